@@ -1,0 +1,24 @@
+import type { Reply } from '../http';
+
+/** ARM's error body: `{"error":{"code","message"}}`. */
+export function armError(status: number, code: string, message: string, headers?: Record<string, string>): Reply {
+  return { status, headers, body: { error: { code, message } } };
+}
+
+export const notFoundResource = (type: string, name: string, resourceGroup: string | undefined) =>
+  armError(
+    404,
+    'ResourceNotFound',
+    resourceGroup
+      ? `The Resource '${type}/${name}' under resource group '${resourceGroup}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`
+      : `The Resource '${type}/${name}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`,
+  );
+
+export const resourceGroupNotFound = (rg: string) => armError(404, 'ResourceGroupNotFound', `Resource group '${rg}' could not be found.`);
+
+export const subscriptionNotFound = (sub: string) => armError(404, 'SubscriptionNotFound', `The subscription '${sub}' could not be found.`);
+
+export const parentNotFound = (parentName: string) =>
+  armError(404, 'ParentResourceNotFound', `Failed to perform 'read' on resource(s) of type '${parentName}' because the parent resource could not be found. Can not perform requested operation on nested resource. Parent resource '${parentName}' not found.`);
+
+export const invalidRequestContent = (message: string) => armError(400, 'InvalidRequestContent', message);

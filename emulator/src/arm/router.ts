@@ -1,0 +1,356 @@
+import type { ArmResource } from '../../../lib/estate/file';
+import { normalizeId, parseResourceId, sameType, segments } from '../../../lib/estate/ids';
+import { queryParam, type Reply, type Req } from '../http';
+import type { Store } from '../store';
+import { supportedApiVersions } from './api-versions';
+import { armError, notFoundResource, parentNotFound, resourceGroupNotFound, subscriptionNotFound } from './errors';
+import { hasAnyAccess, isAllowed, subscriptionsVisibleTo } from './rbac';
+import type { Kind, Throttle } from './throttle';
+import { handleExtension } from './extensions';
+import { handleWrite, handleAction, type LroRegistry } from './writes';
+
+export interface Principal {
+  oid: string;
+  upn: string;
+  name: string;
+  appId: string;
+}
+
+export interface ArmContext {
+  store: Store;
+  principal: Principal;
+  req: Req;
+  pageSize: number;
+  lro: LroRegistry;
+  throttle: Throttle;
+  nowMs: () => number;
+}
+
+/** What a request addresses, worked out from its path alone. */
+export type Route =
+  | { kind: 'subscriptions' }
+  | { kind: 'tenants' }
+  | { kind: 'subscription'; sub: string }
+  | { kind: 'collection'; parentId: string; type: string; sub?: string; rg?: string }
+  | { kind: 'instance'; id: string; type: string; sub?: string; rg?: string }
+  | { kind: 'extension'; scope: string; type: string; name?: string; sub?: string; rg?: string }
+  | { kind: 'operation'; sub: string; type: string; opId: string }
+  | { kind: 'action'; targetId: string; type: string; action: string; sub?: string; rg?: string; rbacAction: string }
+  | { kind: 'unknown' };
+
+const EXTENSION_TYPES = new Set([
+  'microsoft.authorization/roleassignments',
+  'microsoft.authorization/roledefinitions',
+  'microsoft.authorization/permissions',
+  'microsoft.authorization/locks',
+  'microsoft.insights/diagnosticsettings',
+]);
+
+export function classify(path: string): Route {
+  const segs = segments(path);
+  const lower = segs.map((s) => s.toLowerCase());
+  if (segs.length === 1 && lower[0] === 'subscriptions') return { kind: 'subscriptions' };
+  if (segs.length === 1 && lower[0] === 'tenants') return { kind: 'tenants' };
+  const sub = lower[0] === 'subscriptions' ? segs[1] : undefined;
+  const rg = sub && lower[2] === 'resourcegroups' ? segs[3] : undefined;
+  const lp = lower.lastIndexOf('providers');
+  if (lp < 0) {
+    if (!sub) return { kind: 'unknown' };
+    if (segs.length === 2) return { kind: 'subscription', sub };
+    if (segs.length === 3 && lower[2] === 'resourcegroups') return { kind: 'collection', parentId: `/subscriptions/${sub}`, type: 'Microsoft.Resources/resourceGroups', sub };
+    if (segs.length === 4 && rg) return { kind: 'instance', id: `/subscriptions/${sub}/resourceGroups/${rg}`, type: 'Microsoft.Resources/resourceGroups', sub, rg };
+    return { kind: 'unknown' };
+  }
+  const scope = '/' + segs.slice(0, lp).join('/');
+  const ns = segs[lp + 1];
+  const rest = segs.slice(lp + 2);
+  if (!ns || rest.length === 0) return { kind: 'unknown' };
+  const extType = `${ns}/${rest[0]}`;
+  if (EXTENSION_TYPES.has(extType.toLowerCase())) {
+    if (rest.length > 2) return { kind: 'unknown' };
+    return { kind: 'extension', scope: scope === '/' ? '/' : scope, type: extType, name: rest[1], sub, rg };
+  }
+  if (rest[0]!.toLowerCase() === 'locations' && rest.length === 4 && sub) {
+    return { kind: 'operation', sub, type: `${ns}/locations/${rest[2]}`, opId: rest[3]! };
+  }
+  if (rest.length === 1 && rest[0]!.toLowerCase() === 'checknameavailability') {
+    return { kind: 'action', targetId: scope, type: `${ns}/checkNameAvailability`, action: 'checkNameAvailability', sub, rg, rbacAction: `${ns}/checkNameAvailability/read` };
+  }
+  const typeParts = [ns];
+  for (let i = 0; i < rest.length; i += 2) typeParts.push(rest[i]!);
+  const type = typeParts.join('/');
+  if (rest.length % 2 === 1) {
+    const parentId = '/' + segs.slice(0, segs.length - 1).join('/');
+    if (sameType(type, 'Microsoft.Compute/diskEncryptionSets/associatedResources')) {
+      return { kind: 'action', targetId: parentId, type, action: 'associatedResources', sub, rg, rbacAction: 'Microsoft.Compute/diskEncryptionSets/read' };
+    }
+    return { kind: 'collection', parentId: rest.length === 1 ? scope : parentId, type, sub, rg };
+  }
+  if (sameType(type, 'Microsoft.KeyVault/vaults/accessPolicies')) {
+    const vaultId = '/' + segs.slice(0, segs.length - 2).join('/');
+    return { kind: 'action', targetId: vaultId, type, action: `accessPolicies:${rest[rest.length - 1]}`, sub, rg, rbacAction: 'Microsoft.KeyVault/vaults/accessPolicies/write' };
+  }
+  return { kind: 'instance', id: '/' + segs.join('/'), type, sub, rg };
+}
+
+function apiVersionType(route: Route): string | undefined {
+  switch (route.kind) {
+    case 'subscriptions':
+    case 'subscription':
+      return 'Microsoft.Resources/subscriptions';
+    case 'tenants':
+      return 'Microsoft.Resources/tenants';
+    case 'collection':
+    case 'instance':
+    case 'extension':
+    case 'operation':
+    case 'action':
+      return route.type;
+    default:
+      return undefined;
+  }
+}
+
+function kindOf(method: string): Kind {
+  if (method === 'GET' || method === 'HEAD') return 'reads';
+  if (method === 'DELETE') return 'deletes';
+  return 'writes';
+}
+
+export function forbidden(ctx: ArmContext, action: string, scope: string): Reply {
+  const p = ctx.principal;
+  return armError(
+    403,
+    'AuthorizationFailed',
+    `The client '${p.upn}' with object id '${p.oid}' does not have authorization to perform action '${action}' over scope '${scope}' or the scope is invalid. If access was recently granted, please refresh your credentials.`,
+  );
+}
+
+/** Handles one authenticated ARM request. */
+export function routeArm(ctx: ArmContext): Reply {
+  const { req } = ctx;
+  const route = classify(req.path);
+  if (route.kind === 'unknown') {
+    return armError(404, 'InvalidResourceType', `The resource type could not be found in the namespace for path '${req.path}'.`);
+  }
+
+  const apiVersion = queryParam(req, 'api-version');
+  if (!apiVersion) {
+    return armError(400, 'MissingApiVersionParameter', "The api-version query parameter (?api-version=) is required for all requests.");
+  }
+  const typeForVersion = apiVersionType(route)!;
+  const supported = supportedApiVersions(typeForVersion);
+  if (supported && !supported.includes(apiVersion)) {
+    return armError(
+      400,
+      'InvalidApiVersionParameter',
+      `The api-version '${apiVersion}' is invalid. The supported versions for resource type '${typeForVersion}' are '${supported.join(',')}'.`,
+    );
+  }
+  if (!supported) {
+    return armError(400, 'NoRegisteredProviderFound', `No registered resource provider found for API version '${apiVersion}' and type '${typeForVersion}'.`);
+  }
+
+  // Throttling: one bucket per principal, subscription and kind.
+  const sub = 'sub' in route ? route.sub : undefined;
+  const kind = kindOf(req.method);
+  const bucket = ctx.throttle.take(ctx.principal.oid, sub ?? 'tenant', kind, ctx.nowMs());
+  const headerName = `x-ms-ratelimit-remaining-${sub ? 'subscription' : 'tenant'}-${kind}`;
+  if (!bucket.ok) {
+    return armError(429, 'TooManyRequests', `The request is being throttled as the limit has been reached for operation type - ${kind === 'reads' ? 'Read' : 'Write'}_ObservationWindow_00:05:00. For more information, see - https://aka.ms/srpthrottlinglimits`, {
+      'Retry-After': String(bucket.retryAfterSeconds),
+      [headerName]: '0',
+    });
+  }
+  ctx.lro.settle(ctx);
+  const reply = dispatch(ctx, route);
+  reply.headers = { ...(reply.headers ?? {}), [headerName]: String(bucket.remaining) };
+  return reply;
+}
+
+function dispatch(ctx: ArmContext, route: Exclude<Route, { kind: 'unknown' }>): Reply {
+  const { store, req, principal } = ctx;
+  if (route.kind === 'subscriptions') {
+    if (req.method !== 'GET') return methodNotAllowed(req);
+    return page(ctx, subscriptionsVisibleTo(store, principal.oid).map(subscriptionBody));
+  }
+  if (route.kind === 'tenants') {
+    if (req.method !== 'GET') return methodNotAllowed(req);
+    return page(ctx, [tenantBody(store)]);
+  }
+  if (route.kind === 'subscription') {
+    const s = store.subscription(route.sub);
+    if (!s || !hasAnyAccess(store, principal.oid, `/subscriptions/${s.subscriptionId}`)) return subscriptionNotFound(route.sub);
+    return { status: 200, body: subscriptionBody(s) };
+  }
+  if (route.kind === 'operation') {
+    if (!store.subscription(route.sub)) return subscriptionNotFound(route.sub);
+    return ctx.lro.status(ctx, route.opId);
+  }
+
+  if (route.sub && !store.subscription(route.sub)) return subscriptionNotFound(route.sub);
+
+  if (route.kind === 'extension') return handleExtension(ctx, route);
+
+  if (route.kind === 'collection') {
+    if (req.method !== 'GET') return methodNotAllowed(req);
+    const action = `${route.type}/read`;
+    const check = precheck(ctx, action, route.parentId, route.rg);
+    if (check) return check;
+    if (route.rg && normalizeId(route.parentId) !== normalizeId(`/subscriptions/${route.sub}/resourceGroups/${route.rg}`)) {
+      const parent = store.get(route.parentId);
+      if (!parent) return parentNotFound(parseResourceId(route.parentId)?.name ?? route.parentId);
+    }
+    return page(ctx, listCollection(ctx, route.parentId, route.type));
+  }
+
+  if (route.kind === 'action') {
+    const check = precheck(ctx, route.rbacAction, route.targetId, route.rg);
+    if (check) return check;
+    return handleAction(ctx, route);
+  }
+
+  // instance
+  const verb = req.method === 'GET' || req.method === 'HEAD' ? 'read' : req.method === 'DELETE' ? 'delete' : req.method === 'POST' ? 'action' : 'write';
+  if (req.method === 'POST') return methodNotAllowed(req);
+  const action = sameType(route.type, 'Microsoft.Resources/resourceGroups') ? `Microsoft.Resources/subscriptions/resourceGroups/${verb}` : `${route.type}/${verb}`;
+  const isRgItself = sameType(route.type, 'Microsoft.Resources/resourceGroups');
+  const check = precheck(ctx, action, route.id, isRgItself && req.method === 'PUT' ? undefined : route.rg);
+  if (check) return check;
+  if (req.method === 'GET' || req.method === 'HEAD') {
+    const r = store.get(route.id);
+    if (!r) return missing(ctx, route.id, route.type, route.rg);
+    return { status: 200, body: r };
+  }
+  const parsed = parseResourceId(route.id);
+  if (parsed?.parentId && !isRgItself && !sameType(parseResourceId(parsed.parentId)?.type ?? '', 'Microsoft.Resources/resourceGroups') && !store.get(parsed.parentId)) {
+    return parentNotFound(parseResourceId(parsed.parentId)?.name ?? parsed.parentId);
+  }
+  return handleWrite(ctx, route);
+}
+
+/** RBAC, then the resource group's existence: ARM answers 403 before it says whether a group exists. */
+export function precheck(ctx: ArmContext, action: string, scope: string, rg: string | undefined): Reply | undefined {
+  if (!isAllowed(ctx.store, ctx.principal.oid, action, scope) && !hasReadableDescendants(ctx, action, scope)) {
+    return forbidden(ctx, action, scope);
+  }
+  if (rg) {
+    const sub = parseResourceId(scope)?.subscriptionId;
+    if (sub && !ctx.store.get(`/subscriptions/${sub}/resourceGroups/${rg}`)) return resourceGroupNotFound(rg);
+  }
+  return undefined;
+}
+
+/** A list call at a scope the caller cannot read still returns what it can read below it. */
+function hasReadableDescendants(ctx: ArmContext, action: string, scope: string): boolean {
+  if (ctx.req.method !== 'GET' || !action.endsWith('/read')) return false;
+  const route = classify(ctx.req.path);
+  if (route.kind !== 'collection') return false;
+  return listCollection(ctx, route.parentId, route.type, false).length > 0;
+}
+
+function missing(ctx: ArmContext, id: string, type: string, rg: string | undefined): Reply {
+  const parsed = parseResourceId(id);
+  if (parsed?.parentId) {
+    const parentType = parseResourceId(parsed.parentId)?.type ?? '';
+    const isTopLevel = sameType(parentType, 'Microsoft.Resources/resourceGroups') || sameType(parentType, 'Microsoft.Resources/subscriptions');
+    if (!isTopLevel && !ctx.store.get(parsed.parentId)) return parentNotFound(parseResourceId(parsed.parentId)?.name ?? parsed.parentId);
+  }
+  if (sameType(type, 'Microsoft.Resources/resourceGroups')) return resourceGroupNotFound(parsed?.name ?? id);
+  const typeWithNames = nestedTypeName(id);
+  return notFoundResource(typeWithNames.type, typeWithNames.name, rg);
+}
+
+/** `Microsoft.KeyVault/vaults/keys` + `kv1/k1`, as ARM names nested resources in its messages. */
+function nestedTypeName(id: string): { type: string; name: string } {
+  const segs = segments(id);
+  const lp = segs.map((s) => s.toLowerCase()).lastIndexOf('providers');
+  const rest = segs.slice(lp + 2);
+  const types = [segs[lp + 1]];
+  const names: string[] = [];
+  for (let i = 0; i < rest.length; i += 2) {
+    types.push(rest[i]);
+    names.push(rest[i + 1]!);
+  }
+  return { type: types.join('/'), name: names.join('/') };
+}
+
+/** Vault-wide Site Recovery lists skip the fabric and container levels (ReplicationMigrationItems_List). */
+const VAULT_WIDE = new Set([
+  'microsoft.recoveryservices/vaults/replicationmigrationitems',
+  'microsoft.recoveryservices/vaults/replicationprotectioncontainermappings',
+  'microsoft.recoveryservices/vaults/replicationprotectioncontainers',
+  'microsoft.recoveryservices/vaults/replicationprotecteditems',
+]);
+
+export function listCollection(ctx: ArmContext, parentId: string, type: string, filterByRbac = true): unknown[] {
+  const { store } = ctx;
+  let items: ArmResource[];
+  if (sameType(type, 'Microsoft.Resources/resourceGroups')) {
+    items = store.children(parentId, type);
+  } else if (VAULT_WIDE.has(type.toLowerCase())) {
+    const leaf = type.split('/').pop()!.toLowerCase();
+    items = store.all().filter((r) => r.type.toLowerCase().endsWith('/' + leaf) && normalizeId(r.id).startsWith(normalizeId(parentId) + '/'));
+  } else {
+    const parentType = parseResourceId(parentId)?.type ?? '';
+    const atScope = sameType(parentType, 'Microsoft.Resources/subscriptions') || sameType(parentType, 'Microsoft.Resources/resourceGroups');
+    items = atScope ? store.listUnder(parentId, type) : store.children(parentId, type);
+  }
+  const verb = sameType(type, 'Microsoft.Resources/resourceGroups') ? 'Microsoft.Resources/subscriptions/resourceGroups/read' : undefined;
+  if (filterByRbac && isAllowed(store, ctx.principal.oid, verb ?? `${type}/read`, parentId)) return items.map(listShape);
+  return items.filter((r) => isAllowed(store, ctx.principal.oid, verb ?? `${r.type}/read`, r.id)).map(listShape);
+}
+
+/** ARM's key list carries only attributes and keyUri; type, size and versioned URI need a GET per key. */
+function listShape(r: ArmResource): unknown {
+  if (!sameType(r.type, 'Microsoft.KeyVault/vaults/keys')) return r;
+  const p = (r.properties ?? {}) as { attributes?: unknown; keyUri?: unknown };
+  return { id: r.id, name: r.name, type: r.type, location: r.location, ...(r.tags ? { tags: r.tags } : {}), properties: { attributes: p.attributes, keyUri: p.keyUri } };
+}
+
+/** One page of a list, with ARM's `nextLink` (absolute, carrying the api-version) when more remain. */
+export function page(ctx: ArmContext, items: unknown[], size = ctx.pageSize): Reply {
+  const skip = Number(queryParam(ctx.req, '$skipToken') ?? 0) || 0;
+  const value = items.slice(skip, skip + size);
+  const body: { value: unknown[]; nextLink?: string } = { value };
+  if (skip + size < items.length) {
+    const next = new URL(ctx.req.url.pathname, ctx.req.origin);
+    for (const [k, v] of ctx.req.url.searchParams) if (k.toLowerCase() !== '$skiptoken') next.searchParams.set(k, v);
+    next.searchParams.set('$skiptoken', String(skip + size));
+    body.nextLink = next.toString();
+  }
+  return { status: 200, body };
+}
+
+function methodNotAllowed(req: Req): Reply {
+  return armError(405, 'MethodNotAllowed', `The requested method '${req.method}' is not allowed for '${req.path}'.`);
+}
+
+function subscriptionBody(s: { subscriptionId: string; displayName: string; tenantId: string; state: string } & Record<string, unknown>) {
+  return {
+    id: `/subscriptions/${s.subscriptionId}`,
+    authorizationSource: 'RoleBased',
+    managedByTenants: [],
+    subscriptionId: s.subscriptionId,
+    tenantId: s.tenantId,
+    displayName: s.displayName,
+    state: s.state,
+    subscriptionPolicies: { locationPlacementId: 'Public_2014-09-01', quotaId: 'EnterpriseAgreement_2014-09-01', spendingLimit: 'Off' },
+    tags: (s.tags as Record<string, string> | undefined) ?? {},
+  };
+}
+
+function tenantBody(store: Store) {
+  const e = store.estate;
+  const domain = e.tenantDefaultDomain ?? 'contoso.onmicrosoft.com';
+  return {
+    id: `/tenants/${e.tenantId}`,
+    tenantId: e.tenantId,
+    tenantCategory: 'Home',
+    countryCode: 'NL',
+    displayName: e.tenantDisplayName ?? 'Default Directory',
+    domains: [domain],
+    defaultDomain: domain,
+    tenantType: 'AAD',
+  };
+}

@@ -1,0 +1,217 @@
+/**
+ * The shipped demo estate: Contoso Health, a fictional hospital group moving its VMware estate to
+ * Azure. It shows every kind of problem the readiness rules look for, next to healthy chains.
+ * `npm run emulator:demo` writes it to emulator/estates/contoso-health.json; a test keeps the two equal.
+ */
+import type { ArmResource, EstateFile } from '../../lib/estate/file';
+import {
+  ROLE_IDS,
+  diagnosticSetting,
+  diskEncryptionSet,
+  guidFrom,
+  key,
+  keyVault,
+  lock,
+  migrationInfrastructure,
+  migrationItem,
+  principalOf,
+  resourceGroup,
+  rgId,
+  roleAssignment,
+  sub,
+  type ServerSpec,
+} from './builders';
+
+export const DEMO_TENANT_ID = guidFrom('contoso-health:tenant');
+export const DEMO_CLIENT_ID = guidFrom('contoso-health:app:lockstep');
+export const DEMO_CLI_CLIENT_ID = guidFrom('contoso-health:app:lockstep-cli');
+export const DEMO_PASSWORD = 'Lockstep-demo-2026';
+const CAPTURED_AT = '2026-11-29T08:00:00Z';
+const NOW = Math.floor(Date.parse(CAPTURED_AT) / 1000);
+const DAY = 86400;
+
+export const SUBS = {
+  landing: guidFrom('contoso-health:sub:landing'),
+  hub: guidFrom('contoso-health:sub:migration-hub'),
+  security: guidFrom('contoso-health:sub:shared-security'),
+  research: guidFrom('contoso-health:sub:research'),
+};
+
+export const USERS = {
+  consultant: { objectId: guidFrom('contoso-health:user:consultant'), userPrincipalName: 'iris.devries@contosohealth.onmicrosoft.com', displayName: 'Iris de Vries', jobTitle: 'Consultant' },
+  ciso: { objectId: guidFrom('contoso-health:user:ciso'), userPrincipalName: 'ruth.bakker@contosohealth.onmicrosoft.com', displayName: 'Ruth Bakker', jobTitle: 'CISO' },
+  engineer: { objectId: guidFrom('contoso-health:user:engineer'), userPrincipalName: 'sam.okafor@contosohealth.onmicrosoft.com', displayName: 'Sam Okafor', jobTitle: 'Cloud engineer' },
+};
+
+const WORKSPACE = `${rgId(SUBS.security, 'rg-monitoring-weu')}/providers/Microsoft.OperationalInsights/workspaces/log-chx-security-weu`;
+
+export function buildDemoEstate(): EstateFile {
+  const t = DEMO_TENANT_ID;
+  const resources: ArmResource[] = [];
+  const add = (...r: ArmResource[]) => resources.push(...r);
+
+  // Resource groups.
+  add(
+    resourceGroup(SUBS.landing, 'rg-security-weu', 'westeurope', { owner: 'platform-team' }),
+    resourceGroup(SUBS.landing, 'rg-his-prod-weu', 'westeurope', { workload: 'his' }),
+    resourceGroup(SUBS.landing, 'rg-clinical-prod-weu', 'westeurope', { workload: 'clinical' }),
+    resourceGroup(SUBS.landing, 'rg-infra-prod-weu', 'westeurope', { workload: 'infrastructure' }),
+    resourceGroup(SUBS.hub, 'rg-migrate-weu', 'westeurope'),
+    resourceGroup(SUBS.hub, 'rg-migrate-neu', 'northeurope'),
+    resourceGroup(SUBS.security, 'rg-keys-weu', 'westeurope', { owner: 'security-office' }),
+    resourceGroup(SUBS.security, 'rg-monitoring-weu', 'westeurope'),
+    resourceGroup(SUBS.research, 'rg-research-neu', 'northeurope', { workload: 'research' }),
+    resourceGroup(SUBS.research, 'rg-research-keys', 'northeurope'),
+  );
+
+  // Key vaults: healthy ones and each kind of flaw.
+  const kvProd = keyVault({ subId: SUBS.landing, rg: 'rg-security-weu', name: 'kv-chx-prod-weu', location: 'westeurope', tenantId: t, rbac: true, purgeProtection: true, tags: { dataClassification: 'confidential' } });
+  const kvDouble = keyVault({ subId: SUBS.landing, rg: 'rg-security-weu', name: 'kv-chx-dbl-weu', location: 'westeurope', tenantId: t, rbac: false, purgeProtection: true, sku: 'premium' });
+  const kvLegacy = keyVault({ subId: SUBS.landing, rg: 'rg-security-weu', name: 'kv-chx-legacy-weu', location: 'westeurope', tenantId: t, rbac: false, softDeleteRetentionInDays: 7 });
+  const kvExpiring = keyVault({ subId: SUBS.landing, rg: 'rg-security-weu', name: 'kv-chx-exp-weu', location: 'westeurope', tenantId: t, rbac: true, purgeProtection: true });
+  const kvCentral = keyVault({ subId: SUBS.security, rg: 'rg-keys-weu', name: 'kv-chx-central-weu', location: 'westeurope', tenantId: t, rbac: true, purgeProtection: true, sku: 'premium', networkAcls: { defaultAction: 'Deny', bypass: 'None' }, publicNetworkAccess: 'Enabled' });
+  const kvResearch = keyVault({ subId: SUBS.research, rg: 'rg-research-keys', name: 'kv-chx-res-neu', location: 'northeurope', tenantId: t, rbac: false, purgeProtection: true });
+  const kvResearchWeu = keyVault({ subId: SUBS.research, rg: 'rg-research-keys', name: 'kv-chx-res-weu', location: 'westeurope', tenantId: t, rbac: true, purgeProtection: true });
+
+  const kProd = key({ vault: kvProd, name: 'des-key-prod', kty: 'RSA', keySize: 3072, created: NOW - 200 * DAY, versions: 3, rotation: { rotateAfter: 'P90D', expiryTime: 'P1Y' }, exp: NOW + 300 * DAY });
+  const kDouble = key({ vault: kvDouble, name: 'des-key-double', kty: 'RSA-HSM', keySize: 4096, created: NOW - 120 * DAY, rotation: { rotateAfter: 'P180D', expiryTime: 'P2Y' } });
+  const kLegacy = key({ vault: kvLegacy, name: 'legacy-key', kty: 'RSA', keySize: 2048, created: NOW - 900 * DAY });
+  const kExpiring = key({ vault: kvExpiring, name: 'des-key-2025', kty: 'RSA', keySize: 2048, created: NOW - 345 * DAY, exp: NOW + 20 * DAY, rotation: 'notify-only' });
+  const kCentral = key({ vault: kvCentral, name: 'central-des-key', kty: 'RSA-HSM', keySize: 3072, created: NOW - 60 * DAY, rotation: { rotateAfter: 'P90D', expiryTime: 'P1Y' } });
+  const kResearch = key({ vault: kvResearch, name: 'research-key', kty: 'RSA', keySize: 2048, created: NOW - 400 * DAY, enabled: false });
+  const kResearchWeu = key({ vault: kvResearchWeu, name: 'research-key-weu', kty: 'RSA', keySize: 4096, created: NOW - 30 * DAY, rotation: { rotateAfter: 'P90D', expiryTime: 'P1Y' } });
+
+  // Disk encryption sets in the target subscriptions and regions.
+  const desProd = diskEncryptionSet({ subId: SUBS.landing, rg: 'rg-security-weu', name: 'des-weu-prod-01', location: 'westeurope', tenantId: t, keyUrl: kProd.latestUrlNoPort, sourceVaultId: kvProd.id, rotationToLatestKeyVersionEnabled: true, tags: { purpose: 'his-and-clinical' } });
+  const desDouble = diskEncryptionSet({ subId: SUBS.landing, rg: 'rg-security-weu', name: 'des-weu-double-01', location: 'westeurope', tenantId: t, keyUrl: kDouble.latestUrlNoPort, sourceVaultId: kvDouble.id, encryptionType: 'EncryptionAtRestWithPlatformAndCustomerKeys', rotationToLatestKeyVersionEnabled: true });
+  const desLegacy = diskEncryptionSet({ subId: SUBS.landing, rg: 'rg-security-weu', name: 'des-weu-legacy-01', location: 'westeurope', tenantId: t, keyUrl: kLegacy.latestUrlNoPort, sourceVaultId: kvLegacy.id });
+  const desExpiring = diskEncryptionSet({ subId: SUBS.landing, rg: 'rg-security-weu', name: 'des-weu-exp-01', location: 'westeurope', tenantId: t, keyUrl: kExpiring.latestUrlNoPort, sourceVaultId: kvExpiring.id, rotationToLatestKeyVersionEnabled: false });
+  // Key in another subscription: keyUrl only, as ARM requires for a cross-subscription vault.
+  const desCentral = diskEncryptionSet({ subId: SUBS.landing, rg: 'rg-security-weu', name: 'des-weu-central-01', location: 'westeurope', tenantId: t, keyUrl: kCentral.latestUrlNoPort, rotationToLatestKeyVersionEnabled: true });
+  const desNoIdentity = diskEncryptionSet({
+    subId: SUBS.landing, rg: 'rg-security-weu', name: 'des-weu-noid-01', location: 'westeurope', tenantId: t, keyUrl: kProd.latestUrlNoPort, sourceVaultId: kvProd.id, identity: 'None', rotationToLatestKeyVersionEnabled: true,
+    autoKeyRotationError: { code: 'ManagedServiceIdentityNotFound', message: 'Auto-key rotation was disabled as managed service identity associated with DiskEncryptionSet was not found. Please update DiskEncryptionSet identity to enable auto-key rotation.' },
+  });
+  const desResearch = diskEncryptionSet({ subId: SUBS.research, rg: 'rg-research-keys', name: 'des-neu-research-01', location: 'northeurope', tenantId: t, keyUrl: kResearch.latestUrlNoPort, sourceVaultId: kvResearch.id });
+  // The vault is in West Europe while the DES is in North Europe: Azure refuses to use it.
+  const desResearchRegion = diskEncryptionSet({ subId: SUBS.research, rg: 'rg-research-keys', name: 'des-neu-research-02', location: 'northeurope', tenantId: t, keyUrl: kResearchWeu.latestUrlNoPort, sourceVaultId: kvResearchWeu.id, rotationToLatestKeyVersionEnabled: true });
+
+  add(kvProd, kvDouble, kvLegacy, kvExpiring, kvCentral, kvResearch, kvResearchWeu);
+  for (const k of [kProd, kDouble, kLegacy, kExpiring, kCentral, kResearch, kResearchWeu]) add(k.key, ...k.versions);
+  add(desProd, desDouble, desLegacy, desExpiring, desCentral, desNoIdentity, desResearch, desResearchRegion);
+
+  // Access grants. RBAC vaults: Key Vault Crypto Service Encryption User for the DES identity.
+  add(
+    roleAssignment(kvProd.id, principalOf(desProd)!, ROLE_IDS.keyVaultCryptoServiceEncryptionUser, SUBS.landing, 'ServicePrincipal'),
+    roleAssignment(kvExpiring.id, principalOf(desExpiring)!, ROLE_IDS.keyVaultCryptoServiceEncryptionUser, SUBS.landing, 'ServicePrincipal'),
+    roleAssignment(kvCentral.id, principalOf(desCentral)!, ROLE_IDS.keyVaultCryptoServiceEncryptionUser, SUBS.security, 'ServicePrincipal'),
+    roleAssignment(kvResearchWeu.id, principalOf(desResearchRegion)!, ROLE_IDS.keyVaultCryptoServiceEncryptionUser, SUBS.research, 'ServicePrincipal'),
+  );
+  // Access-policy vaults: get/wrapKey/unwrapKey, except the legacy vault which lacks unwrapKey.
+  setPolicies(kvDouble, [{ objectId: principalOf(desDouble)!, keys: ['get', 'wrapKey', 'unwrapKey'] }]);
+  setPolicies(kvLegacy, [{ objectId: principalOf(desLegacy)!, keys: ['get', 'wrapKey'] }, { objectId: USERS.engineer.objectId, keys: ['all'] }]);
+  setPolicies(kvResearch, [{ objectId: principalOf(desResearch)!, keys: ['get', 'wrapKey', 'unwrapKey'] }]);
+
+  // Audit logging and locks on some vaults.
+  add(diagnosticSetting(kvProd.id, WORKSPACE), diagnosticSetting(kvCentral.id, WORKSPACE), diagnosticSetting(kvDouble.id, WORKSPACE));
+  add(lock(rgId(SUBS.landing, 'rg-security-weu'), 'do-not-delete-keys', 'CanNotDelete', 'Key vaults and disk encryption sets for migrated workloads. Change through CAB only.'));
+  add(lock(kvCentral.id, 'central-keys-lock', 'CanNotDelete', 'Central HSM-backed keys.'));
+
+  // People: the consultant owns the landing zone; the CISO reads everything; the engineer builds in the landing zone.
+  const assign = (scope: string, who: { objectId: string }, role: string, subId: string) => add(roleAssignment(scope, who.objectId, role, subId, 'User', '2026-09-01T08:00:00.0000000Z'));
+  assign(sub(SUBS.landing), USERS.consultant, ROLE_IDS.owner, SUBS.landing);
+  assign(sub(SUBS.hub), USERS.consultant, ROLE_IDS.reader, SUBS.hub);
+  assign(sub(SUBS.security), USERS.consultant, ROLE_IDS.reader, SUBS.security);
+  assign(sub(SUBS.research), USERS.consultant, ROLE_IDS.reader, SUBS.research);
+  for (const s of Object.values(SUBS)) assign(sub(s), USERS.ciso, ROLE_IDS.reader, s);
+  assign(sub(SUBS.landing), USERS.engineer, ROLE_IDS.contributor, SUBS.landing);
+  assign(rgId(SUBS.hub, 'rg-migrate-weu'), USERS.engineer, ROLE_IDS.reader, SUBS.hub);
+
+  // Azure Migrate: one project per source datacentre, each with its Recovery Services vault.
+  const weu = migrationInfrastructure({ hubSubId: SUBS.hub, rg: 'rg-migrate-weu', location: 'westeurope', project: 'mig-chx-amsterdam', vault: 'rsv-mig-chx-weu', site: 'ams-vcenter', targetLocation: 'westeurope' });
+  const neu = migrationInfrastructure({ hubSubId: SUBS.hub, rg: 'rg-migrate-neu', location: 'northeurope', project: 'mig-chx-research', vault: 'rsv-mig-chx-neu', site: 'res-vcenter', targetLocation: 'northeurope' });
+  add(...weu.resources, ...neu.resources);
+
+  const missingDes = `${rgId(SUBS.landing, 'rg-security-weu')}/providers/Microsoft.Compute/diskEncryptionSets/des-weu-prod-02`;
+  const landing = (rg: string) => ({ targetSubId: SUBS.landing, targetRg: rg, targetLocation: 'westeurope' });
+  const research = { targetSubId: SUBS.research, targetRg: 'rg-research-neu', targetLocation: 'northeurope' };
+  const win = (v: string) => ({ os: 'Windows' as const, osName: `Microsoft Windows Server ${v} (64-bit)` });
+  const rhel = { os: 'Linux' as const, osName: 'Red Hat Enterprise Linux 8 (64-bit)' };
+  const ubuntu = { os: 'Linux' as const, osName: 'Ubuntu Linux (64-bit)' };
+  const disks = (des: string | undefined, ...sizes: number[]) => sizes.map((sizeGiB) => ({ sizeGiB, desId: des }));
+
+  const amsterdam: ServerSpec[] = [
+    // EHR (EPD): healthy chain, RBAC vault, rotation on.
+    ...range(1, 8).map((i) => ({ machineName: `EPD-APP-0${i}`, ...win('2019'), disks: disks(desProd.id, 128, 256), ...landing('rg-his-prod-weu'), vmSize: 'Standard_D8s_v5' })),
+    ...range(1, 3).map((i) => ({ machineName: `EPD-SQL-0${i}`, ...win('2022'), disks: disks(desDouble.id, 128, 1024, 512), ...landing('rg-his-prod-weu'), vmSize: 'Standard_E16s_v5' })),
+    ...range(1, 4).map((i) => ({ machineName: `EPD-WEB-0${i}`, ...win('2019'), disks: disks(desProd.id, 128), ...landing('rg-his-prod-weu'), vmSize: 'Standard_D4s_v5', securityType: 'TrustedLaunch' as const })),
+    // Imaging: PACS on the legacy vault (no purge protection, access policy missing unwrapKey).
+    ...range(1, 4).map((i) => ({ machineName: `PACS-APP-0${i}`, ...win('2016'), disks: disks(desLegacy.id, 128, 2048), ...landing('rg-clinical-prod-weu'), vmSize: 'Standard_D8s_v5' })),
+    { machineName: 'PACS-ARCHIVE-01', ...rhel, disks: disks(desLegacy.id, 64, 4095, 4095), ...landing('rg-clinical-prod-weu'), vmSize: 'Standard_E8s_v5' },
+    // Lab: key expires in 20 days and only notifies.
+    ...range(1, 3).map((i) => ({ machineName: `LIS-APP-0${i}`, ...win('2019'), disks: disks(desExpiring.id, 128, 256), ...landing('rg-clinical-prod-weu'), vmSize: 'Standard_D4s_v5' })),
+    { machineName: 'LIS-SQL-01', ...win('2019'), disks: disks(desExpiring.id, 128, 512), ...landing('rg-clinical-prod-weu'), vmSize: 'Standard_E8s_v5' },
+    // Radiology: central HSM key in the security subscription, but its firewall blocks trusted services.
+    ...range(1, 4).map((i) => ({ machineName: `RIS-APP-0${i}`, ...win('2022'), disks: disks(desCentral.id, 128, 256), ...landing('rg-clinical-prod-weu'), vmSize: 'Standard_D4s_v5' })),
+    // Integration engine: a DES without identity.
+    ...range(1, 2).map((i) => ({ machineName: `HL7-ENGINE-0${i}`, ...rhel, disks: disks(desNoIdentity.id, 64, 128), ...landing('rg-his-prod-weu'), vmSize: 'Standard_D4s_v5' })),
+    // Infrastructure servers replicated without any DES: platform-managed keys.
+    ...range(1, 3).map((i) => ({ machineName: `FILE-SRV-0${i}`, ...win('2016'), disks: disks(undefined, 128, 2048), ...landing('rg-infra-prod-weu'), vmSize: 'Standard_D4s_v5' })),
+    { machineName: 'PRINT-SRV-01', ...win('2016'), disks: disks(undefined, 128), ...landing('rg-infra-prod-weu'), vmSize: 'Standard_B2ms' },
+    // Mixed: OS disk under CMK, data disk forgotten.
+    { machineName: 'CTRL-APP-01', ...win('2019'), disks: [{ sizeGiB: 128, desId: desProd.id }, { sizeGiB: 512 }], ...landing('rg-his-prod-weu'), vmSize: 'Standard_D4s_v5' },
+    { machineName: 'CTRL-APP-02', ...win('2019'), disks: [{ sizeGiB: 128, desId: desProd.id }, { sizeGiB: 512 }], ...landing('rg-his-prod-weu'), vmSize: 'Standard_D4s_v5' },
+    // Points at a DES that was deleted (or never created).
+    ...range(1, 2).map((i) => ({ machineName: `DICT-APP-0${i}`, ...win('2019'), disks: disks(missingDes, 128, 256), ...landing('rg-clinical-prod-weu'), vmSize: 'Standard_D4s_v5' })),
+    // Replication in trouble, chain healthy.
+    { machineName: 'EPD-BATCH-01', ...win('2019'), disks: disks(desProd.id, 128, 512), ...landing('rg-his-prod-weu'), vmSize: 'Standard_D8s_v5', state: 'InitialSeedingInProgress', seedingProgress: 47, lastRecoveryPoint: undefined },
+    { machineName: 'EPD-BATCH-02', ...win('2019'), disks: disks(desProd.id, 128, 512), ...landing('rg-his-prod-weu'), vmSize: 'Standard_D8s_v5', state: 'InitialSeedingFailed', health: 'Critical' as const, healthErrors: [{ code: '78135', message: 'Initial replication failed because the VMware snapshot could not be created.', action: 'Consolidate the disks of the virtual machine in vCenter, then resync.' }] },
+    { machineName: 'EPD-REPORT-01', ...win('2022'), disks: disks(desProd.id, 128, 256), ...landing('rg-his-prod-weu'), vmSize: 'Standard_D4s_v5', health: 'Warning' as const, healthErrors: [{ code: '78255', message: 'The replication cycle has not completed in the last 2 hours.', action: 'Check the appliance connectivity to Azure and the available upload bandwidth.' }] },
+    { machineName: 'AD-DC-01', ...win('2022'), disks: disks(desProd.id, 128), ...landing('rg-infra-prod-weu'), vmSize: 'Standard_D2s_v5', state: 'MigrationSucceeded', stateDescription: 'Migrated' },
+    { machineName: 'AD-DC-02', ...win('2022'), disks: disks(desProd.id, 128), ...landing('rg-infra-prod-weu'), vmSize: 'Standard_D2s_v5' },
+    { machineName: 'KIOSK-MGMT-01', ...ubuntu, disks: disks(desDouble.id, 64), ...landing('rg-infra-prod-weu'), vmSize: 'Standard_B2ms' },
+  ];
+  const researchServers: ServerSpec[] = [
+    // Research: disabled key in North Europe.
+    ...range(1, 6).map((i) => ({ machineName: `GENOMICS-NODE-0${i}`, ...ubuntu, disks: disks(desResearch.id, 64, 1024), ...research, vmSize: 'Standard_E16s_v5' })),
+    // Vault in another region than the DES.
+    ...range(1, 4).map((i) => ({ machineName: `BIOBANK-APP-0${i}`, ...rhel, disks: disks(desResearchRegion.id, 64, 512), ...research, vmSize: 'Standard_D8s_v5' })),
+    // A West Europe DES used for North Europe targets: wrong region for the migration.
+    ...range(1, 3).map((i) => ({ machineName: `TRIAL-DB-0${i}`, ...win('2022'), disks: disks(desProd.id, 128, 512), ...research, vmSize: 'Standard_E8s_v5' })),
+    // Not protected at all.
+    ...range(1, 3).map((i) => ({ machineName: `RES-WS-0${i}`, ...win('2019'), disks: disks(undefined, 128), ...research, vmSize: 'Standard_D4s_v5' })),
+    { machineName: 'RES-STATS-01', ...ubuntu, disks: disks(desResearch.id, 64), ...research, vmSize: 'Standard_D4s_v5', state: 'EnableMigrationFailed', health: 'Critical' as const, healthErrors: [{ code: '78144', message: 'Enable replication failed because the Azure Migrate appliance lost contact with vCenter.', action: 'Check the appliance credentials for vCenter and retry enable replication.' }] },
+  ];
+  for (const s of amsterdam) add(migrationItem(weu, s));
+  for (const s of researchServers) add(migrationItem(neu, s));
+
+  return {
+    kind: 'lockstep.estate',
+    version: 1,
+    capturedAt: CAPTURED_AT,
+    tenantId: t,
+    tenantDisplayName: 'Contoso Health',
+    tenantDefaultDomain: 'contosohealth.onmicrosoft.com',
+    subscriptions: [
+      { subscriptionId: SUBS.landing, displayName: 'Contoso Health – Landing Zone', tenantId: t, state: 'Enabled' },
+      { subscriptionId: SUBS.hub, displayName: 'Contoso Health – Migration Hub', tenantId: t, state: 'Enabled' },
+      { subscriptionId: SUBS.security, displayName: 'Contoso Health – Shared Security', tenantId: t, state: 'Enabled' },
+      { subscriptionId: SUBS.research, displayName: 'Contoso Health – Research', tenantId: t, state: 'Enabled' },
+    ],
+    users: Object.values(USERS).map((u) => ({ ...u, password: DEMO_PASSWORD })),
+    applications: [
+      { appId: DEMO_CLIENT_ID, displayName: 'Lockstep', redirectUris: ['http://localhost:3000/', 'http://127.0.0.1:3000/', 'http://localhost:3001/'] },
+      { appId: DEMO_CLI_CLIENT_ID, displayName: 'Lockstep CLI', redirectUris: ['http://localhost'] },
+    ],
+    resources,
+  };
+}
+
+function setPolicies(vault: ArmResource, policies: { objectId: string; keys: string[] }[]): void {
+  const props = vault.properties as { tenantId: string; accessPolicies: unknown[] };
+  props.accessPolicies = policies.map((p) => ({ tenantId: props.tenantId, objectId: p.objectId, permissions: { keys: p.keys, secrets: [], certificates: [] } }));
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}

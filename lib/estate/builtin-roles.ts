@@ -1,0 +1,151 @@
+/**
+ * Built-in Azure roles that matter for key access, with their real ids, actions and data actions
+ * (learn.microsoft.com/azure/role-based-access-control/built-in-roles). Lockstep knows them without
+ * an estate listing them; the emulator serves them as ARM does.
+ */
+
+export interface RolePermission {
+  actions: string[];
+  notActions: string[];
+  dataActions: string[];
+  notDataActions: string[];
+}
+
+export interface BuiltInRole {
+  id: string;
+  roleName: string;
+  description: string;
+  permissions: RolePermission[];
+}
+
+const KEY_VAULT_MANAGEMENT_READ = [
+  'Microsoft.Authorization/*/read',
+  'Microsoft.Insights/alertRules/*',
+  'Microsoft.Resources/deployments/*',
+  'Microsoft.Resources/subscriptions/resourceGroups/read',
+  'Microsoft.Support/*',
+  'Microsoft.KeyVault/checkNameAvailability/read',
+  'Microsoft.KeyVault/deletedVaults/read',
+  'Microsoft.KeyVault/locations/*/read',
+  'Microsoft.KeyVault/vaults/*/read',
+  'Microsoft.KeyVault/operations/read',
+];
+
+function perm(p: Partial<RolePermission>): RolePermission[] {
+  return [{ actions: p.actions ?? [], notActions: p.notActions ?? [], dataActions: p.dataActions ?? [], notDataActions: p.notDataActions ?? [] }];
+}
+
+export const ROLE_IDS = {
+  owner: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635',
+  contributor: 'b24988ac-6180-42a0-ab88-20f7382dd24c',
+  reader: 'acdd72a7-3385-48ef-bd42-f606fba81ae7',
+  userAccessAdministrator: '18d7d88d-d35e-4fb5-a5c3-7773c20a72d9',
+  keyVaultAdministrator: '00482a5a-887f-4fb3-b363-3b7fe8e74483',
+  keyVaultCryptoOfficer: '14b46e9e-c2b7-41b4-b07b-48a6ebf60603',
+  keyVaultCryptoServiceEncryptionUser: 'e147488a-f6f5-4113-8e2d-b22465e65bf6',
+  keyVaultCryptoUser: '12338af0-0e69-4776-bea7-57ae8d297424',
+  keyVaultReader: '21090545-7ca7-4776-b22c-e363652d74d2',
+} as const;
+
+export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
+  {
+    id: ROLE_IDS.owner,
+    roleName: 'Owner',
+    description: 'Grants full access to manage all resources, including the ability to assign roles in Azure RBAC.',
+    permissions: perm({ actions: ['*'] }),
+  },
+  {
+    id: ROLE_IDS.contributor,
+    roleName: 'Contributor',
+    description: 'Grants full access to manage all resources, but does not allow you to assign roles in Azure RBAC, manage assignments in Azure Blueprints, or share image galleries.',
+    permissions: perm({
+      actions: ['*'],
+      notActions: [
+        'Microsoft.Authorization/*/Delete',
+        'Microsoft.Authorization/*/Write',
+        'Microsoft.Authorization/elevateAccess/Action',
+        'Microsoft.Blueprint/blueprintAssignments/write',
+        'Microsoft.Blueprint/blueprintAssignments/delete',
+        'Microsoft.Compute/galleries/share/action',
+        'Microsoft.Purview/consents/write',
+        'Microsoft.Purview/consents/delete',
+        'Microsoft.Resources/deploymentStacks/manageDenySetting/action',
+        'Microsoft.Subscription/cancel/action',
+        'Microsoft.Subscription/enable/action',
+      ],
+    }),
+  },
+  {
+    id: ROLE_IDS.reader,
+    roleName: 'Reader',
+    description: 'View all resources, but does not allow you to make any changes.',
+    permissions: perm({ actions: ['*/read'] }),
+  },
+  {
+    id: ROLE_IDS.userAccessAdministrator,
+    roleName: 'User Access Administrator',
+    description: 'Lets you manage user access to Azure resources.',
+    permissions: perm({ actions: ['*/read', 'Microsoft.Authorization/*', 'Microsoft.Support/*'] }),
+  },
+  {
+    id: ROLE_IDS.keyVaultAdministrator,
+    roleName: 'Key Vault Administrator',
+    description: 'Perform all data plane operations on a key vault and all objects in it, including certificates, keys, and secrets. Only works for key vaults that use the \'Azure role-based access control\' permission model.',
+    permissions: perm({ actions: KEY_VAULT_MANAGEMENT_READ, dataActions: ['Microsoft.KeyVault/vaults/*'] }),
+  },
+  {
+    id: ROLE_IDS.keyVaultCryptoOfficer,
+    roleName: 'Key Vault Crypto Officer',
+    description: 'Perform any action on the keys of a key vault, except manage permissions. Only works for key vaults that use the \'Azure role-based access control\' permission model.',
+    permissions: perm({ actions: KEY_VAULT_MANAGEMENT_READ, dataActions: ['Microsoft.KeyVault/vaults/keys/*', 'Microsoft.KeyVault/vaults/keyrotationpolicies/*'] }),
+  },
+  {
+    id: ROLE_IDS.keyVaultCryptoServiceEncryptionUser,
+    roleName: 'Key Vault Crypto Service Encryption User',
+    description: 'Read metadata of keys and perform wrap/unwrap operations. Only works for key vaults that use the \'Azure role-based access control\' permission model.',
+    permissions: perm({
+      actions: ['Microsoft.EventGrid/eventSubscriptions/write', 'Microsoft.EventGrid/eventSubscriptions/read', 'Microsoft.EventGrid/eventSubscriptions/delete'],
+      dataActions: ['Microsoft.KeyVault/vaults/keys/read', 'Microsoft.KeyVault/vaults/keys/wrap/action', 'Microsoft.KeyVault/vaults/keys/unwrap/action'],
+    }),
+  },
+  {
+    id: ROLE_IDS.keyVaultCryptoUser,
+    roleName: 'Key Vault Crypto User',
+    description: 'Perform cryptographic operations using keys. Only works for key vaults that use the \'Azure role-based access control\' permission model.',
+    permissions: perm({
+      dataActions: [
+        'Microsoft.KeyVault/vaults/keys/read',
+        'Microsoft.KeyVault/vaults/keys/update/action',
+        'Microsoft.KeyVault/vaults/keys/backup/action',
+        'Microsoft.KeyVault/vaults/keys/encrypt/action',
+        'Microsoft.KeyVault/vaults/keys/decrypt/action',
+        'Microsoft.KeyVault/vaults/keys/wrap/action',
+        'Microsoft.KeyVault/vaults/keys/unwrap/action',
+        'Microsoft.KeyVault/vaults/keys/sign/action',
+        'Microsoft.KeyVault/vaults/keys/verify/action',
+      ],
+    }),
+  },
+  {
+    id: ROLE_IDS.keyVaultReader,
+    roleName: 'Key Vault Reader',
+    description: 'Read metadata of key vaults and its certificates, keys, and secrets. Cannot read sensitive values such as secret contents or key material. Only works for key vaults that use the \'Azure role-based access control\' permission model.',
+    permissions: perm({ actions: KEY_VAULT_MANAGEMENT_READ, dataActions: ['Microsoft.KeyVault/vaults/*/read', 'Microsoft.KeyVault/vaults/secrets/readMetadata/action'] }),
+  },
+];
+
+/** `Microsoft.Compute/*` matches `Microsoft.Compute/diskEncryptionSets/read`; ARM compares case-insensitively. */
+export function actionMatches(pattern: string, action: string): boolean {
+  const re = new RegExp('^' + pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$', 'i');
+  return re.test(action);
+}
+
+/** True when one permission block grants `action`: some action matches and no notAction does. */
+export function permissionAllows(p: Pick<RolePermission, 'actions' | 'notActions'>, action: string): boolean {
+  return p.actions.some((a) => actionMatches(a, action)) && !p.notActions.some((a) => actionMatches(a, action));
+}
+
+/** Data-plane counterpart: dataActions minus notDataActions. */
+export function permissionAllowsData(p: Pick<RolePermission, 'dataActions' | 'notDataActions'>, dataAction: string): boolean {
+  return p.dataActions.some((a) => actionMatches(a, dataAction)) && !p.notDataActions.some((a) => actionMatches(a, dataAction));
+}
