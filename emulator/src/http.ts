@@ -17,7 +17,8 @@ export interface Req {
 export async function readRequest(raw: IncomingMessage, origin: string): Promise<Req> {
   const chunks: Buffer[] = [];
   for await (const c of raw) chunks.push(c as Buffer);
-  const url = new URL(raw.url ?? '/', origin);
+  // ARM tolerates `//subscriptions/…` (SDKs join a leading-slash scope onto `/{scope}`); so must we.
+  const url = new URL((raw.url ?? '/').replace(/^\/+/, '/'), origin);
   let path: string;
   try {
     path = decodeURIComponent(url.pathname);

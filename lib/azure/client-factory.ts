@@ -1,0 +1,70 @@
+/**
+ * The one place ARM SDK clients are built (DESIGN §7). Each client gets the cloud's endpoint,
+ * loses the SDK's stock bearer policy and gets Lockstep's. Clients are imported on first use so
+ * the SDKs stay out of the first page's bundle.
+ */
+import { bearerTokenAuthenticationPolicyName, type Pipeline } from '@azure/core-rest-pipeline';
+import type { TokenCredential } from '@azure/core-auth';
+import type { TokenSource } from '../auth/token-source';
+import { lockstepBearerPolicy } from './bearer-policy';
+
+export interface ArmTarget {
+  /** ARM's root URL for the cloud. */
+  armEndpoint: string;
+  /** True only for the local emulator. */
+  allowInsecure: boolean;
+}
+
+export interface ArmClientFactoryOptions {
+  cloud: ArmTarget;
+  tokens: TokenSource;
+  /** Retries for 429/5xx/dropped connections; `Retry-After` sets the wait. */
+  maxRetries?: number;
+}
+
+export type ArmClientFactory = ReturnType<typeof createArmClientFactory>;
+
+export function createArmClientFactory(opts: ArmClientFactoryOptions) {
+  const { cloud, tokens } = opts;
+  // The SDK constructors want a TokenCredential; Lockstep's policy is what actually signs requests.
+  const credential: TokenCredential = { getToken: async () => tokens.getArmToken() };
+  const options = {
+    endpoint: cloud.armEndpoint,
+    $host: cloud.armEndpoint,
+    allowInsecureConnection: cloud.allowInsecure,
+    retryOptions: { maxRetries: opts.maxRetries ?? 3, retryDelayInMs: 800, maxRetryDelayInMs: 30_000 },
+    userAgentOptions: { userAgentPrefix: 'lockstep/0.1' },
+  };
+  const own = <T extends { pipeline: Pipeline }>(client: T): T => {
+    client.pipeline.removePolicy({ name: bearerTokenAuthenticationPolicyName });
+    client.pipeline.addPolicy(lockstepBearerPolicy(tokens, cloud.allowInsecure), { phase: 'Sign' });
+    return client;
+  };
+  return {
+    cloud,
+    async subscriptions() {
+      const { SubscriptionClient } = await import('@azure/arm-resources-subscriptions');
+      return own(new SubscriptionClient(credential, options));
+    },
+    async resources(subscriptionId: string) {
+      const { ResourceManagementClient } = await import('@azure/arm-resources');
+      return own(new ResourceManagementClient(credential, subscriptionId, options));
+    },
+    async compute(subscriptionId: string) {
+      const { ComputeManagementClient } = await import('@azure/arm-compute');
+      return own(new ComputeManagementClient(credential, subscriptionId, options));
+    },
+    async keyVault(subscriptionId: string) {
+      const { KeyVaultManagementClient } = await import('@azure/arm-keyvault');
+      return own(new KeyVaultManagementClient(credential, subscriptionId, options));
+    },
+    async siteRecovery(subscriptionId: string) {
+      const { SiteRecoveryManagementClient } = await import('@azure/arm-recoveryservices-siterecovery');
+      return own(new SiteRecoveryManagementClient(credential, subscriptionId, options));
+    },
+    async authorization(subscriptionId: string) {
+      const { AuthorizationManagementClient } = await import('@azure/arm-authorization');
+      return own(new AuthorizationManagementClient(credential, subscriptionId, options));
+    },
+  };
+}
