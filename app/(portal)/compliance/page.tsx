@@ -1,0 +1,8 @@
+import type { Metadata } from 'next';
+import { CompliancePage } from '@/components/pending/compliance-page';
+
+export const metadata: Metadata = { title: 'Compliance' };
+
+export default function Page() {
+  return <CompliancePage />;
+}

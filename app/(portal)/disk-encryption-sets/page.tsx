@@ -1,0 +1,8 @@
+import type { Metadata } from 'next';
+import { DiskEncryptionSetsPage } from '@/components/pending/disk-encryption-sets-page';
+
+export const metadata: Metadata = { title: 'Disk encryption sets' };
+
+export default function Page() {
+  return <DiskEncryptionSetsPage />;
+}

@@ -1,0 +1,8 @@
+import type { Metadata } from 'next';
+import { KeyVaultsPage } from '@/components/pending/key-vaults-page';
+
+export const metadata: Metadata = { title: 'Key vaults' };
+
+export default function Page() {
+  return <KeyVaultsPage />;
+}

@@ -1,0 +1,116 @@
+'use client';
+
+import { InteractionStatus } from '@azure/msal-browser';
+import { useMsal } from '@azure/msal-react';
+import { Body1, Button, Caption1, Card, CardHeader, makeStyles, MessageBar, MessageBarBody, Spinner, Subtitle2, Title1, tokens } from '@fluentui/react-components';
+import { DocumentTableRegular, ShieldCheckmarkRegular, WrenchRegular } from '@fluentui/react-icons';
+import { useRouter, useSearchParams } from 'next/navigation';
+import { useEffect, useState } from 'react';
+import { safeReturnPath } from '@/lib/auth/msal-instance';
+import { BrandMark } from '../shell/brand-mark';
+import { useLockstepConfig } from '../providers/config-context';
+import { useReturnTo } from '../providers/return-to';
+import { EncryptionChain } from './encryption-chain';
+
+const useStyles = makeStyles({
+  page: { minHeight: '100vh', display: 'flex', flexDirection: 'column', backgroundColor: tokens.colorNeutralBackground2 },
+  top: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXXL}`, fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
+  main: { flex: 1, display: 'flex', flexDirection: 'column', alignItems: 'center', justifyContent: 'center', gap: tokens.spacingVerticalXXL, padding: tokens.spacingHorizontalXXL },
+  hero: { maxWidth: '760px', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, alignItems: 'flex-start' },
+  lead: { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, color: tokens.colorNeutralForeground2 },
+  signIn: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  msLogo: { display: 'grid', gridTemplateColumns: '9px 9px', gap: '2px' },
+  tiles: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))', gap: tokens.spacingHorizontalL, maxWidth: '980px', width: '100%' },
+  tileIcon: { fontSize: '24px', color: tokens.colorBrandForeground1 },
+  footer: { padding: tokens.spacingHorizontalXXL, color: tokens.colorNeutralForeground3, textAlign: 'center' },
+});
+
+function MicrosoftLogo() {
+  const s = useStyles();
+  return (
+    <span className={s.msLogo} aria-hidden="true">
+      {['#f25022', '#7fba00', '#00a4ef', '#ffb900'].map((c) => (
+        <span key={c} style={{ width: 9, height: 9, background: c, display: 'block' }} />
+      ))}
+    </span>
+  );
+}
+
+/** Signed out: what Lockstep does, in two sentences, and the way in. */
+export function LandingPage() {
+  const s = useStyles();
+  const { instance, inProgress, accounts } = useMsal();
+  const config = useLockstepConfig();
+  const router = useRouter();
+  const params = useSearchParams();
+  const returnTo = useReturnTo() ?? safeReturnPath(params.get('returnTo')) ?? '/overview/';
+  const [error, setError] = useState<string>();
+  const signedIn = accounts.length > 0;
+
+  useEffect(() => {
+    if (signedIn && inProgress === InteractionStatus.None) router.replace(returnTo);
+  }, [signedIn, inProgress, router, returnTo]);
+
+  const signIn = () => {
+    setError(undefined);
+    instance.loginRedirect({ scopes: [config.cloud.armScope], state: returnTo, prompt: 'select_account' }).catch((e: Error) => setError(e.message));
+  };
+
+  return (
+    <div className={s.page}>
+      <header className={s.top}>
+        <BrandMark size={28} />
+        Lockstep
+      </header>
+      <main className={s.main}>
+        <section className={s.hero} aria-labelledby="landing-title">
+          <Title1 as="h1" id="landing-title">
+            Encrypted with your key from the first byte in Azure.
+          </Title1>
+          <Body1 as="p" className={s.lead}>
+            Lockstep checks every VMware server that Azure Migrate replicates and shows whether its disks will land under your own key: the disk encryption set, key vault, key and
+            access grant behind each one, with a verdict that explains itself. It gives security officers the evidence auditors ask for, and guides engineers through creating or
+            repairing what is missing before replication starts.
+          </Body1>
+          <EncryptionChain />
+          <div className={s.signIn}>
+            {signedIn ? (
+              <Spinner size="small" label="Signing you in…" />
+            ) : (
+              <Button appearance="primary" size="large" icon={<MicrosoftLogo />} onClick={signIn} disabled={inProgress !== InteractionStatus.None}>
+                Sign in with Microsoft
+              </Button>
+            )}
+            <Caption1>
+              {config.cloud.name === 'local'
+                ? `Signs in to the local Azure emulator at ${config.cloud.authorityHost}.`
+                : `Signs in with Microsoft Entra ID (${config.cloud.displayName}). Lockstep reads Azure with your own permissions.`}
+            </Caption1>
+          </div>
+          {error && (
+            <MessageBar intent="error">
+              <MessageBarBody>Sign-in could not start: {error}</MessageBarBody>
+            </MessageBar>
+          )}
+        </section>
+        <section className={s.tiles} aria-label="What Lockstep does">
+          <Card>
+            <CardHeader image={<DocumentTableRegular className={s.tileIcon} />} header={<Subtitle2 as="h2">Consultants</Subtitle2>} />
+            <Body1>Readiness of every replicating server across projects and subscriptions, with the reason behind each verdict.</Body1>
+          </Card>
+          <Card>
+            <CardHeader image={<ShieldCheckmarkRegular className={s.tileIcon} />} header={<Subtitle2 as="h2">Security officers</Subtitle2>} />
+            <Body1>A read-only compliance view and evidence for ISO/IEC 27001 8.24, NEN 7510 and GDPR Art. 32.</Body1>
+          </Card>
+          <Card>
+            <CardHeader image={<WrenchRegular className={s.tileIcon} />} header={<Subtitle2 as="h2">Engineers</Subtitle2>} />
+            <Body1>Guided setup of key vault, key, disk encryption set and access grant, checked before anything runs.</Body1>
+          </Card>
+        </section>
+      </main>
+      <footer className={s.footer}>
+        <Caption1>Your access token stays in this browser tab&apos;s session storage and goes only to Microsoft Entra ID and Azure Resource Manager.</Caption1>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { Body1, Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+
+const useStyles = makeStyles({
+  grid: {
+    display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))', columnGap: tokens.spacingHorizontalXXXL, rowGap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalL, backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusMedium, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    margin: 0,
+  },
+  row: { display: 'grid', gridTemplateColumns: '160px 1fr', gap: tokens.spacingHorizontalM, alignItems: 'baseline' },
+  key: { color: tokens.colorNeutralForeground2 },
+  value: { margin: 0, overflowWrap: 'anywhere' },
+});
+
+/** The portal's Essentials panel: key/value pairs in two columns. */
+export function Essentials({ items, label }: { items: { key: string; value: ReactNode }[]; label: string }) {
+  const s = useStyles();
+  return (
+    <dl className={s.grid} aria-label={label}>
+      {items.map((i) => (
+        <div key={i.key} className={s.row}>
+          <dt>
+            <Caption1 className={s.key}>{i.key}</Caption1>
+          </dt>
+          <dd className={s.value}>
+            <Body1>{i.value}</Body1>
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

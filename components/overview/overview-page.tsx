@@ -1,0 +1,120 @@
+'use client';
+
+import { useMsal } from '@azure/msal-react';
+import { Body1, Caption1, Card, CardHeader, Link, makeStyles, Skeleton, SkeletonItem, Subtitle1, Text, ToolbarButton, tokens } from '@fluentui/react-components';
+import { ArrowClockwiseRegular, HomeRegular, PeopleTeamRegular } from '@fluentui/react-icons';
+import { useQuery } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { NAV } from '@/config/nav';
+import { useArm } from '@/lib/queries/arm-provider';
+import { directoryQuery, subscriptionsQuery } from '@/lib/queries/subscriptions';
+import { ArmErrorBar } from '../common/arm-error-bar';
+import { EmptyState } from '../common/empty-state';
+import { useLockstepConfig } from '../providers/config-context';
+import { PageHeader } from '../shell/page-header';
+import { Essentials } from './essentials';
+import { SubscriptionsTable } from './subscriptions-table';
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  sectionHead: { display: 'flex', alignItems: 'baseline', gap: tokens.spacingHorizontalM },
+  muted: { color: tokens.colorNeutralForeground2 },
+  cards: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))', gap: tokens.spacingHorizontalM },
+  cardIcon: { fontSize: '24px', color: tokens.colorBrandForeground1 },
+  card: { height: '100%' },
+});
+
+export function OverviewPage() {
+  const s = useStyles();
+  const arm = useArm();
+  const router = useRouter();
+  const config = useLockstepConfig();
+  const { instance } = useMsal();
+  const account = instance.getActiveAccount();
+  const subs = useQuery(subscriptionsQuery(arm));
+  const directory = useQuery(directoryQuery(arm, account?.tenantId));
+
+  const refresh = () => {
+    void subs.refetch();
+    void directory.refetch();
+  };
+
+  return (
+    <>
+      <PageHeader
+        title="Overview"
+        icon={HomeRegular}
+        description="Your directory, the subscriptions you can see, and where to start."
+        commands={
+          <ToolbarButton icon={<ArrowClockwiseRegular />} onClick={refresh} disabled={subs.isFetching}>
+            Refresh
+          </ToolbarButton>
+        }
+      />
+      <Essentials
+        label="Essentials"
+        items={[
+          { key: 'Directory', value: directory.data?.displayName ?? (directory.isPending ? 'Loading…' : directory.isError ? 'Could not be read' : '—') },
+          { key: 'Default domain', value: directory.data?.defaultDomain ?? '—' },
+          { key: 'Directory (tenant) ID', value: account?.tenantId ?? '—' },
+          { key: 'Signed in as', value: account ? `${account.name ?? ''} (${account.username})` : '—' },
+          { key: 'Cloud', value: `${config.cloud.displayName} · ${config.cloud.armEndpoint}` },
+          { key: 'Subscriptions', value: subs.data ? String(subs.data.length) : subs.isPending ? 'Loading…' : 'Could not be read' },
+        ]}
+      />
+      {directory.isError && <ArmErrorBar error={directory.error} onRetry={() => void directory.refetch()} />}
+
+      <section className={s.section} aria-labelledby="subs-title">
+        <div className={s.sectionHead}>
+          <Subtitle1 as="h2" id="subs-title">
+            Subscriptions
+          </Subtitle1>
+          {subs.data && (
+            <Caption1 className={s.muted} aria-live="polite">
+              Showing {subs.data.length} {subs.data.length === 1 ? 'subscription' : 'subscriptions'} you can see
+            </Caption1>
+          )}
+        </div>
+        {subs.isPending && (
+          <Skeleton aria-label="Loading subscriptions">
+            {[0, 1, 2].map((i) => (
+              <SkeletonItem key={i} size={32} style={{ marginBottom: 8 }} />
+            ))}
+          </Skeleton>
+        )}
+        {subs.isError && <ArmErrorBar error={subs.error} onRetry={() => void subs.refetch()} />}
+        {subs.data && subs.data.length > 0 && <SubscriptionsTable rows={subs.data} />}
+        {subs.data && subs.data.length === 0 && (
+          <EmptyState icon={<PeopleTeamRegular />} title="No subscriptions to show">
+            Your account has no Azure role on any subscription in this directory, so Lockstep has nothing to read. Ask a subscription Owner to give you Reader (to review) or Contributor
+            (to set up encryption) on the subscriptions Azure Migrate uses, then refresh.
+          </EmptyState>
+        )}
+      </section>
+
+      <section className={s.section} aria-labelledby="next-title">
+        <Subtitle1 as="h2" id="next-title">
+          Where to next
+        </Subtitle1>
+        <div className={s.cards}>
+          {NAV.filter((n) => n.href !== '/overview/').map((n) => {
+            const Icon = n.icon;
+            return (
+              <Card key={n.href} className={s.card} onClick={() => router.push(n.href)} aria-label={n.title}>
+                <CardHeader
+                  image={<Icon className={s.cardIcon} />}
+                  header={
+                    <Link href={n.href} onClick={(e) => { e.preventDefault(); router.push(n.href); }}>
+                      <Text weight="semibold">{n.title}</Text>
+                    </Link>
+                  }
+                />
+                <Body1 className={s.muted}>{n.description}</Body1>
+              </Card>
+            );
+          })}
+        </div>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+'use client';
+
+import { InteractionStatus } from '@azure/msal-browser';
+import { useMsal } from '@azure/msal-react';
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { usePathname, useRouter } from 'next/navigation';
+import { useEffect, type ReactNode } from 'react';
+import { StartupSplash } from '../common/startup-splash';
+import { Breadcrumbs } from './breadcrumbs';
+import { HeaderBar } from './header-bar';
+import { LeftNav } from './left-nav';
+
+const useStyles = makeStyles({
+  frame: { display: 'flex', flexDirection: 'column', height: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
+  skip: {
+    position: 'absolute', left: '-9999px', top: 0, zIndex: 10, padding: tokens.spacingHorizontalM, backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1,
+    ':focus': { left: tokens.spacingHorizontalM, top: tokens.spacingVerticalM },
+  },
+  body: { flex: 1, display: 'flex', minHeight: 0 },
+  main: { flex: 1, minWidth: 0, overflow: 'auto', padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXXL} ${tokens.spacingVerticalXXL}`, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, outlineStyle: 'none' },
+});
+
+/** The signed-in frame: header bar, left navigation, breadcrumbs and the page. Signed-out visitors go to the landing page. */
+export function PortalShell({ children }: { children: ReactNode }) {
+  const s = useStyles();
+  const { instance, inProgress, accounts } = useMsal();
+  const account = instance.getActiveAccount() ?? accounts[0];
+  const router = useRouter();
+  const pathname = usePathname();
+  useEffect(() => {
+    if (!account && inProgress === InteractionStatus.None) router.replace(`/?returnTo=${encodeURIComponent(pathname)}`);
+  }, [account, inProgress, router, pathname]);
+  if (!account) return <StartupSplash />;
+  return (
+    <div className={s.frame}>
+      <a href="#main" className={s.skip}>
+        Skip to main content
+      </a>
+      <HeaderBar account={account} />
+      <div className={s.body}>
+        <LeftNav />
+        <main id="main" className={s.main} tabIndex={-1}>
+          <Breadcrumbs />
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}
