@@ -4,8 +4,8 @@ import type { FluentIcon } from '@fluentui/react-icons';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS },
-  titleRow: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
-  icon: { fontSize: '32px', color: tokens.colorBrandForeground1, flex: 'none' },
+  titleRow: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalM },
+  icon: { fontSize: '32px', color: tokens.colorBrandForeground1, flex: 'none', marginTop: '4px' },
   description: { color: tokens.colorNeutralForeground2 },
   commands: { borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, paddingLeft: 0 },
 });
@@ -26,9 +26,11 @@ export function PageHeader({ title, icon: Icon, description, commands }: { title
           )}
         </div>
       </div>
-      <Toolbar aria-label="Commands" size="small" className={s.commands}>
-        {commands}
-      </Toolbar>
+      {commands && (
+        <Toolbar aria-label="Commands" size="small" className={s.commands}>
+          {commands}
+        </Toolbar>
+      )}
     </div>
   );
 }

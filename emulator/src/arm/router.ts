@@ -231,7 +231,7 @@ function dispatch(ctx: ArmContext, route: Exclude<Route, { kind: 'unknown' }>): 
 
 /** RBAC, then the resource group's existence: ARM answers 403 before it says whether a group exists. */
 export function precheck(ctx: ArmContext, action: string, scope: string, rg: string | undefined): Reply | undefined {
-  if (!isAllowed(ctx.store, ctx.principal.oid, action, scope) && !hasReadableDescendants(ctx, action, scope)) {
+  if (!isAllowed(ctx.store, ctx.principal.oid, action, scope) && !hasReadableDescendants(ctx, action)) {
     return forbidden(ctx, action, scope);
   }
   if (rg) {
@@ -242,7 +242,7 @@ export function precheck(ctx: ArmContext, action: string, scope: string, rg: str
 }
 
 /** A list call at a scope the caller cannot read still returns what it can read below it. */
-function hasReadableDescendants(ctx: ArmContext, action: string, scope: string): boolean {
+function hasReadableDescendants(ctx: ArmContext, action: string): boolean {
   if (ctx.req.method !== 'GET' || !action.endsWith('/read')) return false;
   const route = classify(ctx.req.path);
   if (route.kind !== 'collection') return false;

@@ -1,0 +1,98 @@
+/**
+ * `npm test`: type check, lint, unit and contract tests, a production build, Playwright end to end.
+ * Finds a Chromium itself (LOCKSTEP_CHROMIUM, /usr/bin/chromium, Playwright's own, or apt-get as root).
+ * Ends with one line "N passed, N failed" over every test that ran.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { loadEnvConfig } from '@next/env';
+import { buildStamp, isBuildCurrent, writeStamp } from './build-stamp';
+
+const root = resolve(__dirname, '..');
+const bin = (name: string) => resolve(root, 'node_modules', '.bin', name);
+const timings: [string, number][] = [];
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+
+function run(name: string, cmd: string, args: string[], env: Record<string, string> = {}): number {
+  const started = Date.now();
+  console.log(`\n▶ ${name}`);
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env } });
+  timings.push([name, Date.now() - started]);
+  return r.status ?? 1;
+}
+
+function step(name: string, cmd: string, args: string[], env: Record<string, string> = {}): void {
+  if (run(name, cmd, args, env) !== 0) finish(`${name} failed`);
+}
+
+function finish(problem?: string): never {
+  console.log('\n── Summary ──');
+  for (const [name, ms] of timings) console.log(`  ${name.padEnd(28)} ${(ms / 1000).toFixed(1)} s`);
+  if (problem) console.log(`\n✖ ${problem}`);
+  console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  process.exit(problem || failed > 0 ? 1 : 0);
+}
+
+function findChromium(): string | undefined {
+  const explicit = process.env.LOCKSTEP_CHROMIUM;
+  if (explicit) {
+    if (existsSync(explicit)) return explicit;
+    finish(`LOCKSTEP_CHROMIUM is set to ${explicit}, which does not exist.`);
+  }
+  for (const p of ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']) if (existsSync(p)) return p;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const own = (require('@playwright/test') as typeof import('@playwright/test')).chromium.executablePath();
+    if (own && existsSync(own)) return undefined; // Playwright's own browser: no path needed.
+  } catch {
+    /* not installed */
+  }
+  if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+    console.log('\n▶ Installing Chromium (apt-get install chromium)');
+    spawnSync('apt-get', ['update'], { stdio: 'inherit' });
+    spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+  }
+  finish('No Chromium found for the end-to-end tests. Install one (Debian/Ubuntu: `sudo apt-get install chromium`; with internet access: `npx playwright install chromium`), or set LOCKSTEP_CHROMIUM=/path/to/chrome.');
+}
+
+function countVitest(file: string): void {
+  if (!existsSync(file)) return;
+  const r = JSON.parse(readFileSync(file, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  passed += r.numPassedTests;
+  failed += r.numFailedTests;
+  skipped += r.numPendingTests + r.numTodoTests;
+}
+
+function countPlaywright(file: string): void {
+  if (!existsSync(file)) return;
+  const r = JSON.parse(readFileSync(file, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+  passed += r.stats.expected;
+  failed += r.stats.unexpected + r.stats.flaky;
+  skipped += r.stats.skipped;
+}
+
+rmSync(resolve(root, 'test-results'), { recursive: true, force: true });
+mkdirSync(resolve(root, 'test-results'), { recursive: true });
+step('Type check (tsc)', bin('tsc'), ['--noEmit', '-p', '.']);
+step('Lint (eslint)', bin('eslint'), ['.', '--max-warnings=0']);
+const unitFile = resolve(root, 'test-results', 'unit-results.json');
+const unit = run('Unit + contract (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitFile}`]);
+countVitest(unitFile);
+if (unit !== 0) finish('Unit or contract tests failed');
+
+const chromium = findChromium();
+loadEnvConfig(root, false, { info: () => undefined, error: console.error });
+const stamp = buildStamp(root, process.env);
+if (isBuildCurrent(root, stamp)) console.log('\n▶ Production build is current');
+else {
+  step('Production build (next build)', bin('next'), ['build']);
+  writeStamp(root, stamp);
+}
+const e2eFile = resolve(root, 'test-results', 'e2e-results.json');
+const e2e = run('End to end (playwright)', bin('playwright'), ['test'], chromium ? { LOCKSTEP_CHROMIUM: chromium } : {});
+countPlaywright(e2eFile);
+finish(e2e !== 0 ? 'End-to-end tests failed' : undefined);
