@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { control, resetEmulator, signIn, user } from './support';
+import { control, EMULATOR, resetEmulator, signIn, user } from './support';
 
 test.beforeEach(async () => {
   await resetEmulator();
@@ -32,4 +32,39 @@ test('a server error that outlasts the retries is explained, and a retry recover
   await page.getByRole('button', { name: 'Retry' }).click();
   await expect(page.getByText('Azure had a problem')).toBeHidden();
   await expect(page.getByRole('table', { name: 'Subscriptions' })).toBeVisible();
+});
+
+test('a dropped connection is reported as unreachable, not as an empty list', async ({ page }) => {
+  await signIn(page, user('CISO'));
+  await expect(page.getByRole('table', { name: 'Subscriptions' })).toBeVisible();
+  await control('faults', { method: 'GET', path: '/subscriptions', drop: true });
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await expect(page.getByText('Azure could not be reached')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('No subscriptions to show')).toBeHidden();
+  await control('faults', undefined, 'DELETE');
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByText('Azure could not be reached')).toBeHidden();
+});
+
+test('a malformed answer is reported as unreadable', async ({ page }) => {
+  await signIn(page, user('CISO'));
+  await expect(page.getByRole('table', { name: 'Subscriptions' })).toBeVisible();
+  await control('faults', { method: 'GET', path: '/subscriptions', malformed: true, status: 200 });
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await expect(page.getByText('Unreadable answer from Azure')).toBeVisible({ timeout: 30_000 });
+});
+
+test('an expired access token is renewed without bothering the user', async ({ page }) => {
+  await signIn(page, user('Consultant'));
+  await expect(page.getByRole('table', { name: 'Subscriptions' })).toBeVisible();
+  await fetch(`${EMULATOR}/_emulator/requests`, { method: 'DELETE' });
+  // Two hours later, as far as Entra ID and ARM are concerned: the cached token has expired.
+  await control('settings', { clockOffsetSeconds: 7200 });
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await expect(page.getByText('Showing 4 subscriptions you can see')).toBeVisible();
+  await expect(page.getByText('Sign-in no longer accepted')).toBeHidden();
+  const counts = (await (await fetch(`${EMULATOR}/_emulator/requests`)).json()) as { routes: Record<string, number> };
+  expect(counts.routes['POST entra oauth2/v2.0/token']).toBeGreaterThanOrEqual(1);
+  expect(counts.routes['GET subscriptions']).toBeGreaterThanOrEqual(2);
+  expect(page.url()).toMatch(/\/overview\/$/);
 });

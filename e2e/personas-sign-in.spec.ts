@@ -10,6 +10,10 @@ for (const role of ['Consultant', 'CISO', 'Cloud engineer']) {
     const who = user(role);
     const console: string[] = [];
     page.on('console', (m) => console.push(m.text()));
+    const refused: string[] = [];
+    page.on('response', (r) => {
+      if (r.status() >= 400) refused.push(`${r.status()} ${r.request().method()} ${r.url()}`);
+    });
 
     await signIn(page, who);
 
@@ -29,6 +33,8 @@ for (const role of ['Consultant', 'CISO', 'Cloud engineer']) {
     expect(storage.session).toBeGreaterThan(0);
     expect(storage.local).toBe(0);
     expect(console.filter((line) => /eyJ[\w-]{10,}\.[\w-]{10,}/.test(line))).toEqual([]);
+    // A clean sign-in needs no retries: nothing was refused along the way.
+    expect(refused).toEqual([]);
 
     await page.getByRole('button', { name: `Account: ${who.displayName}` }).click();
     await page.getByRole('menuitem', { name: 'Sign out' }).click();

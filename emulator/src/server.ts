@@ -53,11 +53,15 @@ const ARM_EXPOSED_HEADERS = [
 ].join(', ');
 
 export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
+  // The emulator's clock can be moved forward (POST /_emulator/settings {"clockOffsetSeconds": 7200})
+  // so that tests can let tokens expire without waiting an hour.
+  let clockOffsetMs = 0;
+  const baseNow = opts.nowMs ?? (() => Date.now());
   const options = {
     pageSize: opts.pageSize ?? 100,
     lroMs: opts.lroMs ?? 3000,
     tokenLifetimeSeconds: opts.tokenLifetimeSeconds ?? 3600,
-    nowMs: opts.nowMs ?? (() => Date.now()),
+    nowMs: () => baseNow() + clockOffsetMs,
   };
   const store = new Store(opts.estate);
   const key = new SigningKey();
@@ -170,13 +174,15 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
       lro.reset();
       entra.reset();
       counters.clear();
+      clockOffsetMs = 0;
       return json(200, { reset: true });
     }
     if (what === 'settings' && req.method === 'POST') {
-      const body = (jsonBody(req) ?? {}) as { lroMs?: number; pageSize?: number };
+      const body = (jsonBody(req) ?? {}) as { lroMs?: number; pageSize?: number; clockOffsetSeconds?: number };
       if (typeof body.lroMs === 'number') lro.durationMs = options.lroMs = body.lroMs;
       if (typeof body.pageSize === 'number' && body.pageSize > 0) options.pageSize = body.pageSize;
-      return json(200, { lroMs: options.lroMs, pageSize: options.pageSize });
+      if (typeof body.clockOffsetSeconds === 'number') clockOffsetMs = body.clockOffsetSeconds * 1000;
+      return json(200, { lroMs: options.lroMs, pageSize: options.pageSize, clockOffsetSeconds: clockOffsetMs / 1000 });
     }
     return json(404, { error: { code: 'NotFound', message: 'Control endpoints: GET health, GET|POST|DELETE faults, GET|DELETE requests, POST reset, POST settings.' } });
   };

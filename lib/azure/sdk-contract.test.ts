@@ -87,6 +87,29 @@ describe('disk encryption sets (arm-compute)', () => {
   });
 });
 
+describe('replication migration items (arm-recoveryservices-siterecovery)', () => {
+  it('lists a vault\'s migration items across pages, with each disk\'s target DES', async () => {
+    const sr = await t.factory('ciso').siteRecovery(SUBS.hub);
+    // Site Recovery 5.x takes the vault name first, then its resource group.
+    const items = await all(sr.replicationMigrationItems.list('rsv-mig-chx-neu', 'rg-migrate-neu'));
+    expect(items).toHaveLength(17);
+    const genomics = items.find((i) => i.properties?.machineName === 'GENOMICS-NODE-01')!;
+    const details = genomics.properties?.providerSpecificDetails as { instanceType: string; protectedDisks?: { diskEncryptionSetId?: string; isOSDisk?: string }[]; targetLocation?: string };
+    expect(details.instanceType).toBe('VMwareCbt');
+    expect(details.targetLocation).toBe('northeurope');
+    expect(details.protectedDisks?.map((d) => d.diskEncryptionSetId?.split('/').pop())).toEqual(['des-neu-research-01', 'des-neu-research-01']);
+    expect(details.protectedDisks?.[0]?.isOSDisk).toBe('true');
+  });
+
+  it('refuses the engineer on a vault outside their resource group', async () => {
+    const sr = await t.factory('engineer').siteRecovery(SUBS.hub);
+    const err = toArmError(await all(sr.replicationMigrationItems.list('rsv-mig-chx-neu', 'rg-migrate-neu')).catch((e: unknown) => e));
+    expect(err.code).toBe('AuthorizationFailed');
+    const allowed = await all(sr.replicationMigrationItems.list('rsv-mig-chx-weu', 'rg-migrate-weu'));
+    expect(allowed).toHaveLength(44);
+  });
+});
+
 describe('key vault keys (arm-keyvault)', () => {
   it('creates a key once and lists it; the list omits size and version as ARM does', async () => {
     const kv = await t.factory('consultant').keyVault(LZ);
