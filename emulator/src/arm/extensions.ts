@@ -1,7 +1,7 @@
 import type { ArmResource } from '../../../lib/estate/file';
 import { isAtOrBelow, normalizeId, parseResourceId, sameType } from '../../../lib/estate/ids';
-import { jsonBody, queryParam, type Reply } from '../http';
-import { armError, invalidRequestContent } from './errors';
+import { queryParam, type Reply } from '../http';
+import { armError, readJsonObject } from './errors';
 import { assignmentScope, assignmentsOf, effectivePermissions } from './rbac';
 import { page, precheck, type ArmContext, type Route } from './router';
 import { canonicalType, lockedBy } from './writes';
@@ -74,12 +74,9 @@ function roleAssignments(ctx: ArmContext, route: ExtensionRoute): Reply {
   }
   if (ctx.req.method !== 'PUT') return armError(405, 'MethodNotAllowed', `The requested method '${ctx.req.method}' is not allowed.`);
   if (!GUID.test(route.name)) return armError(400, 'InvalidRoleAssignmentId', `The role assignment ID '${route.name}' is not valid. The role assignment ID must be a GUID.`);
-  let body: Json;
-  try {
-    body = (jsonBody(ctx.req) as Json | undefined) ?? {};
-  } catch {
-    return invalidRequestContent('The request content was invalid and could not be deserialized.');
-  }
+  const parsed = readJsonObject(ctx.req);
+  if ('error' in parsed) return parsed.error;
+  const body = parsed.body;
   const props = (body.properties ?? {}) as Json;
   const roleDefinitionId = String(props.roleDefinitionId ?? '');
   const principalId = String(props.principalId ?? '');
@@ -227,12 +224,9 @@ function scopedChildren(ctx: ArmContext, route: ExtensionRoute): Reply {
     const locked = lockedBy(ctx, route.scope, 'write');
     if (locked) return locked;
   }
-  let body: Json;
-  try {
-    body = (jsonBody(ctx.req) as Json | undefined) ?? {};
-  } catch {
-    return invalidRequestContent('The request content was invalid and could not be deserialized.');
-  }
+  const parsed = readJsonObject(ctx.req);
+  if ('error' in parsed) return parsed.error;
+  const body = parsed.body;
   const props = (body.properties ?? {}) as Json;
   if (isLock && !['CanNotDelete', 'ReadOnly'].includes(String(props.level))) {
     return armError(400, 'LockLevelRequired', "The lock level must be 'CanNotDelete' or 'ReadOnly'.");

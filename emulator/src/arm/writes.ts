@@ -1,8 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { ArmResource } from '../../../lib/estate/file';
 import { isAtOrBelow, parseResourceId, sameType } from '../../../lib/estate/ids';
-import { jsonBody, queryParam, type Reply } from '../http';
-import { armError, invalidRequestContent, notFoundResource } from './errors';
+import { queryParam, type Reply } from '../http';
+import { armError, notFoundResource, readJsonObject } from './errors';
 import { page, type ArmContext, type Route } from './router';
 
 type Json = Record<string, unknown>;
@@ -77,12 +77,9 @@ export function handleWrite(ctx: ArmContext, route: Extract<Route, { kind: 'inst
   const method = ctx.req.method;
   let body: Json | undefined;
   if (method === 'PUT' || method === 'PATCH') {
-    try {
-      body = (jsonBody(ctx.req) as Json | undefined) ?? {};
-    } catch (e) {
-      return invalidRequestContent(`The request content was invalid and could not be deserialized: '${(e as Error).message}'.`);
-    }
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) return invalidRequestContent('The request content must be a JSON object.');
+    const parsed = readJsonObject(ctx.req);
+    if ('error' in parsed) return parsed.error;
+    body = parsed.body;
   }
   switch (t) {
     case 'microsoft.resources/resourcegroups':
@@ -389,12 +386,9 @@ function generic(ctx: ArmContext, route: { id: string; type: string }, body: Jso
 export function handleAction(ctx: ArmContext, route: Extract<Route, { kind: 'action' }>): Reply {
   if (route.action === 'checkNameAvailability') {
     if (ctx.req.method !== 'POST') return armError(405, 'MethodNotAllowed', 'Use POST for checkNameAvailability.');
-    let body: Json;
-    try {
-      body = (jsonBody(ctx.req) as Json | undefined) ?? {};
-    } catch {
-      return invalidRequestContent('The request content was invalid and could not be deserialized.');
-    }
+    const parsed = readJsonObject(ctx.req);
+    if ('error' in parsed) return parsed.error;
+    const body = parsed.body;
     const name = String(body.name ?? '');
     if (!VAULT_NAME.test(name)) {
       return { status: 200, body: { nameAvailable: false, reason: 'AccountNameInvalid', message: `Vault name '${name}' is invalid. Vault names must be 3-24 characters, start with a letter, end with a letter or digit, and contain only letters, digits and single hyphens.` } };
@@ -423,12 +417,9 @@ export function handleAction(ctx: ArmContext, route: Extract<Route, { kind: 'act
     if (!vault) return notFoundResource('Microsoft.KeyVault/vaults', parseResourceId(route.targetId)!.name, route.rg);
     const locked = lockedBy(ctx, vault.id, 'write');
     if (locked) return locked;
-    let body: Json;
-    try {
-      body = (jsonBody(ctx.req) as Json | undefined) ?? {};
-    } catch {
-      return invalidRequestContent('The request content was invalid and could not be deserialized.');
-    }
+    const parsed = readJsonObject(ctx.req);
+    if ('error' in parsed) return parsed.error;
+    const body = parsed.body;
     const incoming = (((body.properties as Json | undefined)?.accessPolicies ?? []) as Json[]).filter((a) => a && typeof a === 'object');
     if (incoming.length === 0) return armError(400, 'BadRequest', "The parameter 'properties.accessPolicies' must contain at least one entry.");
     for (const a of incoming) if (!a.objectId || !a.tenantId) return armError(400, 'BadRequest', 'Every access policy needs tenantId and objectId.');
