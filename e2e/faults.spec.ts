@@ -13,6 +13,8 @@ test('when ARM refuses the subscription list, the page says so in words and keep
   const alert = page.getByText('Permission needed');
   await expect(alert).toBeVisible();
   await expect(page.getByText(/not allowed to perform Microsoft\.Resources\/subscriptions\/read on \/subscriptions/)).toBeVisible();
+  // What is still on screen is labelled as the last good read, not passed off as current.
+  await expect(page.getByText(/Showing 4 subscriptions from the last successful read at .*; the latest refresh failed/)).toBeVisible();
   // The rest of the page still works: directory, navigation.
   await expect(page.getByTestId('directory-name')).toHaveText('Contoso Health');
   await control('faults', undefined, 'DELETE');

@@ -71,7 +71,9 @@ export function OverviewPage() {
           </Subtitle1>
           {subs.data && (
             <Caption1 className={s.muted} aria-live="polite">
-              Showing {subs.data.length} {subs.data.length === 1 ? 'subscription' : 'subscriptions'} you can see
+              {subs.isError
+                ? `Showing ${subs.data.length} ${subs.data.length === 1 ? 'subscription' : 'subscriptions'} from the last successful read at ${new Date(subs.dataUpdatedAt).toLocaleTimeString()}; the latest refresh failed`
+                : `Showing ${subs.data.length} ${subs.data.length === 1 ? 'subscription' : 'subscriptions'} you can see`}
             </Caption1>
           )}
         </div>
