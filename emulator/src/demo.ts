@@ -133,6 +133,8 @@ export function buildDemoEstate(): EstateFile {
   add(...weu.resources, ...neu.resources);
 
   const missingDes = `${rgId(SUBS.landing, 'rg-security-weu')}/providers/Microsoft.Compute/diskEncryptionSets/des-weu-prod-02`;
+  const partnerSub = guidFrom('contoso-health:sub:partner-lab');
+  const partnerDes = `${rgId(partnerSub, 'rg-lab-keys')}/providers/Microsoft.Compute/diskEncryptionSets/des-partner-lab-neu`;
   const landing = (rg: string) => ({ targetSubId: SUBS.landing, targetRg: rg, targetLocation: 'westeurope' });
   const research = { targetSubId: SUBS.research, targetRg: 'rg-research-neu', targetLocation: 'northeurope' };
   const win = (v: string) => ({ os: 'Windows' as const, osName: `Microsoft Windows Server ${v} (64-bit)` });
@@ -180,6 +182,8 @@ export function buildDemoEstate(): EstateFile {
     ...range(1, 3).map((i) => ({ machineName: `TRIAL-DB-0${i}`, ...win('2022'), disks: disks(desProd.id, 128, 512), ...research, vmSize: 'Standard_E8s_v5' })),
     // Not protected at all.
     ...range(1, 3).map((i) => ({ machineName: `RES-WS-0${i}`, ...win('2019'), disks: disks(undefined, 128), ...research, vmSize: 'Standard_D4s_v5' })),
+    // Migrates into a partner lab's subscription that this capture does not include: its DES cannot be read, the chain is unknown.
+    ...range(1, 2).map((i) => ({ machineName: `LAB-PARTNER-0${i}`, ...rhel, disks: disks(partnerDes, 64, 256), targetSubId: partnerSub, targetRg: 'rg-lab-neu', targetLocation: 'northeurope', vmSize: 'Standard_D4s_v5' })),
     { machineName: 'RES-STATS-01', ...ubuntu, disks: disks(desResearch.id, 64), ...research, vmSize: 'Standard_D4s_v5', state: 'EnableMigrationFailed', health: 'Critical' as const, healthErrors: [{ code: '78144', message: 'Enable replication failed because the Azure Migrate appliance lost contact with vCenter.', action: 'Check the appliance credentials for vCenter and retry enable replication.' }] },
   ];
   for (const s of amsterdam) add(migrationItem(weu, s));

@@ -92,7 +92,7 @@ describe('replication migration items (arm-recoveryservices-siterecovery)', () =
     const sr = await t.factory('ciso').siteRecovery(SUBS.hub);
     // Site Recovery 5.x takes the vault name first, then its resource group.
     const items = await all(sr.replicationMigrationItems.list('rsv-mig-chx-neu', 'rg-migrate-neu'));
-    expect(items).toHaveLength(17);
+    expect(items).toHaveLength(19);
     const genomics = items.find((i) => i.properties?.machineName === 'GENOMICS-NODE-01')!;
     const details = genomics.properties?.providerSpecificDetails as { instanceType: string; protectedDisks?: { diskEncryptionSetId?: string; isOSDisk?: string }[]; targetLocation?: string };
     expect(details.instanceType).toBe('VMwareCbt');

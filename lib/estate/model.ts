@@ -1,0 +1,204 @@
+/**
+ * The Estate graph (DESIGN §4): plain objects with ids as links, built by `normalize` from an
+ * estate file. Ids are kept as ARM wrote them; maps are keyed by the lower-cased id.
+ * Tri-state fields are `boolean | undefined`: absent is not false.
+ */
+import type { ArmResource, EstateGap } from './file';
+
+export interface Subscription {
+  id: string;
+  subscriptionId: string;
+  displayName: string;
+  state: string;
+}
+
+export interface MigrateProject {
+  id: string;
+  name: string;
+  subscriptionId: string;
+  location?: string;
+  /** Recovery Services vault of its Server Migration solution, when known. */
+  vaultId?: string;
+}
+
+export interface RecoveryVault {
+  id: string;
+  name: string;
+  subscriptionId: string;
+  resourceGroup: string;
+  location?: string;
+  projectId?: string;
+}
+
+export interface ReplicatingDisk {
+  diskId: string;
+  name: string;
+  isOsDisk?: boolean;
+  sizeBytes?: number;
+  diskType?: string;
+  /** Target DES id as the item gives it; undefined when absent or empty. */
+  desId?: string;
+}
+
+export interface ReplicatingServer {
+  id: string;
+  itemName: string;
+  machineName: string;
+  vaultId: string;
+  projectId?: string;
+  subscriptionId: string;
+  migrationState?: string;
+  migrationStateDescription?: string;
+  health?: string;
+  healthErrors: { code?: string; message?: string; action?: string }[];
+  /** Normalised (`westeurope`); from the item, else its container mapping. */
+  targetRegion?: string;
+  targetSubscriptionId?: string;
+  targetResourceGroupId?: string;
+  vmName?: string;
+  vmSize?: string;
+  securityType?: string;
+  osType?: string;
+  osName?: string;
+  seedingProgress?: number;
+  /** undefined when the item reports no disk details. */
+  disks?: ReplicatingDisk[];
+}
+
+export interface KeyUrlParts {
+  /** Host without port, lower-cased: `kv-x.vault.azure.net`. */
+  host: string;
+  vaultName: string;
+  keyName: string;
+  version?: string;
+}
+
+export interface DiskEncryptionSet {
+  id: string;
+  name: string;
+  subscriptionId: string;
+  resourceGroup: string;
+  location?: string;
+  identityType?: string;
+  /** Every principal the DES can use (system-assigned, then user-assigned). */
+  principalIds: string[];
+  encryptionType?: string;
+  keyUrl?: string;
+  key?: KeyUrlParts;
+  sourceVaultId?: string;
+  rotationToLatestKeyVersionEnabled?: boolean;
+  autoKeyRotationError?: { code?: string; message?: string };
+  provisioningState?: string;
+  lastKeyRotationTimestamp?: string;
+}
+
+export interface AccessPolicy {
+  objectId: string;
+  keys: string[];
+}
+
+export interface KeyVault {
+  id: string;
+  name: string;
+  subscriptionId: string;
+  resourceGroup: string;
+  location?: string;
+  sku?: string;
+  enableSoftDelete?: boolean;
+  enablePurgeProtection?: boolean;
+  enableRbacAuthorization?: boolean;
+  softDeleteRetentionInDays?: number;
+  networkDefaultAction?: string;
+  networkBypass?: string;
+  publicNetworkAccess?: string;
+  accessPolicies: AccessPolicy[];
+}
+
+export interface KeyAttributes {
+  enabled?: boolean;
+  /** Unix seconds. */
+  exp?: number;
+  nbf?: number;
+  created?: number;
+}
+
+export interface Key {
+  id: string;
+  name: string;
+  vaultId: string;
+  kty?: string;
+  keySize?: number;
+  attributes: KeyAttributes;
+  /** Version in `keyUriWithVersion`: the current one. */
+  currentVersion?: string;
+  /** True when the rotation policy has a lifetime action of type rotate. */
+  rotates?: boolean;
+  hasRotationPolicy: boolean;
+}
+
+export interface KeyVersion {
+  id: string;
+  keyId: string;
+  version: string;
+  kty?: string;
+  keySize?: number;
+  attributes: KeyAttributes;
+}
+
+export interface RoleAssignment {
+  id: string;
+  scope: string;
+  principalId: string;
+  roleDefinitionId: string;
+}
+
+export interface RolePermissionSet {
+  actions: string[];
+  notActions: string[];
+  dataActions: string[];
+  notDataActions: string[];
+}
+
+export interface RoleDefinition {
+  id: string;
+  name: string;
+  roleName: string;
+  builtIn: boolean;
+  permissions: RolePermissionSet[];
+}
+
+export interface DiagnosticSetting {
+  id: string;
+  /** The resource it is on. */
+  scope: string;
+  logs: { category?: string; categoryGroup?: string; enabled?: boolean }[];
+}
+
+export interface Lock {
+  id: string;
+  scope: string;
+  level: string;
+}
+
+export type Lookup<T> = { state: 'found'; value: T } | { state: 'not-found'; id: string } | { state: 'unreadable'; id: string; reason: string };
+
+export interface Estate {
+  capturedAt: string;
+  tenantId: string;
+  tenantDisplayName?: string;
+  subscriptions: Map<string, Subscription>;
+  projects: MigrateProject[];
+  recoveryVaults: RecoveryVault[];
+  servers: ReplicatingServer[];
+  diskEncryptionSets: Map<string, DiskEncryptionSet>;
+  keyVaults: Map<string, KeyVault>;
+  keys: Map<string, Key>;
+  keyVersions: Map<string, KeyVersion>;
+  roleAssignments: RoleAssignment[];
+  roleDefinitions: Map<string, RoleDefinition>;
+  diagnosticSettings: DiagnosticSetting[];
+  locks: Lock[];
+  gaps: EstateGap[];
+  /** Every raw resource by lower-cased id, for the JSON view. */
+  raw: Map<string, ArmResource>;
+}

@@ -1,0 +1,308 @@
+/**
+ * normalize(estate file) → Estate graph. Strict about ARM's looseness, forgiving with it:
+ * ids compare case-insensitively, booleans may be strings, fields may be absent (absent is not
+ * false), unknown enum values are kept as they are.
+ */
+import { BUILT_IN_ROLES } from './builtin-roles';
+import type { ArmResource, EstateFile } from './file';
+import { isAtOrBelow, normalizeId, parseResourceId } from './ids';
+import type {
+  AccessPolicy, DiagnosticSetting, DiskEncryptionSet, Estate, Key, KeyAttributes, KeyUrlParts, KeyVault, KeyVersion, Lock, Lookup, MigrateProject,
+  RecoveryVault, ReplicatingDisk, ReplicatingServer, RoleAssignment, RoleDefinition, RolePermissionSet, Subscription,
+} from './model';
+
+type Json = Record<string, unknown>;
+
+export function toBool(v: unknown): boolean | undefined {
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'string') {
+    const l = v.trim().toLowerCase();
+    if (l === 'true') return true;
+    if (l === 'false') return false;
+  }
+  return undefined;
+}
+
+export function toNum(v: unknown): number | undefined {
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
+  return undefined;
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v.length > 0 ? v : undefined;
+}
+
+function obj(v: unknown): Json {
+  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {};
+}
+
+function arr(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : [];
+}
+
+/** `West Europe` and `westeurope` are the same region. */
+export function normalizeRegion(r: string | undefined): string | undefined {
+  return r ? r.replace(/\s+/g, '').toLowerCase() : undefined;
+}
+
+/**
+ * `https://kv.vault.azure.net:443/keys/name/version` → host, vault, key, version. Key URLs compare by
+ * these parts: ARM writes `:443` into `keyUri`, DES key URLs usually do not.
+ */
+export function parseKeyUrl(url: string | undefined): KeyUrlParts | undefined {
+  if (!url) return undefined;
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return undefined;
+  }
+  const segs = u.pathname.split('/').filter(Boolean);
+  if (segs[0]?.toLowerCase() !== 'keys' || !segs[1]) return undefined;
+  const host = u.hostname.toLowerCase();
+  return { host, vaultName: host.split('.')[0]!, keyName: segs[1], version: segs[2] };
+}
+
+export function sameKeyUrl(a: string | undefined, b: string | undefined): boolean {
+  const x = parseKeyUrl(a);
+  const y = parseKeyUrl(b);
+  if (!x || !y) return false;
+  return x.host === y.host && x.keyName.toLowerCase() === y.keyName.toLowerCase() && (x.version ?? '').toLowerCase() === (y.version ?? '').toLowerCase();
+}
+
+function typeIs(r: ArmResource, t: string): boolean {
+  return r.type.toLowerCase() === t.toLowerCase();
+}
+
+function attributes(v: unknown): KeyAttributes {
+  const a = obj(v);
+  return { enabled: toBool(a.enabled), exp: toNum(a.exp), nbf: toNum(a.nbf), created: toNum(a.created) };
+}
+
+function permissionSets(v: unknown): RolePermissionSet[] {
+  return arr(v).map((p) => {
+    const o = obj(p);
+    const list = (k: string) => arr(o[k]).filter((x): x is string => typeof x === 'string');
+    return { actions: list('actions'), notActions: list('notActions'), dataActions: list('dataActions'), notDataActions: list('notDataActions') };
+  });
+}
+
+export function normalize(file: EstateFile): Estate {
+  const raw = new Map<string, ArmResource>();
+  for (const r of file.resources) raw.set(normalizeId(r.id), r);
+
+  const subscriptions = new Map<string, Subscription>();
+  for (const s of file.subscriptions) {
+    subscriptions.set(s.subscriptionId.toLowerCase(), { id: `/subscriptions/${s.subscriptionId}`, subscriptionId: s.subscriptionId, displayName: s.displayName, state: s.state });
+  }
+
+  const roleDefinitions = new Map<string, RoleDefinition>();
+  for (const r of BUILT_IN_ROLES) roleDefinitions.set(r.id, { id: `/providers/Microsoft.Authorization/roleDefinitions/${r.id}`, name: r.id, roleName: r.roleName, builtIn: true, permissions: r.permissions });
+
+  const projects: MigrateProject[] = [];
+  const recoveryVaults: RecoveryVault[] = [];
+  const servers: ReplicatingServer[] = [];
+  const diskEncryptionSets = new Map<string, DiskEncryptionSet>();
+  const keyVaults = new Map<string, KeyVault>();
+  const keys = new Map<string, Key>();
+  const keyVersions = new Map<string, KeyVersion>();
+  const roleAssignments: RoleAssignment[] = [];
+  const diagnosticSettings: DiagnosticSetting[] = [];
+  const locks: Lock[] = [];
+  const mappingRegion = new Map<string, string>();
+  const solutionVault = new Map<string, string>();
+
+  for (const r of file.resources) {
+    const p = obj(r.properties);
+    const parsed = parseResourceId(r.id);
+    const sub = parsed?.subscriptionId ?? '';
+    const rg = parsed?.resourceGroup ?? '';
+    if (typeIs(r, 'Microsoft.Migrate/migrateProjects')) {
+      projects.push({ id: r.id, name: r.name, subscriptionId: sub, location: r.location });
+    } else if (typeIs(r, 'Microsoft.Migrate/migrateProjects/solutions')) {
+      const vaultId = str(obj(obj(p.details).extendedDetails).vaultId);
+      if (vaultId && parsed?.parentId) solutionVault.set(normalizeId(vaultId), parsed.parentId);
+    } else if (typeIs(r, 'Microsoft.RecoveryServices/vaults')) {
+      recoveryVaults.push({ id: r.id, name: r.name, subscriptionId: sub, resourceGroup: rg, location: r.location });
+    } else if (typeIs(r, 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationProtectionContainerMappings')) {
+      const region = normalizeRegion(str(obj(p.providerSpecificDetails).targetLocation));
+      if (region && parsed?.parentId) mappingRegion.set(normalizeId(parsed.parentId), region);
+    } else if (typeIs(r, 'Microsoft.Compute/diskEncryptionSets')) {
+      const identity = obj(r.identity);
+      const principals = [str(identity.principalId), ...Object.values(obj(identity.userAssignedIdentities)).map((u) => str(obj(u).principalId))].filter((x): x is string => !!x);
+      const activeKey = obj(p.activeKey);
+      const err = obj(p.autoKeyRotationError);
+      diskEncryptionSets.set(normalizeId(r.id), {
+        id: r.id,
+        name: r.name,
+        subscriptionId: sub,
+        resourceGroup: rg,
+        location: normalizeRegion(r.location),
+        identityType: str(identity.type),
+        principalIds: principals,
+        encryptionType: str(p.encryptionType),
+        keyUrl: str(activeKey.keyUrl),
+        key: parseKeyUrl(str(activeKey.keyUrl)),
+        sourceVaultId: str(obj(activeKey.sourceVault).id),
+        rotationToLatestKeyVersionEnabled: toBool(p.rotationToLatestKeyVersionEnabled),
+        autoKeyRotationError: Object.keys(err).length > 0 ? { code: str(err.code), message: str(err.message) } : undefined,
+        provisioningState: str(p.provisioningState),
+        lastKeyRotationTimestamp: str(p.lastKeyRotationTimestamp),
+      });
+    } else if (typeIs(r, 'Microsoft.KeyVault/vaults')) {
+      const acls = obj(p.networkAcls);
+      keyVaults.set(normalizeId(r.id), {
+        id: r.id,
+        name: r.name,
+        subscriptionId: sub,
+        resourceGroup: rg,
+        location: normalizeRegion(r.location),
+        sku: str(obj(p.sku).name),
+        enableSoftDelete: toBool(p.enableSoftDelete),
+        enablePurgeProtection: toBool(p.enablePurgeProtection),
+        enableRbacAuthorization: toBool(p.enableRbacAuthorization),
+        softDeleteRetentionInDays: toNum(p.softDeleteRetentionInDays),
+        networkDefaultAction: str(acls.defaultAction),
+        networkBypass: str(acls.bypass),
+        publicNetworkAccess: str(p.publicNetworkAccess),
+        accessPolicies: arr(p.accessPolicies).map((a): AccessPolicy => {
+          const o = obj(a);
+          return { objectId: String(o.objectId ?? ''), keys: arr(obj(o.permissions).keys).filter((k): k is string => typeof k === 'string') };
+        }),
+      });
+    } else if (typeIs(r, 'Microsoft.KeyVault/vaults/keys')) {
+      const policy = obj(p.rotationPolicy);
+      const actions = arr(policy.lifetimeActions).map((a) => String(obj(obj(a).action).type ?? '').toLowerCase());
+      keys.set(normalizeId(r.id), {
+        id: r.id,
+        name: r.name,
+        vaultId: parsed?.parentId ?? '',
+        kty: str(p.kty),
+        keySize: toNum(p.keySize),
+        attributes: attributes(p.attributes),
+        currentVersion: parseKeyUrl(str(p.keyUriWithVersion))?.version,
+        hasRotationPolicy: Object.keys(policy).length > 0,
+        rotates: Object.keys(policy).length > 0 ? actions.includes('rotate') : undefined,
+      });
+    } else if (typeIs(r, 'Microsoft.KeyVault/vaults/keys/versions')) {
+      keyVersions.set(normalizeId(r.id), { id: r.id, keyId: parsed?.parentId ?? '', version: r.name, kty: str(p.kty), keySize: toNum(p.keySize), attributes: attributes(p.attributes) });
+    } else if (typeIs(r, 'Microsoft.Authorization/roleAssignments')) {
+      roleAssignments.push({ id: r.id, scope: str(p.scope) ?? parsed?.scope ?? '/', principalId: String(p.principalId ?? ''), roleDefinitionId: String(p.roleDefinitionId ?? '') });
+    } else if (typeIs(r, 'Microsoft.Authorization/roleDefinitions')) {
+      roleDefinitions.set(r.name.toLowerCase(), { id: r.id, name: r.name, roleName: String(p.roleName ?? r.name), builtIn: String(p.type ?? '') === 'BuiltInRole', permissions: permissionSets(p.permissions) });
+    } else if (typeIs(r, 'Microsoft.Insights/diagnosticSettings')) {
+      diagnosticSettings.push({
+        id: r.id,
+        scope: parsed?.scope ?? '',
+        logs: arr(p.logs).map((l) => {
+          const o = obj(l);
+          return { category: str(o.category), categoryGroup: str(o.categoryGroup), enabled: toBool(o.enabled) };
+        }),
+      });
+    } else if (typeIs(r, 'Microsoft.Authorization/locks')) {
+      locks.push({ id: r.id, scope: parsed?.scope ?? '', level: String(p.level ?? '') });
+    }
+  }
+
+  for (const v of recoveryVaults) v.projectId = solutionVault.get(normalizeId(v.id));
+  for (const pr of projects) pr.vaultId = recoveryVaults.find((v) => v.projectId && normalizeId(v.projectId) === normalizeId(pr.id))?.id;
+
+  for (const r of file.resources) {
+    if (!typeIs(r, 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationMigrationItems')) continue;
+    const p = obj(r.properties);
+    const d = obj(p.providerSpecificDetails);
+    const parsed = parseResourceId(r.id)!;
+    const segs = r.id.split('/');
+    const vaultId = segs.slice(0, 9).join('/');
+    const containerId = segs.slice(0, 13).join('/');
+    const vault = recoveryVaults.find((v) => normalizeId(v.id) === normalizeId(vaultId));
+    const targetRg = str(d.targetResourceGroupId);
+    const disks = Array.isArray(d.protectedDisks)
+      ? d.protectedDisks.map((x): ReplicatingDisk => {
+          const o = obj(x);
+          return {
+            diskId: String(o.diskId ?? ''),
+            name: str(o.diskName) ?? str(o.targetDiskName) ?? String(o.diskId ?? 'disk'),
+            isOsDisk: toBool(o.isOSDisk),
+            sizeBytes: toNum(o.capacityInBytes) ?? (toNum(o.diskSizeInGB) !== undefined ? toNum(o.diskSizeInGB)! * 1024 ** 3 : undefined),
+            diskType: str(o.diskType),
+            desId: str(o.diskEncryptionSetId),
+          };
+        })
+      : undefined;
+    servers.push({
+      id: r.id,
+      itemName: r.name,
+      machineName: str(p.machineName) ?? r.name,
+      vaultId: vault?.id ?? vaultId,
+      projectId: vault?.projectId,
+      subscriptionId: parsed.subscriptionId ?? '',
+      migrationState: str(p.migrationState),
+      migrationStateDescription: str(p.migrationStateDescription),
+      health: str(p.health),
+      healthErrors: arr(p.healthErrors).map((e) => {
+        const o = obj(e);
+        return { code: str(o.errorCode), message: str(o.errorMessage) ?? str(o.summaryMessage), action: str(o.recommendedAction) };
+      }),
+      targetRegion: normalizeRegion(str(d.targetLocation)) ?? mappingRegion.get(normalizeId(containerId)),
+      targetSubscriptionId: targetRg ? parseResourceId(targetRg)?.subscriptionId : undefined,
+      targetResourceGroupId: targetRg,
+      vmName: str(d.targetVmName),
+      vmSize: str(d.targetVmSize),
+      securityType: str(obj(d.targetVmSecurityProfile).targetVmSecurityType),
+      osType: str(d.osType),
+      osName: str(d.osName),
+      seedingProgress: toNum(d.initialSeedingProgressPercentage),
+      disks,
+    });
+  }
+
+  return {
+    capturedAt: file.capturedAt,
+    tenantId: file.tenantId,
+    tenantDisplayName: file.tenantDisplayName,
+    subscriptions,
+    projects,
+    recoveryVaults,
+    servers,
+    diskEncryptionSets,
+    keyVaults,
+    keys,
+    keyVersions,
+    roleAssignments,
+    roleDefinitions,
+    diagnosticSettings,
+    locks,
+    gaps: file.gaps ?? [],
+    raw,
+  };
+}
+
+/** Why a resource id cannot be read: its subscription was not captured, or a gap covers it. */
+export function unreadableReason(estate: Estate, id: string): string | undefined {
+  const sub = parseResourceId(id)?.subscriptionId;
+  if (sub && !estate.subscriptions.has(sub.toLowerCase())) return `subscription ${sub} was not captured`;
+  const gap = estate.gaps.find((g) => isAtOrBelow(id, g.scope));
+  if (gap) return `${gap.operation} on ${gap.scope} failed (${gap.status} ${gap.code})`;
+  return undefined;
+}
+
+export function lookup<T>(estate: Estate, map: Map<string, T>, id: string): Lookup<T> {
+  const found = map.get(normalizeId(id));
+  if (found) return { state: 'found', value: found };
+  const reason = unreadableReason(estate, id);
+  return reason ? { state: 'unreadable', id, reason } : { state: 'not-found', id };
+}
+
+/**
+ * A DES's vault: `activeKey.sourceVault.id`; else the captured vault named by the key URL's host
+ * (vault names are global); if no captured vault has that name, the vault is unreadable.
+ */
+export function vaultOfDes(estate: Estate, des: DiskEncryptionSet): Lookup<KeyVault> {
+  if (des.sourceVaultId) return lookup(estate, estate.keyVaults, des.sourceVaultId);
+  if (!des.key) return { state: 'unreadable', id: des.keyUrl ?? des.id, reason: 'its key URL is missing or not a Key Vault key URL' };
+  const byName = [...estate.keyVaults.values()].find((v) => v.name.toLowerCase() === des.key!.vaultName);
+  if (byName) return { state: 'found', value: byName };
+  return { state: 'unreadable', id: des.key.host, reason: `no captured key vault is named ${des.key.vaultName}` };
+}

@@ -1,0 +1,148 @@
+/**
+ * evaluate(estate) → findings and a verdict per server (DESIGN §5). Pure: time and settings are
+ * parameters. Findings on a DES, its vault or its key propagate to every server whose disks use it.
+ */
+import { permissionAllowsData } from '../estate/builtin-roles';
+import { isAtOrBelow, normalizeId } from '../estate/ids';
+import type { DiskEncryptionSet, Estate, KeyVault } from '../estate/model';
+import { lookup, vaultOfDes } from '../estate/normalize';
+import { nameOf } from './names';
+import { desRuleSet, keyRuleSet, serverRuleSet, vaultRuleSet } from './catalog';
+import type { AccessState, DesSubject, EvalContext, Evaluation, Finding, KeyUse, Rule, ServerResult, ServerSubject, Settings, Severity, Verdict } from './types';
+
+const KEY_DATA_ACTIONS = ['Microsoft.KeyVault/vaults/keys/read', 'Microsoft.KeyVault/vaults/keys/wrap/action', 'Microsoft.KeyVault/vaults/keys/unwrap/action'];
+const POLICY_NEEDS = ['get', 'wrapKey', 'unwrapKey'];
+
+/** Can any of the DES's identities get, wrap and unwrap its key? */
+export function keyAccess(estate: Estate, des: DiskEncryptionSet, vault: KeyVault): AccessState {
+  if (des.principalIds.length === 0) return { state: 'not-evaluated' };
+  const principals = des.principalIds.map((p) => p.toLowerCase());
+  if (vault.enableRbacAuthorization === true) {
+    const gap = estate.gaps.find((g) => /role ?assignments?/i.test(g.operation) && (isAtOrBelow(vault.id, g.scope) || isAtOrBelow(g.scope, vault.id)));
+    if (gap) return { state: 'unreadable', reason: `role assignments on ${nameOf(vault.id)} could not be read (${gap.status} ${gap.code})` };
+    const keyScope = `${vault.id}/keys/${des.key?.keyName ?? ''}`;
+    const sets = estate.roleAssignments
+      .filter((a) => principals.includes(a.principalId.toLowerCase()) && isAtOrBelow(keyScope, a.scope))
+      .flatMap((a) => estate.roleDefinitions.get(a.roleDefinitionId.split('/').pop()!.toLowerCase())?.permissions ?? []);
+    const missing = KEY_DATA_ACTIONS.filter((action) => !sets.some((p) => permissionAllowsData(p, action)));
+    if (missing.length === 0) return { state: 'granted' };
+    return {
+      state: 'missing',
+      detail:
+        sets.length === 0
+          ? 'its identity has no role assignment on the key, the vault or above it that grants keys/read, keys/wrap/action and keys/unwrap/action (Key Vault Crypto Service Encryption User does).'
+          : `its roles on the vault do not grant ${missing.map((m) => m.replace('Microsoft.KeyVault/vaults/', '')).join(', ')}.`,
+    };
+  }
+  const policies = vault.accessPolicies.filter((a) => principals.includes(a.objectId.toLowerCase()));
+  if (policies.length === 0) return { state: 'missing', detail: 'its identity has no access policy with get, wrapKey and unwrapKey.' };
+  const lacks = (keys: string[]) => {
+    const have = keys.map((k) => k.toLowerCase());
+    return have.includes('all') ? [] : POLICY_NEEDS.filter((n) => !have.includes(n.toLowerCase()));
+  };
+  const best = policies.map((p) => lacks(p.keys)).sort((a, b) => a.length - b.length)[0]!;
+  return best.length === 0 ? { state: 'granted' } : { state: 'missing', detail: `its access policy lacks ${best.join(' and ')}.` };
+}
+
+export function desSubject(estate: Estate, des: DiskEncryptionSet): DesSubject {
+  const vault = vaultOfDes(estate, des);
+  if (vault.state !== 'found') return { des, vault, access: { state: 'not-evaluated' } };
+  const v = vault.value;
+  const access = keyAccess(estate, des, v);
+  if (!des.key) return { des, vault, access };
+  const keyId = `${v.id}/keys/${des.key.keyName}`;
+  const key = lookup(estate, estate.keys, keyId);
+  if (key.state !== 'found') return { des, vault, key, access };
+  const k = key.value;
+  const version = des.key.version;
+  const isCurrent = !!version && !!k.currentVersion && version.toLowerCase() === k.currentVersion.toLowerCase();
+  const versionRes = version ? estate.keyVersions.get(normalizeId(`${keyId}/versions/${version}`)) : undefined;
+  const versionExists = isCurrent || !!versionRes;
+  const keyUse: KeyUse | undefined = versionExists
+    ? {
+        des,
+        vault: v,
+        key: k,
+        version,
+        attributes: versionRes?.attributes ?? k.attributes,
+        kty: versionRes?.kty ?? k.kty,
+        keySize: versionRes?.keySize ?? k.keySize,
+      }
+    : undefined;
+  return { des, vault, key, versionExists, keyUse, access };
+}
+
+const RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
+
+export function verdictOf(findings: Pick<Finding, 'ruleId' | 'severity'>[]): Verdict {
+  if (findings.some((f) => f.severity === 'critical')) return 'blocked';
+  if (findings.some((f) => f.ruleId === 'LS-SRV-001')) return 'unprotected';
+  if (findings.some((f) => f.ruleId === 'LS-SRV-008')) return 'unknown';
+  if (findings.some((f) => f.severity === 'high' || f.severity === 'medium')) return 'attention';
+  return 'ready';
+}
+
+export function evaluate(estate: Estate, options: { settings?: Partial<Settings>; now: number }): Evaluation {
+  const settings: Settings = { expiryWarningDays: 30, minimumRsaKeySize: 3072, requireDoubleEncryption: false, ...options.settings };
+  const ctx: EvalContext = { estate, settings, now: options.now };
+  const findings = new Map<string, Finding>();
+  const add = <S>(rule: Rule<S>, subject: S): Finding[] => {
+    const out: Finding[] = [];
+    for (const message of rule.evaluate(subject, ctx)) {
+      const resourceId = rule.resourceOf(subject);
+      const key = `${rule.id}|${normalizeId(resourceId)}|${message}`;
+      let f = findings.get(key);
+      if (!f) {
+        f = { ruleId: rule.id, severity: rule.severity, resourceId, message, serverIds: [] };
+        findings.set(key, f);
+      }
+      out.push(f);
+    }
+    return out;
+  };
+
+  // Vaults: every captured vault.
+  const vaultFindings = new Map<string, Finding[]>();
+  for (const v of estate.keyVaults.values()) vaultFindings.set(normalizeId(v.id), vaultRuleSet.flatMap((r) => add(r, v)));
+
+  // DES, with their keys: every captured DES.
+  const desSubjects = new Map<string, DesSubject>();
+  const desFindings = new Map<string, Finding[]>();
+  for (const des of estate.diskEncryptionSets.values()) {
+    const s = desSubject(estate, des);
+    desSubjects.set(normalizeId(des.id), s);
+    const own = desRuleSet.flatMap((r) => add(r, s));
+    if (s.vault.state === 'found') {
+      own.push(...vaultFindings.get(normalizeId(s.vault.value.id))!);
+      if (s.keyUse) for (const r of keyRuleSet) own.push(...add(r, s.keyUse));
+    }
+    desFindings.set(normalizeId(des.id), own);
+  }
+
+  const servers: ServerResult[] = estate.servers.map((server) => {
+    const ids = [...new Map((server.disks ?? []).filter((d) => d.desId).map((d) => [normalizeId(d.desId!), d.desId!])).values()];
+    const deses = ids.map((id) => ({ id, lookup: lookup(estate, estate.diskEncryptionSets, id) }));
+    const unreadable: string[] = [];
+    if (!server.disks || server.disks.length === 0) unreadable.push('the replication item reports no disks');
+    for (const d of deses) {
+      if (d.lookup.state === 'unreadable') unreadable.push(`disk encryption set ${nameOf(d.id)} could not be read (${d.lookup.reason})`);
+      if (d.lookup.state !== 'found') continue;
+      const s = desSubjects.get(normalizeId(d.id))!;
+      if (s.vault.state === 'unreadable') unreadable.push(`the key vault of ${s.des.name} could not be read (${s.vault.reason})`);
+      if (s.key?.state === 'unreadable') unreadable.push(`key ${s.des.key?.keyName} could not be read (${s.key.reason})`);
+      if (s.access.state === 'unreadable') unreadable.push(`access to the key of ${s.des.name} could not be checked: ${s.access.reason}`);
+    }
+    const subject: ServerSubject = { server, deses, unreadable };
+    const chain = serverRuleSet.flatMap((r) => add(r, subject));
+    for (const d of deses) if (d.lookup.state === 'found') chain.push(...(desFindings.get(normalizeId(d.id)) ?? []));
+    const unique = [...new Set(chain)].sort((a, b) => RANK[a.severity] - RANK[b.severity] || a.ruleId.localeCompare(b.ruleId));
+    for (const f of unique) if (!f.serverIds.includes(server.id)) f.serverIds.push(server.id);
+    return { id: server.id, name: server.machineName, verdict: verdictOf(unique), ruleIds: [...new Set(unique.map((f) => f.ruleId))].sort(), findings: unique };
+  });
+
+  const summary = { servers: servers.length, ready: 0, attention: 0, unknown: 0, unprotected: 0, blocked: 0 };
+  for (const s of servers) summary[s.verdict]++;
+  const all = [...findings.values()].sort((a, b) => RANK[a.severity] - RANK[b.severity] || b.serverIds.length - a.serverIds.length || a.ruleId.localeCompare(b.ruleId));
+  return { evaluatedAt: new Date(options.now * 1000).toISOString(), settings, servers, findings: all, summary, des: desSubjects };
+}
+

@@ -1,0 +1,26 @@
+import type { Estate } from '../estate/model';
+
+/** The last segment of an ARM id: what people call the resource. */
+export function nameOf(id: string): string {
+  return id.split('/').filter(Boolean).pop() ?? id;
+}
+
+export function subscriptionName(estate: Estate, subscriptionId: string | undefined): string {
+  if (!subscriptionId) return 'an unknown subscription';
+  const s = estate.subscriptions.get(subscriptionId.toLowerCase());
+  return s ? `${s.displayName} (${s.subscriptionId})` : subscriptionId;
+}
+
+export function isoDate(unixSeconds: number): string {
+  return new Date(unixSeconds * 1000).toISOString().slice(0, 10);
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** `a`, `a and b`, `a, b and c` */
+export function list(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

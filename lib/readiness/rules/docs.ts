@@ -1,0 +1,25 @@
+/** Shared links and control mappings for the rule catalog. */
+export const DOCS = {
+  migrateCmk: { title: 'Migrate VMware VMs with customer-managed keys (Azure Migrate)', url: 'https://learn.microsoft.com/azure/migrate/how-to-migrate-vmware-vms-with-cmk-disks' },
+  diskEncryption: { title: 'Server-side encryption of Azure Disk Storage', url: 'https://learn.microsoft.com/azure/virtual-machines/disk-encryption' },
+  cmkPortal: { title: 'Use customer-managed keys with managed disks (portal)', url: 'https://learn.microsoft.com/azure/virtual-machines/disks-enable-customer-managed-keys-portal' },
+  cmkCli: { title: 'Use customer-managed keys with managed disks (Azure CLI)', url: 'https://learn.microsoft.com/azure/virtual-machines/linux/disks-enable-customer-managed-keys-cli' },
+  softDelete: { title: 'Azure Key Vault soft-delete overview', url: 'https://learn.microsoft.com/azure/key-vault/general/soft-delete-overview' },
+  rbacGuide: { title: 'Provide access to Key Vault keys with Azure RBAC', url: 'https://learn.microsoft.com/azure/key-vault/general/rbac-guide' },
+  accessPolicy: { title: 'Assign a Key Vault access policy', url: 'https://learn.microsoft.com/azure/key-vault/general/assign-access-policy' },
+  network: { title: 'Key Vault network security and trusted services', url: 'https://learn.microsoft.com/azure/key-vault/general/overview-vnet-service-endpoints' },
+  rotation: { title: 'Configure cryptographic key auto-rotation in Azure Key Vault', url: 'https://learn.microsoft.com/azure/key-vault/keys/how-to-configure-key-rotation' },
+  logging: { title: 'Azure Key Vault logging', url: 'https://learn.microsoft.com/azure/key-vault/general/logging' },
+  locks: { title: 'Lock your resources to protect your infrastructure', url: 'https://learn.microsoft.com/azure/azure-resource-manager/management/lock-resources' },
+  confidential: { title: 'Confidential VM options with customer-managed keys', url: 'https://learn.microsoft.com/azure/confidential-computing/confidential-vm-overview' },
+  replication: { title: 'Troubleshoot replication in agentless VMware migration', url: 'https://learn.microsoft.com/azure/migrate/troubleshoot-changed-block-tracking-replication' },
+  desRestrictions: { title: 'Customer-managed keys: restrictions', url: 'https://learn.microsoft.com/azure/virtual-machines/disk-encryption#restrictions' },
+};
+
+export const CONTROLS = {
+  crypto: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'GDPR/Art.32(1)(a)'],
+  availability: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'GDPR/Art.32(1)(b)', 'GDPR/Art.32(1)(c)'],
+  logging: ['ISO27001:2022/A.8.15', 'NEN7510:2024/8.15', 'GDPR/Art.32(1)(d)'],
+  network: ['ISO27001:2022/A.8.20', 'NEN7510:2024/8.20', 'GDPR/Art.32(1)(b)'],
+  access: ['ISO27001:2022/A.5.15', 'ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'GDPR/Art.32(1)(b)'],
+};

@@ -1,0 +1,103 @@
+import type { DiskEncryptionSet, Estate, Key, KeyAttributes, KeyVault, Lookup, ReplicatingServer } from '../estate/model';
+
+export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
+export type Verdict = 'blocked' | 'unprotected' | 'unknown' | 'attention' | 'ready';
+export type Subject = 'server' | 'des' | 'key' | 'keyVault';
+
+export interface Settings {
+  /** Warn this many days before a key expires. */
+  expiryWarningDays: number;
+  /** RSA keys below this size are flagged (low). */
+  minimumRsaKeySize: number;
+  /** Whether every DES must use double encryption (platform + customer keys). */
+  requireDoubleEncryption: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = { expiryWarningDays: 30, minimumRsaKeySize: 3072, requireDoubleEncryption: false };
+
+export interface EvalContext {
+  estate: Estate;
+  settings: Settings;
+  /** Unix seconds: rules never read the clock. */
+  now: number;
+}
+
+export interface RuleDoc {
+  title: string;
+  synopsis: string;
+  rationale: string;
+  remediation: { summary: string; portal: string[]; cli: string; powershell: string; bicep: string };
+  docs: { title: string; url: string }[];
+  controls: string[];
+}
+
+export interface Rule<S> extends RuleDoc {
+  id: string;
+  name: string;
+  subject: Subject;
+  severity: Severity;
+  /** Full-sentence messages, one per failure; empty when the subject passes. */
+  evaluate(subject: S, ctx: EvalContext): string[];
+  /** What the finding is about (migration item, DES, key, vault). */
+  resourceOf(subject: S): string;
+}
+
+/** The key version a DES uses, with what is known about it. */
+export interface KeyUse {
+  des: DiskEncryptionSet;
+  vault: KeyVault;
+  key: Key;
+  version?: string;
+  /** Attributes of that version: its version resource, or the key's when it is the current one. */
+  attributes: KeyAttributes;
+  kty?: string;
+  keySize?: number;
+}
+
+export type AccessState = { state: 'granted' } | { state: 'missing'; detail: string } | { state: 'unreadable'; reason: string } | { state: 'not-evaluated' };
+
+export interface DesSubject {
+  des: DiskEncryptionSet;
+  vault: Lookup<KeyVault>;
+  /** Present when the vault was found. */
+  key?: Lookup<Key>;
+  /** Whether the version in the DES key URL exists (current or captured). */
+  versionExists?: boolean;
+  keyUse?: KeyUse;
+  access: AccessState;
+}
+
+export interface ServerSubject {
+  server: ReplicatingServer;
+  /** Each distinct DES id the server's disks name, with its lookup. */
+  deses: { id: string; lookup: Lookup<DiskEncryptionSet> }[];
+  /** Why part of the chain cannot be read (empty when all of it can). */
+  unreadable: string[];
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  resourceId: string;
+  message: string;
+  serverIds: string[];
+}
+
+export interface ServerResult {
+  id: string;
+  name: string;
+  verdict: Verdict;
+  /** Every rule that fails anywhere on this server's chain. */
+  ruleIds: string[];
+  findings: Finding[];
+}
+
+export interface Evaluation {
+  evaluatedAt: string;
+  settings: Settings;
+  servers: ServerResult[];
+  findings: Finding[];
+  summary: Record<Verdict, number> & { servers: number };
+  /** DES and vault subjects, for the lists and the chain picture. */
+  des: Map<string, DesSubject>;
+}
