@@ -120,7 +120,8 @@ export function evaluate(estate: Estate, options: { settings?: Partial<Settings>
   }
 
   const servers: ServerResult[] = estate.servers.map((server) => {
-    const ids = [...new Map((server.disks ?? []).filter((d) => d.desId).map((d) => [normalizeId(d.desId!), d.desId!])).values()];
+    const ids: string[] = [];
+    for (const d of server.disks ?? []) if (d.desId && !ids.some((x) => normalizeId(x) === normalizeId(d.desId!))) ids.push(d.desId);
     const deses = ids.map((id) => ({ id, lookup: lookup(estate, estate.diskEncryptionSets, id) }));
     const unreadable: string[] = [];
     if (!server.disks || server.disks.length === 0) unreadable.push('the replication item reports no disks');

@@ -1,0 +1,112 @@
+/**
+ * Named fixtures for rule tests: one healthy chain (server → DES → vault → key → grant) in raw ARM
+ * shapes, which a test bends in one place to make a rule pass, fail or meet an absent field.
+ * Used by tests only.
+ */
+import type { ArmResource, EstateFile } from '../estate/file';
+import { ROLE_IDS } from '../estate/builtin-roles';
+import { normalize } from '../estate/normalize';
+import { evaluate } from './evaluate';
+import type { Evaluation, Settings } from './types';
+
+export const T = '11111111-1111-4111-8111-111111111111';
+export const SUB = '22222222-2222-4222-8222-222222222222';
+export const HUB = '33333333-3333-4333-8333-333333333333';
+export const PRINCIPAL = '44444444-4444-4444-8444-444444444444';
+export const RG = `/subscriptions/${SUB}/resourceGroups/rg-keys`;
+export const KV = `${RG}/providers/Microsoft.KeyVault/vaults/kv-fixture`;
+export const KEY = `${KV}/keys/disk-key`;
+export const V_OLD = 'a1'.repeat(16);
+export const V_CUR = 'b2'.repeat(16);
+export const DES = `${RG}/providers/Microsoft.Compute/diskEncryptionSets/des-fixture`;
+export const ITEM = `/subscriptions/${HUB}/resourceGroups/rg-migrate/providers/Microsoft.RecoveryServices/vaults/rsv-fixture/replicationFabrics/site-fabric/replicationProtectionContainers/site-container/replicationMigrationItems/srv-1`;
+export const NOW = Date.parse('2026-11-29T00:00:00Z') / 1000;
+export const DAY = 86400;
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export interface Fixture {
+  file: EstateFile;
+  vault: Json;
+  key: Json;
+  keyVersion: Json;
+  oldVersion: Json;
+  des: Json;
+  grant: Json;
+  diag: Json;
+  lock: Json;
+  item: Json;
+  /** `providerSpecificDetails` of the item. */
+  details: Json;
+  add(...r: ArmResource[]): void;
+  remove(id: string): void;
+}
+
+export function healthy(): Fixture {
+  const vault: Json = {
+    id: KV, name: 'kv-fixture', type: 'Microsoft.KeyVault/vaults', location: 'westeurope',
+    properties: {
+      tenantId: T, sku: { family: 'A', name: 'standard' }, accessPolicies: [], enableSoftDelete: true, enablePurgeProtection: true, enableRbacAuthorization: true,
+      softDeleteRetentionInDays: 90, networkAcls: { defaultAction: 'Deny', bypass: 'AzureServices', ipRules: [], virtualNetworkRules: [] }, publicNetworkAccess: 'Enabled',
+      vaultUri: 'https://kv-fixture.vault.azure.net/', provisioningState: 'Succeeded',
+    },
+  };
+  const keyProps = (v: string, created: number) => ({
+    attributes: { enabled: true, created, updated: created, nbf: created, exp: NOW + 200 * DAY, recoveryLevel: 'Recoverable' },
+    kty: 'RSA', keySize: 3072, keyOps: ['wrapKey', 'unwrapKey'],
+    keyUri: 'https://kv-fixture.vault.azure.net:443/keys/disk-key', keyUriWithVersion: `https://kv-fixture.vault.azure.net:443/keys/disk-key/${v}`,
+  });
+  const key: Json = {
+    id: KEY, name: 'disk-key', type: 'Microsoft.KeyVault/vaults/keys', location: 'westeurope',
+    properties: { ...keyProps(V_CUR, NOW - 30 * DAY), rotationPolicy: { attributes: { expiryTime: 'P1Y' }, lifetimeActions: [{ trigger: { timeAfterCreate: 'P90D' }, action: { type: 'Rotate' } }] } },
+  };
+  const keyVersion: Json = { id: `${KEY}/versions/${V_CUR}`, name: V_CUR, type: 'Microsoft.KeyVault/vaults/keys/versions', location: 'westeurope', properties: keyProps(V_CUR, NOW - 30 * DAY) };
+  const oldVersion: Json = { id: `${KEY}/versions/${V_OLD}`, name: V_OLD, type: 'Microsoft.KeyVault/vaults/keys/versions', location: 'westeurope', properties: keyProps(V_OLD, NOW - 120 * DAY) };
+  const des: Json = {
+    id: DES, name: 'des-fixture', type: 'Microsoft.Compute/diskEncryptionSets', location: 'westeurope',
+    identity: { type: 'SystemAssigned', principalId: PRINCIPAL, tenantId: T },
+    properties: { activeKey: { keyUrl: `https://kv-fixture.vault.azure.net/keys/disk-key/${V_CUR}`, sourceVault: { id: KV } }, encryptionType: 'EncryptionAtRestWithCustomerKey', rotationToLatestKeyVersionEnabled: true, provisioningState: 'Succeeded', previousKeys: [] },
+  };
+  const grant: Json = {
+    id: `${KV}/providers/Microsoft.Authorization/roleAssignments/55555555-5555-4555-8555-555555555555`, name: '55555555-5555-4555-8555-555555555555', type: 'Microsoft.Authorization/roleAssignments',
+    properties: { roleDefinitionId: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/${ROLE_IDS.keyVaultCryptoServiceEncryptionUser}`, principalId: PRINCIPAL, principalType: 'ServicePrincipal', scope: KV },
+  };
+  const diag: Json = { id: `${KV}/providers/Microsoft.Insights/diagnosticSettings/audit`, name: 'audit', type: 'Microsoft.Insights/diagnosticSettings', properties: { workspaceId: '/x', logs: [{ categoryGroup: 'audit', enabled: true }] } };
+  const lock: Json = { id: `${RG}/providers/Microsoft.Authorization/locks/keep`, name: 'keep', type: 'Microsoft.Authorization/locks', properties: { level: 'CanNotDelete' } };
+  const details: Json = {
+    instanceType: 'VMwareCbt', osType: 'Windows', targetLocation: 'West Europe', targetResourceGroupId: `/subscriptions/${SUB}/resourceGroups/rg-app`, targetVmName: 'srv-1',
+    targetVmSecurityProfile: { targetVmSecurityType: 'None' },
+    protectedDisks: [
+      { diskId: 'D0', diskName: 'srv-1_disk0', isOSDisk: 'true', capacityInBytes: 128 * 1024 ** 3, diskType: 'Premium_LRS', diskEncryptionSetId: DES },
+      { diskId: 'D1', diskName: 'srv-1_disk1', isOSDisk: 'false', capacityInBytes: 512 * 1024 ** 3, diskType: 'Premium_LRS', diskEncryptionSetId: DES.toUpperCase().replace('/SUBSCRIPTIONS/', '/Subscriptions/') },
+    ],
+  };
+  const item: Json = {
+    id: ITEM, name: 'srv-1', type: 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationMigrationItems',
+    properties: { machineName: 'SRV-1', migrationState: 'Replicating', health: 'Normal', healthErrors: [], providerSpecificDetails: details },
+  };
+  const file: EstateFile = {
+    kind: 'lockstep.estate', version: 1, capturedAt: '2026-11-29T00:00:00Z', tenantId: T,
+    subscriptions: [
+      { subscriptionId: SUB, displayName: 'Landing', tenantId: T, state: 'Enabled' },
+      { subscriptionId: HUB, displayName: 'Hub', tenantId: T, state: 'Enabled' },
+    ],
+    resources: [vault, key, keyVersion, oldVersion, des, grant, diag, lock, item] as ArmResource[],
+  };
+  return {
+    file, vault, key, keyVersion, oldVersion, des, grant, diag, lock, item, details,
+    add: (...r) => file.resources.push(...r),
+    remove: (id) => {
+      file.resources = file.resources.filter((r) => r.id.toLowerCase() !== id.toLowerCase());
+    },
+  };
+}
+
+export function run(f: Fixture | EstateFile, settings?: Partial<Settings>, now = NOW): Evaluation {
+  return evaluate(normalize('file' in f ? f.file : f), { settings, now });
+}
+
+/** The messages of one rule in an evaluation. */
+export function messages(e: Evaluation, ruleId: string): string[] {
+  return e.findings.filter((x) => x.ruleId === ruleId).map((x) => x.message);
+}
