@@ -3,10 +3,11 @@
  * loses the SDK's stock bearer policy and gets Lockstep's. Clients are imported on first use so
  * the SDKs stay out of the first page's bundle.
  */
-import { bearerTokenAuthenticationPolicyName, type Pipeline } from '@azure/core-rest-pipeline';
+import { bearerTokenAuthenticationPolicyName, type Pipeline, type PipelineResponse } from '@azure/core-rest-pipeline';
 import type { TokenCredential } from '@azure/core-auth';
 import type { TokenSource } from '../auth/token-source';
 import { lockstepBearerPolicy } from './bearer-policy';
+import { rememberErrorBody } from './error-bodies';
 
 export interface ArmTarget {
   /** ARM's root URL for the cloud. */
@@ -20,6 +21,8 @@ export interface ArmClientFactoryOptions {
   tokens: TokenSource;
   /** Retries for 429/5xx/dropped connections; `Retry-After` sets the wait. */
   maxRetries?: number;
+  /** Sees every ARM answer (after retries), e.g. to keep the raw JSON for an estate capture. */
+  observe?: (response: PipelineResponse) => void;
 }
 
 export type ArmClientFactory = ReturnType<typeof createArmClientFactory>;
@@ -38,6 +41,16 @@ export function createArmClientFactory(opts: ArmClientFactoryOptions) {
   const own = <T extends { pipeline: Pipeline }>(client: T): T => {
     client.pipeline.removePolicy({ name: bearerTokenAuthenticationPolicyName });
     client.pipeline.addPolicy(lockstepBearerPolicy(tokens, cloud.allowInsecure), { phase: 'Sign' });
+    const observe = opts.observe;
+    client.pipeline.addPolicy({
+      name: 'lockstepResponsePolicy',
+      async sendRequest(request, next) {
+        const response = await next(request);
+        if (response.status >= 400 && response.bodyAsText) rememberErrorBody(request, response.bodyAsText);
+        observe?.(response);
+        return response;
+      },
+    });
     return client;
   };
   return {
@@ -61,6 +74,14 @@ export function createArmClientFactory(opts: ArmClientFactoryOptions) {
     async siteRecovery(subscriptionId: string) {
       const { SiteRecoveryManagementClient } = await import('@azure/arm-recoveryservices-siterecovery');
       return own(new SiteRecoveryManagementClient(credential, subscriptionId, options));
+    },
+    async monitor(subscriptionId: string) {
+      const { MonitorClient } = await import('@azure/arm-monitor');
+      return own(new MonitorClient(credential, subscriptionId, options));
+    },
+    async locks(subscriptionId: string) {
+      const { ManagementLockClient } = await import('@azure/arm-locks');
+      return own(new ManagementLockClient(credential, subscriptionId, options));
     },
     async authorization(subscriptionId: string) {
       const { AuthorizationManagementClient } = await import('@azure/arm-authorization');

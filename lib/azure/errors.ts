@@ -1,3 +1,5 @@
+import { errorBodyFor } from './error-bodies';
+
 /**
  * One error for everything ARM can do wrong, so the UI can say in words what it could not see or
  * do and why. ARM's messages are untrusted text: render them as text, never as HTML.
@@ -35,6 +37,7 @@ export class ArmError extends Error {
 }
 
 interface RestErrorLike {
+  request?: unknown;
   name?: string;
   message?: string;
   code?: string;
@@ -54,7 +57,7 @@ export function toArmError(e: unknown, operation?: string): ArmError {
   const requestId = err.response?.headers?.get('x-ms-request-id') ?? undefined;
   let code = typeof err.code === 'string' ? err.code : undefined;
   let message = err.message ?? String(e);
-  const body = err.response?.bodyAsText;
+  const body = err.response?.bodyAsText ?? errorBodyFor(err.request);
   if (body) {
     try {
       const parsed = JSON.parse(body) as { error?: { code?: unknown; message?: unknown } };

@@ -38,7 +38,7 @@ export interface Fixture {
   item: Json;
   /** `providerSpecificDetails` of the item. */
   details: Json;
-  add(...r: ArmResource[]): void;
+  add(...r: Json[]): void;
   remove(id: string): void;
 }
 
@@ -95,7 +95,9 @@ export function healthy(): Fixture {
   };
   return {
     file, vault, key, keyVersion, oldVersion, des, grant, diag, lock, item, details,
-    add: (...r) => file.resources.push(...r),
+    add: (...r) => {
+      file.resources.push(...(r as ArmResource[]));
+    },
     remove: (id) => {
       file.resources = file.resources.filter((r) => r.id.toLowerCase() !== id.toLowerCase());
     },
@@ -103,7 +105,8 @@ export function healthy(): Fixture {
 }
 
 export function run(f: Fixture | EstateFile, settings?: Partial<Settings>, now = NOW): Evaluation {
-  return evaluate(normalize('file' in f ? f.file : f), { settings, now });
+  const file = (f as Fixture).vault !== undefined ? (f as Fixture).file : (f as EstateFile);
+  return evaluate(normalize(file), { settings, now });
 }
 
 /** The messages of one rule in an evaluation. */

@@ -19,6 +19,7 @@ const TABLE: Record<string, readonly string[]> = {
   'microsoft.resources/tenants': RESOURCES,
   'microsoft.resources/subscriptions': RESOURCES,
   'microsoft.resources/resourcegroups': RESOURCES,
+  'microsoft.resources/resources': RESOURCES,
   'microsoft.compute/diskencryptionsets': COMPUTE_DISK,
   'microsoft.compute/diskencryptionsets/associatedresources': COMPUTE_DISK,
   'microsoft.compute/locations/diskoperations': COMPUTE_DISK,

@@ -1,5 +1,5 @@
 import type { ArmResource } from '../../../lib/estate/file';
-import { normalizeId, parseResourceId, sameType, segments } from '../../../lib/estate/ids';
+import { isAtOrBelow, normalizeId, parseResourceId, sameType, segments } from '../../../lib/estate/ids';
 import { queryParam, type Reply, type Req } from '../http';
 import type { Store } from '../store';
 import { supportedApiVersions } from './api-versions';
@@ -36,6 +36,7 @@ export type Route =
   | { kind: 'extension'; scope: string; type: string; name?: string; sub?: string; rg?: string }
   | { kind: 'operation'; sub: string; type: string; opId: string }
   | { kind: 'action'; targetId: string; type: string; action: string; sub?: string; rg?: string; rbacAction: string }
+  | { kind: 'generic'; scope: string; type: string; sub: string; rg?: string }
   | { kind: 'unknown' };
 
 const EXTENSION_TYPES = new Set([
@@ -59,6 +60,9 @@ export function classify(path: string): Route {
     if (segs.length === 2) return { kind: 'subscription', sub };
     if (segs.length === 3 && lower[2] === 'resourcegroups') return { kind: 'collection', parentId: `/subscriptions/${sub}`, type: 'Microsoft.Resources/resourceGroups', sub };
     if (segs.length === 4 && rg) return { kind: 'instance', id: `/subscriptions/${sub}/resourceGroups/${rg}`, type: 'Microsoft.Resources/resourceGroups', sub, rg };
+    // The generic resource list (`Resources_List`, `Resources_ListByResourceGroup`).
+    if (segs.length === 3 && lower[2] === 'resources') return { kind: 'generic', scope: `/subscriptions/${sub}`, type: 'Microsoft.Resources/resources', sub };
+    if (segs.length === 5 && rg && lower[4] === 'resources') return { kind: 'generic', scope: `/subscriptions/${sub}/resourceGroups/${rg}`, type: 'Microsoft.Resources/resources', sub, rg };
     return { kind: 'unknown' };
   }
   const scope = '/' + segs.slice(0, lp).join('/');
@@ -105,6 +109,7 @@ function apiVersionType(route: Route): string | undefined {
     case 'extension':
     case 'operation':
     case 'action':
+    case 'generic':
       return route.type;
     default:
       return undefined;
@@ -191,6 +196,31 @@ function dispatch(ctx: ArmContext, route: Exclude<Route, { kind: 'unknown' }>): 
   if (route.sub && !store.subscription(route.sub)) return subscriptionNotFound(route.sub);
 
   if (route.kind === 'extension') return handleExtension(ctx, route);
+
+  if (route.kind === 'generic') {
+    if (req.method !== 'GET') return methodNotAllowed(req);
+    if (route.rg && !store.get(`/subscriptions/${route.sub}/resourceGroups/${route.rg}`)) return precheck(ctx, 'Microsoft.Resources/subscriptions/resourceGroups/read', route.scope, route.rg)!;
+    const filter = queryParam(req, '$filter');
+    let wanted: string | undefined;
+    if (filter) {
+      const m = filter.match(/^resourceType\s+eq\s+'([^']+)'$/i);
+      if (!m) return armError(400, 'InvalidFilterInQueryString', `The filter '${filter}' is not supported by the emulator; use resourceType eq '<type>'.`);
+      wanted = m[1]!.toLowerCase();
+    }
+    const items = store
+      .all()
+      .filter((r) => {
+        const p = parseResourceId(r.id);
+        if (!p || !isAtOrBelow(r.id, route.scope) || p.type.split('/').length !== 2 || p.type.startsWith('Microsoft.Resources/') || p.type.startsWith('Microsoft.Authorization/') || p.type.startsWith('Microsoft.Insights/')) return false;
+        return !wanted || r.type.toLowerCase() === wanted;
+      })
+      .filter((r) => isAllowed(store, principal.oid, `${r.type}/read`, r.id))
+      .map((r) => {
+        const { properties: _omit, ...rest } = r as ArmResource & { properties?: unknown };
+        return rest;
+      });
+    return page(ctx, items);
+  }
 
   if (route.kind === 'collection') {
     if (req.method !== 'GET') return methodNotAllowed(req);

@@ -1,0 +1,126 @@
+/**
+ * `npm run scan -- --estate FILE [--now ISO-8601] [--settings FILE] [--format json|csv]`
+ * Evaluates an estate file offline and prints the findings document (or CSV) to stdout.
+ * Live: `--cloud local|AzureCloud|AzureUSGovernment|AzureChinaCloud [--subscription ID ...]`
+ * (local: `--user UPN --password P [--client-id ID] [--emulator URL]`).
+ * Bad input exits 2 with one line on stderr.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { EstateFileError, parseEstateFile, type EstateFile } from '../lib/estate/file';
+import { normalize } from '../lib/estate/normalize';
+import { evaluate } from '../lib/readiness/evaluate';
+import { findingsCsv, findingsDocument } from '../lib/readiness/report';
+import { DEFAULT_SETTINGS, type Settings } from '../lib/readiness/types';
+
+export interface ScanArgs {
+  estate?: string;
+  now?: string;
+  settings?: string;
+  format: 'json' | 'csv';
+  cloud?: string;
+  subscriptions: string[];
+  user?: string;
+  password?: string;
+  clientId?: string;
+  emulator?: string;
+  tenant?: string;
+}
+
+class UsageError extends Error {}
+
+export function parseScanArgs(argv: string[]): ScanArgs {
+  const a: ScanArgs = { format: 'json', subscriptions: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i]!;
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case '--estate': a.estate = value(); break;
+      case '--now': a.now = value(); break;
+      case '--settings': a.settings = value(); break;
+      case '--format': {
+        const f = value();
+        if (f !== 'json' && f !== 'csv') throw new UsageError(`--format must be json or csv, not '${f}'`);
+        a.format = f;
+        break;
+      }
+      case '--cloud': a.cloud = value(); break;
+      case '--subscription': a.subscriptions.push(value()); break;
+      case '--user': a.user = value(); break;
+      case '--password': a.password = value(); break;
+      case '--client-id': a.clientId = value(); break;
+      case '--emulator': a.emulator = value(); break;
+      case '--tenant': a.tenant = value(); break;
+      default: throw new UsageError(`unknown option '${flag}' (use --estate FILE, or --cloud NAME for a live scan)`);
+    }
+  }
+  if (!a.estate && !a.cloud) throw new UsageError('give --estate FILE to scan a capture, or --cloud NAME to scan live');
+  if (a.estate && a.cloud) throw new UsageError('use either --estate or --cloud, not both');
+  return a;
+}
+
+export function readSettings(path: string | undefined): Settings {
+  if (!path) return DEFAULT_SETTINGS;
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new UsageError(`cannot read settings file ${path}: ${(e as Error).message}`);
+  }
+  const s = { ...DEFAULT_SETTINGS, ...(json as Partial<Settings>) };
+  if (typeof s.expiryWarningDays !== 'number' || s.expiryWarningDays < 0) throw new UsageError(`${path}: expiryWarningDays must be a number of days`);
+  if (typeof s.minimumRsaKeySize !== 'number') throw new UsageError(`${path}: minimumRsaKeySize must be a number of bits`);
+  if (typeof s.requireDoubleEncryption !== 'boolean') throw new UsageError(`${path}: requireDoubleEncryption must be true or false`);
+  return s;
+}
+
+export function parseNow(now: string | undefined, fallback: string): number {
+  const iso = now ?? fallback;
+  const ms = Date.parse(iso);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(iso) || Number.isNaN(ms)) throw new UsageError(`--now must be an ISO-8601 date-time, not '${iso}'`);
+  return Math.floor(ms / 1000);
+}
+
+export function render(file: EstateFile, args: ScanArgs): string {
+  const settings = readSettings(args.settings);
+  // Offline scans judge the estate as of its capture unless told otherwise.
+  const now = parseNow(args.now, file.capturedAt);
+  const e = evaluate(normalize(file), { settings, now });
+  return args.format === 'csv' ? findingsCsv(e) : JSON.stringify(findingsDocument(e), null, 2) + '\n';
+}
+
+async function main(): Promise<void> {
+  let args: ScanArgs;
+  try {
+    args = parseScanArgs(process.argv.slice(2));
+    let file: EstateFile;
+    if (args.estate) {
+      const path = resolve(args.estate);
+      let text: string;
+      try {
+        text = readFileSync(path, 'utf8');
+      } catch (e) {
+        throw new UsageError(`cannot read estate file ${args.estate}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      }
+      file = parseEstateFile(text, args.estate);
+    } else {
+      const { liveEstate } = await import('./live');
+      file = await liveEstate(args);
+      if (!args.now) args.now = new Date().toISOString();
+    }
+    process.stdout.write(render(file, args));
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof EstateFileError) {
+      console.error(`scan: ${e instanceof EstateFileError ? `not a valid estate file: ${e.message}` : e.message}`);
+      process.exit(2);
+    }
+    console.error(`scan: ${(e as Error).message}`);
+    process.exit(1);
+  }
+}
+
+if (require.main === module) void main();
