@@ -75,6 +75,10 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     const segs = segments(req.path);
     const first = (segs[0] ?? '').toLowerCase();
 
+    if (req.path === '/favicon.ico' || req.path === '/') {
+      return req.path === '/' ? json(200, { service: 'Lockstep local Azure emulator', tenantId: store.tenantId, docs: 'emulator/README.md' }) : { status: 204 };
+    }
+
     if (first === '_emulator') {
       if (!isLoopback(req)) return json(403, { error: { code: 'Forbidden', message: 'The emulator control endpoint answers on loopback only.' } });
       return control(req, segs.slice(1));

@@ -1,8 +1,13 @@
 import type { Metadata } from 'next';
-import { ServersPage } from '@/components/pending/servers-page';
+import { Suspense } from 'react';
+import { ServersPage } from '@/components/servers/servers-page';
 
 export const metadata: Metadata = { title: 'Replicating servers' };
 
 export default function Page() {
-  return <ServersPage />;
+  return (
+    <Suspense>
+      <ServersPage />
+    </Suspense>
+  );
 }

@@ -1,0 +1,155 @@
+'use client';
+
+import {
+  Body1, Button, Caption1, DrawerBody, shorthands, DrawerHeader, DrawerHeaderTitle, makeStyles, OverlayDrawer, Subtitle2, Switch, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens,
+} from '@fluentui/react-components';
+import { ArrowRightRegular, DatabaseRegular, DismissRegular, KeyRegular, LockClosedRegular, PersonRegular, ShieldLockRegular } from '@fluentui/react-icons';
+import { useMemo, useState } from 'react';
+import { ruleById } from '@/lib/readiness/catalog';
+import { chainOf, type ChainLink } from '@/lib/readiness/rows';
+import type { Readiness } from '@/lib/queries/estate';
+import { normalizeId } from '@/lib/estate/ids';
+import { healthLabel, VerdictBadge } from '../common/verdict-badge';
+
+const useStyles = makeStyles({
+  body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, paddingBottom: tokens.spacingVerticalXXL },
+  chain: { display: 'flex', alignItems: 'stretch', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, listStyleType: 'none', margin: 0, padding: 0 },
+  link: { width: '120px', display: 'flex', flexDirection: 'column', alignItems: 'center', textAlign: 'center', gap: '2px', padding: tokens.spacingVerticalS, borderRadius: tokens.borderRadiusMedium, border: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke2}` },
+  healthy: { ...shorthands.borderColor(tokens.colorPaletteGreenBorder2) },
+  warning: { ...shorthands.borderColor(tokens.colorPaletteYellowBorder2) },
+  critical: { ...shorthands.borderColor(tokens.colorPaletteRedBorder2), backgroundColor: tokens.colorPaletteRedBackground1 },
+  unknown: { ...shorthands.borderStyle('dashed') },
+  none: { opacity: 0.6 },
+  icon: { fontSize: '24px' },
+  arrow: { alignSelf: 'center', color: tokens.colorNeutralForeground3 },
+  findings: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  finding: { borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorNeutralStroke1}`, paddingLeft: tokens.spacingHorizontalM, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  critical2: { borderLeftColor: tokens.colorPaletteRedBorder2 },
+  code: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, whiteSpace: 'pre-wrap', backgroundColor: tokens.colorNeutralBackground3, padding: tokens.spacingHorizontalS, borderRadius: tokens.borderRadiusSmall, margin: 0, overflowX: 'auto' },
+});
+
+const ICONS = { disk: DatabaseRegular, des: LockClosedRegular, vault: ShieldLockRegular, key: KeyRegular, access: PersonRegular };
+const KIND: Record<ChainLink['kind'], string> = { disk: 'Disks', des: 'Disk encryption set', vault: 'Key vault', key: 'Key', access: 'Access' };
+
+/** The details blade: the chain as a picture, each finding with its fix, the disks and the raw item. */
+export function ServerDetails({ readiness, serverId, onClose }: { readiness: Readiness; serverId: string | undefined; onClose: () => void }) {
+  const s = useStyles();
+  const [json, setJson] = useState(false);
+  const server = readiness.estate.servers.find((x) => serverId && normalizeId(x.id) === normalizeId(serverId));
+  const result = readiness.evaluation.servers.find((x) => serverId && normalizeId(x.id) === normalizeId(serverId));
+  const chain = useMemo(() => (serverId ? chainOf(readiness.estate, readiness.evaluation, serverId) : []), [readiness, serverId]);
+  return (
+    <OverlayDrawer open={!!server} position="end" size="large" onOpenChange={(_, d) => !d.open && onClose()}>
+      {server && result && (
+        <>
+          <DrawerHeader>
+            <DrawerHeaderTitle action={<Button appearance="subtle" aria-label="Close" icon={<DismissRegular />} onClick={onClose} />}>
+              {server.machineName}
+            </DrawerHeaderTitle>
+            <Caption1>
+              Replicating server · {server.migrationStateDescription ?? server.migrationState} · target {server.targetRegion}
+            </Caption1>
+          </DrawerHeader>
+          <DrawerBody className={s.body}>
+            <div>
+              <VerdictBadge verdict={result.verdict} />
+            </div>
+            <section aria-labelledby="chain-title">
+              <Subtitle2 as="h2" id="chain-title">
+                Encryption chain
+              </Subtitle2>
+              <ol className={s.chain} aria-label="Encryption chain">
+                {chain.map((link, i) => {
+                  const Icon = ICONS[link.kind];
+                  return (
+                    <li key={link.kind} style={{ display: 'contents' }}>
+                      <div className={`${s.link} ${s[link.health]}`} aria-label={`${KIND[link.kind]}: ${link.label}, ${healthLabel(link.health)}`} data-health={link.health}>
+                        <Icon className={s.icon} aria-hidden="true" />
+                        <Caption1>{KIND[link.kind]}</Caption1>
+                        <Text weight="semibold" size={200} style={{ overflowWrap: 'anywhere' }}>
+                          {link.label}
+                        </Text>
+                        <Caption1>{healthLabel(link.health)}</Caption1>
+                        <Caption1 style={{ overflowWrap: 'anywhere' }}>{link.detail}</Caption1>
+                      </div>
+                      {i < chain.length - 1 && <ArrowRightRegular className={s.arrow} aria-hidden="true" />}
+                    </li>
+                  );
+                })}
+              </ol>
+            </section>
+            <section aria-labelledby="findings-title" className={s.findings}>
+              <Subtitle2 as="h2" id="findings-title">
+                Findings ({result.findings.length})
+              </Subtitle2>
+              {result.findings.length === 0 && <Body1>Every link of the chain passes every rule.</Body1>}
+              {result.findings.map((f) => {
+                const rule = ruleById(f.ruleId);
+                return (
+                  <article key={`${f.ruleId}-${f.resourceId}-${f.message}`} className={`${s.finding} ${f.severity === 'critical' ? s.critical2 : ''}`} aria-label={`${f.ruleId} ${rule?.title ?? ''}`}>
+                    <Caption1>
+                      {f.severity.toUpperCase()} · {f.ruleId} · {rule?.title}
+                    </Caption1>
+                    <Body1>{f.message}</Body1>
+                    {rule && (
+                      <>
+                        <Body1>
+                          <strong>Fix: </strong>
+                          {rule.remediation.summary}
+                        </Body1>
+                        <pre className={s.code} aria-label="Azure CLI">
+                          {rule.remediation.cli}
+                        </pre>
+                        {rule.docs[0] && (
+                          <Caption1>
+                            <a href={rule.docs[0].url} target="_blank" rel="noreferrer noopener">
+                              {rule.docs[0].title}
+                            </a>
+                          </Caption1>
+                        )}
+                      </>
+                    )}
+                  </article>
+                );
+              })}
+            </section>
+            <section aria-labelledby="disks-title">
+              <Subtitle2 as="h2" id="disks-title">
+                Disks
+              </Subtitle2>
+              <Table size="small" aria-label="Disks">
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell>Disk</TableHeaderCell>
+                    <TableHeaderCell>Role</TableHeaderCell>
+                    <TableHeaderCell>Size</TableHeaderCell>
+                    <TableHeaderCell>Type</TableHeaderCell>
+                    <TableHeaderCell>Disk encryption set</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {(server.disks ?? []).map((d) => (
+                    <TableRow key={d.diskId + d.name}>
+                      <TableCell>{d.name}</TableCell>
+                      <TableCell>{d.isOsDisk ? 'OS' : 'Data'}</TableCell>
+                      <TableCell>{d.sizeBytes ? `${Math.round(d.sizeBytes / 1024 ** 3)} GiB` : '—'}</TableCell>
+                      <TableCell>{d.diskType ?? '—'}</TableCell>
+                      <TableCell>{d.desId ? d.desId.split('/').pop() : 'None (platform-managed key)'}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </section>
+            <section aria-labelledby="json-title">
+              <Subtitle2 as="h2" id="json-title">
+                Resource JSON
+              </Subtitle2>
+              <Switch label="JSON view" checked={json} onChange={(_, d) => setJson(d.checked)} />
+              {json && <pre className={s.code}>{JSON.stringify(readiness.estate.raw.get(normalizeId(server.id)), null, 2)}</pre>}
+            </section>
+          </DrawerBody>
+        </>
+      )}
+    </OverlayDrawer>
+  );
+}

@@ -1,0 +1,56 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { control, resetEmulator, signIn, user } from './support';
+
+test.beforeEach(async () => {
+  await resetEmulator();
+});
+
+test('the consultant filters to blocked servers, opens one and sees the broken link and its fix', async ({ page }) => {
+  await signIn(page, user('Consultant'));
+  await page.getByRole('navigation', { name: 'Lockstep' }).getByRole('link', { name: 'Replicating servers' }).click();
+  const grid = page.getByRole('table', { name: 'Replicating servers' });
+  await expect(grid).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('Showing 63 of 63 servers')).toBeVisible();
+
+  await page.getByRole('button', { name: /^Blocked: \d+/ }).click();
+  await expect(page).toHaveURL(/verdict=blocked/);
+  await expect(page.getByText(/Showing 27 of 63 servers/)).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Filter servers' }).fill('PACS-APP-01');
+  await expect(page.getByText(/Showing 1 of 63 servers/)).toBeVisible();
+
+  await grid.getByRole('row', { name: /PACS-APP-01/ }).click();
+  const drawer = page.getByRole('dialog');
+  await expect(drawer.getByRole('heading', { name: 'PACS-APP-01' })).toBeVisible();
+  const chain = drawer.getByRole('list', { name: 'Encryption chain' });
+  await expect(chain.getByLabel('Access: Access grant, Critical')).toBeVisible();
+  await expect(chain.getByLabel('Key vault: kv-chx-legacy-weu, Critical')).toBeVisible();
+  const finding = drawer.getByRole('article', { name: /LS-DES-003/ });
+  await expect(finding).toContainText('Disk encryption set des-weu-legacy-01 cannot unwrap keys in kv-chx-legacy-weu: its access policy lacks unwrapKey.');
+  await expect(finding).toContainText('Key Vault Crypto Service Encryption User');
+  await expect(finding.getByLabel('Azure CLI')).toContainText('az keyvault set-policy');
+
+  // The filtered view and the open server live in the URL: a reload brings them back.
+  await page.reload();
+  await expect(page.getByRole('dialog').getByRole('heading', { name: 'PACS-APP-01' })).toBeVisible({ timeout: 30_000 });
+});
+
+test('a 403 on one subscription shows what could not be read while the rest loads', async ({ page }) => {
+  const research = '02eceede-c274-59fe-8a3c-a3479ca31227';
+  await control('faults', { method: 'GET', path: `/subscriptions/${research}/providers/Microsoft.Compute/diskEncryptionSets`, status: 403, code: 'AuthorizationFailed', message: 'The client does not have authorization to perform action Microsoft.Compute/diskEncryptionSets/read.' });
+  await signIn(page, user('CISO'));
+  await page.goto('/servers/');
+  await expect(page.getByText('Lockstep could not read everything')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(`Could not list disk encryption sets on /subscriptions/${research}: 403 AuthorizationFailed.`)).toBeVisible();
+  await expect(page.getByText('Showing 63 of 63 servers')).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Filter servers' }).fill('GENOMICS-NODE-01');
+  await expect(page.getByRole('table', { name: 'Replicating servers' }).getByRole('row', { name: /GENOMICS-NODE-01/ })).toContainText('Unknown');
+});
+
+test('the servers page passes an axe scan', async ({ page }) => {
+  await signIn(page, user('CISO'));
+  await page.goto('/servers/');
+  await expect(page.getByRole('table', { name: 'Replicating servers' })).toBeVisible({ timeout: 30_000 });
+  const result = await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze();
+  expect(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+});

@@ -1,0 +1,63 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useSyncExternalStore } from 'react';
+import type { EstateFile } from '../estate/file';
+import type { Estate } from '../estate/model';
+import { normalize } from '../estate/normalize';
+import { captureEstate, type InventoryProgress } from '../azure/inventory';
+import { evaluate } from '../readiness/evaluate';
+import { serverRows, type ServerRow } from '../readiness/rows';
+import { DEFAULT_SETTINGS, type Evaluation } from '../readiness/types';
+import { useArmTarget } from './arm-provider';
+
+export const estateKeys = {
+  all: ['estate'] as const,
+  live: () => [...estateKeys.all, 'live'] as const,
+};
+
+/** Inventory progress, shared by every component that shows it. */
+let progress: InventoryProgress | undefined;
+const listeners = new Set<() => void>();
+function setProgress(p: InventoryProgress | undefined) {
+  progress = p;
+  for (const l of listeners) l();
+}
+function subscribe(l: () => void) {
+  listeners.add(l);
+  return () => listeners.delete(l);
+}
+
+export interface Readiness {
+  file: EstateFile;
+  estate: Estate;
+  evaluation: Evaluation;
+  rows: ServerRow[];
+}
+
+/** Judges a captured or opened estate file as of `now` (seconds). */
+export function readinessOf(file: EstateFile, now: number): Readiness {
+  const estate = normalize(file);
+  const evaluation = evaluate(estate, { settings: DEFAULT_SETTINGS, now });
+  return { file, estate, evaluation, rows: serverRows(estate, evaluation) };
+}
+
+/** The live estate of every subscription the user can see, judged by the readiness rules. */
+export function useReadiness() {
+  const target = useArmTarget();
+  const query = useQuery({
+    queryKey: estateKeys.live(),
+    queryFn: async () => {
+      setProgress({ subscriptionsTotal: 0, subscriptionsDone: 0, requests: 0, resources: 0, gaps: 0 });
+      try {
+        return await captureEstate({ cloud: target.cloud, tokens: target.tokens, onProgress: setProgress });
+      } finally {
+        setProgress(undefined);
+      }
+    },
+    staleTime: 5 * 60_000,
+  });
+  const live = useSyncExternalStore(subscribe, () => progress, () => undefined);
+  const readiness = useMemo(() => (query.data ? readinessOf(query.data, Math.floor(query.dataUpdatedAt / 1000)) : undefined), [query.data, query.dataUpdatedAt]);
+  return { ...query, progress: live, readiness };
+}

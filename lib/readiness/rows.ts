@@ -1,0 +1,133 @@
+/**
+ * Grid rows and chain pictures from an evaluation (pure): what the Replicating servers page and
+ * the server details show, so components only render.
+ */
+import { normalizeId } from '../estate/ids';
+import type { Estate } from '../estate/model';
+import { nameOf } from './names';
+import type { Evaluation, Finding, Severity, Verdict } from './types';
+
+export type Health = 'healthy' | 'warning' | 'critical' | 'unknown' | 'none';
+export type EncryptionKind = 'customer' | 'double' | 'platform' | 'mixed' | 'unknown';
+
+export interface ServerRow {
+  id: string;
+  name: string;
+  project: string;
+  subscription: string;
+  targetRegion: string;
+  state: string;
+  progress?: number;
+  disks: number;
+  capacityGiB: number;
+  encryption: EncryptionKind;
+  desName: string;
+  desHealth: Health;
+  vaultName: string;
+  vaultHealth: Health;
+  verdict: Verdict;
+  topFinding?: Finding;
+  findings: Finding[];
+}
+
+export interface ChainLink {
+  kind: 'disk' | 'des' | 'vault' | 'key' | 'access';
+  label: string;
+  detail: string;
+  health: Health;
+  findings: Finding[];
+}
+
+const WORST: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
+
+export function healthOf(findings: Finding[]): Health {
+  const sev = WORST.find((s) => findings.some((f) => f.severity === s));
+  if (!sev) return 'healthy';
+  if (sev === 'critical') return 'critical';
+  if (sev === 'high' || sev === 'medium') return 'warning';
+  return 'healthy';
+}
+
+export function serverRows(estate: Estate, e: Evaluation): ServerRow[] {
+  const byId = new Map(e.servers.map((s) => [normalizeId(s.id), s]));
+  const projects = new Map(estate.projects.map((p) => [normalizeId(p.id), p.name]));
+  return estate.servers.map((server) => {
+    const result = byId.get(normalizeId(server.id))!;
+    const disks = server.disks ?? [];
+    const desIds = [...new Set(disks.filter((d) => d.desId).map((d) => normalizeId(d.desId!)))];
+    const firstDes = desIds[0] ? estate.diskEncryptionSets.get(desIds[0]) : undefined;
+    const subject = desIds[0] ? e.des.get(desIds[0]) : undefined;
+    const vault = subject?.vault.state === 'found' ? subject.vault.value : undefined;
+    const desFindings = result.findings.filter((f) => desIds.includes(normalizeId(f.resourceId)) || (vault && normalizeId(f.resourceId).startsWith(normalizeId(vault.id) + '/keys/')));
+    const vaultFindings = vault ? result.findings.filter((f) => normalizeId(f.resourceId) === normalizeId(vault.id)) : [];
+    const withDes = disks.filter((d) => d.desId).length;
+    const types = desIds.map((id) => estate.diskEncryptionSets.get(id)?.encryptionType);
+    const encryption: EncryptionKind =
+      disks.length === 0 ? 'unknown' : withDes === 0 ? 'platform' : withDes < disks.length ? 'mixed' : types.every((t) => t === 'EncryptionAtRestWithPlatformAndCustomerKeys') ? 'double' : 'customer';
+    const vaultName = vault?.name ?? (firstDes?.key?.vaultName ?? (desIds.length > 0 ? '—' : ''));
+    const sub = estate.subscriptions.get(server.subscriptionId.toLowerCase());
+    return {
+      id: server.id,
+      name: server.machineName,
+      project: (server.projectId && projects.get(normalizeId(server.projectId))) || nameOf(server.vaultId),
+      subscription: sub?.displayName ?? server.subscriptionId,
+      targetRegion: server.targetRegion ?? '',
+      state: server.migrationStateDescription ?? server.migrationState ?? 'Unknown',
+      progress: server.migrationState === 'InitialSeedingInProgress' ? server.seedingProgress : undefined,
+      disks: disks.length,
+      capacityGiB: Math.round(disks.reduce((a, d) => a + (d.sizeBytes ?? 0), 0) / 1024 ** 3),
+      encryption,
+      desName: desIds.length === 0 ? '' : desIds.length === 1 ? (firstDes?.name ?? nameOf(desIds[0]!)) : `${desIds.length} sets`,
+      desHealth: desIds.length === 0 ? 'none' : !firstDes ? (result.ruleIds.includes('LS-SRV-002') ? 'critical' : 'unknown') : healthOf(desFindings),
+      vaultName,
+      vaultHealth: desIds.length === 0 ? 'none' : !vault ? (subject?.vault.state === 'not-found' ? 'critical' : 'unknown') : healthOf(vaultFindings),
+      verdict: result.verdict,
+      topFinding: result.findings[0],
+      findings: result.findings,
+    };
+  });
+}
+
+/** disk → DES → key vault → key → access, each with its state and the findings that concern it. */
+export function chainOf(estate: Estate, e: Evaluation, serverId: string): ChainLink[] {
+  const server = estate.servers.find((s) => normalizeId(s.id) === normalizeId(serverId));
+  const result = e.servers.find((s) => normalizeId(s.id) === normalizeId(serverId));
+  if (!server || !result) return [];
+  const disks = server.disks ?? [];
+  const without = disks.filter((d) => !d.desId);
+  const serverFindings = result.findings.filter((f) => normalizeId(f.resourceId) === normalizeId(server.id));
+  const links: ChainLink[] = [
+    {
+      kind: 'disk',
+      label: `${disks.length} ${disks.length === 1 ? 'disk' : 'disks'}`,
+      detail: disks.length === 0 ? 'No disk details reported' : without.length > 0 ? `${without.length} without a disk encryption set` : 'Every disk names a disk encryption set',
+      health: disks.length === 0 ? 'unknown' : without.length > 0 ? 'warning' : 'healthy',
+      findings: serverFindings.filter((f) => f.ruleId === 'LS-SRV-001' || f.ruleId === 'LS-SRV-008'),
+    },
+  ];
+  const desId = disks.find((d) => d.desId)?.desId;
+  if (!desId) return [...links, ...(['des', 'vault', 'key', 'access'] as const).map((kind) => ({ kind, label: '—', detail: 'Not used: platform-managed keys', health: 'none' as Health, findings: [] }))];
+  const subject = e.des.get(normalizeId(desId));
+  const des = subject?.des;
+  const on = (id: string | undefined, rules?: string[]) => result.findings.filter((f) => id && normalizeId(f.resourceId) === normalizeId(id) && (!rules || rules.includes(f.ruleId)));
+  const srvDes = serverFindings.filter((f) => ['LS-SRV-002', 'LS-SRV-003', 'LS-SRV-004', 'LS-SRV-005', 'LS-SRV-006'].includes(f.ruleId));
+  const desOwn = [...srvDes, ...on(des?.id, ['LS-DES-001', 'LS-DES-002', 'LS-DES-005', 'LS-DES-006', 'LS-DES-007', 'LS-DES-008', 'LS-DES-009'])];
+  const TYPE: Record<string, string> = { EncryptionAtRestWithCustomerKey: 'Customer key', EncryptionAtRestWithPlatformAndCustomerKeys: 'Double encryption', ConfidentialVmEncryptedWithCustomerKey: 'Confidential VM' };
+  links.push({ kind: 'des', label: des?.name ?? nameOf(desId), detail: des ? `${TYPE[des.encryptionType ?? ''] ?? des.encryptionType ?? 'Type not set'} · ${des.location ?? ''}` : 'Not found or not readable', health: !des ? (srvDes.length ? 'critical' : 'unknown') : healthOf(desOwn), findings: desOwn });
+  const vault = subject?.vault.state === 'found' ? subject.vault.value : undefined;
+  const vaultOwn = [...on(des?.id, ['LS-DES-004']), ...on(vault?.id)];
+  links.push({ kind: 'vault', label: vault?.name ?? des?.key?.vaultName ?? '—', detail: vault ? `${vault.enableRbacAuthorization ? 'Azure RBAC' : 'Access policies'} · ${vault.location ?? ''}` : subject?.vault.state === 'not-found' ? 'Does not exist' : 'Could not be read', health: !des ? 'unknown' : !vault ? (subject?.vault.state === 'not-found' ? 'critical' : 'unknown') : healthOf(vaultOwn), findings: vaultOwn });
+  const keyId = vault && des?.key ? `${vault.id}/keys/${des.key.keyName}` : undefined;
+  const keyOwn = on(keyId);
+  links.push({ kind: 'key', label: des?.key?.keyName ?? '—', detail: subject?.keyUse ? `${subject.keyUse.kty ?? ''} ${subject.keyUse.keySize ?? ''} · version ${subject.keyUse.version?.slice(0, 8) ?? '?'}` : 'Not found or not readable', health: !vault ? 'unknown' : keyOwn.length ? healthOf(keyOwn) : subject?.keyUse ? 'healthy' : 'unknown', findings: keyOwn });
+  const accessOwn = on(des?.id, ['LS-DES-003']);
+  const access = subject?.access;
+  links.push({
+    kind: 'access',
+    label: 'Access grant',
+    detail: access?.state === 'granted' ? 'get, wrap and unwrap granted' : access?.state === 'missing' ? 'Missing' : access?.state === 'unreadable' ? 'Could not be checked' : 'Not evaluated',
+    health: access?.state === 'granted' ? 'healthy' : access?.state === 'missing' ? 'critical' : 'unknown',
+    findings: accessOwn,
+  });
+  return links;
+}
