@@ -3,12 +3,15 @@
  * writes bench/results/latest.json; exits non-zero when a budget is broken.
  *   inventory  — the ARM SDK clients list a generated 10,000-server estate: requests must stay
  *                O(vaults + pages), never O(servers).
+ *   rules      — normalising and evaluating a generated 10,000-server estate in Node.
  *   bundle     — the signed-out page's JavaScript (gzip) and proof that no ARM SDK is in it.
  */
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { resolve, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { generateEstate } from '../emulator/src/generate';
+import { normalize } from '../lib/estate/normalize';
+import { evaluate } from '../lib/readiness/evaluate';
 import { startTestEmulator } from '../emulator/src/testing';
 
 interface Result {
@@ -57,6 +60,23 @@ async function inventory(): Promise<void> {
   }
 }
 
+function rules(): void {
+  const estate = generateEstate({ servers: 10_000, subscriptions: 20, vaults: 40, des: 100, keyvaults: 100 });
+  const graph = normalize(estate);
+  const now = Date.parse(estate.capturedAt) / 1000;
+  const times: number[] = [];
+  for (let i = 0; i < 9; i++) {
+    const t0 = performance.now();
+    evaluate(graph, { now });
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const t0 = performance.now();
+  normalize(estate);
+  record({ name: 'rules: normalize 10,000-server estate', value: Math.round(performance.now() - t0), unit: 'ms' });
+  record({ name: 'rules: evaluate 10,000 servers, median of 9', value: Math.round(times[4]!), unit: 'ms', budget: 150 });
+}
+
 function bundle(): void {
   const out = join(root, 'out');
   if (!existsSync(join(out, 'index.html'))) {
@@ -84,6 +104,7 @@ function bundle(): void {
 async function main() {
   const only = process.argv[2];
   if (!only || only === 'inventory') await inventory();
+  if (!only || only === 'rules') rules();
   if (!only || only === 'bundle') bundle();
   console.log('\nbenchmark'.padEnd(48) + 'value'.padStart(10) + '  budget');
   for (const r of results) console.log(`${r.ok ? '✓' : '✖'} ${r.name.padEnd(45)} ${String(r.value).padStart(8)} ${r.unit.padEnd(9)} ${r.budget ?? '—'}${r.note ? `   (${r.note})` : ''}`);

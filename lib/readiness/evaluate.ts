@@ -119,6 +119,7 @@ export function evaluate(estate: Estate, options: { settings?: Partial<Settings>
     desFindings.set(normalizeId(des.id), own);
   }
 
+  const serversOf = new Map<Finding, Set<string>>();
   const servers: ServerResult[] = estate.servers.map((server) => {
     const ids: string[] = [];
     for (const d of server.disks ?? []) if (d.desId && !ids.some((x) => normalizeId(x) === normalizeId(d.desId!))) ids.push(d.desId);
@@ -137,7 +138,15 @@ export function evaluate(estate: Estate, options: { settings?: Partial<Settings>
     const chain = serverRuleSet.flatMap((r) => add(r, subject));
     for (const d of deses) if (d.lookup.state === 'found') chain.push(...(desFindings.get(normalizeId(d.id)) ?? []));
     const unique = [...new Set(chain)].sort((a, b) => RANK[a.severity] - RANK[b.severity] || a.ruleId.localeCompare(b.ruleId));
-    for (const f of unique) if (!f.serverIds.includes(server.id)) f.serverIds.push(server.id);
+    // A vault finding can reach thousands of servers: track membership in a set, not by scanning the array.
+    for (const f of unique) {
+      let members = serversOf.get(f);
+      if (!members) serversOf.set(f, (members = new Set()));
+      if (!members.has(server.id)) {
+        members.add(server.id);
+        f.serverIds.push(server.id);
+      }
+    }
     return { id: server.id, name: server.machineName, verdict: verdictOf(unique), ruleIds: [...new Set(unique.map((f) => f.ruleId))].sort(), findings: unique };
   });
 
