@@ -50,3 +50,14 @@ export function HealthIcon({ health }: { health: Health }) {
 export function healthLabel(health: Health): string {
   return health === 'none' ? 'Not used' : HEALTH[health].label;
 }
+
+/** Health as icon and word, for tables. */
+export function HealthBadge({ health }: { health: Health }) {
+  if (health === 'none') return <span>Not used</span>;
+  const h = HEALTH[health];
+  return (
+    <Badge appearance="ghost" color={h.color} icon={h.icon}>
+      {h.label}
+    </Badge>
+  );
+}

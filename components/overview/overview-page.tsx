@@ -13,6 +13,7 @@ import { EmptyState } from '../common/empty-state';
 import { useLockstepConfig } from '../providers/config-context';
 import { PageHeader } from '../shell/page-header';
 import { Essentials } from './essentials';
+import { ReadinessSummary } from './readiness-summary';
 import { SubscriptionsTable } from './subscriptions-table';
 
 const useStyles = makeStyles({
@@ -63,6 +64,8 @@ export function OverviewPage() {
         ]}
       />
       {directory.isError && <ArmErrorBar error={directory.error} onRetry={() => void directory.refetch()} />}
+
+      <ReadinessSummary />
 
       <section className={s.section} aria-labelledby="subs-title">
         <div className={s.sectionHead}>

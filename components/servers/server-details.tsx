@@ -39,7 +39,7 @@ export function ServerDetails({ readiness, serverId, onClose }: { readiness: Rea
   const result = readiness.evaluation.servers.find((x) => serverId && normalizeId(x.id) === normalizeId(serverId));
   const chain = useMemo(() => (serverId ? chainOf(readiness.estate, readiness.evaluation, serverId) : []), [readiness, serverId]);
   return (
-    <OverlayDrawer open={!!server} position="end" size="large" onOpenChange={(_, d) => !d.open && onClose()}>
+    <OverlayDrawer open={!!server} position="end" size="large" aria-label={server ? `Replicating server ${server.machineName}` : "Replicating server"} onOpenChange={(_, d) => !d.open && onClose()}>
       {server && result && (
         <>
           <DrawerHeader>

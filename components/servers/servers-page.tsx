@@ -1,7 +1,7 @@
 'use client';
 
 import {
-  Body1, Caption1, Dropdown, Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Option, ProgressBar, SearchBox, Skeleton, SkeletonItem, ToggleButton, ToolbarButton, tokens,
+  Body1, Caption1, Dropdown, Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Option, SearchBox, Skeleton, SkeletonItem, ToggleButton, ToolbarButton, tokens,
 } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, ArrowDownloadRegular, DocumentArrowDownRegular, ServerRegular } from '@fluentui/react-icons';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
@@ -13,6 +13,7 @@ import { ArmErrorBar } from '../common/arm-error-bar';
 import { EmptyState } from '../common/empty-state';
 import { VERDICTS } from '../common/verdict-badge';
 import { PageHeader } from '../shell/page-header';
+import { ReadingProgress } from '../resources/readiness-frame';
 import { ServerDetails } from './server-details';
 import { ServersGrid } from './servers-grid';
 
@@ -85,18 +86,7 @@ export function ServersPage() {
           </>
         }
       />
-      {isFetching && (
-        <Field
-          validationState="none"
-          validationMessage={
-            progress && progress.subscriptionsTotal > 0
-              ? `Reading ${Math.min(progress.subscriptionsDone + 1, progress.subscriptionsTotal)} of ${progress.subscriptionsTotal} subscriptions… ${progress.requests} requests, ${progress.resources} resources`
-              : 'Reading your subscriptions…'
-          }
-        >
-          <ProgressBar aria-label="Reading Azure" value={progress && progress.subscriptionsTotal ? progress.subscriptionsDone / progress.subscriptionsTotal : undefined} />
-        </Field>
-      )}
+      {isFetching && <ReadingProgress progress={progress} />}
       {isError && <ArmErrorBar error={error} onRetry={() => void refetch()} />}
       {readiness && readiness.file.gaps && readiness.file.gaps.length > 0 && (
         <MessageBar intent="warning" layout="multiline">

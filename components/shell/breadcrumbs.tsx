@@ -17,6 +17,11 @@ export function Breadcrumbs({ extra = [] }: { extra?: Crumb[] }) {
   const section = navItemFor(pathname);
   const crumbs: Crumb[] = [{ title: 'Home', href: '/overview/' }];
   if (section && section.href !== '/overview/') crumbs.push({ title: section.title, href: section.href });
+  // Pages below a section (a rule's page) add their own segment: /rules/LS-KV-002/ → Rules › LS-KV-002.
+  if (section) {
+    const below = pathname.slice(section.href.length - 1).split('/').filter(Boolean);
+    below.forEach((seg, i) => crumbs.push({ title: decodeURIComponent(seg), href: `${section.href}${below.slice(0, i + 1).join('/')}/` }));
+  }
   crumbs.push(...extra);
   return (
     <Breadcrumb aria-label="Breadcrumb" size="small">

@@ -131,3 +131,49 @@ export function chainOf(estate: Estate, e: Evaluation, serverId: string): ChainL
   });
   return links;
 }
+
+export interface Coverage {
+  servers: number;
+  protectedServers: number;
+  capacityGiB: number;
+  protectedCapacityGiB: number;
+}
+
+/**
+ * What will land under a customer key and healthy: servers whose verdict is ready or attention
+ * (every disk has a DES, nothing critical, the chain was readable), by count and by disk capacity.
+ */
+export function coverageOf(rows: ServerRow[]): Coverage {
+  const ok = rows.filter((r) => r.verdict === 'ready' || r.verdict === 'attention');
+  return {
+    servers: rows.length,
+    protectedServers: ok.length,
+    capacityGiB: rows.reduce((a, r) => a + r.capacityGiB, 0),
+    protectedCapacityGiB: ok.reduce((a, r) => a + r.capacityGiB, 0),
+  };
+}
+
+export interface TopFinding {
+  ruleId: string;
+  severity: Severity;
+  /** Servers affected by any finding of this rule. */
+  servers: number;
+  findings: number;
+  example: Finding;
+}
+
+/** Rules ranked by severity, then by how many servers they reach. */
+export function topFindings(e: Evaluation, limit = 5): TopFinding[] {
+  const byRule = new Map<string, TopFinding & { ids: Set<string> }>();
+  for (const f of e.findings) {
+    let t = byRule.get(f.ruleId);
+    if (!t) byRule.set(f.ruleId, (t = { ruleId: f.ruleId, severity: f.severity, servers: 0, findings: 0, example: f, ids: new Set() }));
+    t.findings++;
+    for (const id of f.serverIds) t.ids.add(id);
+  }
+  return [...byRule.values()]
+    .map(({ ids, ...t }) => ({ ...t, servers: ids.size }))
+    .filter((t) => t.servers > 0)
+    .sort((a, b) => WORST.indexOf(a.severity) - WORST.indexOf(b.severity) || b.servers - a.servers || a.ruleId.localeCompare(b.ruleId))
+    .slice(0, limit);
+}

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { DiskEncryptionSetsPage } from '@/components/pending/disk-encryption-sets-page';
+import { DiskEncryptionSetsPage } from '@/components/resources/des-page';
 
 export const metadata: Metadata = { title: 'Disk encryption sets' };
 

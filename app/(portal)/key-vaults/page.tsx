@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { KeyVaultsPage } from '@/components/pending/key-vaults-page';
+import { KeyVaultsPage } from '@/components/resources/key-vaults-page';
 
 export const metadata: Metadata = { title: 'Key vaults' };
 

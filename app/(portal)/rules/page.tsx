@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { RulesPage } from '@/components/pending/rules-page';
+import { RulesPage } from '@/components/rules/rules-page';
 
 export const metadata: Metadata = { title: 'Rules' };
 

@@ -1,0 +1,72 @@
+'use client';
+
+import { Body1, Button, Caption1, DrawerBody, DrawerHeader, DrawerHeaderTitle, makeStyles, OverlayDrawer, Subtitle2, Switch, tokens } from '@fluentui/react-components';
+import { DismissRegular } from '@fluentui/react-icons';
+import { useState, type ReactNode } from 'react';
+import { ruleById } from '@/lib/readiness/catalog';
+import type { Finding } from '@/lib/readiness/types';
+import { Essentials } from '../overview/essentials';
+
+const useStyles = makeStyles({
+  body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, paddingBottom: tokens.spacingVerticalXXL },
+  findings: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  finding: { borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorNeutralStroke1}`, paddingLeft: tokens.spacingHorizontalM, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  code: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, whiteSpace: 'pre-wrap', backgroundColor: tokens.colorNeutralBackground3, padding: tokens.spacingHorizontalS, borderRadius: tokens.borderRadiusSmall, margin: 0, overflowX: 'auto' },
+});
+
+/** A resource blade: Essentials, what depends on it, its findings with fixes, and its JSON. */
+export function ResourceDrawer({ title, kind, essentials, findings, raw, children, onClose }: { title?: string; kind: string; essentials: { key: string; value: ReactNode }[]; findings: Finding[]; raw: unknown; children?: ReactNode; onClose: () => void }) {
+  const s = useStyles();
+  const [json, setJson] = useState(false);
+  return (
+    <OverlayDrawer open={!!title} position="end" size="large" aria-label={title ? `${kind} ${title}` : kind} onOpenChange={(_, d) => !d.open && onClose()}>
+      {title && (
+        <>
+          <DrawerHeader>
+            <DrawerHeaderTitle action={<Button appearance="subtle" aria-label="Close" icon={<DismissRegular />} onClick={onClose} />}>{title}</DrawerHeaderTitle>
+            <Caption1>{kind}</Caption1>
+          </DrawerHeader>
+          <DrawerBody className={s.body}>
+            <Essentials label="Essentials" items={essentials} />
+            {children}
+            <section aria-labelledby="res-findings" className={s.findings}>
+              <Subtitle2 as="h2" id="res-findings">
+                Findings ({findings.length})
+              </Subtitle2>
+              {findings.length === 0 && <Body1>No findings.</Body1>}
+              {findings.map((f) => {
+                const rule = ruleById(f.ruleId);
+                return (
+                  <article key={`${f.ruleId}-${f.resourceId}-${f.message}`} className={s.finding} aria-label={`${f.ruleId} ${rule?.title ?? ''}`}>
+                    <Caption1>
+                      {f.severity.toUpperCase()} · {f.ruleId} · {rule?.title} · {f.serverIds.length} {f.serverIds.length === 1 ? 'server' : 'servers'}
+                    </Caption1>
+                    <Body1>{f.message}</Body1>
+                    {rule && (
+                      <>
+                        <Body1>
+                          <strong>Fix: </strong>
+                          {rule.remediation.summary}
+                        </Body1>
+                        <pre className={s.code} aria-label="Azure CLI">
+                          {rule.remediation.cli}
+                        </pre>
+                      </>
+                    )}
+                  </article>
+                );
+              })}
+            </section>
+            <section aria-labelledby="res-json">
+              <Subtitle2 as="h2" id="res-json">
+                Resource JSON
+              </Subtitle2>
+              <Switch label="JSON view" checked={json} onChange={(_, d) => setJson(d.checked)} />
+              {json && <pre className={s.code}>{JSON.stringify(raw, null, 2)}</pre>}
+            </section>
+          </DrawerBody>
+        </>
+      )}
+    </OverlayDrawer>
+  );
+}

@@ -1,0 +1,61 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { resetEmulator, signIn, user } from './support';
+
+test.beforeEach(async () => {
+  await resetEmulator();
+});
+
+async function seriousViolations(page: Page) {
+  const result = await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze();
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+}
+
+test('the CISO sees the same readiness as the consultant and no action that writes', async ({ page }) => {
+  await signIn(page, user('CISO'));
+  await expect(page.getByRole('list', { name: 'Top findings' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('img', { name: 'Servers by verdict: Blocked 27, Unprotected 9, Unknown 2, Attention 5, Ready 20' })).toBeVisible();
+  await expect(page.getByLabel('Servers under a customer key')).toContainText('25 of 63 replicating servers');
+
+  await page.goto('/servers/');
+  await expect(page.getByText('Showing 63 of 63 servers')).toBeVisible({ timeout: 30_000 });
+  const commands = await page.getByRole('toolbar', { name: 'Commands' }).getByRole('button').allInnerTexts();
+  expect(commands.map((c) => c.trim())).toEqual(['Refresh', 'Export findings', 'Export CSV', 'Download estate']);
+  await expect(page.getByRole('button', { name: /create|delete|fix|assign|grant|repair/i })).toHaveCount(0);
+});
+
+test('disk encryption sets and key vaults show health, dependents and details', async ({ page }) => {
+  await signIn(page, user('Consultant'));
+  await page.goto('/disk-encryption-sets/');
+  const des = page.getByRole('table', { name: 'Disk encryption sets' });
+  await expect(des).toBeVisible({ timeout: 30_000 });
+  await expect(des.getByRole('row', { name: /des-weu-prod-01/ })).toContainText('Healthy');
+  await expect(des.getByRole('row', { name: /des-weu-legacy-01/ })).toContainText('Critical');
+  await des.getByRole('row', { name: /des-weu-legacy-01/ }).click();
+  const drawer = page.getByRole('dialog');
+  await expect(drawer.getByLabel('Essentials')).toContainText('5 servers');
+  await expect(drawer.getByRole('article', { name: /LS-DES-003/ })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+
+  await page.goto('/key-vaults/');
+  const kv = page.getByRole('table', { name: 'Key vaults' });
+  await expect(kv).toBeVisible({ timeout: 30_000 });
+  await kv.getByRole('row', { name: /kv-chx-exp-weu/ }).click();
+  await expect(page.getByRole('dialog').getByRole('table', { name: 'Keys' })).toContainText('Expires in 20 days');
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('the rule catalog has a page per rule with its fix', async ({ page }) => {
+  await signIn(page, user('Cloud engineer'));
+  await page.goto('/rules/');
+  await expect(page.getByText('Showing 34 of 34 rules')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole('link', { name: 'LS-KV-002' }).click();
+  await expect(page.getByRole('heading', { name: 'LS-KV-002 · Key vault purge protection is off', level: 1 })).toBeVisible();
+  await page.getByRole('tab', { name: 'Azure CLI' }).click();
+  await expect(page.getByText('az keyvault update --name <vault> --resource-group <rg> --enable-purge-protection true')).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toContainText('LS-KV-002');
+  expect(await seriousViolations(page)).toEqual([]);
+});

@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseEstateFile } from '../estate/file';
+import { normalize } from '../estate/normalize';
+import { evaluate } from './evaluate';
+import { chainOf, coverageOf, serverRows, topFindings } from './rows';
+
+const file = parseEstateFile(readFileSync(resolve(__dirname, '../../emulator/estates/contoso-health.json'), 'utf8'), 'demo');
+const estate = normalize(file);
+const e = evaluate(estate, { now: Date.parse(file.capturedAt) / 1000 });
+const rows = serverRows(estate, e);
+const row = (name: string) => rows.find((r) => r.name === name)!;
+
+describe('grid rows', () => {
+  it('describes encryption, DES and vault health per server', () => {
+    expect(row('EPD-APP-01')).toMatchObject({ encryption: 'customer', desName: 'des-weu-prod-01', desHealth: 'healthy', vaultName: 'kv-chx-prod-weu', vaultHealth: 'healthy', verdict: 'ready', project: 'mig-chx-amsterdam', subscription: 'Contoso Health – Migration Hub' });
+    expect(row('EPD-SQL-01').encryption).toBe('double');
+    expect(row('CTRL-APP-01').encryption).toBe('mixed');
+    expect(row('FILE-SRV-01')).toMatchObject({ encryption: 'platform', desName: '', desHealth: 'none', verdict: 'unprotected' });
+    expect(row('DICT-APP-01')).toMatchObject({ desHealth: 'critical', verdict: 'blocked' });
+    expect(row('LAB-PARTNER-01')).toMatchObject({ desHealth: 'unknown', verdict: 'unknown' });
+    expect(row('PACS-APP-01')).toMatchObject({ vaultHealth: 'critical', topFinding: { ruleId: 'LS-DES-003' } });
+    expect(row('EPD-BATCH-01')).toMatchObject({ progress: 47 });
+  });
+
+  it('draws the chain with the broken link marked', () => {
+    const chain = chainOf(estate, e, row('PACS-APP-01').id);
+    expect(chain.map((l) => [l.kind, l.health])).toEqual([['disk', 'healthy'], ['des', 'warning'], ['vault', 'critical'], ['key', 'warning'], ['access', 'critical']]);
+    expect(chainOf(estate, e, row('FILE-SRV-01').id).map((l) => l.health)).toEqual(['warning', 'none', 'none', 'none', 'none']);
+  });
+
+  it('measures coverage by servers and by capacity', () => {
+    const c = coverageOf(rows);
+    expect(c).toMatchObject({ servers: 63, protectedServers: 25 });
+    expect(c.protectedCapacityGiB).toBeLessThan(c.capacityGiB);
+    expect(c.protectedCapacityGiB).toBe(rows.filter((r) => r.verdict === 'ready' || r.verdict === 'attention').reduce((a, r) => a + r.capacityGiB, 0));
+  });
+
+  it('ranks top findings by severity, then by reach', () => {
+    const top = topFindings(e, 3);
+    expect(top.map((t) => [t.ruleId, t.servers])).toEqual([['LS-KEY-002', 7], ['LS-DES-003', 5], ['LS-KV-002', 5]]);
+  });
+});
