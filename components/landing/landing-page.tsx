@@ -3,10 +3,12 @@
 import { InteractionStatus } from '@azure/msal-browser';
 import { useMsal } from '@azure/msal-react';
 import { Body1, Button, Caption1, Card, CardHeader, makeStyles, MessageBar, MessageBarBody, Spinner, Subtitle2, Title1, tokens } from '@fluentui/react-components';
-import { DocumentTableRegular, ShieldCheckmarkRegular, WrenchRegular } from '@fluentui/react-icons';
+import { DocumentTableRegular, FolderOpenRegular, ShieldCheckmarkRegular, WrenchRegular } from '@fluentui/react-icons';
 import { useRouter, useSearchParams } from 'next/navigation';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { safeReturnPath } from '@/lib/auth/msal-instance';
+import { EstateFileError, parseEstateFile } from '@/lib/estate/file';
+import { openOfflineEstate } from '@/lib/queries/estate';
 import { BrandMark } from '../shell/brand-mark';
 import { useLockstepConfig } from '../providers/config-context';
 import { useReturnTo } from '../providers/return-to';
@@ -51,9 +53,21 @@ export function LandingPage() {
     if (signedIn && inProgress === InteractionStatus.None) router.replace(returnTo);
   }, [signedIn, inProgress, router, returnTo]);
 
+  const fileInput = useRef<HTMLInputElement>(null);
+  const openFile = async (file: File | undefined) => {
+    if (!file) return;
+    setError(undefined);
+    try {
+      openOfflineEstate(file.name, parseEstateFile(await file.text(), file.name));
+      router.push('/overview/');
+    } catch (e) {
+      setError(e instanceof EstateFileError ? `${file.name} is not an estate file Lockstep can read: ${e.jsonPath}: ${e.detail}` : `${file.name} could not be opened: ${(e as Error).message}`);
+    }
+  };
+
   const signIn = () => {
     setError(undefined);
-    instance.loginRedirect({ scopes: [config.cloud.armScope], state: returnTo, prompt: 'select_account' }).catch((e: Error) => setError(e.message));
+    instance.loginRedirect({ scopes: [config.cloud.armScope], state: returnTo, prompt: 'select_account' }).catch((e: Error) => setError(`Sign-in could not start: ${e.message}`));
   };
 
   return (
@@ -81,15 +95,22 @@ export function LandingPage() {
                 Sign in with Microsoft
               </Button>
             )}
+            <Button appearance="secondary" size="large" icon={<FolderOpenRegular />} onClick={() => fileInput.current?.click()}>
+              Open estate file
+            </Button>
+            <input ref={fileInput} type="file" accept=".json,application/json" hidden aria-label="Estate file" onChange={(e) => void openFile(e.target.files?.[0])} />
+          </div>
+          <div className={s.signIn}>
             <Caption1>
               {config.cloud.name === 'local'
                 ? `Signs in to the local Azure emulator at ${config.cloud.authorityHost}.`
                 : `Signs in with Microsoft Entra ID (${config.cloud.displayName}). Lockstep reads Azure with your own permissions.`}
             </Caption1>
           </div>
+          <Caption1>Open estate file reviews a capture taken elsewhere, in this browser only, without signing in.</Caption1>
           {error && (
             <MessageBar intent="error">
-              <MessageBarBody>Sign-in could not start: {error}</MessageBarBody>
+              <MessageBarBody>{error}</MessageBarBody>
             </MessageBar>
           )}
         </section>

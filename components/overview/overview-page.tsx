@@ -7,6 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { NAV } from '@/config/nav';
 import { useArm } from '@/lib/queries/arm-provider';
+import { useOfflineEstate, type OfflineEstate } from '@/lib/queries/estate';
 import { directoryQuery, subscriptionsQuery } from '@/lib/queries/subscriptions';
 import { ArmErrorBar } from '../common/arm-error-bar';
 import { EmptyState } from '../common/empty-state';
@@ -26,6 +27,40 @@ const useStyles = makeStyles({
 });
 
 export function OverviewPage() {
+  const offline = useOfflineEstate();
+  return offline ? <OfflineOverview offline={offline} /> : <LiveOverview />;
+}
+
+/** A capture opened from a file: everything comes from the file, nothing from Azure. */
+function OfflineOverview({ offline }: { offline: OfflineEstate }) {
+  const s = useStyles();
+  const f = offline.file;
+  return (
+    <>
+      <PageHeader title="Overview" icon={HomeRegular} description="An estate capture opened for offline review: nothing is read from Azure." />
+      <Essentials
+        label="Essentials"
+        items={[
+          { key: 'Directory', value: f.tenantDisplayName ?? '—' },
+          { key: 'Directory (tenant) ID', value: f.tenantId },
+          { key: 'File', value: offline.fileName },
+          { key: 'Captured at', value: f.capturedAt },
+          { key: 'Subscriptions', value: String(f.subscriptions.length) },
+          { key: 'Judged as of', value: f.capturedAt },
+        ]}
+      />
+      <ReadinessSummary />
+      <section className={s.section} aria-labelledby="subs-title">
+        <Subtitle1 as="h2" id="subs-title">
+          Subscriptions in the capture
+        </Subtitle1>
+        <SubscriptionsTable rows={f.subscriptions.map((x) => ({ id: `/subscriptions/${x.subscriptionId}`, subscriptionId: x.subscriptionId, displayName: x.displayName, state: x.state, tenantId: x.tenantId }))} />
+      </section>
+    </>
+  );
+}
+
+function LiveOverview() {
   const s = useStyles();
   const arm = useArm();
   const router = useRouter();

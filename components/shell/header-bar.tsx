@@ -4,11 +4,13 @@ import {
   Avatar, Body1Strong, Button, Caption1, makeStyles, Menu, MenuDivider, MenuGroup, MenuGroupHeader, MenuItem, MenuList, MenuPopover, MenuTrigger,
   Skeleton, SkeletonItem, ToggleButton, Tooltip, tokens,
 } from '@fluentui/react-components';
-import { BuildingRegular, SignOutRegular, WeatherMoonRegular, WeatherSunnyRegular } from '@fluentui/react-icons';
+import { BuildingRegular, DismissRegular, DocumentRegular, SignOutRegular, WeatherMoonRegular, WeatherSunnyRegular } from '@fluentui/react-icons';
 import type { AccountInfo } from '@azure/msal-browser';
 import { useMsal } from '@azure/msal-react';
 import { useQuery } from '@tanstack/react-query';
 import { useArm } from '@/lib/queries/arm-provider';
+import { closeOfflineEstate, type OfflineEstate } from '@/lib/queries/estate';
+import { useRouter } from 'next/navigation';
 import { directoryQuery } from '@/lib/queries/subscriptions';
 import { useLockstepConfig } from '../providers/config-context';
 import { useTheme } from '../providers/theme-provider';
@@ -30,13 +32,17 @@ const useStyles = makeStyles({
   skeleton: { width: '120px' },
 });
 
-export function HeaderBar({ account }: { account: AccountInfo }) {
+/** The portal's header. Signed in: the directory and the account menu. Offline review: the file and a way to close it. */
+export function HeaderBar({ account, offline }: { account?: AccountInfo; offline?: OfflineEstate }) {
   const s = useStyles();
   const { instance } = useMsal();
   const config = useLockstepConfig();
+  const router = useRouter();
   const { theme, setTheme } = useTheme();
-  const directory = useQuery(directoryQuery(useArm(), account.tenantId));
-  const directoryName = directory.data?.displayName ?? (directory.isError ? `Directory ${account.tenantId}` : undefined);
+  const directory = useQuery({ ...directoryQuery(useArm(), account?.tenantId), enabled: !!account && !offline });
+  const directoryName = offline
+    ? (offline.file.tenantDisplayName ?? `Directory ${offline.file.tenantId}`)
+    : (directory.data?.displayName ?? (directory.isError ? `Directory ${account?.tenantId}` : undefined));
 
   return (
     <header className={s.bar}>
@@ -66,6 +72,26 @@ export function HeaderBar({ account }: { account: AccountInfo }) {
           onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}
         />
       </Tooltip>
+      {offline && (
+        <>
+          <span className={s.directory} aria-label="Offline review">
+            <DocumentRegular aria-hidden="true" />
+            Offline review of {offline.fileName}, captured {offline.file.capturedAt.slice(0, 10)}
+          </span>
+          <Button
+            appearance="subtle"
+            className={s.onDark}
+            icon={<DismissRegular />}
+            onClick={() => {
+              closeOfflineEstate();
+              router.push('/');
+            }}
+          >
+            Close file
+          </Button>
+        </>
+      )}
+      {account && !offline && (
       <Menu positioning="below-end">
         <MenuTrigger disableButtonEnhancement>
           <Button appearance="subtle" className={s.onDark} aria-label={`Account: ${account.name ?? account.username}`}>
@@ -95,6 +121,7 @@ export function HeaderBar({ account }: { account: AccountInfo }) {
           </MenuList>
         </MenuPopover>
       </Menu>
+      )}
     </header>
   );
 }

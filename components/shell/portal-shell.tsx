@@ -5,6 +5,7 @@ import { useMsal } from '@azure/msal-react';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { usePathname, useRouter } from 'next/navigation';
 import { useEffect, type ReactNode } from 'react';
+import { useOfflineEstate } from '@/lib/queries/estate';
 import { StartupSplash } from '../common/startup-splash';
 import { Breadcrumbs } from './breadcrumbs';
 import { HeaderBar } from './header-bar';
@@ -25,18 +26,19 @@ export function PortalShell({ children }: { children: ReactNode }) {
   const s = useStyles();
   const { instance, inProgress, accounts } = useMsal();
   const account = instance.getActiveAccount() ?? accounts[0];
+  const offline = useOfflineEstate();
   const router = useRouter();
   const pathname = usePathname();
   useEffect(() => {
-    if (!account && inProgress === InteractionStatus.None) router.replace(`/?returnTo=${encodeURIComponent(pathname)}`);
-  }, [account, inProgress, router, pathname]);
-  if (!account) return <StartupSplash />;
+    if (!account && !offline && inProgress === InteractionStatus.None) router.replace(`/?returnTo=${encodeURIComponent(pathname)}`);
+  }, [account, offline, inProgress, router, pathname]);
+  if (!account && !offline) return <StartupSplash />;
   return (
     <div className={s.frame}>
       <a href="#main" className={s.skip}>
         Skip to main content
       </a>
-      <HeaderBar account={account} />
+      <HeaderBar account={account} offline={offline} />
       <div className={s.body}>
         <LeftNav />
         <main id="main" className={s.main} tabIndex={-1}>

@@ -42,10 +42,56 @@ export function readinessOf(file: EstateFile, now: number): Readiness {
   return { file, estate, evaluation, rows: serverRows(estate, evaluation) };
 }
 
-/** The live estate of every subscription the user can see, judged by the readiness rules. */
+/**
+ * An estate file opened in the browser for offline review (no sign-in). Held in memory only: a
+ * capture can be large and may hold customer data, so it is not written to storage.
+ */
+export interface OfflineEstate {
+  fileName: string;
+  file: EstateFile;
+  readiness: Readiness;
+}
+
+let offline: OfflineEstate | undefined;
+const offlineListeners = new Set<() => void>();
+
+export function openOfflineEstate(fileName: string, file: EstateFile): OfflineEstate {
+  // An offline capture is judged as of the moment it was captured.
+  offline = { fileName, file, readiness: readinessOf(file, Math.floor(Date.parse(file.capturedAt) / 1000)) };
+  for (const l of offlineListeners) l();
+  return offline;
+}
+
+export function closeOfflineEstate(): void {
+  offline = undefined;
+  for (const l of offlineListeners) l();
+}
+
+export function useOfflineEstate(): OfflineEstate | undefined {
+  return useSyncExternalStore(
+    (l) => {
+      offlineListeners.add(l);
+      return () => offlineListeners.delete(l);
+    },
+    () => offline,
+    () => undefined,
+  );
+}
+
+/** The estate the pages show: an opened file when there is one, else the live estate of every subscription the user can see. */
 export function useReadiness() {
+  const opened = useOfflineEstate();
+  const live = useLiveReadiness(!opened);
+  if (opened) {
+    return { ...live, readiness: opened.readiness, isPending: false, isFetching: false, isError: false, error: null, progress: undefined, refetch: live.refetch };
+  }
+  return live;
+}
+
+function useLiveReadiness(enabled: boolean) {
   const target = useArmTarget();
   const query = useQuery({
+    enabled,
     queryKey: estateKeys.live(),
     queryFn: async () => {
       setProgress({ subscriptionsTotal: 0, subscriptionsDone: 0, requests: 0, resources: 0, gaps: 0 });
