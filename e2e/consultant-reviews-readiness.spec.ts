@@ -54,3 +54,23 @@ test('the servers page passes an axe scan', async ({ page }) => {
   const result = await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze();
   expect(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 });
+
+test('filters, sort and columns: by key vault, by server name descending, with the subscription column shown', async ({ page }) => {
+  await signIn(page, user('Consultant'));
+  await page.goto('/servers/');
+  const grid = page.getByRole('table', { name: 'Replicating servers' });
+  await expect(grid).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('combobox', { name: 'Key vault' }).click();
+  await page.getByRole('option', { name: 'kv-chx-res-neu' }).click();
+  await expect(page).toHaveURL(/vault=kv-chx-res-neu/);
+  await expect(page.getByText('Showing 7 of 63 servers')).toBeVisible();
+  await page.getByRole('button', { name: 'Sort by Server' }).click();
+  await page.getByRole('button', { name: 'Sort by Server' }).click();
+  await expect(page).toHaveURL(/sort=name&dir=desc/);
+  await expect(grid.getByRole('row').nth(1)).toContainText('RES-STATS-01');
+  await page.getByRole('button', { name: 'Columns' }).click();
+  await page.getByRole('menuitemcheckbox', { name: 'Subscription' }).click();
+  await page.keyboard.press('Escape');
+  await expect(grid.getByRole('columnheader', { name: /Subscription/ })).toBeVisible();
+  await expect(grid.getByRole('row').nth(1)).toContainText('Contoso Health – Migration Hub');
+});

@@ -1,12 +1,13 @@
 'use client';
 
 import {
-  Body1, Caption1, Dropdown, Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Option, SearchBox, Skeleton, SkeletonItem, ToggleButton, ToolbarButton, tokens,
+  Body1, Caption1, Dropdown, Field, makeStyles, Menu, MenuItemCheckbox, MenuList, MenuPopover, MenuTrigger, MessageBar, MessageBarBody, MessageBarTitle, Option, SearchBox, Skeleton, SkeletonItem, ToggleButton, ToolbarButton, tokens,
 } from '@fluentui/react-components';
-import { ArrowClockwiseRegular, ArrowDownloadRegular, DocumentArrowDownRegular, ServerRegular } from '@fluentui/react-icons';
+import { ArrowClockwiseRegular, ArrowDownloadRegular, ColumnTripleEditRegular, DocumentArrowDownRegular, ServerRegular } from '@fluentui/react-icons';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useDeferredValue, useMemo } from 'react';
+import { useDeferredValue, useMemo, useSyncExternalStore } from 'react';
 import { findingsCsv, findingsDocument } from '@/lib/readiness/report';
+import { filterRows, type RowFilters } from '@/lib/readiness/rows';
 import type { Verdict } from '@/lib/readiness/types';
 import { useReadiness } from '@/lib/queries/estate';
 import { ArmErrorBar } from '../common/arm-error-bar';
@@ -15,7 +16,7 @@ import { VERDICTS } from '../common/verdict-badge';
 import { PageHeader } from '../shell/page-header';
 import { ReadingProgress } from '../resources/readiness-frame';
 import { ServerDetails } from './server-details';
-import { ServersGrid } from './servers-grid';
+import { COLUMNS, DEFAULT_COLUMNS, ServersGrid, type ColumnKey } from './servers-grid';
 
 const useStyles = makeStyles({
   filters: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalM },
@@ -23,6 +24,32 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground2 },
   gaps: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
+
+const COLUMNS_KEY = 'lockstep.servers.columns';
+const columnListeners = new Set<() => void>();
+function readColumns(): string {
+  return window.localStorage.getItem(COLUMNS_KEY) ?? DEFAULT_COLUMNS.join(',');
+}
+function writeColumns(keys: string[]) {
+  window.localStorage.setItem(COLUMNS_KEY, keys.join(','));
+  for (const l of columnListeners) l();
+}
+
+/** One exact-match filter whose options come from the data. */
+function FilterDropdown({ label, value, options, onChange }: { label: string; value: string; options: string[]; onChange: (v: string | undefined) => void }) {
+  return (
+    <Field label={label}>
+      <Dropdown aria-label={label} value={value || 'All'} selectedOptions={[value || '']} onOptionSelect={(_, d) => onChange(d.optionValue || undefined)} style={{ minWidth: 150 }}>
+        <Option value="">All</Option>
+        {options.map((o) => (
+          <Option key={o} value={o}>
+            {o}
+          </Option>
+        ))}
+      </Dropdown>
+    </Field>
+  );
+}
 
 function download(name: string, text: string, type: string) {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -41,6 +68,19 @@ export function ServersPage() {
   const { readiness, progress, isPending, isFetching, isError, error, refetch } = useReadiness();
   const q = params.get('q') ?? '';
   const verdict = (params.get('verdict') ?? '') as Verdict | '';
+  const filters: RowFilters = { verdict, subscription: params.get('subscription') ?? '', project: params.get('project') ?? '', region: params.get('region') ?? '', des: params.get('des') ?? '', vault: params.get('vault') ?? '' };
+  const sortKey = params.get('sort') as ColumnKey | null;
+  const sort = sortKey && COLUMNS.some((c) => c.key === sortKey) ? { key: sortKey, dir: params.get('dir') === 'desc' ? ('desc' as const) : ('asc' as const) } : undefined;
+  const columns = useSyncExternalStore(
+    (l) => {
+      columnListeners.add(l);
+      return () => columnListeners.delete(l);
+    },
+    readColumns,
+    () => DEFAULT_COLUMNS.join(','),
+  )
+    .split(',')
+    .filter(Boolean) as ColumnKey[];
   const open = params.get('server') ?? undefined;
   const deferredQ = useDeferredValue(q);
 
@@ -52,15 +92,25 @@ export function ServersPage() {
     router.replace(`${pathname}${next.size ? `?${next}` : ''}`, { scroll: false });
   };
 
+  const filterKey = JSON.stringify(filters);
+  const sortBy = sort?.key;
+  const sortDir = sort?.dir;
   const rows = useMemo(() => {
     if (!readiness) return [];
-    const needle = deferredQ.trim().toLowerCase();
-    return readiness.rows.filter(
-      (r) =>
-        (!verdict || r.verdict === verdict) &&
-        (!needle || [r.name, r.project, r.subscription, r.targetRegion, r.desName, r.vaultName, r.state, r.topFinding?.message ?? ''].some((f) => f.toLowerCase().includes(needle))),
-    );
-  }, [readiness, verdict, deferredQ]);
+    const filtered = filterRows(readiness.rows, { ...(JSON.parse(filterKey) as RowFilters), q: deferredQ });
+    if (!sortBy) return filtered;
+    const col = COLUMNS.find((c) => c.key === sortBy)!;
+    const sign = sortDir === 'asc' ? 1 : -1;
+    return [...filtered].sort((a, b) => {
+      const x = col.sortValue(a);
+      const y = col.sortValue(b);
+      return (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y))) * sign;
+    });
+  }, [readiness, filterKey, deferredQ, sortBy, sortDir]);
+  const options = useMemo(() => {
+    const uniq = (f: (r: NonNullable<typeof readiness>['rows'][number]) => string) => [...new Set((readiness?.rows ?? []).map(f).filter(Boolean))].sort();
+    return { subscription: uniq((r) => r.subscription), project: uniq((r) => r.project), region: uniq((r) => r.targetRegion), des: uniq((r) => r.desName), vault: uniq((r) => r.vaultName) };
+  }, [readiness]);
 
   const stamp = new Date().toISOString().slice(0, 10);
   return (
@@ -137,6 +187,28 @@ export function ServersPage() {
                 ))}
               </Dropdown>
             </Field>
+            <FilterDropdown label="Subscription" value={filters.subscription ?? ''} options={options.subscription} onChange={(v) => setParam('subscription', v)} />
+            <FilterDropdown label="Project" value={filters.project ?? ''} options={options.project} onChange={(v) => setParam('project', v)} />
+            <FilterDropdown label="Region" value={filters.region ?? ''} options={options.region} onChange={(v) => setParam('region', v)} />
+            <FilterDropdown label="Disk encryption set" value={filters.des ?? ''} options={options.des} onChange={(v) => setParam('des', v)} />
+            <FilterDropdown label="Key vault" value={filters.vault ?? ''} options={options.vault} onChange={(v) => setParam('vault', v)} />
+            <Menu
+              checkedValues={{ columns }}
+              onCheckedValueChange={(_, d) => writeColumns(COLUMNS.map((c) => c.key).filter((k) => k === 'name' || d.checkedItems.includes(k)))}
+            >
+              <MenuTrigger disableButtonEnhancement>
+                <ToolbarButton icon={<ColumnTripleEditRegular />}>Columns</ToolbarButton>
+              </MenuTrigger>
+              <MenuPopover>
+                <MenuList>
+                  {COLUMNS.map((c) => (
+                    <MenuItemCheckbox key={c.key} name="columns" value={c.key} disabled={c.key === 'name'}>
+                      {c.title}
+                    </MenuItemCheckbox>
+                  ))}
+                </MenuList>
+              </MenuPopover>
+            </Menu>
             <Caption1 className={s.muted} aria-live="polite">
               Showing {rows.length} of {readiness.rows.length} servers
             </Caption1>
@@ -148,7 +220,19 @@ export function ServersPage() {
           ) : rows.length === 0 ? (
             <Body1>No server matches these filters.</Body1>
           ) : (
-            <ServersGrid rows={rows} onOpen={(r) => setParam('server', r.id)} />
+            <ServersGrid
+              rows={rows}
+              columns={columns}
+              sort={sort}
+              onSort={(key) => {
+                const next = new URLSearchParams(params.toString());
+                const dir = sort?.key === key && sort.dir === 'asc' ? 'desc' : 'asc';
+                next.set('sort', key);
+                next.set('dir', dir);
+                router.replace(`${pathname}?${next}`, { scroll: false });
+              }}
+              onOpen={(r) => setParam('server', r.id)}
+            />
           )}
           <ServerDetails readiness={readiness} serverId={open} onClose={() => setParam('server', undefined)} />
         </>

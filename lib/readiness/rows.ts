@@ -177,3 +177,28 @@ export function topFindings(e: Evaluation, limit = 5): TopFinding[] {
     .sort((a, b) => WORST.indexOf(a.severity) - WORST.indexOf(b.severity) || b.servers - a.servers || a.ruleId.localeCompare(b.ruleId))
     .slice(0, limit);
 }
+
+export interface RowFilters {
+  q?: string;
+  verdict?: string;
+  subscription?: string;
+  project?: string;
+  region?: string;
+  des?: string;
+  vault?: string;
+}
+
+/** The grid's filters: each one exact, `q` a case-insensitive substring of any text column. */
+export function filterRows(rows: ServerRow[], f: RowFilters): ServerRow[] {
+  const needle = f.q?.trim().toLowerCase();
+  return rows.filter(
+    (r) =>
+      (!f.verdict || r.verdict === f.verdict) &&
+      (!f.subscription || r.subscription === f.subscription) &&
+      (!f.project || r.project === f.project) &&
+      (!f.region || r.targetRegion === f.region) &&
+      (!f.des || r.desName === f.des) &&
+      (!f.vault || r.vaultName === f.vault) &&
+      (!needle || [r.name, r.project, r.subscription, r.targetRegion, r.desName, r.vaultName, r.state, r.topFinding?.message ?? ''].some((x) => x.toLowerCase().includes(needle))),
+  );
+}
