@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { loadEnvConfig } from '@next/env';
 import { parseConfig, rawConfigFromEnv } from '../lib/auth/config';
 import { loadEstate, DEFAULT_ESTATE } from '../emulator/src/main';
+import { generateEstate, parseGenerateSpec } from '../emulator/src/generate';
 import { startEmulator } from '../emulator/src/server';
 import { buildStamp, isBuildCurrent, writeStamp } from './build-stamp';
 import { startStaticServer } from './static-server';
@@ -43,7 +44,8 @@ async function main() {
   if (config.cloud.name === 'local') {
     const emulatorUrl = new URL(config.cloud.armEndpoint);
     const estatePath = process.env.LOCKSTEP_ESTATE ? resolve(process.env.LOCKSTEP_ESTATE) : DEFAULT_ESTATE;
-    const estate = loadEstate(estatePath);
+    // LOCKSTEP_GENERATE=servers=10000,... serves a generated estate instead (benchmarks).
+    const estate = process.env.LOCKSTEP_GENERATE ? generateEstate(parseGenerateSpec(process.env.LOCKSTEP_GENERATE)) : loadEstate(estatePath);
     const emulator = await startEmulator({ estate, port: Number(emulatorUrl.port || 80), lroMs: Number(process.env.LOCKSTEP_LRO_MS ?? 3000) }).catch((e: NodeJS.ErrnoException) => {
       if (e.code === 'EADDRINUSE') {
         console.error(`Port ${emulatorUrl.port} is in use: is Lockstep already running? Stop it, or set NEXT_PUBLIC_LOCKSTEP_EMULATOR_URL to another port.`);

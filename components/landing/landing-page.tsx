@@ -7,8 +7,6 @@ import { DocumentTableRegular, FolderOpenRegular, ShieldCheckmarkRegular, Wrench
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { safeReturnPath } from '@/lib/auth/msal-instance';
-import { EstateFileError, parseEstateFile } from '@/lib/estate/file';
-import { openOfflineEstate } from '@/lib/queries/estate';
 import { BrandMark } from '../shell/brand-mark';
 import { useLockstepConfig } from '../providers/config-context';
 import { useReturnTo } from '../providers/return-to';
@@ -57,6 +55,8 @@ export function LandingPage() {
   const openFile = async (file: File | undefined) => {
     if (!file) return;
     setError(undefined);
+    // The schema and the rules load only when someone opens a file: the signed-out page stays small.
+    const [{ EstateFileError, parseEstateFile }, { openOfflineEstate }] = await Promise.all([import('@/lib/estate/file'), import('@/lib/queries/estate')]);
     try {
       openOfflineEstate(file.name, parseEstateFile(await file.text(), file.name));
       router.push('/overview/');

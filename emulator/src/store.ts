@@ -1,5 +1,5 @@
 import type { ArmResource, EstateFile } from '../../lib/estate/file';
-import { isAtOrBelow, normalizeId, parseResourceId, sameType } from '../../lib/estate/ids';
+import { normalizeId, parseResourceId, sameType } from '../../lib/estate/ids';
 import { BUILT_IN_ROLES, type RolePermission } from '../../lib/estate/builtin-roles';
 
 /**
@@ -9,6 +9,10 @@ import { BUILT_IN_ROLES, type RolePermission } from '../../lib/estate/builtin-ro
 export class Store {
   estate!: EstateFile;
   private byId = new Map<string, ArmResource>();
+  /** Resources by lower-cased type: most requests ask for one type, and a big estate has tens of thousands of resources. */
+  private byType = new Map<string, Map<string, ArmResource>>();
+  /** Bumped on every write, so derived data (role assignments) can be cached. */
+  version = 0;
   /** Principal ids created at run time (new managed identities). */
   private createdPrincipals = new Set<string>();
 
@@ -18,8 +22,11 @@ export class Store {
 
   reset(): void {
     this.estate = structuredClone(this.seed);
-    this.byId = new Map(this.estate.resources.map((r) => [normalizeId(r.id), r]));
+    this.byId = new Map();
+    this.byType = new Map();
+    for (const r of this.estate.resources) this.index(r);
     this.createdPrincipals.clear();
+    this.version++;
   }
 
   get tenantId(): string {
@@ -30,15 +37,33 @@ export class Store {
     return this.byId.get(normalizeId(id));
   }
 
+  private index(resource: ArmResource): void {
+    const key = normalizeId(resource.id);
+    const before = this.byId.get(key);
+    if (before) this.byType.get(before.type.toLowerCase())?.delete(key);
+    this.byId.set(key, resource);
+    const t = resource.type.toLowerCase();
+    let m = this.byType.get(t);
+    if (!m) this.byType.set(t, (m = new Map()));
+    m.set(key, resource);
+  }
+
   put(resource: ArmResource): void {
-    this.byId.set(normalizeId(resource.id), resource);
+    this.index(resource);
+    this.version++;
   }
 
   /** Deletes a resource and everything below it, as ARM deletes nested resources with their parent. */
   remove(id: string): boolean {
     const key = normalizeId(id);
-    const existed = this.byId.delete(key);
-    for (const k of [...this.byId.keys()]) if (k.startsWith(key + '/')) this.byId.delete(k);
+    const existed = this.byId.has(key);
+    for (const [k, r] of [...this.byId.entries()]) {
+      if (k === key || k.startsWith(key + '/')) {
+        this.byId.delete(k);
+        this.byType.get(r.type.toLowerCase())?.delete(k);
+      }
+    }
+    this.version++;
     return existed;
   }
 
@@ -47,18 +72,19 @@ export class Store {
   }
 
   ofType(type: string): ArmResource[] {
-    return this.all().filter((r) => sameType(r.type, type));
+    return [...(this.byType.get(type.toLowerCase())?.values() ?? [])];
   }
 
   /** Resources of `type` anywhere at or below `scopeId` (list by subscription, resource group or vault). */
   listUnder(scopeId: string, type: string): ArmResource[] {
-    return this.all().filter((r) => sameType(r.type, type) && isAtOrBelow(r.id, scopeId) && normalizeId(r.id) !== normalizeId(scopeId));
+    const prefix = normalizeId(scopeId) + '/';
+    return [...(this.byType.get(type.toLowerCase())?.entries() ?? [])].filter(([k]) => k.startsWith(prefix)).map(([, r]) => r);
   }
 
   /** Direct children of `parentId` of `type`. */
   children(parentId: string, type: string): ArmResource[] {
     const p = normalizeId(parentId);
-    return this.all().filter((r) => sameType(r.type, type) && normalizeId(parseResourceId(r.id)?.parentId ?? '') === p);
+    return this.ofType(type).filter((r) => normalizeId(parseResourceId(r.id)?.parentId ?? '') === p);
   }
 
   subscription(id: string) {

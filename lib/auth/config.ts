@@ -1,10 +1,8 @@
 /**
- * Lockstep's configuration, read from the environment once and validated with a schema. Only
+ * Lockstep's configuration, read from the environment once and validated. Only
  * NEXT_PUBLIC_* variables reach the browser; they are inlined at build time, so each is named
  * literally below. A bad value is reported by variable name on the start-up error page.
  */
-// zod/mini: the same schemas at a fraction of the bundle cost, since this runs on the signed-out page.
-import * as z from 'zod/mini';
 import { CLOUD_NAMES, PUBLIC_CLOUDS, localCloud, type CloudEndpoints, type CloudName } from './clouds';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -31,30 +29,6 @@ export function rawConfigFromEnv(): RawConfig {
   };
 }
 
-const schema = z
-  .object({
-    cloud: z.enum(CLOUD_NAMES as [CloudName, ...CloudName[]], { error: `must be one of ${CLOUD_NAMES.join(', ')}` }),
-    clientId: z.string({ error: 'is required: the application (client) id of your app registration' }).check(z.regex(GUID, 'must be a GUID: the application (client) id of your app registration')),
-    tenant: z
-      .string({ error: "is required: your directory (tenant) id, a verified domain, or 'organizations'" })
-      .check(z.refine((t) => GUID.test(t) || t === 'organizations' || DOMAIN.test(t), "must be a tenant id (GUID), a verified domain, or 'organizations'")),
-    redirectUri: z
-      .string({ error: 'is required: the URL Lockstep is served from, registered as a SPA redirect URI' })
-      .check(z.refine((u) => isUrl(u, ['http:', 'https:']), 'must be an absolute http(s) URL, registered as a single-page application redirect URI')),
-    emulatorUrl: z.optional(z.string()),
-  })
-  .check(
-    z.superRefine((c, ctx) => {
-      if (c.cloud === 'local') {
-        if (!c.emulatorUrl || !isUrl(c.emulatorUrl, ['http:', 'https:'])) {
-          ctx.addIssue({ code: 'custom', path: ['emulatorUrl'], message: "is required when the cloud is 'local': the emulator's URL, e.g. http://localhost:3080" });
-        }
-      } else if (c.redirectUri && isUrl(c.redirectUri, ['http:']) && !isLoopback(c.redirectUri)) {
-        ctx.addIssue({ code: 'custom', path: ['redirectUri'], message: 'must use https (Entra ID accepts http only for localhost)' });
-      }
-    }),
-  );
-
 export interface LockstepConfig {
   cloud: CloudEndpoints;
   clientId: string;
@@ -70,23 +44,26 @@ export interface ConfigProblem {
 
 export type ConfigResult = { ok: true; config: LockstepConfig } | { ok: false; problems: ConfigProblem[] };
 
+/**
+ * Checks every variable and reports each bad one once, with what it must be. (Plain checks rather
+ * than a schema library: this runs on the signed-out page, whose bundle has a budget.)
+ */
 export function parseConfig(raw: RawConfig): ConfigResult {
-  const trimmed = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, v === undefined || v.trim() === '' ? undefined : v.trim()]));
-  const r = schema.safeParse(trimmed);
-  if (!r.success) {
-    const seen = new Set<string>();
-    const problems: ConfigProblem[] = [];
-    for (const issue of r.error.issues) {
-      const key = String(issue.path[0]) as keyof typeof ENV;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      problems.push({ variable: ENV[key], message: issue.message, value: trimmed[key] });
-    }
-    return { ok: false, problems };
-  }
-  const c = r.data;
-  const cloud = c.cloud === 'local' ? localCloud(c.emulatorUrl!) : PUBLIC_CLOUDS[c.cloud];
-  return { ok: true, config: { cloud, clientId: c.clientId, tenant: c.tenant, redirectUri: c.redirectUri } };
+  const v = Object.fromEntries(Object.entries(raw).map(([k, x]) => [k, x === undefined || x.trim() === '' ? undefined : x.trim()])) as RawConfig;
+  const problems: ConfigProblem[] = [];
+  const bad = (key: keyof typeof ENV, message: string) => problems.push({ variable: ENV[key], message, value: v[key] });
+  if (!v.cloud || !(CLOUD_NAMES as readonly string[]).includes(v.cloud)) bad('cloud', `must be one of ${CLOUD_NAMES.join(', ')}`);
+  if (!v.clientId) bad('clientId', 'is required: the application (client) id of your app registration');
+  else if (!GUID.test(v.clientId)) bad('clientId', 'must be a GUID: the application (client) id of your app registration');
+  if (!v.tenant) bad('tenant', "is required: your directory (tenant) id, a verified domain, or 'organizations'");
+  else if (!(GUID.test(v.tenant) || v.tenant === 'organizations' || DOMAIN.test(v.tenant))) bad('tenant', "must be a tenant id (GUID), a verified domain, or 'organizations'");
+  if (!v.redirectUri) bad('redirectUri', 'is required: the URL Lockstep is served from, registered as a SPA redirect URI');
+  else if (!isUrl(v.redirectUri, ['http:', 'https:'])) bad('redirectUri', 'must be an absolute http(s) URL, registered as a single-page application redirect URI');
+  else if (v.cloud && v.cloud !== 'local' && isUrl(v.redirectUri, ['http:']) && !isLoopback(v.redirectUri)) bad('redirectUri', 'must use https (Entra ID accepts http only for localhost)');
+  if (v.cloud === 'local' && (!v.emulatorUrl || !isUrl(v.emulatorUrl, ['http:', 'https:']))) bad('emulatorUrl', "is required when the cloud is 'local': the emulator's URL, e.g. http://localhost:3080");
+  if (problems.length > 0) return { ok: false, problems };
+  const cloud = v.cloud === 'local' ? localCloud(v.emulatorUrl!) : PUBLIC_CLOUDS[v.cloud as Exclude<CloudName, 'local'>];
+  return { ok: true, config: { cloud: cloud as CloudEndpoints, clientId: v.clientId!, tenant: v.tenant!, redirectUri: v.redirectUri! } };
 }
 
 function isUrl(u: string, protocols: string[]): boolean {

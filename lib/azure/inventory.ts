@@ -112,7 +112,7 @@ export async function captureEstate(opts: InventoryOptions): Promise<EstateFile>
     chosen.map(async (s) => {
       const sub = s.subscriptionId!;
       const scope = `/subscriptions/${sub}`;
-      const run = limiter(opts.concurrencyPerSubscription ?? 4);
+      const run = limiter(opts.concurrencyPerSubscription ?? 6);
       const [resourcesClient, compute, kv, sr, auth, monitor, locks] = await Promise.all([
         factory.resources(sub), factory.compute(sub), factory.keyVault(sub), factory.siteRecovery(sub), factory.authorization(sub), factory.monitor(sub), factory.locks(sub),
       ]);

@@ -4,7 +4,11 @@
  */
 
 export function normalizeId(id: string): string {
-  return id.trim().replace(/\/+$/, '').toLowerCase();
+  let end = id.length;
+  while (end > 0 && (id.charCodeAt(end - 1) === 47 /* / */ || id.charCodeAt(end - 1) <= 32)) end--;
+  let start = 0;
+  while (start < end && id.charCodeAt(start) <= 32) start++;
+  return (start === 0 && end === id.length ? id : id.slice(start, end)).toLowerCase();
 }
 
 export function sameId(a: string | undefined | null, b: string | undefined | null): boolean {

@@ -15,6 +15,8 @@ export function assignmentScope(r: ArmResource): string {
   return props?.scope ?? parseResourceId(r.id)?.scope ?? '/';
 }
 
+const cache = new WeakMap<Store, { version: number; byPrincipal: Map<string, Assignment[]> }>();
+
 export function assignments(store: Store): Assignment[] {
   return store.ofType('Microsoft.Authorization/roleAssignments').map((r) => {
     const p = (r.properties ?? {}) as { principalId?: string; roleDefinitionId?: string };
@@ -22,9 +24,19 @@ export function assignments(store: Store): Assignment[] {
   });
 }
 
+/** A principal's role assignments, recomputed only when the store changes (RBAC runs on every request). */
 export function assignmentsOf(store: Store, principalId: string): Assignment[] {
-  const l = principalId.toLowerCase();
-  return assignments(store).filter((a) => a.principalId.toLowerCase() === l);
+  let c = cache.get(store);
+  if (!c || c.version !== store.version) {
+    const byPrincipal = new Map<string, Assignment[]>();
+    for (const a of assignments(store)) {
+      const k = a.principalId.toLowerCase();
+      byPrincipal.set(k, [...(byPrincipal.get(k) ?? []), a]);
+    }
+    c = { version: store.version, byPrincipal };
+    cache.set(store, c);
+  }
+  return c.byPrincipal.get(principalId.toLowerCase()) ?? [];
 }
 
 /** Permission blocks that apply at `scope`: from the principal's assignments at that scope or above it. */

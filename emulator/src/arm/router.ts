@@ -207,8 +207,7 @@ function dispatch(ctx: ArmContext, route: Exclude<Route, { kind: 'unknown' }>): 
       if (!m) return armError(400, 'InvalidFilterInQueryString', `The filter '${filter}' is not supported by the emulator; use resourceType eq '<type>'.`);
       wanted = m[1]!.toLowerCase();
     }
-    const items = store
-      .all()
+    const items = (wanted ? store.ofType(wanted) : store.all())
       .filter((r) => {
         const p = parseResourceId(r.id);
         if (!p || !isAtOrBelow(r.id, route.scope) || p.type.split('/').length !== 2 || p.type.startsWith('Microsoft.Resources/') || p.type.startsWith('Microsoft.Authorization/') || p.type.startsWith('Microsoft.Insights/')) return false;
@@ -306,11 +305,12 @@ function nestedTypeName(id: string): { type: string; name: string } {
 }
 
 /** Vault-wide Site Recovery lists skip the fabric and container levels (ReplicationMigrationItems_List). */
-const VAULT_WIDE = new Set([
-  'microsoft.recoveryservices/vaults/replicationmigrationitems',
-  'microsoft.recoveryservices/vaults/replicationprotectioncontainermappings',
-  'microsoft.recoveryservices/vaults/replicationprotectioncontainers',
-  'microsoft.recoveryservices/vaults/replicationprotecteditems',
+const CONTAINER = 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers';
+const VAULT_WIDE = new Map([
+  ['microsoft.recoveryservices/vaults/replicationmigrationitems', `${CONTAINER}/replicationMigrationItems`],
+  ['microsoft.recoveryservices/vaults/replicationprotectioncontainermappings', `${CONTAINER}/replicationProtectionContainerMappings`],
+  ['microsoft.recoveryservices/vaults/replicationprotectioncontainers', CONTAINER],
+  ['microsoft.recoveryservices/vaults/replicationprotecteditems', `${CONTAINER}/replicationProtectedItems`],
 ]);
 
 export function listCollection(ctx: ArmContext, parentId: string, type: string, filterByRbac = true): unknown[] {
@@ -319,8 +319,7 @@ export function listCollection(ctx: ArmContext, parentId: string, type: string, 
   if (sameType(type, 'Microsoft.Resources/resourceGroups')) {
     items = store.children(parentId, type);
   } else if (VAULT_WIDE.has(type.toLowerCase())) {
-    const leaf = type.split('/').pop()!.toLowerCase();
-    items = store.all().filter((r) => r.type.toLowerCase().endsWith('/' + leaf) && normalizeId(r.id).startsWith(normalizeId(parentId) + '/'));
+    items = store.listUnder(parentId, VAULT_WIDE.get(type.toLowerCase())!);
   } else {
     const parentType = parseResourceId(parentId)?.type ?? '';
     const atScope = sameType(parentType, 'Microsoft.Resources/subscriptions') || sameType(parentType, 'Microsoft.Resources/resourceGroups');
