@@ -74,3 +74,13 @@ test('filters, sort and columns: by key vault, by server name descending, with t
   await expect(grid.getByRole('columnheader', { name: /Subscription/ })).toBeVisible();
   await expect(grid.getByRole('row').nth(1)).toContainText('Contoso Health – Migration Hub');
 });
+
+test('rows appear while the estate is still being read', async ({ page }) => {
+  await signIn(page, user('Consultant'));
+  // Slow down everything after the vault lists, so the servers arrive well before their key vaults.
+  await control('faults', { method: 'GET', path: '/\\/keys|diagnosticSettings/', latencyMs: 1500 });
+  await page.goto('/servers/');
+  await expect(page.getByText(/Read \d+ servers so far/)).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('table', { name: 'Replicating servers' }).getByText('Checking').first()).toBeVisible();
+  await expect(page.getByText('Showing 63 of 63 servers')).toBeVisible({ timeout: 30_000 });
+});

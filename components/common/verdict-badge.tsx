@@ -1,4 +1,4 @@
-import { Badge } from '@fluentui/react-components';
+import { Badge, Spinner } from '@fluentui/react-components';
 import { CheckmarkCircleFilled, DismissCircleFilled, LockOpenRegular, QuestionCircleRegular, WarningFilled } from '@fluentui/react-icons';
 import type { ReactElement } from 'react';
 import type { Verdict } from '@/lib/readiness/types';
@@ -21,7 +21,14 @@ const LOOK: Record<Verdict, { color: 'danger' | 'severe' | 'informative' | 'warn
 };
 
 /** A server's verdict as icon and word, never colour alone. */
-export function VerdictBadge({ verdict }: { verdict: Verdict }) {
+export function VerdictBadge({ verdict }: { verdict: Verdict | 'pending' }) {
+  if (verdict === 'pending') {
+    return (
+      <Badge appearance="outline" color="informative" icon={<Spinner size="extra-tiny" />} shape="rounded">
+        Checking
+      </Badge>
+    );
+  }
   const look = LOOK[verdict];
   return (
     <Badge appearance="tint" color={look.color} icon={look.icon} shape="rounded">

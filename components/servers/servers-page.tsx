@@ -65,7 +65,7 @@ export function ServersPage() {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
-  const { readiness, progress, isPending, isFetching, isError, error, refetch } = useReadiness();
+  const { readiness, progress, isPending, isFetching, isError, error, refetch, partialRows } = useReadiness();
   const q = params.get('q') ?? '';
   const verdict = (params.get('verdict') ?? '') as Verdict | '';
   const filters: RowFilters = { verdict, subscription: params.get('subscription') ?? '', project: params.get('project') ?? '', region: params.get('region') ?? '', des: params.get('des') ?? '', vault: params.get('vault') ?? '' };
@@ -154,7 +154,15 @@ export function ServersPage() {
           </MessageBarBody>
         </MessageBar>
       )}
-      {isPending && !isError && (
+      {!readiness && partialRows && partialRows.length > 0 && (
+        <>
+          <Caption1 className={s.muted} aria-live="polite">
+            Read {partialRows.length} servers so far; each verdict follows once its disk encryption set, key vault and key are read.
+          </Caption1>
+          <ServersGrid rows={partialRows} columns={columns} onSort={() => undefined} onOpen={() => undefined} />
+        </>
+      )}
+      {isPending && !isError && !partialRows?.length && (
         <Skeleton aria-label="Loading servers">
           {[0, 1, 2, 3, 4].map((i) => (
             <SkeletonItem key={i} size={32} style={{ marginBottom: 6 }} />

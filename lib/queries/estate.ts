@@ -2,12 +2,12 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useSyncExternalStore } from 'react';
-import type { EstateFile } from '../estate/file';
+import type { ArmResource, EstateFile } from '../estate/file';
 import type { Estate } from '../estate/model';
 import { normalize } from '../estate/normalize';
 import { captureEstate, type InventoryProgress } from '../azure/inventory';
 import { evaluate } from '../readiness/evaluate';
-import { serverRows, type ServerRow } from '../readiness/rows';
+import { pendingRows, serverRows, type ServerRow } from '../readiness/rows';
 import { DEFAULT_SETTINGS, type Evaluation } from '../readiness/types';
 import { useArmTarget } from './arm-provider';
 
@@ -18,6 +18,8 @@ export const estateKeys = {
 
 /** Inventory progress, shared by every component that shows it. */
 let progress: InventoryProgress | undefined;
+/** Servers read so far, so the grid fills as vault pages arrive (DESIGN §2). */
+let partial: ServerRow[] | undefined;
 const listeners = new Set<() => void>();
 function setProgress(p: InventoryProgress | undefined) {
   progress = p;
@@ -83,7 +85,7 @@ export function useReadiness() {
   const opened = useOfflineEstate();
   const live = useLiveReadiness(!opened);
   if (opened) {
-    return { ...live, readiness: opened.readiness, isPending: false, isFetching: false, isError: false, error: null, progress: undefined, refetch: live.refetch };
+    return { ...live, readiness: opened.readiness, isPending: false, isFetching: false, isError: false, error: null, progress: undefined, partialRows: undefined, refetch: live.refetch };
   }
   return live;
 }
@@ -95,15 +97,33 @@ function useLiveReadiness(enabled: boolean) {
     queryKey: estateKeys.live(),
     queryFn: async () => {
       setProgress({ subscriptionsTotal: 0, subscriptionsDone: 0, requests: 0, resources: 0, gaps: 0 });
+      const seen = new Map<string, ArmResource>();
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const publish = () => {
+        timer = undefined;
+        partial = pendingRows(normalize({ kind: 'lockstep.estate', version: 1, capturedAt: new Date().toISOString(), tenantId: '', subscriptions: [], resources: [...seen.values()] }));
+        for (const l of listeners) l();
+      };
       try {
-        return await captureEstate({ cloud: target.cloud, tokens: target.tokens, onProgress: setProgress });
+        return await captureEstate({
+          cloud: target.cloud,
+          tokens: target.tokens,
+          onProgress: setProgress,
+          onResources: (rs) => {
+            for (const r of rs) if (/replicationmigrationitems$|migrateprojects$|recoveryservices\/vaults$/i.test(r.type)) seen.set(r.id.toLowerCase(), r);
+            timer ??= setTimeout(publish, 250);
+          },
+        });
       } finally {
+        if (timer) clearTimeout(timer);
+        partial = undefined;
         setProgress(undefined);
       }
     },
     staleTime: 5 * 60_000,
   });
   const live = useSyncExternalStore(subscribe, () => progress, () => undefined);
+  const partialRows = useSyncExternalStore(subscribe, () => partial, () => undefined);
   const readiness = useMemo(() => (query.data ? readinessOf(query.data, Math.floor(query.dataUpdatedAt / 1000)) : undefined), [query.data, query.dataUpdatedAt]);
-  return { ...query, progress: live, readiness };
+  return { ...query, progress: live, readiness, partialRows };
 }

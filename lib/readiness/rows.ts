@@ -25,7 +25,8 @@ export interface ServerRow {
   desHealth: Health;
   vaultName: string;
   vaultHealth: Health;
-  verdict: Verdict;
+  /** `pending` while the rest of the chain is still being read. */
+  verdict: Verdict | 'pending';
   topFinding?: Finding;
   findings: Finding[];
 }
@@ -201,4 +202,32 @@ export function filterRows(rows: ServerRow[], f: RowFilters): ServerRow[] {
       (!f.vault || r.vaultName === f.vault) &&
       (!needle || [r.name, r.project, r.subscription, r.targetRegion, r.desName, r.vaultName, r.state, r.topFinding?.message ?? ''].some((x) => x.toLowerCase().includes(needle))),
   );
+}
+
+/** Rows for servers read so far, before their chains are: shown while the inventory runs. */
+export function pendingRows(estate: Estate): ServerRow[] {
+  const projects = new Map(estate.projects.map((p) => [normalizeId(p.id), p.name]));
+  return estate.servers.map((server) => {
+    const disks = server.disks ?? [];
+    const desIds = [...new Set(disks.filter((d) => d.desId).map((d) => normalizeId(d.desId!)))];
+    const withDes = disks.filter((d) => d.desId).length;
+    return {
+      id: server.id,
+      name: server.machineName,
+      project: (server.projectId && projects.get(normalizeId(server.projectId))) || nameOf(server.vaultId),
+      subscription: estate.subscriptions.get(server.subscriptionId.toLowerCase())?.displayName ?? server.subscriptionId,
+      targetRegion: server.targetRegion ?? '',
+      state: server.migrationStateDescription ?? server.migrationState ?? 'Unknown',
+      progress: server.migrationState === 'InitialSeedingInProgress' ? server.seedingProgress : undefined,
+      disks: disks.length,
+      capacityGiB: Math.round(disks.reduce((a, d) => a + (d.sizeBytes ?? 0), 0) / 1024 ** 3),
+      encryption: disks.length === 0 ? 'unknown' : withDes === 0 ? 'platform' : withDes < disks.length ? 'mixed' : 'customer',
+      desName: desIds.length === 0 ? '' : desIds.length === 1 ? nameOf(desIds[0]!) : `${desIds.length} sets`,
+      desHealth: desIds.length === 0 ? 'none' : 'unknown',
+      vaultName: '',
+      vaultHealth: desIds.length === 0 ? 'none' : 'unknown',
+      verdict: 'pending',
+      findings: [],
+    };
+  });
 }
