@@ -59,14 +59,21 @@ test('a malformed answer is reported as unreadable', async ({ page }) => {
 test('an expired access token is renewed without bothering the user', async ({ page }) => {
   await signIn(page, user('Consultant'));
   await expect(page.getByRole('table', { name: 'Subscriptions' })).toBeVisible();
+  // Let the readiness inventory finish first, so nothing else renews the token behind the test's back.
+  await expect(page.getByRole('list', { name: 'Top findings' })).toBeVisible({ timeout: 30_000 });
+  const refused: string[] = [];
+  page.on('response', (r) => {
+    if (r.status() === 401) refused.push(r.url());
+  });
   await fetch(`${EMULATOR}/_emulator/requests`, { method: 'DELETE' });
   // Two hours later, as far as Entra ID and ARM are concerned: the cached token has expired.
   await control('settings', { clockOffsetSeconds: 7200 });
   await page.getByRole('button', { name: 'Refresh' }).click();
   await expect(page.getByText('Showing 4 subscriptions you can see')).toBeVisible();
   await expect(page.getByText('Sign-in no longer accepted')).toBeHidden();
+  // ARM refused the old token at least once, Lockstep fetched a new one, and the page carried on.
+  await expect.poll(() => refused.length).toBeGreaterThanOrEqual(1);
   const counts = (await (await fetch(`${EMULATOR}/_emulator/requests`)).json()) as { routes: Record<string, number> };
   expect(counts.routes['POST entra oauth2/v2.0/token']).toBeGreaterThanOrEqual(1);
-  expect(counts.routes['GET subscriptions']).toBeGreaterThanOrEqual(2);
   expect(page.url()).toMatch(/\/overview\/$/);
 });

@@ -2,7 +2,7 @@ import type { ArmResource } from '../../../lib/estate/file';
 import { isAtOrBelow, normalizeId, parseResourceId, sameType } from '../../../lib/estate/ids';
 import { queryParam, type Reply } from '../http';
 import { armError, readJsonObject } from './errors';
-import { assignmentScope, assignmentsOf, effectivePermissions } from './rbac';
+import { assignmentScope, assignmentsOf, effectivePermissions, isAllowed } from './rbac';
 import { page, precheck, type ArmContext, type Route } from './router';
 import { canonicalType, lockedBy } from './writes';
 
@@ -57,7 +57,8 @@ function roleAssignments(ctx: ArmContext, route: ExtensionRoute): Reply {
       if (filter.principalId && String((r.properties as Json | undefined)?.principalId ?? '').toLowerCase() !== filter.principalId) return false;
       return true;
     });
-    return page(ctx, all.map(assignmentBody));
+    const readable = isAllowed(ctx.store, ctx.principal.oid, 'Microsoft.Authorization/roleAssignments/read', route.scope) ? all : all.filter((r) => isAllowed(ctx.store, ctx.principal.oid, 'Microsoft.Authorization/roleAssignments/read', assignmentScope(r)));
+    return page(ctx, readable.map(assignmentBody));
   }
   const id = extensionId(route.scope, route.type, route.name);
   const existing = ctx.store.get(id);
@@ -206,7 +207,9 @@ function scopedChildren(ctx: ArmContext, route: ExtensionRoute): Reply {
     if (ctx.req.method !== 'GET') return armError(405, 'MethodNotAllowed', 'Use GET to list.');
     // Locks apply downwards, so a scope's list includes those above and below it; diagnostic settings are per resource.
     const items = itemsAtScope(ctx, route.type, (s) => (isLock ? isAtOrBelow(route.scope, s) || isAtOrBelow(s, route.scope) : normalizeId(s) === normalizeId(route.scope)));
-    return page(ctx, items);
+    const readAction = `${canonicalType(route.type)}/read`;
+    const readable = isAllowed(ctx.store, ctx.principal.oid, readAction, route.scope) ? items : items.filter((r) => isAllowed(ctx.store, ctx.principal.oid, readAction, parseResourceId(r.id)?.scope ?? '/'));
+    return page(ctx, readable);
   }
   const id = extensionId(route.scope, route.type, route.name);
   const existing = ctx.store.get(id);

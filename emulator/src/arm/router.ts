@@ -4,7 +4,8 @@ import { queryParam, type Reply, type Req } from '../http';
 import type { Store } from '../store';
 import { supportedApiVersions } from './api-versions';
 import { armError, notFoundResource, parentNotFound, resourceGroupNotFound, subscriptionNotFound } from './errors';
-import { hasAnyAccess, isAllowed, subscriptionsVisibleTo } from './rbac';
+import { assignmentsOf, hasAnyAccess, isAllowed, subscriptionsVisibleTo } from './rbac';
+import { permissionAllows } from '../../../lib/estate/builtin-roles';
 import type { Kind, Throttle } from './throttle';
 import { handleExtension } from './extensions';
 import { handleWrite, handleAction, type LroRegistry } from './writes';
@@ -270,12 +271,19 @@ export function precheck(ctx: ArmContext, action: string, scope: string, rg: str
   return undefined;
 }
 
-/** A list call at a scope the caller cannot read still returns what it can read below it. */
+/**
+ * ARM lets a read of a collection through when the caller holds the action on some scope below
+ * it, and returns only what the caller can read (a Reader on one resource group can list the
+ * subscription's key vaults and gets that group's).
+ */
 function hasReadableDescendants(ctx: ArmContext, action: string): boolean {
   if (ctx.req.method !== 'GET' || !action.endsWith('/read')) return false;
   const route = classify(ctx.req.path);
-  if (route.kind !== 'collection') return false;
-  return listCollection(ctx, route.parentId, route.type, false).length > 0;
+  const scope = route.kind === 'collection' ? route.parentId : route.kind === 'extension' && !route.name ? route.scope : undefined;
+  if (!scope) return false;
+  return assignmentsOf(ctx.store, ctx.principal.oid).some(
+    (a) => isAtOrBelow(a.scope, scope) && normalizeId(a.scope) !== normalizeId(scope) && ctx.store.rolePermissions(a.roleDefinitionId).some((p) => permissionAllows(p, action)),
+  );
 }
 
 function missing(ctx: ArmContext, id: string, type: string, rg: string | undefined): Reply {
