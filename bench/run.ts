@@ -41,13 +41,18 @@ async function inventory(): Promise<void> {
   // The emulator runs in its own process, as it does for the app: the bench measures the client.
   const t = await spawnEmulator(`servers=${spec.servers},subscriptions=${spec.subscriptions},vaults=${spec.vaults},des=${spec.des},keyvaults=${spec.keyvaults}`, pageSize);
   try {
-    await t.control('faults', { method: 'POST', body: { method: '*', path: '/^\\/(subscriptions|tenants)/', latencyMs: latency } });
     const tokens = t.tokens('consultant');
     await tokens.getArmToken();
     // Load the SDK modules first: that one-time cost is not the inventory's.
     await Promise.all(['@azure/arm-resources', '@azure/arm-compute', '@azure/arm-keyvault', '@azure/arm-recoveryservices-siterecovery', '@azure/arm-authorization', '@azure/arm-monitor', '@azure/arm-locks', '@azure/arm-resources-subscriptions'].map((m) => import(m)));
+    // A warm-up capture, then one without added latency: the time the work itself takes (JSON over loopback, parsing, the emulator).
+    await captureEstate({ cloud: { armEndpoint: t.base, allowInsecure: true }, tokens });
+    let started = performance.now();
+    await captureEstate({ cloud: { armEndpoint: t.base, allowInsecure: true }, tokens });
+    const processing = performance.now() - started;
+    await t.control('faults', { method: 'POST', body: { method: '*', path: '/^\\/(subscriptions|tenants)/', latencyMs: latency } });
     await t.control('requests', { method: 'DELETE' });
-    const started = performance.now();
+    started = performance.now();
     const captured = await captureEstate({ cloud: { armEndpoint: t.base, allowInsecure: true }, tokens });
     const ms = performance.now() - started;
     const counted = (await t.control('requests')) as { routes: Record<string, number> };
@@ -76,13 +81,15 @@ async function inventory(): Promise<void> {
     const keysInUse = new Set(estate.resources.filter((r) => r.type === 'Microsoft.Compute/diskEncryptionSets').map((d) => String((d.properties as { activeKey: { keyUrl: string } }).activeKey.keyUrl).split('/').slice(0, 5).join('/')));
     const versionsInUse = new Set(estate.resources.filter((r) => r.type === 'Microsoft.Compute/diskEncryptionSets').map((d) => String((d.properties as { activeKey: { keyUrl: string } }).activeKey.keyUrl)));
     minimum += keysInUse.size + versionsInUse.size;
-    // Critical path: subscriptions, the longest chain of pages inside one subscription, then the key reads.
-    const criticalPath = (1 + longestSub + 1) * latency;
+    // Critical path: subscriptions, the longest chain of pages inside one subscription, then the key reads;
+    // the capture can never be faster than that chain of latencies nor than its own processing time.
+    const latencyChain = (1 + longestSub + 1) * latency;
+    const criticalPath = Math.max(latencyChain, processing);
     const servers = captured.resources.filter((r) => r.type.endsWith('/replicationMigrationItems')).length;
     record({ name: 'inventory: servers captured', value: servers, unit: 'servers', note: `expected ${spec.servers}` });
     if (servers !== spec.servers) results[results.length - 1]!.ok = false;
     record({ name: 'inventory: ARM requests / minimum', value: Number((issued / minimum).toFixed(2)), unit: '×', budget: 1.1, note: `${issued} issued, ${minimum} needed` });
-    record({ name: 'inventory: wall time / critical path', value: Number((ms / criticalPath).toFixed(2)), unit: '×', budget: 2, note: `${Math.round(ms)} ms, lower bound ${criticalPath} ms at ${latency} ms per request` });
+    record({ name: 'inventory: wall time / critical path', value: Number((ms / criticalPath).toFixed(2)), unit: '×', budget: 2, note: `${Math.round(ms)} ms with ${latency} ms per request; bound max(${latencyChain} ms of latency chain, ${Math.round(processing)} ms of processing)` });
     record({ name: 'inventory: gaps', value: captured.gaps?.length ?? 0, unit: 'gaps', budget: 0 });
   } finally {
     t.stop();
