@@ -36,7 +36,7 @@ export const COLUMNS: { key: ColumnKey; title: string; width: string; sortValue:
   { key: 'finding', title: 'Top finding', width: '1fr', sortValue: (r) => r.topFinding?.ruleId ?? 'ZZZ' },
 ];
 
-export const DEFAULT_COLUMNS: ColumnKey[] = ['name', 'project', 'region', 'state', 'disks', 'encryption', 'des', 'vault', 'verdict', 'finding'];
+export const DEFAULT_COLUMNS: ColumnKey[] = ['name', 'project', 'subscription', 'region', 'state', 'disks', 'encryption', 'des', 'vault', 'verdict', 'finding'];
 
 export interface SortState {
   key: ColumnKey;
@@ -56,7 +56,7 @@ export function ServersGrid({ rows, columns, sort, onSort, onOpen }: { rows: Ser
   const shown = COLUMNS.filter((c) => columns.includes(c.key));
   return (
     <div ref={scroller} className={s.scroller} tabIndex={0} aria-label="Replicating servers (scroll for more)">
-      <Table noNativeElements aria-label="Replicating servers" aria-rowcount={rows.length + 1} size="small" style={{ minWidth: 1400 }}>
+      <Table noNativeElements aria-label="Replicating servers" aria-rowcount={rows.length + 1} size="small" style={{ minWidth: 1600 }}>
         <TableHeader className={s.header}>
           <TableRow className={s.headRow} aria-rowindex={1}>
             {shown.map((c) => (

@@ -1,6 +1,7 @@
 'use client';
 
-import { Body1, Caption1, Label, makeStyles, Radio, RadioGroup, Subtitle1, tokens } from '@fluentui/react-components';
+import { Body1, Caption1, Dropdown, Field, Label, makeStyles, Option, Radio, RadioGroup, SpinButton, Subtitle1, Switch, tokens } from '@fluentui/react-components';
+import { saveEngagementSettings, useEngagementSettings } from '@/lib/queries/settings';
 import { SettingsRegular } from '@fluentui/react-icons';
 import { useLockstepConfig } from '../providers/config-context';
 import { useTheme, type ThemeName } from '../providers/theme-provider';
@@ -16,9 +17,10 @@ export function SettingsPage() {
   const s = useStyles();
   const config = useLockstepConfig();
   const { theme, setTheme } = useTheme();
+  const settings = useEngagementSettings();
   return (
     <>
-      <PageHeader title="Settings" icon={SettingsRegular} description="Theme, the cloud Lockstep talks to, and engagement settings." />
+      <PageHeader title="Settings" icon={SettingsRegular} description="Theme, engagement settings, and the cloud Lockstep talks to." />
       <section className={s.section} aria-labelledby="appearance">
         <Subtitle1 as="h2" id="appearance">
           Appearance
@@ -29,6 +31,31 @@ export function SettingsPage() {
           <Radio value="dark" label="Dark" />
         </RadioGroup>
         <Caption1 className={s.muted}>Remembered in this browser.</Caption1>
+      </section>
+      <section className={s.section} aria-labelledby="engagement">
+        <Subtitle1 as="h2" id="engagement">
+          Engagement
+        </Subtitle1>
+        <Body1 className={s.muted}>Policy choices the readiness rules apply on every page, remembered in this browser. `npm run scan -- --settings FILE` takes the same values.</Body1>
+        <Field label="Warn this many days before a key expires" hint="LS-KEY-004">
+          <SpinButton
+            value={settings.expiryWarningDays}
+            min={0}
+            max={365}
+            onChange={(_, d) => {
+              const v = d.value ?? Number(d.displayValue);
+              if (Number.isInteger(v) && v >= 0 && v <= 365) saveEngagementSettings({ ...settings, expiryWarningDays: v });
+            }}
+          />
+        </Field>
+        <Field label="Minimum RSA key size" hint="LS-KEY-008">
+          <Dropdown value={`${settings.minimumRsaKeySize} bits`} selectedOptions={[String(settings.minimumRsaKeySize)]} onOptionSelect={(_, d) => saveEngagementSettings({ ...settings, minimumRsaKeySize: Number(d.optionValue) })}>
+            {[2048, 3072, 4096].map((n) => (
+              <Option key={n} value={String(n)}>{`${n} bits`}</Option>
+            ))}
+          </Dropdown>
+        </Field>
+        <Switch label="Require double encryption (platform and customer keys) — LS-DES-008" checked={settings.requireDoubleEncryption} onChange={(_, d) => saveEngagementSettings({ ...settings, requireDoubleEncryption: d.checked })} />
       </section>
       <section className={s.section} aria-labelledby="connection">
         <Subtitle1 as="h2" id="connection">

@@ -8,7 +8,8 @@ import { normalize } from '../estate/normalize';
 import { captureEstate, type InventoryProgress } from '../azure/inventory';
 import { evaluate } from '../readiness/evaluate';
 import { pendingRows, serverRows, type ServerRow } from '../readiness/rows';
-import { DEFAULT_SETTINGS, type Evaluation } from '../readiness/types';
+import { DEFAULT_SETTINGS, type Evaluation, type Settings } from '../readiness/types';
+import { useEngagementSettings } from './settings';
 import { useArmTarget } from './arm-provider';
 
 export const estateKeys = {
@@ -38,9 +39,9 @@ export interface Readiness {
 }
 
 /** Judges a captured or opened estate file as of `now` (seconds). */
-export function readinessOf(file: EstateFile, now: number): Readiness {
+export function readinessOf(file: EstateFile, now: number, settings: Settings = DEFAULT_SETTINGS): Readiness {
   const estate = normalize(file);
-  const evaluation = evaluate(estate, { settings: DEFAULT_SETTINGS, now });
+  const evaluation = evaluate(estate, { settings, now });
   return { file, estate, evaluation, rows: serverRows(estate, evaluation) };
 }
 
@@ -51,15 +52,13 @@ export function readinessOf(file: EstateFile, now: number): Readiness {
 export interface OfflineEstate {
   fileName: string;
   file: EstateFile;
-  readiness: Readiness;
 }
 
 let offline: OfflineEstate | undefined;
 const offlineListeners = new Set<() => void>();
 
 export function openOfflineEstate(fileName: string, file: EstateFile): OfflineEstate {
-  // An offline capture is judged as of the moment it was captured.
-  offline = { fileName, file, readiness: readinessOf(file, Math.floor(Date.parse(file.capturedAt) / 1000)) };
+  offline = { fileName, file };
   for (const l of offlineListeners) l();
   return offline;
 }
@@ -83,14 +82,17 @@ export function useOfflineEstate(): OfflineEstate | undefined {
 /** The estate the pages show: an opened file when there is one, else the live estate of every subscription the user can see. */
 export function useReadiness() {
   const opened = useOfflineEstate();
-  const live = useLiveReadiness(!opened);
-  if (opened) {
-    return { ...live, readiness: opened.readiness, isPending: false, isFetching: false, isError: false, error: null, progress: undefined, partialRows: undefined, refetch: live.refetch };
+  const settings = useEngagementSettings();
+  const live = useLiveReadiness(!opened, settings);
+  // An offline capture is judged as of the moment it was captured.
+  const offlineReadiness = useMemo(() => (opened ? readinessOf(opened.file, Math.floor(Date.parse(opened.file.capturedAt) / 1000), settings) : undefined), [opened, settings]);
+  if (offlineReadiness) {
+    return { ...live, readiness: offlineReadiness, isPending: false, isFetching: false, isError: false, error: null, progress: undefined, partialRows: undefined, refetch: live.refetch };
   }
   return live;
 }
 
-function useLiveReadiness(enabled: boolean) {
+function useLiveReadiness(enabled: boolean, settings: Settings) {
   const target = useArmTarget();
   const query = useQuery({
     enabled,
@@ -124,6 +126,6 @@ function useLiveReadiness(enabled: boolean) {
   });
   const live = useSyncExternalStore(subscribe, () => progress, () => undefined);
   const partialRows = useSyncExternalStore(subscribe, () => partial, () => undefined);
-  const readiness = useMemo(() => (query.data ? readinessOf(query.data, Math.floor(query.dataUpdatedAt / 1000)) : undefined), [query.data, query.dataUpdatedAt]);
+  const readiness = useMemo(() => (query.data ? readinessOf(query.data, Math.floor(query.dataUpdatedAt / 1000), settings) : undefined), [query.data, query.dataUpdatedAt, settings]);
   return { ...query, progress: live, readiness, partialRows };
 }
