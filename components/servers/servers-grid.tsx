@@ -55,7 +55,7 @@ export function ServersGrid({ rows, columns, sort, onSort, onOpen }: { rows: Ser
   const width = (c: (typeof COLUMNS)[number]) => (c.width === '1fr' ? { flex: '1 1 240px', minWidth: '240px' } : { flex: `0 0 ${c.width}`, width: c.width });
   const shown = COLUMNS.filter((c) => columns.includes(c.key));
   return (
-    <div ref={scroller} className={s.scroller} tabIndex={0} aria-label="Replicating servers (scroll for more)">
+    <div ref={scroller} className={s.scroller} style={{ height: Math.min(560, (rows.length + 1) * ROW + 4) }} tabIndex={0} aria-label="Replicating servers (scroll for more)">
       <Table noNativeElements aria-label="Replicating servers" aria-rowcount={rows.length + 1} size="small" style={{ minWidth: 1600 }}>
         <TableHeader className={s.header}>
           <TableRow className={s.headRow} aria-rowindex={1}>
