@@ -3,14 +3,13 @@
 import { Body1, Button, Caption1, DrawerBody, DrawerHeader, DrawerHeaderTitle, makeStyles, OverlayDrawer, Subtitle2, Switch, tokens } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
 import { useState, type ReactNode } from 'react';
-import { ruleById } from '@/lib/readiness/catalog';
 import type { Finding } from '@/lib/readiness/types';
 import { Essentials } from '../overview/essentials';
+import { FindingCard } from '../common/finding-card';
 
 const useStyles = makeStyles({
   body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, paddingBottom: tokens.spacingVerticalXXL },
   findings: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  finding: { borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorNeutralStroke1}`, paddingLeft: tokens.spacingHorizontalM, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   code: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, whiteSpace: 'pre-wrap', backgroundColor: tokens.colorNeutralBackground3, padding: tokens.spacingHorizontalS, borderRadius: tokens.borderRadiusSmall, margin: 0, overflowX: 'auto' },
 });
 
@@ -34,28 +33,9 @@ export function ResourceDrawer({ title, kind, essentials, findings, raw, childre
                 Findings ({findings.length})
               </Subtitle2>
               {findings.length === 0 && <Body1>No findings.</Body1>}
-              {findings.map((f) => {
-                const rule = ruleById(f.ruleId);
-                return (
-                  <article key={`${f.ruleId}-${f.resourceId}-${f.message}`} className={s.finding} aria-label={`${f.ruleId} ${rule?.title ?? ''}`}>
-                    <Caption1>
-                      {f.severity.toUpperCase()} · {f.ruleId} · {rule?.title} · {f.serverIds.length} {f.serverIds.length === 1 ? 'server' : 'servers'}
-                    </Caption1>
-                    <Body1>{f.message}</Body1>
-                    {rule && (
-                      <>
-                        <Body1>
-                          <strong>Fix: </strong>
-                          {rule.remediation.summary}
-                        </Body1>
-                        <pre className={s.code} aria-label="Azure CLI">
-                          {rule.remediation.cli}
-                        </pre>
-                      </>
-                    )}
-                  </article>
-                );
-              })}
+              {findings.map((f) => (
+                <FindingCard key={`${f.ruleId}-${f.resourceId}-${f.message}`} finding={f} showReach />
+              ))}
             </section>
             <section aria-labelledby="res-json">
               <Subtitle2 as="h2" id="res-json">

@@ -5,10 +5,10 @@ import {
 } from '@fluentui/react-components';
 import { ArrowRightRegular, DatabaseRegular, DismissRegular, KeyRegular, LockClosedRegular, PersonRegular, ShieldLockRegular } from '@fluentui/react-icons';
 import { useMemo, useState } from 'react';
-import { ruleById } from '@/lib/readiness/catalog';
 import { chainOf, type ChainLink } from '@/lib/readiness/rows';
 import type { Readiness } from '@/lib/queries/estate';
 import { normalizeId } from '@/lib/estate/ids';
+import { FindingCard } from '../common/finding-card';
 import { healthLabel, VerdictBadge } from '../common/verdict-badge';
 
 const useStyles = makeStyles({
@@ -23,8 +23,6 @@ const useStyles = makeStyles({
   icon: { fontSize: '24px' },
   arrow: { alignSelf: 'center', color: tokens.colorNeutralForeground3 },
   findings: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  finding: { borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorNeutralStroke1}`, paddingLeft: tokens.spacingHorizontalM, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  critical2: { borderLeftColor: tokens.colorPaletteRedBorder2 },
   code: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, whiteSpace: 'pre-wrap', backgroundColor: tokens.colorNeutralBackground3, padding: tokens.spacingHorizontalS, borderRadius: tokens.borderRadiusSmall, margin: 0, overflowX: 'auto' },
 });
 
@@ -83,35 +81,9 @@ export function ServerDetails({ readiness, serverId, onClose }: { readiness: Rea
                 Findings ({result.findings.length})
               </Subtitle2>
               {result.findings.length === 0 && <Body1>Every link of the chain passes every rule.</Body1>}
-              {result.findings.map((f) => {
-                const rule = ruleById(f.ruleId);
-                return (
-                  <article key={`${f.ruleId}-${f.resourceId}-${f.message}`} className={`${s.finding} ${f.severity === 'critical' ? s.critical2 : ''}`} aria-label={`${f.ruleId} ${rule?.title ?? ''}`}>
-                    <Caption1>
-                      {f.severity.toUpperCase()} · {f.ruleId} · {rule?.title}
-                    </Caption1>
-                    <Body1>{f.message}</Body1>
-                    {rule && (
-                      <>
-                        <Body1>
-                          <strong>Fix: </strong>
-                          {rule.remediation.summary}
-                        </Body1>
-                        <pre className={s.code} aria-label="Azure CLI">
-                          {rule.remediation.cli}
-                        </pre>
-                        {rule.docs[0] && (
-                          <Caption1>
-                            <a href={rule.docs[0].url} target="_blank" rel="noreferrer noopener">
-                              {rule.docs[0].title}
-                            </a>
-                          </Caption1>
-                        )}
-                      </>
-                    )}
-                  </article>
-                );
-              })}
+              {result.findings.map((f) => (
+                <FindingCard key={`${f.ruleId}-${f.resourceId}-${f.message}`} finding={f} />
+              ))}
             </section>
             <section aria-labelledby="disks-title">
               <Subtitle2 as="h2" id="disks-title">
