@@ -86,6 +86,8 @@ export function evaluate(estate: Estate, options: { settings?: Partial<Settings>
   const settings: Settings = { expiryWarningDays: 30, minimumRsaKeySize: 3072, requireDoubleEncryption: false, ...options.settings };
   const ctx: EvalContext = { estate, settings, now: options.now };
   const findings = new Map<string, Finding>();
+  const serverFindings: Finding[] = [];
+  // DES, key and vault findings are shared by many servers, so the same one is kept once.
   const add = <S>(rule: Rule<S>, subject: S): Finding[] => {
     const out: Finding[] = [];
     for (const message of rule.evaluate(subject, ctx)) {
@@ -100,6 +102,17 @@ export function evaluate(estate: Estate, options: { settings?: Partial<Settings>
     }
     return out;
   };
+  // A server's own findings name that server: nothing to share, so no lookup.
+  const addForServer = (rule: Rule<ServerSubject>, subject: ServerSubject): Finding[] => {
+    const out: Finding[] = [];
+    for (const message of rule.evaluate(subject, ctx)) {
+      const f: Finding = { ruleId: rule.id, severity: rule.severity, resourceId: subject.server.id, message, serverIds: [] };
+      serverFindings.push(f);
+      out.push(f);
+    }
+    return out;
+  };
+  const byRank = (a: Finding, b: Finding) => RANK[a.severity] - RANK[b.severity] || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 
   // Vaults: every captured vault.
   const vaultFindings = new Map<string, Finding[]>();
@@ -135,9 +148,9 @@ export function evaluate(estate: Estate, options: { settings?: Partial<Settings>
       if (s.access.state === 'unreadable') unreadable.push(`access to the key of ${s.des.name} could not be checked: ${s.access.reason}`);
     }
     const subject: ServerSubject = { server, deses, unreadable };
-    const chain = serverRuleSet.flatMap((r) => add(r, subject));
+    const chain = serverRuleSet.flatMap((r) => addForServer(r, subject));
     for (const d of deses) if (d.lookup.state === 'found') chain.push(...(desFindings.get(normalizeId(d.id)) ?? []));
-    const unique = [...new Set(chain)].sort((a, b) => RANK[a.severity] - RANK[b.severity] || a.ruleId.localeCompare(b.ruleId));
+    const unique = [...new Set(chain)].sort(byRank);
     // A vault finding can reach thousands of servers: track membership in a set, not by scanning the array.
     for (const f of unique) {
       let members = serversOf.get(f);
@@ -152,7 +165,7 @@ export function evaluate(estate: Estate, options: { settings?: Partial<Settings>
 
   const summary = { servers: servers.length, ready: 0, attention: 0, unknown: 0, unprotected: 0, blocked: 0 };
   for (const s of servers) summary[s.verdict]++;
-  const all = [...findings.values()].sort((a, b) => RANK[a.severity] - RANK[b.severity] || b.serverIds.length - a.serverIds.length || a.ruleId.localeCompare(b.ruleId));
+  const all = [...findings.values(), ...serverFindings].sort((a, b) => RANK[a.severity] - RANK[b.severity] || b.serverIds.length - a.serverIds.length || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
   return { evaluatedAt: new Date(options.now * 1000).toISOString(), settings, servers, findings: all, summary, des: desSubjects };
 }
 
