@@ -61,7 +61,7 @@ describe('npm run scan', () => {
       [['--estate', join(dir, 'missing.json')], 'scan: cannot read estate file'],
       [['--estate', notJson], 'scan: not a valid estate file: '],
       [['--estate', notEstate], '$.kind'],
-      [['--format', 'xml', '--estate', demo], '--format must be json or csv'],
+      [['--format', 'xml', '--estate', demo], '--format must be json, csv or evidence'],
       [[], 'give --estate FILE'],
     ] as const) {
       const r = await scan([...args]);
@@ -91,3 +91,17 @@ describe('npm run scan, live against the emulator', () => {
   });
 });
 
+
+describe('npm run scan --format evidence', () => {
+  it('writes the evidence bundle with the digest of the exact estate bytes', async () => {
+    const { createHash } = await import('node:crypto');
+    const { readFileSync } = await import('node:fs');
+    const r = await scan(['--estate', demo, '--format', 'evidence', '--author', 'ruth.bakker@contosohealth.onmicrosoft.com']);
+    expect(r.status).toBe(0);
+    const b = JSON.parse(r.stdout);
+    expect(b).toMatchObject({ kind: 'lockstep.evidence', version: 1, generatedBy: 'ruth.bakker@contosohealth.onmicrosoft.com', generatedAt: '2026-11-29T08:00:00.000Z', tool: { name: 'lockstep' } });
+    expect(b.estateSha256).toBe(createHash('sha256').update(readFileSync(demo)).digest('hex'));
+    expect(b.controls.map((c: { id: string; status: string }) => `${c.id} ${c.status}`)).toContain('ISO27001:2022/A.8.24 not-met');
+    expect(b.keys.length).toBeGreaterThan(0);
+  });
+});

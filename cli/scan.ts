@@ -1,23 +1,29 @@
 /**
- * `npm run scan -- --estate FILE [--now ISO-8601] [--settings FILE] [--format json|csv]`
+ * `npm run scan -- --estate FILE [--now ISO-8601] [--settings FILE] [--format json|csv|evidence]`
  * Evaluates an estate file offline and prints the findings document (or CSV) to stdout.
  * Live: `--cloud local|AzureCloud|AzureUSGovernment|AzureChinaCloud [--subscription ID ...]`
  * (local: `--user UPN --password P [--client-id ID] [--emulator URL]`).
  * Bad input exits 2 with one line on stderr.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { EstateFileError, parseEstateFile, type EstateFile } from '../lib/estate/file';
 import { normalize } from '../lib/estate/normalize';
 import { evaluate } from '../lib/readiness/evaluate';
 import { findingsCsv, findingsDocument } from '../lib/readiness/report';
+import { evidenceBundle } from '../lib/compliance/evidence';
+import { version as TOOL_VERSION } from '../package.json';
 import { DEFAULT_SETTINGS, type Settings } from '../lib/readiness/types';
 
 export interface ScanArgs {
   estate?: string;
   now?: string;
   settings?: string;
-  format: 'json' | 'csv';
+  format: 'json' | 'csv' | 'evidence';
+  /** Live scans: where to write the captured estate (evidence needs it beside the bundle). */
+  saveEstate?: string;
+  /** Who generates the evidence (defaults to the signed-in or OS user). */
+  author?: string;
   cloud?: string;
   subscriptions: string[];
   user?: string;
@@ -44,7 +50,7 @@ export function parseScanArgs(argv: string[]): ScanArgs {
       case '--settings': a.settings = value(); break;
       case '--format': {
         const f = value();
-        if (f !== 'json' && f !== 'csv') throw new UsageError(`--format must be json or csv, not '${f}'`);
+        if (f !== 'json' && f !== 'csv' && f !== 'evidence') throw new UsageError(`--format must be json, csv or evidence, not '${f}'`);
         a.format = f;
         break;
       }
@@ -55,11 +61,14 @@ export function parseScanArgs(argv: string[]): ScanArgs {
       case '--client-id': a.clientId = value(); break;
       case '--emulator': a.emulator = value(); break;
       case '--tenant': a.tenant = value(); break;
+      case '--save-estate': a.saveEstate = value(); break;
+      case '--author': a.author = value(); break;
       default: throw new UsageError(`unknown option '${flag}' (use --estate FILE, or --cloud NAME for a live scan)`);
     }
   }
   if (!a.estate && !a.cloud) throw new UsageError('give --estate FILE to scan a capture, or --cloud NAME to scan live');
   if (a.estate && a.cloud) throw new UsageError('use either --estate or --cloud, not both');
+  if (a.format === 'evidence' && a.cloud && !a.saveEstate) throw new UsageError('--format evidence on a live scan needs --save-estate FILE: the bundle names the estate file it was computed from');
   return a;
 }
 
@@ -85,12 +94,18 @@ export function parseNow(now: string | undefined, fallback: string): number {
   return Math.floor(ms / 1000);
 }
 
-export function render(file: EstateFile, args: ScanArgs): string {
+export function render(file: EstateFile, args: ScanArgs, estateBytes?: Uint8Array | string): string {
   const settings = readSettings(args.settings);
   // Offline scans judge the estate as of its capture unless told otherwise.
   const now = parseNow(args.now, file.capturedAt);
-  const e = evaluate(normalize(file), { settings, now });
-  return args.format === 'csv' ? findingsCsv(e) : JSON.stringify(findingsDocument(e), null, 2) + '\n';
+  const estate = normalize(file);
+  const e = evaluate(estate, { settings, now });
+  if (args.format === 'csv') return findingsCsv(e);
+  if (args.format === 'evidence') {
+    const bundle = evidenceBundle({ estate, evaluation: e, estateBytes: estateBytes ?? JSON.stringify(file), generatedAt: new Date(now * 1000).toISOString(), generatedBy: args.author ?? process.env.USER ?? 'unknown', toolVersion: TOOL_VERSION });
+    return JSON.stringify(bundle, null, 2) + '\n';
+  }
+  return JSON.stringify(findingsDocument(e), null, 2) + '\n';
 }
 
 async function main(): Promise<void> {
@@ -98,6 +113,7 @@ async function main(): Promise<void> {
   try {
     args = parseScanArgs(process.argv.slice(2));
     let file: EstateFile;
+    let bytes: Uint8Array | string | undefined;
     if (args.estate) {
       const path = resolve(args.estate);
       let text: string;
@@ -107,12 +123,17 @@ async function main(): Promise<void> {
         throw new UsageError(`cannot read estate file ${args.estate}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
       }
       file = parseEstateFile(text, args.estate);
+      bytes = readFileSync(path);
     } else {
       const { liveEstate } = await import('./live');
       file = await liveEstate(args);
       if (!args.now) args.now = new Date().toISOString();
+      if (args.saveEstate) {
+        bytes = JSON.stringify(file, null, 2) + '\n';
+        writeFileSync(args.saveEstate, bytes);
+      }
     }
-    process.stdout.write(render(file, args));
+    process.stdout.write(render(file, args, bytes));
   } catch (e) {
     if (e instanceof UsageError || e instanceof EstateFileError) {
       console.error(`scan: ${e instanceof EstateFileError ? `not a valid estate file: ${e.message}` : e.message}`);

@@ -133,6 +133,8 @@ export interface Key {
   currentVersion?: string;
   /** True when the rotation policy has a lifetime action of type rotate. */
   rotates?: boolean;
+  /** The rotate action's `timeAfterCreate` (`P90D`), when it has one. */
+  rotateAfter?: string;
   hasRotationPolicy: boolean;
 }
 
@@ -199,6 +201,8 @@ export interface Estate {
   diagnosticSettings: DiagnosticSetting[];
   locks: Lock[];
   gaps: EstateGap[];
+  /** People the estate file names (object id → "Display Name (upn)"), to show who holds a role. */
+  principals: Map<string, string>;
   /** Every raw resource by lower-cased id, for the JSON view. */
   raw: Map<string, ArmResource>;
 }

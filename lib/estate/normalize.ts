@@ -174,6 +174,7 @@ export function normalize(file: EstateFile): Estate {
     } else if (typeIs(r, 'Microsoft.KeyVault/vaults/keys')) {
       const policy = obj(p.rotationPolicy);
       const actions = arr(policy.lifetimeActions).map((a) => String(obj(obj(a).action).type ?? '').toLowerCase());
+      const rotate = arr(policy.lifetimeActions).find((a) => String(obj(obj(a).action).type ?? '').toLowerCase() === 'rotate');
       keys.set(normalizeId(r.id), {
         id: r.id,
         name: r.name,
@@ -184,6 +185,7 @@ export function normalize(file: EstateFile): Estate {
         currentVersion: parseKeyUrl(str(p.keyUriWithVersion))?.version,
         hasRotationPolicy: Object.keys(policy).length > 0,
         rotates: Object.keys(policy).length > 0 ? actions.includes('rotate') : undefined,
+        rotateAfter: str(obj(obj(rotate).trigger).timeAfterCreate),
       });
     } else if (typeIs(r, 'Microsoft.KeyVault/vaults/keys/versions')) {
       keyVersions.set(normalizeId(r.id), { id: r.id, keyId: parsed?.parentId ?? '', version: r.name, kty: str(p.kty), keySize: toNum(p.keySize), attributes: attributes(p.attributes) });
@@ -275,6 +277,7 @@ export function normalize(file: EstateFile): Estate {
     diagnosticSettings,
     locks,
     gaps: file.gaps ?? [],
+    principals: new Map((file.users ?? []).map((u) => [u.objectId.toLowerCase(), `${u.displayName} (${u.userPrincipalName})`])),
     raw,
   };
 }

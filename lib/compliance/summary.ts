@@ -1,0 +1,173 @@
+/**
+ * The compliance picture (pure): control status from findings, key custody, blast radius and
+ * what expires or rotates soon.
+ */
+import { permissionAllows, ROLE_IDS } from '../estate/builtin-roles';
+import { isAtOrBelow, normalizeId } from '../estate/ids';
+import type { Estate } from '../estate/model';
+import type { Evaluation } from '../readiness/types';
+import { CONTROLS, type Control } from './controls';
+
+export type ControlStatus = 'met' | 'not-met' | 'cannot-tell';
+
+export interface ControlResult {
+  id: string;
+  title: string;
+  framework: string;
+  rationale: string;
+  status: ControlStatus;
+  failing: { rules: string[]; resources: number; servers: number };
+}
+
+/**
+ * A control is not met when a rule mapped to it fails with critical, high or medium severity
+ * (low and info findings do not fail a control, as they do not change a verdict); it cannot be
+ * told when nothing fails but part of an estate could not be read; else it is met.
+ */
+export function controlResults(e: Evaluation, gaps: number, controls: readonly Control[] = CONTROLS): ControlResult[] {
+  const cannotRead = gaps > 0 || e.summary.unknown > 0;
+  return controls.map((c) => {
+    const failing = e.findings.filter((f) => c.rules.includes(f.ruleId) && (f.severity === 'critical' || f.severity === 'high' || f.severity === 'medium'));
+    const servers = new Set(failing.flatMap((f) => f.serverIds));
+    const resources = new Set(failing.map((f) => normalizeId(f.resourceId)));
+    const status: ControlStatus = failing.length > 0 ? 'not-met' : cannotRead ? 'cannot-tell' : 'met';
+    return {
+      id: c.id,
+      title: c.title,
+      framework: c.framework,
+      rationale: c.rationale,
+      status,
+      failing: { rules: [...new Set(failing.map((f) => f.ruleId))].sort(), resources: resources.size, servers: servers.size },
+    };
+  });
+}
+
+export interface KeyHolder {
+  principalId: string;
+  name: string;
+  /** "Owner on the subscription", "access policy: delete, purge" */
+  how: string;
+}
+
+export interface KeyCustody {
+  keyId: string;
+  vault: string;
+  vaultId: string;
+  key: string;
+  kty?: string;
+  keySize?: number;
+  hsmBacked: boolean;
+  /** Unix seconds. */
+  created?: number;
+  expires?: number;
+  rotates: boolean;
+  /** ISO-8601 duration of the rotate action (`P90D`), when there is one. */
+  rotateAfter?: string;
+  lastRotation?: string;
+  purgeProtection: boolean;
+  /** Who can delete, purge or re-permission the key. */
+  holders: KeyHolder[];
+  /** What stops if the key is disabled, deleted or its access revoked. */
+  blast: { servers: number; capacityGiB: number; des: string[] };
+}
+
+const POWER_ROLES = [ROLE_IDS.owner, ROLE_IDS.contributor, ROLE_IDS.userAccessAdministrator, ROLE_IDS.keyVaultAdministrator, ROLE_IDS.keyVaultCryptoOfficer];
+
+function scopeName(estate: Estate, scope: string, vaultId: string): string {
+  if (normalizeId(scope) === normalizeId(vaultId)) return 'the vault';
+  if (scope === '/') return 'the tenant root';
+  const segs = scope.split('/').filter(Boolean);
+  if (segs.length === 2) return `subscription ${estate.subscriptions.get(segs[1]!.toLowerCase())?.displayName ?? segs[1]}`;
+  if (segs.length === 4) return `resource group ${segs[3]}`;
+  return scope;
+}
+
+/** Every key that protects a replicating disk, with who controls it and what depends on it. */
+export function keyCustody(estate: Estate, e: Evaluation): KeyCustody[] {
+  const byKey = new Map<string, KeyCustody>();
+  for (const server of estate.servers) {
+    const perKey = new Map<string, number>();
+    for (const disk of server.disks ?? []) {
+      if (!disk.desId) continue;
+      const subject = e.des.get(normalizeId(disk.desId));
+      const use = subject?.keyUse;
+      if (!use) continue;
+      const id = normalizeId(use.key.id);
+      let c = byKey.get(id);
+      if (!c) {
+        const vault = use.vault;
+        const holders: KeyHolder[] = [];
+        for (const a of estate.roleAssignments) {
+          const role = estate.roleDefinitions.get(a.roleDefinitionId.split('/').pop()!.toLowerCase());
+          if (!role || !isAtOrBelow(vault.id, a.scope)) continue;
+          const powerful = POWER_ROLES.includes(role.name.toLowerCase() as (typeof POWER_ROLES)[number]) || role.permissions.some((p) => permissionAllows(p, 'Microsoft.KeyVault/vaults/delete') || permissionAllows(p, 'Microsoft.Authorization/roleAssignments/write'));
+          if (powerful) holders.push({ principalId: a.principalId, name: estate.principals.get(a.principalId.toLowerCase()) ?? a.principalId, how: `${role.roleName} on ${scopeName(estate, a.scope, vault.id)}` });
+        }
+        if (vault.enableRbacAuthorization !== true) {
+          for (const p of vault.accessPolicies) {
+            const dangerous = p.keys.filter((k) => ['all', 'delete', 'purge'].includes(k.toLowerCase()));
+            if (dangerous.length > 0) holders.push({ principalId: p.objectId, name: estate.principals.get(p.objectId.toLowerCase()) ?? p.objectId, how: `access policy: ${dangerous.join(', ')}` });
+          }
+        }
+        c = {
+          keyId: use.key.id,
+          vault: vault.name,
+          vaultId: vault.id,
+          key: use.key.name,
+          kty: use.kty,
+          keySize: use.keySize,
+          hsmBacked: (use.kty ?? '').toUpperCase().endsWith('-HSM'),
+          created: use.key.attributes.created,
+          expires: use.attributes.exp,
+          rotates: use.key.rotates === true,
+          rotateAfter: use.key.rotateAfter,
+          lastRotation: use.des.lastKeyRotationTimestamp,
+          purgeProtection: vault.enablePurgeProtection === true,
+          holders,
+          blast: { servers: 0, capacityGiB: 0, des: [] },
+        };
+        byKey.set(id, c);
+      }
+      if (!c.blast.des.includes(use.des.name)) c.blast.des.push(use.des.name);
+      perKey.set(id, (perKey.get(id) ?? 0) + (disk.sizeBytes ?? 0));
+    }
+    for (const [id, bytes] of perKey) {
+      const c = byKey.get(id)!;
+      c.blast.servers++;
+      c.blast.capacityGiB += Math.round(bytes / 1024 ** 3);
+    }
+  }
+  return [...byKey.values()].sort((a, b) => b.blast.capacityGiB - a.blast.capacityGiB || b.blast.servers - a.blast.servers);
+}
+
+/** `P90D`, `P3M`, `P1Y`, `P1Y6M` → days (months as 30, years as 365). */
+export function durationDays(iso: string | undefined): number | undefined {
+  const m = iso?.match(/^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/i);
+  if (!m || m.slice(1).every((x) => x === undefined)) return undefined;
+  return Number(m[1] ?? 0) * 365 + Number(m[2] ?? 0) * 30 + Number(m[3] ?? 0) * 7 + Number(m[4] ?? 0);
+}
+
+export interface Upcoming {
+  keyId: string;
+  key: string;
+  vault: string;
+  kind: 'expiry' | 'rotation';
+  /** Unix seconds. */
+  at: number;
+}
+
+/** Key expiries and scheduled rotations in the next `days` days, soonest first. */
+export function upcoming(custody: KeyCustody[], now: number, days = 90): Upcoming[] {
+  const until = now + days * 86400;
+  const out: Upcoming[] = [];
+  for (const c of custody) {
+    if (c.expires !== undefined && c.expires > now && c.expires <= until) out.push({ keyId: c.keyId, key: c.key, vault: c.vault, kind: 'expiry', at: c.expires });
+    const every = durationDays(c.rotateAfter);
+    if (c.rotates && every && c.created !== undefined) {
+      let next = c.created + every * 86400;
+      while (next <= now) next += every * 86400;
+      if (next <= until) out.push({ keyId: c.keyId, key: c.key, vault: c.vault, kind: 'rotation', at: next });
+    }
+  }
+  return out.sort((a, b) => a.at - b.at);
+}
