@@ -171,3 +171,29 @@ export function upcoming(custody: KeyCustody[], now: number, days = 90): Upcomin
   }
   return out.sort((a, b) => a.at - b.at);
 }
+
+export interface CoverageGroup {
+  name: string;
+  servers: number;
+  protectedServers: number;
+  capacityGiB: number;
+  protectedCapacityGiB: number;
+}
+
+/** Coverage (ready or attention = under a customer key with a healthy chain) grouped by a row field. */
+export function coverageBy<R extends { verdict: string; capacityGiB: number }>(rows: R[], key: (r: R) => string): CoverageGroup[] {
+  const groups = new Map<string, CoverageGroup>();
+  for (const r of rows) {
+    const name = key(r) || '—';
+    let g = groups.get(name);
+    if (!g) groups.set(name, (g = { name, servers: 0, protectedServers: 0, capacityGiB: 0, protectedCapacityGiB: 0 }));
+    const ok = r.verdict === 'ready' || r.verdict === 'attention';
+    g.servers++;
+    g.capacityGiB += r.capacityGiB;
+    if (ok) {
+      g.protectedServers++;
+      g.protectedCapacityGiB += r.capacityGiB;
+    }
+  }
+  return [...groups.values()].sort((a, b) => a.name.localeCompare(b.name));
+}

@@ -187,11 +187,14 @@ export interface RowFilters {
   region?: string;
   des?: string;
   vault?: string;
+  /** Comma-separated rule ids: servers with a finding of any of them (the compliance drill-down). */
+  rules?: string;
 }
 
 /** The grid's filters: each one exact, `q` a case-insensitive substring of any text column. */
 export function filterRows(rows: ServerRow[], f: RowFilters): ServerRow[] {
   const needle = f.q?.trim().toLowerCase();
+  const rules = f.rules ? f.rules.split(',').filter(Boolean) : undefined;
   return rows.filter(
     (r) =>
       (!f.verdict || r.verdict === f.verdict) &&
@@ -200,6 +203,7 @@ export function filterRows(rows: ServerRow[], f: RowFilters): ServerRow[] {
       (!f.region || r.targetRegion === f.region) &&
       (!f.des || r.desName === f.des) &&
       (!f.vault || r.vaultName === f.vault) &&
+      (!rules || r.findings.some((x) => rules.includes(x.ruleId) && x.severity !== 'low' && x.severity !== 'info')) &&
       (!needle || [r.name, r.project, r.subscription, r.targetRegion, r.desName, r.vaultName, r.state, r.topFinding?.message ?? ''].some((x) => x.toLowerCase().includes(needle))),
   );
 }

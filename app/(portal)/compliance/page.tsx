@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { CompliancePage } from '@/components/pending/compliance-page';
+import { CompliancePage } from '@/components/compliance/compliance-page';
 
 export const metadata: Metadata = { title: 'Compliance' };
 

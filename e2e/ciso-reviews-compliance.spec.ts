@@ -1,0 +1,52 @@
+import AxeBuilder from '@axe-core/playwright';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { resetEmulator, signIn, user } from './support';
+
+test.beforeEach(async () => {
+  await resetEmulator();
+});
+
+test('the CISO reviews compliance, downloads evidence that matches its estate, and prints the report', async ({ page }) => {
+  await signIn(page, user('CISO'));
+  await page.getByRole('navigation', { name: 'Lockstep' }).getByRole('link', { name: 'Compliance' }).click();
+  const controls = page.getByRole('table', { name: 'Controls' });
+  await expect(controls).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByLabel('Servers under a customer key, healthy')).toContainText('25 of 63 replicating servers');
+  // The demo estate's findings: ISO 8.24 is not met on 40 servers (27 blocked, 9 unprotected, 4 with an expiring key).
+  const iso = controls.getByRole('row', { name: /ISO27001:2022\/A\.8\.24/ });
+  await expect(iso).toContainText('Not met');
+  await expect(iso.getByRole('link', { name: '40 servers failing ISO27001:2022/A.8.24' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Key custody' }).getByRole('row', { name: /kv-chx-legacy-weu \/ legacy-key/ })).toContainText('access policy: all');
+  await expect(page.getByRole('list', { name: 'Blast radius by key' }).getByRole('listitem').first()).toContainText('servers');
+  expect((await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+
+  // Nothing on the page writes.
+  const commands = await page.getByRole('toolbar', { name: 'Commands' }).getByRole('button').allInnerTexts();
+  expect(commands.map((c) => c.trim())).toEqual(['Refresh', 'Download evidence', 'Printable report']);
+
+  const downloads: { name: string; path: string }[] = [];
+  page.on('download', async (d) => downloads.push({ name: d.suggestedFilename(), path: (await d.path())! }));
+  await page.getByRole('button', { name: 'Download evidence' }).click();
+  await expect.poll(() => downloads.length).toBe(2);
+  await expect.poll(() => downloads.every((d) => d.path)).toBe(true);
+  const estate = downloads.find((d) => d.name.startsWith('lockstep-estate-'))!;
+  const evidence = JSON.parse(readFileSync(downloads.find((d) => d.name.startsWith('lockstep-evidence-'))!.path, 'utf8'));
+  expect(evidence).toMatchObject({ kind: 'lockstep.evidence', version: 1, generatedBy: 'ruth.bakker@contosohealth.onmicrosoft.com', summary: { servers: 63 } });
+  expect(evidence.estateSha256).toBe(createHash('sha256').update(readFileSync(estate.path)).digest('hex'));
+
+  // The drill-down lists exactly the failing servers.
+  await iso.getByRole('link', { name: /40 servers/ }).click();
+  await expect(page.getByText('Showing 40 of 63 servers failing')).toBeVisible();
+
+  // Client-side, so the report uses the same capture the evidence was computed from.
+  await page.getByRole('navigation', { name: 'Lockstep' }).getByRole('link', { name: 'Compliance' }).click();
+  await page.getByRole('button', { name: 'Printable report' }).click();
+  const report = page.getByRole('article', { name: 'Compliance report' });
+  await expect(report).toContainText(evidence.estateSha256, { timeout: 30_000 });
+  await expect(report).toContainText('ISO27001:2022/A.8.24 · Use of cryptography');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: 'Lockstep' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeHidden();
+});
