@@ -53,7 +53,7 @@ export function useCompliance(r: Readiness) {
     return {
       now,
       coverage: coverageOf(r.rows),
-      bySubscription: coverageBy(r.rows, (x) => x.subscription),
+      bySubscription: coverageBy(r.rows, (x) => x.targetSubscription),
       byProject: coverageBy(r.rows, (x) => x.project),
       controls: controlResults(r.evaluation, r.estate.gaps.length),
       custody,
@@ -143,7 +143,7 @@ function ComplianceBody({ readiness }: { readiness: Readiness }) {
         </div>
         <div className={s.tiles}>
           {[
-            { label: 'By subscription', rows: c.bySubscription },
+            { label: 'By target subscription', rows: c.bySubscription },
             { label: 'By Migrate project', rows: c.byProject },
           ].map((g) => (
             <div key={g.label} className={s.wrap}>

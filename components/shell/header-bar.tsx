@@ -45,7 +45,7 @@ export function HeaderBar({ account, offline }: { account?: AccountInfo; offline
     : (directory.data?.displayName ?? (directory.isError ? `Directory ${account?.tenantId}` : undefined));
 
   return (
-    <header className={s.bar}>
+    <header className={s.bar} data-print-hide>
       <a href="/overview/" className={s.brand}>
         <BrandMark size={26} />
         <span>Lockstep</span>

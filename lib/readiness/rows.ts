@@ -15,6 +15,8 @@ export interface ServerRow {
   name: string;
   project: string;
   subscription: string;
+  /** Where the VM will land (the subscription of its target resource group). */
+  targetSubscription: string;
   targetRegion: string;
   state: string;
   progress?: number;
@@ -72,6 +74,7 @@ export function serverRows(estate: Estate, e: Evaluation): ServerRow[] {
       name: server.machineName,
       project: (server.projectId && projects.get(normalizeId(server.projectId))) || nameOf(server.vaultId),
       subscription: sub?.displayName ?? server.subscriptionId,
+      targetSubscription: estate.subscriptions.get((server.targetSubscriptionId ?? '').toLowerCase())?.displayName ?? server.targetSubscriptionId ?? '',
       targetRegion: server.targetRegion ?? '',
       state: server.migrationStateDescription ?? server.migrationState ?? 'Unknown',
       progress: server.migrationState === 'InitialSeedingInProgress' ? server.seedingProgress : undefined,
@@ -220,6 +223,7 @@ export function pendingRows(estate: Estate): ServerRow[] {
       name: server.machineName,
       project: (server.projectId && projects.get(normalizeId(server.projectId))) || nameOf(server.vaultId),
       subscription: estate.subscriptions.get(server.subscriptionId.toLowerCase())?.displayName ?? server.subscriptionId,
+      targetSubscription: estate.subscriptions.get((server.targetSubscriptionId ?? '').toLowerCase())?.displayName ?? server.targetSubscriptionId ?? '',
       targetRegion: server.targetRegion ?? '',
       state: server.migrationStateDescription ?? server.migrationState ?? 'Unknown',
       progress: server.migrationState === 'InitialSeedingInProgress' ? server.seedingProgress : undefined,
