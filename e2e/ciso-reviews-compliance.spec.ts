@@ -8,6 +8,19 @@ test.beforeEach(async () => {
   await resetEmulator();
 });
 
+test('a reader lands on Compliance and someone who can write on the Overview', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Sign in with Microsoft' }).click();
+  await page.getByRole('button', { name: /Ruth Bakker/ }).click();
+  await expect(page).toHaveURL(/\/compliance\/$/);
+  await expect(page.getByRole('heading', { name: 'Compliance', level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: /Account:/ }).click();
+  await page.getByRole('menuitem', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign in with Microsoft' }).click();
+  await page.getByRole('button', { name: /Sam Okafor/ }).click();
+  await expect(page).toHaveURL(/\/overview\/$/);
+});
+
 test('the CISO reviews compliance, downloads evidence that matches its estate, and prints the report', async ({ page }) => {
   await signIn(page, user('CISO'));
   await page.getByRole('navigation', { name: 'Lockstep' }).getByRole('link', { name: 'Compliance' }).click();

@@ -53,6 +53,9 @@ export async function signIn(page: Page, u: EstateUser): Promise<void> {
   await page.getByRole('button', { name: 'Sign in with Microsoft' }).click();
   await expect(page.getByRole('heading', { name: 'Pick an account' })).toBeVisible();
   await page.getByRole('button', { name: new RegExp(u.displayName) }).click();
+  // Readers land on Compliance, people who can write on the Overview; tests start from the Overview.
+  await expect(page).toHaveURL(/\/(overview|compliance)\/$/);
+  if (page.url().endsWith('/compliance/')) await page.getByRole('navigation', { name: 'Lockstep' }).getByRole('link', { name: 'Overview' }).click();
   await expect(page).toHaveURL(/\/overview\/$/);
   await expect(page.getByRole('heading', { name: 'Overview', level: 1 })).toBeVisible();
 }

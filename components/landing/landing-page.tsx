@@ -6,7 +6,10 @@ import { Body1, Button, Caption1, Card, CardHeader, makeStyles, MessageBar, Mess
 import { DocumentTableRegular, FolderOpenRegular, ShieldCheckmarkRegular, WrenchRegular } from '@fluentui/react-icons';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
+import type { AccountInfo } from '@azure/msal-browser';
 import { safeReturnPath } from '@/lib/auth/msal-instance';
+import type { ArmClientFactory } from '@/lib/azure/client-factory';
+import { useArm } from '@/lib/queries/arm-provider';
 import { BrandMark } from '../shell/brand-mark';
 import { useLockstepConfig } from '../providers/config-context';
 import { useReturnTo } from '../providers/return-to';
@@ -36,6 +39,21 @@ function MicrosoftLogo() {
   );
 }
 
+/**
+ * People who cannot write (a CISO reading) land on Compliance; people who can, on the Overview.
+ * Advisory only: if the check fails, the Overview.
+ */
+async function landingFor(arm: ArmClientFactory, account: AccountInfo): Promise<string> {
+  try {
+    const [{ listSubscriptions }, { canWriteSomewhere }] = await Promise.all([import('@/lib/azure/subscriptions'), import('@/lib/azure/permissions')]);
+    const subs = (await listSubscriptions(arm)).map((s) => s.subscriptionId!).filter(Boolean);
+    const oid = (account.idTokenClaims?.oid as string | undefined) ?? account.localAccountId;
+    return (await canWriteSomewhere(arm, subs, oid)) ? '/overview/' : '/compliance/';
+  } catch {
+    return '/overview/';
+  }
+}
+
 /** Signed out: what Lockstep does, in two sentences, and the way in. */
 export function LandingPage() {
   const s = useStyles();
@@ -43,13 +61,26 @@ export function LandingPage() {
   const config = useLockstepConfig();
   const router = useRouter();
   const params = useSearchParams();
-  const returnTo = useReturnTo() ?? safeReturnPath(params.get('returnTo')) ?? '/overview/';
+  // Where to go after sign-in: the page the user asked for, else a landing chosen by what they may do.
+  const explicit = useReturnTo() ?? safeReturnPath(params.get('returnTo'));
+  const arm = useArm();
   const [error, setError] = useState<string>();
   const signedIn = accounts.length > 0;
 
   useEffect(() => {
-    if (signedIn && inProgress === InteractionStatus.None) router.replace(returnTo);
-  }, [signedIn, inProgress, router, returnTo]);
+    if (!signedIn || inProgress !== InteractionStatus.None) return;
+    if (explicit) {
+      router.replace(explicit);
+      return;
+    }
+    let cancelled = false;
+    void landingFor(arm, accounts[0]!).then((path) => {
+      if (!cancelled) router.replace(path);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [signedIn, inProgress, router, explicit, arm, accounts]);
 
   const fileInput = useRef<HTMLInputElement>(null);
   const openFile = async (file: File | undefined) => {
@@ -67,7 +98,7 @@ export function LandingPage() {
 
   const signIn = () => {
     setError(undefined);
-    instance.loginRedirect({ scopes: [config.cloud.armScope], state: returnTo, prompt: 'select_account' }).catch((e: Error) => setError(`Sign-in could not start: ${e.message}`));
+    instance.loginRedirect({ scopes: [config.cloud.armScope], state: explicit, prompt: 'select_account' }).catch((e: Error) => setError(`Sign-in could not start: ${e.message}`));
   };
 
   return (

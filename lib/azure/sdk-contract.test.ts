@@ -179,6 +179,15 @@ describe('role assignments and permissions (arm-authorization)', () => {
   });
 });
 
+describe('who may write (landing page choice)', () => {
+  it('tells the CISO (Reader) from the engineer (Contributor) by their role assignments', async () => {
+    const { canWriteSomewhere } = await import('./permissions');
+    const subs = Object.values(SUBS);
+    expect(await canWriteSomewhere(t.factory('ciso'), subs, USERS.ciso.objectId)).toBe(false);
+    expect(await canWriteSomewhere(t.factory('engineer'), [SUBS.hub, SUBS.landing], USERS.engineer.objectId)).toBe(true);
+  });
+});
+
 describe('errors', () => {
   it('answers 404 with ARM bodies for a missing resource, resource group and subscription', async () => {
     const f = t.factory('consultant');

@@ -154,9 +154,10 @@ function parseAssignmentFilter(filter: string | undefined): { atScope: boolean; 
 
 function roleDefinitions(ctx: ArmContext, route: ExtensionRoute): Reply {
   if (ctx.req.method !== 'GET') return armError(405, 'MethodNotAllowed', 'Custom role definitions are not writable in the emulator.');
-  if (route.scope !== '/') {
-    const check = precheck(ctx, 'Microsoft.Authorization/roleDefinitions/read', route.scope, route.rg);
-    if (check) return check;
+  // Role definitions are readable by every signed-in user of the tenant, as in Azure (only the
+  // subscription itself must exist, which the router checked).
+  if (route.rg && route.sub && !ctx.store.get(`/subscriptions/${route.sub}/resourceGroups/${route.rg}`)) {
+    return armError(404, 'ResourceGroupNotFound', `Resource group '${route.rg}' could not be found.`);
   }
   const sub = parseResourceId(route.scope)?.subscriptionId;
   const scoped = (d: ArmResource): unknown => {
