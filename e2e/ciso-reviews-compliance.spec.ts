@@ -46,7 +46,7 @@ test('the CISO reviews compliance, downloads evidence that matches its estate, a
   await expect.poll(() => downloads.every((d) => d.path)).toBe(true);
   const estate = downloads.find((d) => d.name.startsWith('lockstep-estate-'))!;
   const evidence = JSON.parse(readFileSync(downloads.find((d) => d.name.startsWith('lockstep-evidence-'))!.path, 'utf8'));
-  expect(evidence).toMatchObject({ kind: 'lockstep.evidence', version: 1, generatedBy: 'ruth.bakker@contosohealth.onmicrosoft.com', summary: { servers: 63 } });
+  expect(evidence).toMatchObject({ kind: 'lockstep.evidence', version: 1, generatedBy: 'ruth.bakker@contosohealth.onmicrosoft.com', tool: { name: 'lockstep', version: '0.1.0' }, summary: { servers: 63 } });
   expect(evidence.estateSha256).toBe(createHash('sha256').update(readFileSync(estate.path)).digest('hex'));
 
   // The drill-down lists exactly the failing servers.

@@ -93,7 +93,7 @@ function ComplianceCommands({ onRefresh, busy }: { onRefresh: () => void; busy: 
       estateBytes: estateText,
       generatedAt: new Date().toISOString(),
       generatedBy: accounts[0]?.username ?? (offline ? `offline review of ${offline.fileName}` : 'unknown'),
-      toolVersion: process.env.NEXT_PUBLIC_LOCKSTEP_VERSION ?? '0.1.0',
+      toolVersion: process.env.NEXT_PUBLIC_LOCKSTEP_VERSION ?? 'unknown',
     });
     download(`lockstep-estate-${stamp}.json`, estateText);
     download(`lockstep-evidence-${stamp}.json`, JSON.stringify(bundle, null, 2) + '\n');
@@ -226,7 +226,7 @@ function ComplianceBody({ readiness }: { readiness: Readiness }) {
           <Table aria-label="Key custody" size="small">
             <TableHeader>
               <TableRow>
-                {['Key', 'Type', 'HSM', 'Created', 'Expires', 'Rotation', 'Purge protection', 'Who controls it'].map((h) => (
+                {['Key', 'Type', 'HSM', 'Created', 'Expires', 'Rotation', 'Last rotation', 'Purge protection', 'Who controls it'].map((h) => (
                   <TableHeaderCell key={h}>{h}</TableHeaderCell>
                 ))}
               </TableRow>
@@ -244,6 +244,7 @@ function ComplianceBody({ readiness }: { readiness: Readiness }) {
                   <TableCell>{date(k.created)}</TableCell>
                   <TableCell>{date(k.expires)}</TableCell>
                   <TableCell>{k.rotates ? `Every ${k.rotateAfter ?? '?'}` : 'None'}</TableCell>
+                  <TableCell>{k.lastRotation?.slice(0, 10) ?? '—'}</TableCell>
                   <TableCell>{k.purgeProtection ? 'On' : 'Off'}</TableCell>
                   <TableCell>{k.holders.map((h) => `${h.name}: ${h.how}`).join('; ') || 'Nobody in this capture'}</TableCell>
                 </TableRow>
