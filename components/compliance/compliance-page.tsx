@@ -13,6 +13,7 @@ import { useOfflineEstate, useReadiness, type Readiness } from '@/lib/queries/es
 import { coverageOf } from '@/lib/readiness/rows';
 import { ReadinessFrame } from '../resources/readiness-frame';
 import { PageHeader } from '../shell/page-header';
+import { downloadText } from '../common/download';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -33,14 +34,6 @@ const STATUS: Record<ControlStatus, { label: string; color: 'success' | 'danger'
   'cannot-tell': { label: 'Cannot tell', color: 'informative', icon: <QuestionCircleRegular /> },
 };
 
-function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  URL.revokeObjectURL(url);
-}
 
 const date = (s: number | undefined) => (s === undefined ? '—' : new Date(s * 1000).toISOString().slice(0, 10));
 const pct = (a: number, b: number) => (b === 0 ? '—' : `${Math.round((a / b) * 100)}%`);
@@ -95,8 +88,8 @@ function ComplianceCommands({ onRefresh, busy }: { onRefresh: () => void; busy: 
       generatedBy: accounts[0]?.username ?? (offline ? `offline review of ${offline.fileName}` : 'unknown'),
       toolVersion: process.env.NEXT_PUBLIC_LOCKSTEP_VERSION ?? 'unknown',
     });
-    download(`lockstep-estate-${stamp}.json`, estateText);
-    download(`lockstep-evidence-${stamp}.json`, JSON.stringify(bundle, null, 2) + '\n');
+    downloadText(`lockstep-estate-${stamp}.json`, estateText);
+    downloadText(`lockstep-evidence-${stamp}.json`, JSON.stringify(bundle, null, 2) + '\n');
   };
   return (
     <>

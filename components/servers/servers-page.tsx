@@ -14,6 +14,7 @@ import { ArmErrorBar } from '../common/arm-error-bar';
 import { EmptyState } from '../common/empty-state';
 import { VERDICTS } from '../common/verdict-badge';
 import { PageHeader } from '../shell/page-header';
+import { downloadText } from '../common/download';
 import { ReadingProgress } from '../resources/readiness-frame';
 import { ServerDetails } from './server-details';
 import { COLUMNS, DEFAULT_COLUMNS, ServersGrid, type ColumnKey } from './servers-grid';
@@ -76,14 +77,6 @@ function FilterDropdown({ label, value, options, onChange }: { label: string; va
   );
 }
 
-function download(name: string, text: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  URL.revokeObjectURL(url);
-}
 
 export function ServersPage() {
   const s = useStyles();
@@ -133,13 +126,13 @@ export function ServersPage() {
             <ToolbarButton icon={<ArrowClockwiseRegular />} onClick={() => void refetch()} disabled={isFetching}>
               Refresh
             </ToolbarButton>
-            <ToolbarButton icon={<ArrowDownloadRegular />} disabled={!readiness} onClick={() => readiness && download(`lockstep-findings-${stamp}.json`, JSON.stringify(findingsDocument(readiness.evaluation), null, 2), 'application/json')}>
+            <ToolbarButton icon={<ArrowDownloadRegular />} disabled={!readiness} onClick={() => readiness && downloadText(`lockstep-findings-${stamp}.json`, JSON.stringify(findingsDocument(readiness.evaluation), null, 2), 'application/json')}>
               Export findings
             </ToolbarButton>
-            <ToolbarButton icon={<ArrowDownloadRegular />} disabled={!readiness} onClick={() => readiness && download(`lockstep-findings-${stamp}.csv`, findingsCsv(readiness.evaluation), 'text/csv')}>
+            <ToolbarButton icon={<ArrowDownloadRegular />} disabled={!readiness} onClick={() => readiness && downloadText(`lockstep-findings-${stamp}.csv`, findingsCsv(readiness.evaluation), 'text/csv')}>
               Export CSV
             </ToolbarButton>
-            <ToolbarButton icon={<DocumentArrowDownRegular />} disabled={!readiness} onClick={() => readiness && download(`lockstep-estate-${stamp}.json`, JSON.stringify(readiness.file, null, 2), 'application/json')}>
+            <ToolbarButton icon={<DocumentArrowDownRegular />} disabled={!readiness} onClick={() => readiness && downloadText(`lockstep-estate-${stamp}.json`, JSON.stringify(readiness.file, null, 2), 'application/json')}>
               Download estate
             </ToolbarButton>
           </>

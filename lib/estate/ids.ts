@@ -81,14 +81,6 @@ export function parseResourceId(id: string): ParsedId | undefined {
   return { subscriptionId, resourceGroup, type: typeParts.join('/'), name, scope, parentId };
 }
 
-export function resourceTypeOf(id: string): string | undefined {
-  return parseResourceId(id)?.type;
-}
-
-export function subscriptionOf(id: string): string | undefined {
-  return parseResourceId(id)?.subscriptionId;
-}
-
 export function sameType(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
 }

@@ -1,5 +1,5 @@
 import type { ArmResource } from '../../../lib/estate/file';
-import { isAtOrBelow, normalizeId, parseResourceId } from '../../../lib/estate/ids';
+import { isAtOrBelow, parseResourceId } from '../../../lib/estate/ids';
 import { permissionAllows, type RolePermission } from '../../../lib/estate/builtin-roles';
 import type { Store } from '../store';
 
@@ -61,8 +61,4 @@ export function hasAnyAccess(store: Store, principalId: string, scope: string): 
 
 export function subscriptionsVisibleTo(store: Store, principalId: string) {
   return store.estate.subscriptions.filter((s) => hasAnyAccess(store, principalId, `/subscriptions/${s.subscriptionId}`));
-}
-
-export function sameScope(a: string, b: string): boolean {
-  return normalizeId(a) === normalizeId(b);
 }
