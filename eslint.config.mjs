@@ -14,7 +14,7 @@ const config = [
   },
   {
     // The pure core never imports I/O layers, React or the emulator (DESIGN §1).
-    files: ['lib/estate/**', 'lib/readiness/**', 'lib/compliance/**'],
+    files: ['lib/estate/**', 'lib/readiness/**', 'lib/compliance/**', 'lib/provisioning/plan.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['react', 'react-*', '@azure/*', '@/lib/azure/*', '@/lib/auth/*', '@/emulator/*', '**/emulator/**'] }],
     },

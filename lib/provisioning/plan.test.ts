@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseEstateFile } from '../estate/file';
+import { normalize } from '../estate/normalize';
+import { plan, validateIntent, type Intent } from './plan';
+
+const file = parseEstateFile(readFileSync(resolve(__dirname, '../../emulator/estates/contoso-health.json'), 'utf8'), 'demo');
+const estate = normalize(file);
+const now = Date.parse(file.capturedAt) / 1000;
+const LZ = file.subscriptions[0]!.subscriptionId;
+const RG = `/subscriptions/${LZ}/resourceGroups/rg-security-weu`;
+
+const intent = (over: Partial<Intent> = {}): Intent => ({
+  kind: 'lockstep.intent',
+  version: 1,
+  subscriptionId: LZ,
+  resourceGroup: 'rg-security-weu',
+  location: 'westeurope',
+  keyVault: { create: { name: 'kv-chx-new-weu', sku: 'standard' } },
+  key: { create: { name: 'des-key', kty: 'RSA', size: 3072, rotateEveryDays: 365, expiresInDays: 730 } },
+  diskEncryptionSet: { name: 'des-weu-new-01', encryptionType: 'EncryptionAtRestWithCustomerKey', autoRotate: true, identity: 'SystemAssigned' },
+  ...over,
+});
+
+describe('plan', () => {
+  it('creates vault, key, DES, grant and verification in that order, with the principal bound from the DES result', () => {
+    const r = plan(intent(), estate, { now });
+    if (!r.ok) throw new Error(r.problems.join('\n'));
+    expect(r.plan.steps.map((s) => [s.id, s.request.method, s.status])).toEqual([
+      ['vault', 'PUT', 'pending'], ['key', 'PUT', 'pending'], ['des', 'PUT', 'pending'], ['grant', 'PUT', 'pending'], ['verify', 'GET', 'pending'],
+    ]);
+    const vault = r.plan.steps[0]!.request.body as { properties: Record<string, unknown> };
+    expect(vault.properties).toMatchObject({ enableSoftDelete: true, enablePurgeProtection: true, enableRbacAuthorization: true, softDeleteRetentionInDays: 90, networkAcls: { defaultAction: 'Deny', bypass: 'AzureServices' } });
+    expect(r.plan.steps[0]!.request.url).toBe(`${RG}/providers/Microsoft.KeyVault/vaults/kv-chx-new-weu?api-version=2026-02-01`);
+    const grant = r.plan.steps[3]!;
+    expect(grant.request.url).toMatch(/\/providers\/Microsoft\.Authorization\/roleAssignments\/[0-9a-f-]{36}\?api-version=2022-04-01$/);
+    expect(grant.bindings).toEqual([{ placeholder: '{{des.identity.principalId}}', step: 'des', path: 'identity.principalId' }]);
+    expect(grant.request.body).toMatchObject({ properties: { principalId: '{{des.identity.principalId}}', principalType: 'ServicePrincipal' } });
+    expect(r.plan.steps[2]!.bindings).toEqual([{ placeholder: '{{key.properties.keyUriWithVersion}}', step: 'key', path: 'properties.keyUriWithVersion' }]);
+    expect(r.plan.warnings).toEqual(['Purge protection on kv-chx-new-weu cannot be turned off, and the name stays reserved for 90 days after the vault is deleted.']);
+    expect(r.plan.requiredActions).toEqual(['Microsoft.Authorization/roleAssignments/write', 'Microsoft.Compute/diskEncryptionSets/write', 'Microsoft.KeyVault/vaults/keys/write', 'Microsoft.KeyVault/vaults/write']);
+    // The same intent plans the same role assignment name: a repeated PUT is harmless.
+    const again = plan(intent(), estate, { now });
+    expect(again.ok && again.plan.steps[3]!.request.url).toBe(grant.request.url);
+  });
+
+  it('validates names before anything else, one message per problem', () => {
+    const problems = validateIntent(intent({
+      keyVault: { create: { name: 'kv--bad', sku: 'standard' } },
+      key: { create: { name: 'bad key', kty: 'RSA-HSM', size: 1024, rotateEveryDays: 3, expiresInDays: 2 } },
+      diskEncryptionSet: { name: 'des with spaces', encryptionType: 'EncryptionAtRestWithCustomerKey', autoRotate: true, identity: 'SystemAssigned' },
+    }));
+    expect(problems).toEqual([
+      'Key vault name "kv--bad" is not valid: use 3-24 letters, digits and hyphens, start with a letter, end with a letter or digit, and no double hyphen.',
+      'Key name "bad key" is not valid: use 1-127 letters, digits and hyphens.',
+      'Key size 1024 is not supported for managed disks: use 2048, 3072 or 4096 bits.',
+      'An RSA-HSM key needs a premium key vault.',
+      'The key must rotate at least 7 days after creation and before it expires.',
+      'Disk encryption set name "des with spaces" is not valid: use 1-80 letters, digits, underscores and hyphens.',
+    ]);
+  });
+
+  it('refuses an existing vault in another region and a vault name taken elsewhere', () => {
+    const resWeu = [...estate.keyVaults.values()].find((v) => v.name === 'kv-chx-res-weu')!;
+    const r = plan(intent({ location: 'northeurope', keyVault: { use: resWeu.id } }), estate, { now });
+    expect(!r.ok && r.problems).toEqual(['Key vault kv-chx-res-weu is in westeurope; the disk encryption set will be in northeurope, and Azure requires both in the same region.']);
+    const taken = plan(intent({ resourceGroup: 'rg-his-prod-weu', keyVault: { create: { name: 'kv-chx-prod-weu', sku: 'standard' } } }), estate, { now });
+    expect(!taken.ok && taken.problems[0]).toContain('already taken');
+  });
+
+  it('repairs an existing vault (purge protection, flagged irreversible) and grants through an access policy when the vault uses them', () => {
+    const legacy = [...estate.keyVaults.values()].find((v) => v.name === 'kv-chx-legacy-weu')!;
+    const r = plan(intent({ keyVault: { use: legacy.id } }), estate, { now });
+    if (!r.ok) throw new Error(r.problems.join('\n'));
+    expect(r.plan.steps[0]).toMatchObject({ id: 'vault', request: { method: 'PATCH', body: { properties: { enablePurgeProtection: true } } } });
+    expect(r.plan.warnings).toEqual(['Turning on purge protection for kv-chx-legacy-weu is irreversible.']);
+    const grant = r.plan.steps.find((s) => s.id === 'grant')!;
+    expect(grant.request.url).toBe(`${legacy.id}/accessPolicies/add?api-version=2026-02-01`);
+    expect(grant.request.body).toMatchObject({ properties: { accessPolicies: [{ objectId: '{{des.identity.principalId}}', permissions: { keys: ['get', 'wrapKey', 'unwrapKey'] } }] } });
+  });
+
+  it('marks what already exists as done', () => {
+    const prod = [...estate.keyVaults.values()].find((v) => v.name === 'kv-chx-prod-weu')!;
+    const key = [...estate.keys.values()].find((k) => k.name === 'des-key-prod')!;
+    const r = plan(intent({ keyVault: { use: prod.id }, key: { use: key.id }, diskEncryptionSet: { name: 'des-weu-prod-01', encryptionType: 'EncryptionAtRestWithCustomerKey', autoRotate: true, identity: 'SystemAssigned' } }), estate, { now });
+    if (!r.ok) throw new Error(r.problems.join('\n'));
+    expect(r.plan.steps.map((s) => [s.id, s.status])).toEqual([['des', 'done'], ['grant', 'done'], ['verify', 'pending']]);
+  });
+
+  it('grants a user-assigned identity before the DES that uses it', () => {
+    const uami = `${RG}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-des`;
+    const r = plan(intent({ diskEncryptionSet: { name: 'des-weu-uami-01', encryptionType: 'EncryptionAtRestWithCustomerKey', autoRotate: true, identity: { userAssigned: uami } } }), estate, { now });
+    if (!r.ok) throw new Error(r.problems.join('\n'));
+    expect(r.plan.steps.map((s) => s.id)).toEqual(['vault', 'key', 'grant', 'des', 'verify']);
+    expect(r.plan.steps.find((s) => s.id === 'des')!.dependsOn).toEqual(['key', 'grant']);
+  });
+});

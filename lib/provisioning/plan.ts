@@ -1,0 +1,282 @@
+/**
+ * plan(intent, estate) → the ordered ARM requests that create what is missing for customer-managed
+ * disk encryption (DESIGN §6): key vault → key → DES → access grant → verification. Pure: nothing
+ * here sends a request; `apply` (next) runs the steps. A later step takes a value from an earlier
+ * step's result through a visible binding (`{{des.identity.principalId}}`).
+ */
+import { ROLE_IDS } from '../estate/builtin-roles';
+import { normalizeId, parseResourceId } from '../estate/ids';
+import type { Estate, KeyVault } from '../estate/model';
+import { normalizeRegion } from '../estate/normalize';
+import { sha256Hex } from '../compliance/sha256';
+import { keyAccess } from '../readiness/evaluate';
+
+export interface Intent {
+  kind: 'lockstep.intent';
+  version: 1;
+  subscriptionId: string;
+  resourceGroup: string;
+  location: string;
+  keyVault: { use: string } | { create: { name: string; sku: 'standard' | 'premium' } };
+  key: { use: string } | { create: { name: string; kty: 'RSA' | 'RSA-HSM'; size: number; rotateEveryDays: number; expiresInDays: number } };
+  diskEncryptionSet: { name: string; encryptionType: 'EncryptionAtRestWithCustomerKey' | 'EncryptionAtRestWithPlatformAndCustomerKeys'; autoRotate: boolean; identity: 'SystemAssigned' | { userAssigned: string } };
+}
+
+export interface Binding {
+  /** Text in the request body replaced by the value. */
+  placeholder: string;
+  /** The step whose result holds it, and where. */
+  step: string;
+  path: string;
+}
+
+export interface PlanStep {
+  id: string;
+  title: string;
+  status: 'pending' | 'done';
+  request: { method: 'GET' | 'PUT' | 'PATCH'; url: string; body?: unknown };
+  dependsOn: string[];
+  why: string;
+  bindings: Binding[];
+}
+
+export interface Plan {
+  kind: 'lockstep.plan';
+  version: 1;
+  steps: PlanStep[];
+  warnings: string[];
+  requiredActions: string[];
+}
+
+export type PlanResult = { ok: true; plan: Plan } | { ok: false; problems: string[] };
+
+export const API = { keyVault: '2026-02-01', compute: '2025-01-02', authorization: '2022-04-01' } as const;
+
+const VAULT_NAME = /^[a-zA-Z](?!.*--)[a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/;
+const DES_NAME = /^[a-zA-Z0-9_-]{1,80}$/;
+const KEY_NAME = /^[a-zA-Z0-9-]{1,127}$/;
+const RG_NAME = /^[-\w._()]{1,90}$/;
+
+/** Checks names and shapes before anything else, one clear message per problem. */
+export function validateIntent(i: Intent): string[] {
+  const problems: string[] = [];
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(i.subscriptionId)) problems.push(`Subscription "${i.subscriptionId}" is not a subscription id.`);
+  if (!RG_NAME.test(i.resourceGroup) || i.resourceGroup.endsWith('.')) problems.push(`Resource group name "${i.resourceGroup}" is not valid: use 1-90 letters, digits, underscores, hyphens, periods or parentheses, not ending in a period.`);
+  if (!i.location) problems.push('A location (Azure region) is required.');
+  if ('create' in i.keyVault && !VAULT_NAME.test(i.keyVault.create.name)) {
+    problems.push(`Key vault name "${i.keyVault.create.name}" is not valid: use 3-24 letters, digits and hyphens, start with a letter, end with a letter or digit, and no double hyphen.`);
+  }
+  if ('create' in i.key) {
+    const k = i.key.create;
+    if (!KEY_NAME.test(k.name)) problems.push(`Key name "${k.name}" is not valid: use 1-127 letters, digits and hyphens.`);
+    if (k.kty !== 'RSA' && k.kty !== 'RSA-HSM') problems.push(`Key type ${String(k.kty)} cannot encrypt managed disks: use RSA or RSA-HSM.`);
+    if (![2048, 3072, 4096].includes(k.size)) problems.push(`Key size ${k.size} is not supported for managed disks: use 2048, 3072 or 4096 bits.`);
+    if ('create' in i.keyVault && k.kty === 'RSA-HSM' && i.keyVault.create.sku !== 'premium') problems.push('An RSA-HSM key needs a premium key vault.');
+    if (!(k.rotateEveryDays >= 7) || !(k.expiresInDays > k.rotateEveryDays)) problems.push('The key must rotate at least 7 days after creation and before it expires.');
+  }
+  if (!DES_NAME.test(i.diskEncryptionSet.name)) problems.push(`Disk encryption set name "${i.diskEncryptionSet.name}" is not valid: use 1-80 letters, digits, underscores and hyphens.`);
+  return problems;
+}
+
+/** A GUID from text, so a re-planned role assignment gets the same name (idempotent PUT). */
+export function stableGuid(text: string): string {
+  const h = sha256Hex(text);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+const url = (id: string, apiVersion: string) => `${id}?api-version=${apiVersion}`;
+
+export function plan(intent: Intent, estate: Estate, options: { now: number }): PlanResult {
+  const problems = validateIntent(intent);
+  const region = normalizeRegion(intent.location)!;
+  const rgId = `/subscriptions/${intent.subscriptionId}/resourceGroups/${intent.resourceGroup}`;
+  const warnings: string[] = [];
+  const steps: PlanStep[] = [];
+  const actions = new Set<string>();
+
+  // The vault: a new one, or an existing one in the DES's region (repaired where needed).
+  let vault: KeyVault | undefined;
+  let vaultId: string;
+  let vaultName: string;
+  let rbac: boolean;
+  if ('use' in intent.keyVault) {
+    vault = estate.keyVaults.get(normalizeId(intent.keyVault.use));
+    if (!vault) problems.push(`Key vault ${intent.keyVault.use} was not found in the estate.`);
+    else if (vault.location !== region) problems.push(`Key vault ${vault.name} is in ${vault.location}; the disk encryption set will be in ${region}, and Azure requires both in the same region.`);
+    vaultId = vault?.id ?? intent.keyVault.use;
+    vaultName = vault?.name ?? parseResourceId(intent.keyVault.use)?.name ?? 'vault';
+    rbac = vault?.enableRbacAuthorization === true;
+  } else {
+    vaultName = intent.keyVault.create.name;
+    vaultId = `${rgId}/providers/Microsoft.KeyVault/vaults/${vaultName}`;
+    vault = estate.keyVaults.get(normalizeId(vaultId));
+    const elsewhere = [...estate.keyVaults.values()].find((v) => v.name.toLowerCase() === vaultName.toLowerCase() && normalizeId(v.id) !== normalizeId(vaultId));
+    if (elsewhere) problems.push(`The key vault name ${vaultName} is already taken by ${elsewhere.id}; vault names are global.`);
+    rbac = vault ? vault.enableRbacAuthorization === true : true;
+  }
+  if (problems.length > 0) return { ok: false, problems };
+
+  if ('create' in intent.keyVault) {
+    actions.add('Microsoft.KeyVault/vaults/write');
+    steps.push({
+      id: 'vault',
+      title: `Create key vault ${vaultName}`,
+      status: vault ? 'done' : 'pending',
+      request: {
+        method: 'PUT',
+        url: url(vaultId, API.keyVault),
+        body: {
+          location: region,
+          properties: {
+            tenantId: estate.tenantId,
+            sku: { family: 'A', name: intent.keyVault.create.sku },
+            enableSoftDelete: true,
+            softDeleteRetentionInDays: 90,
+            enablePurgeProtection: true,
+            enableRbacAuthorization: true,
+            networkAcls: { defaultAction: 'Deny', bypass: 'AzureServices', ipRules: [], virtualNetworkRules: [] },
+          },
+        },
+      },
+      dependsOn: [],
+      why: 'A vault for disk keys needs soft delete and purge protection (Azure requires both), RBAC for auditable access, and a firewall that lets trusted services such as Azure Disk Storage in.',
+      bindings: [],
+    });
+    if (!vault) warnings.push(`Purge protection on ${vaultName} cannot be turned off, and the name stays reserved for 90 days after the vault is deleted.`);
+  } else if (vault) {
+    const repairs: Record<string, unknown> = {};
+    if (vault.enablePurgeProtection !== true) {
+      repairs.enablePurgeProtection = true;
+      warnings.push(`Turning on purge protection for ${vault.name} is irreversible.`);
+    }
+    const denies = vault.networkDefaultAction?.toLowerCase() === 'deny' || vault.publicNetworkAccess?.toLowerCase() === 'disabled';
+    if (denies && vault.networkBypass?.toLowerCase() === 'none') repairs.networkAcls = { defaultAction: vault.networkDefaultAction ?? 'Deny', bypass: 'AzureServices' };
+    if (Object.keys(repairs).length > 0) {
+      actions.add('Microsoft.KeyVault/vaults/write');
+      steps.push({
+        id: 'vault',
+        title: `Repair key vault ${vault.name}`,
+        status: 'pending',
+        request: { method: 'PATCH', url: url(vault.id, API.keyVault), body: { properties: repairs } },
+        dependsOn: [],
+        why: 'The vault must keep deleted keys recoverable and let Azure Disk Storage through its firewall.',
+        bindings: [],
+      });
+    }
+  }
+  const vaultStep = steps.some((s) => s.id === 'vault') ? ['vault'] : [];
+
+  // The key, with a rotation policy that rotates it.
+  let keyUrlValue: string;
+  const keyBindings: Binding[] = [];
+  if ('create' in intent.key) {
+    const k = intent.key.create;
+    const keyId = `${vaultId}/keys/${k.name}`;
+    const existing = estate.keys.get(normalizeId(keyId));
+    actions.add('Microsoft.KeyVault/vaults/keys/write');
+    steps.push({
+      id: 'key',
+      title: `Create key ${k.name}`,
+      status: existing ? 'done' : 'pending',
+      request: {
+        method: 'PUT',
+        url: url(keyId, API.keyVault),
+        body: {
+          properties: {
+            kty: k.kty,
+            keySize: k.size,
+            keyOps: ['wrapKey', 'unwrapKey'],
+            attributes: { enabled: true, exp: options.now + k.expiresInDays * 86400 },
+            rotationPolicy: {
+              attributes: { expiryTime: `P${k.expiresInDays}D` },
+              lifetimeActions: [
+                { trigger: { timeAfterCreate: `P${k.rotateEveryDays}D` }, action: { type: 'rotate' } },
+                { trigger: { timeBeforeExpiry: 'P30D' }, action: { type: 'notify' } },
+              ],
+            },
+          },
+        },
+      },
+      dependsOn: vaultStep,
+      why: 'Managed disks need an RSA key; the rotation policy creates new versions that the DES follows.',
+      bindings: [],
+    });
+    keyUrlValue = '{{key.properties.keyUriWithVersion}}';
+    keyBindings.push({ placeholder: keyUrlValue, step: 'key', path: 'properties.keyUriWithVersion' });
+  } else {
+    const key = estate.keys.get(normalizeId(intent.key.use));
+    if (!key?.currentVersion) return { ok: false, problems: [`Key ${intent.key.use} was not found in the estate, or its current version is unknown.`] };
+    keyUrlValue = `https://${vaultName.toLowerCase()}.vault.azure.net/keys/${key.name}/${key.currentVersion}`;
+  }
+
+  // The DES, then the grant for its identity (a user-assigned identity is granted first).
+  const desId = `${rgId}/providers/Microsoft.Compute/diskEncryptionSets/${intent.diskEncryptionSet.name}`;
+  const existingDes = estate.diskEncryptionSets.get(normalizeId(desId));
+  const userAssigned = typeof intent.diskEncryptionSet.identity === 'object' ? intent.diskEncryptionSet.identity.userAssigned : undefined;
+  const principalPlaceholder = '{{des.identity.principalId}}';
+  const uamiPrincipal = userAssigned ? ((estate.raw.get(normalizeId(userAssigned))?.properties as { principalId?: string } | undefined)?.principalId ?? '') : undefined;
+  const grantPrincipal = uamiPrincipal ?? existingDes?.principalIds[0] ?? principalPlaceholder;
+  const grantBindings: Binding[] = grantPrincipal === principalPlaceholder ? [{ placeholder: principalPlaceholder, step: 'des', path: 'identity.principalId' }] : [];
+  const grantStep: PlanStep = rbac
+    ? {
+        id: 'grant',
+        title: `Grant the disk encryption set's identity Key Vault Crypto Service Encryption User on ${vaultName}`,
+        status: 'pending',
+        request: {
+          method: 'PUT',
+          url: url(`${vaultId}/providers/Microsoft.Authorization/roleAssignments/${stableGuid(`${normalizeId(vaultId)}|${normalizeId(desId)}|${ROLE_IDS.keyVaultCryptoServiceEncryptionUser}`)}`, API.authorization),
+          body: { properties: { roleDefinitionId: `/subscriptions/${intent.subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${ROLE_IDS.keyVaultCryptoServiceEncryptionUser}`, principalId: grantPrincipal, principalType: 'ServicePrincipal' } },
+        },
+        dependsOn: [],
+        why: 'Without get, wrap and unwrap on the key, Azure Disk Storage cannot use it (KeyVaultAccessForbidden).',
+        bindings: grantBindings,
+      }
+    : {
+        id: 'grant',
+        title: `Add an access policy for the disk encryption set's identity on ${vaultName}`,
+        status: 'pending',
+        request: { method: 'PUT', url: url(`${vaultId}/accessPolicies/add`, API.keyVault), body: { properties: { accessPolicies: [{ tenantId: estate.tenantId, objectId: grantPrincipal, permissions: { keys: ['get', 'wrapKey', 'unwrapKey'] } }] } } },
+        dependsOn: [],
+        why: 'The vault uses access policies: the identity needs get, wrapKey and unwrapKey.',
+        bindings: grantBindings,
+      };
+  actions.add(rbac ? 'Microsoft.Authorization/roleAssignments/write' : 'Microsoft.KeyVault/vaults/accessPolicies/write');
+  actions.add('Microsoft.Compute/diskEncryptionSets/write');
+  const desStep: PlanStep = {
+    id: 'des',
+    title: `Create disk encryption set ${intent.diskEncryptionSet.name}`,
+    status: existingDes ? 'done' : 'pending',
+    request: {
+      method: 'PUT',
+      url: url(desId, API.compute),
+      body: {
+        location: region,
+        identity: userAssigned ? { type: 'UserAssigned', userAssignedIdentities: { [userAssigned]: {} } } : { type: 'SystemAssigned' },
+        properties: { activeKey: { keyUrl: keyUrlValue, sourceVault: { id: vaultId } }, encryptionType: intent.diskEncryptionSet.encryptionType, rotationToLatestKeyVersionEnabled: intent.diskEncryptionSet.autoRotate },
+      },
+    },
+    dependsOn: steps.some((s) => s.id === 'key') ? ['key'] : vaultStep,
+    why: 'Azure Migrate needs the DES in the target subscription and region before replication starts.',
+    bindings: keyBindings,
+  };
+  // Idempotent: an existing DES whose identity already has access needs no new grant.
+  if (existingDes && vault && keyAccess(estate, existingDes, vault).state === 'granted') grantStep.status = 'done';
+  if (userAssigned) {
+    grantStep.dependsOn = vaultStep;
+    desStep.dependsOn = [...desStep.dependsOn, 'grant'];
+    steps.push(grantStep, desStep);
+  } else {
+    grantStep.dependsOn = ['des'];
+    steps.push(desStep, grantStep);
+  }
+  steps.push({
+    id: 'verify',
+    title: 'Verify the disk encryption set',
+    status: 'pending',
+    request: { method: 'GET', url: url(desId, API.compute) },
+    dependsOn: ['des', 'grant'],
+    why: 'Reads back the DES to confirm it provisioned with its identity and key.',
+    bindings: [],
+  });
+  return { ok: true, plan: { kind: 'lockstep.plan', version: 1, steps, warnings, requiredActions: [...actions].sort() } };
+}
