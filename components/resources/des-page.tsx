@@ -3,7 +3,7 @@
 import { Caption1, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, ToolbarButton, tokens } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, LockClosedRegular } from '@fluentui/react-icons';
 import { useMemo, useState } from 'react';
-import { normalizeId } from '@/lib/estate/ids';
+import { rawResource } from '@/lib/estate/normalize';
 import { useReadiness, type Readiness } from '@/lib/queries/estate';
 import { desRows } from '@/lib/readiness/resources';
 import { EmptyState } from '../common/empty-state';
@@ -85,7 +85,7 @@ function DesTable({ readiness }: { readiness: Readiness }) {
         kind="Disk encryption set"
         onClose={() => setOpen(undefined)}
         findings={current?.findings ?? []}
-        raw={current ? readiness.estate.raw.get(normalizeId(current.id)) : undefined}
+        raw={current ? rawResource(readiness.estate, current.id) : undefined}
         essentials={
           current
             ? [

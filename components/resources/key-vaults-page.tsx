@@ -3,7 +3,7 @@
 import { Caption1, makeStyles, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, ToolbarButton, tokens } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, KeyRegular } from '@fluentui/react-icons';
 import { useMemo, useState } from 'react';
-import { normalizeId } from '@/lib/estate/ids';
+import { rawResource } from '@/lib/estate/normalize';
 import { useReadiness, type Readiness } from '@/lib/queries/estate';
 import { locksOn, vaultRows, type KeyRow } from '@/lib/readiness/resources';
 import { EmptyState } from '../common/empty-state';
@@ -124,7 +124,7 @@ function VaultTable({ readiness }: { readiness: Readiness }) {
         kind="Key vault"
         onClose={() => setOpen(undefined)}
         findings={current?.findings ?? []}
-        raw={current ? readiness.estate.raw.get(normalizeId(current.id)) : undefined}
+        raw={current ? rawResource(readiness.estate, current.id) : undefined}
         essentials={
           current
             ? [

@@ -8,6 +8,7 @@ import { useMemo, useState } from 'react';
 import { chainOf, type ChainLink } from '@/lib/readiness/rows';
 import type { Readiness } from '@/lib/queries/estate';
 import { normalizeId } from '@/lib/estate/ids';
+import { rawResource } from '@/lib/estate/normalize';
 import { FindingCard } from '../common/finding-card';
 import { healthLabel, VerdictBadge } from '../common/verdict-badge';
 
@@ -117,7 +118,7 @@ export function ServerDetails({ readiness, serverId, onClose }: { readiness: Rea
                 Resource JSON
               </Subtitle2>
               <Switch label="JSON view" checked={json} onChange={(_, d) => setJson(d.checked)} />
-              {json && <pre className={s.code}>{JSON.stringify(readiness.estate.raw.get(normalizeId(server.id)), null, 2)}</pre>}
+              {json && <pre className={s.code}>{JSON.stringify(rawResource(readiness.estate, server.id), null, 2)}</pre>}
             </section>
           </DrawerBody>
         </>

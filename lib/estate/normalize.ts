@@ -88,6 +88,11 @@ function permissionSets(v: unknown): RolePermissionSet[] {
   });
 }
 
+/** The resource exactly as ARM sent it (for the JSON view and the planner), by id in any casing. */
+export function rawResource(estate: Pick<Estate, 'raw'>, id: string): ArmResource | undefined {
+  return estate.raw.get(normalizeId(id));
+}
+
 export function normalize(file: EstateFile): Estate {
   const raw = new Map<string, ArmResource>();
   for (const r of file.resources) raw.set(normalizeId(r.id), r);
