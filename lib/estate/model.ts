@@ -193,6 +193,8 @@ export interface Estate {
   recoveryVaults: RecoveryVault[];
   servers: ReplicatingServer[];
   diskEncryptionSets: Map<string, DiskEncryptionSet>;
+  /** User-assigned managed identities by lower-cased id (a DES may use one instead of its own). */
+  userAssignedIdentities: Map<string, UserAssignedIdentity>;
   keyVaults: Map<string, KeyVault>;
   keys: Map<string, Key>;
   keyVersions: Map<string, KeyVersion>;
@@ -205,4 +207,11 @@ export interface Estate {
   principals: Map<string, string>;
   /** Every raw resource by lower-cased id, for the JSON view. */
   raw: Map<string, ArmResource>;
+}
+
+export interface UserAssignedIdentity {
+  id: string;
+  name: string;
+  /** The service principal's object id: what a role assignment names. */
+  principalId?: string;
 }

@@ -8,7 +8,7 @@ import type { ArmResource, EstateFile } from './file';
 import { isAtOrBelow, normalizeId, parseResourceId } from './ids';
 import type {
   AccessPolicy, DiagnosticSetting, DiskEncryptionSet, Estate, Key, KeyAttributes, KeyUrlParts, KeyVault, KeyVersion, Lock, Lookup, MigrateProject,
-  RecoveryVault, ReplicatingDisk, ReplicatingServer, RoleAssignment, RoleDefinition, RolePermissionSet, Subscription,
+  RecoveryVault, ReplicatingDisk, ReplicatingServer, RoleAssignment, RoleDefinition, RolePermissionSet, Subscription, UserAssignedIdentity,
 } from './model';
 
 type Json = Record<string, unknown>;
@@ -88,7 +88,7 @@ function permissionSets(v: unknown): RolePermissionSet[] {
   });
 }
 
-/** The resource exactly as ARM sent it (for the JSON view and the planner), by id in any casing. */
+/** The resource exactly as ARM sent it (for the JSON view), by id in any casing. */
 export function rawResource(estate: Pick<Estate, 'raw'>, id: string): ArmResource | undefined {
   return estate.raw.get(normalizeId(id));
 }
@@ -274,6 +274,11 @@ export function normalize(file: EstateFile): Estate {
     recoveryVaults,
     servers,
     diskEncryptionSets,
+    userAssignedIdentities: new Map(
+      file.resources
+        .filter((r) => typeIs(r, 'Microsoft.ManagedIdentity/userAssignedIdentities'))
+        .map((r): [string, UserAssignedIdentity] => [normalizeId(r.id), { id: r.id, name: r.name, principalId: str(obj(r.properties).principalId) }]),
+    ),
     keyVaults,
     keys,
     keyVersions,

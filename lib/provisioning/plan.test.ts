@@ -95,4 +95,15 @@ describe('plan', () => {
     expect(r.plan.steps.map((s) => s.id)).toEqual(['vault', 'key', 'grant', 'des', 'verify']);
     expect(r.plan.steps.find((s) => s.id === 'des')!.dependsOn).toEqual(['key', 'grant']);
   });
+
+  it("names a captured user-assigned identity's principal in the grant, with nothing left to bind", () => {
+    const uami = `${RG}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-des`;
+    const principalId = '6f1d2c1e-3b7a-4c55-9d2e-0a1b2c3d4e5f';
+    const withUami = normalize({ ...file, resources: [...file.resources, { id: uami, name: 'id-des', type: 'Microsoft.ManagedIdentity/userAssignedIdentities', location: 'westeurope', properties: { principalId } }] });
+    const r = plan(intent({ diskEncryptionSet: { name: 'des-weu-uami-01', encryptionType: 'EncryptionAtRestWithCustomerKey', autoRotate: true, identity: { userAssigned: uami } } }), withUami, { now });
+    if (!r.ok) throw new Error(r.problems.join('\n'));
+    const grant = r.plan.steps.find((s) => s.id === 'grant')!;
+    expect(grant.request.body).toMatchObject({ properties: { principalId } });
+    expect(grant.bindings).toEqual([]);
+  });
 });

@@ -7,7 +7,7 @@
 import { ROLE_IDS } from '../estate/builtin-roles';
 import { normalizeId, parseResourceId } from '../estate/ids';
 import type { Estate, KeyVault } from '../estate/model';
-import { normalizeRegion, rawResource } from '../estate/normalize';
+import { normalizeRegion } from '../estate/normalize';
 import { sha256Hex } from '../compliance/sha256';
 import { keyAccess } from '../readiness/evaluate';
 
@@ -214,7 +214,7 @@ export function plan(intent: Intent, estate: Estate, options: { now: number }): 
   const existingDes = estate.diskEncryptionSets.get(normalizeId(desId));
   const userAssigned = typeof intent.diskEncryptionSet.identity === 'object' ? intent.diskEncryptionSet.identity.userAssigned : undefined;
   const principalPlaceholder = '{{des.identity.principalId}}';
-  const uamiPrincipal = userAssigned ? ((rawResource(estate, userAssigned)?.properties as { principalId?: string } | undefined)?.principalId ?? '') : undefined;
+  const uamiPrincipal = userAssigned ? (estate.userAssignedIdentities.get(normalizeId(userAssigned))?.principalId ?? '') : undefined;
   const grantPrincipal = uamiPrincipal ?? existingDes?.principalIds[0] ?? principalPlaceholder;
   const grantBindings: Binding[] = grantPrincipal === principalPlaceholder ? [{ placeholder: principalPlaceholder, step: 'des', path: 'identity.principalId' }] : [];
   const grantStep: PlanStep = rbac
