@@ -43,7 +43,7 @@ export const USERS = {
   engineer: { objectId: guidFrom('contoso-health:user:engineer'), userPrincipalName: 'sam.okafor@contosohealth.onmicrosoft.com', displayName: 'Sam Okafor', jobTitle: 'Cloud engineer' },
 };
 
-const WORKSPACE = `${rgId(SUBS.security, 'rg-monitoring-weu')}/providers/Microsoft.OperationalInsights/workspaces/log-chx-security-weu`;
+export const WORKSPACE = `${rgId(SUBS.security, 'rg-monitoring-weu')}/providers/Microsoft.OperationalInsights/workspaces/log-chx-security-weu`;
 
 export function buildDemoEstate(): EstateFile {
   const t = DEMO_TENANT_ID;

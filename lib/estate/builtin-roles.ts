@@ -149,3 +149,8 @@ export function permissionAllows(p: Pick<RolePermission, 'actions' | 'notActions
 export function permissionAllowsData(p: Pick<RolePermission, 'dataActions' | 'notDataActions'>, dataAction: string): boolean {
   return p.dataActions.some((a) => actionMatches(a, dataAction)) && !p.notDataActions.some((a) => actionMatches(a, dataAction));
 }
+
+/** The built-in roles that include a control-plane action, most specific last ("Owner, User Access Administrator"). */
+export function rolesGranting(action: string): string[] {
+  return BUILT_IN_ROLES.filter((r) => r.permissions.some((p) => permissionAllows(p, action))).map((r) => r.roleName);
+}

@@ -28,7 +28,7 @@ describe('plan', () => {
     const r = plan(intent(), estate, { now });
     if (!r.ok) throw new Error(r.problems.join('\n'));
     expect(r.plan.steps.map((s) => [s.id, s.request.method, s.status])).toEqual([
-      ['vault', 'PUT', 'pending'], ['key', 'PUT', 'pending'], ['des', 'PUT', 'pending'], ['grant', 'PUT', 'pending'], ['verify', 'GET', 'pending'],
+      ['vault', 'PUT', 'pending'], ['key', 'PUT', 'pending'], ['des', 'PUT', 'pending'], ['grant', 'PUT', 'pending'], ['verify', 'GET', 'pending'], ['verify-grant', 'GET', 'pending'],
     ]);
     const vault = r.plan.steps[0]!.request.body as { properties: Record<string, unknown> };
     expect(vault.properties).toMatchObject({ enableSoftDelete: true, enablePurgeProtection: true, enableRbacAuthorization: true, softDeleteRetentionInDays: 90, networkAcls: { defaultAction: 'Deny', bypass: 'AzureServices' } });
@@ -67,6 +67,11 @@ describe('plan', () => {
     expect(!r.ok && r.problems).toEqual(['Key vault kv-chx-res-weu is in westeurope; the disk encryption set will be in northeurope, and Azure requires both in the same region.']);
     const taken = plan(intent({ resourceGroup: 'rg-his-prod-weu', keyVault: { create: { name: 'kv-chx-prod-weu', sku: 'standard' } } }), estate, { now });
     expect(!taken.ok && taken.problems[0]).toContain('already taken');
+    const legacy = [...estate.keyVaults.values()].find((v) => v.name === 'kv-chx-legacy-weu')!;
+    const hsm = plan(intent({ keyVault: { use: legacy.id }, key: { create: { name: 'k1', kty: 'RSA-HSM', size: 3072, rotateEveryDays: 365, expiresInDays: 730 } } }), estate, { now });
+    expect(!hsm.ok && hsm.problems).toEqual(['An RSA-HSM key needs a premium key vault; kv-chx-legacy-weu is standard.']);
+    const elsewhere = plan(intent({ location: 'northeurope', keyVault: { create: { name: 'kv-chx-new-neu', sku: 'standard' } }, diskEncryptionSet: { name: 'des-weu-prod-01', encryptionType: 'EncryptionAtRestWithCustomerKey', autoRotate: true, identity: 'SystemAssigned' } }), estate, { now });
+    expect(!elsewhere.ok && elsewhere.problems).toEqual(["Disk encryption set des-weu-prod-01 already exists in westeurope, not northeurope: the servers' target region. Choose another name."]);
   });
 
   it('repairs an existing vault (purge protection, flagged irreversible) and grants through an access policy when the vault uses them', () => {
@@ -85,15 +90,17 @@ describe('plan', () => {
     const key = [...estate.keys.values()].find((k) => k.name === 'des-key-prod')!;
     const r = plan(intent({ keyVault: { use: prod.id }, key: { use: key.id }, diskEncryptionSet: { name: 'des-weu-prod-01', encryptionType: 'EncryptionAtRestWithCustomerKey', autoRotate: true, identity: 'SystemAssigned' } }), estate, { now });
     if (!r.ok) throw new Error(r.problems.join('\n'));
-    expect(r.plan.steps.map((s) => [s.id, s.status])).toEqual([['des', 'done'], ['grant', 'done'], ['verify', 'pending']]);
+    expect(r.plan.steps.map((s) => [s.id, s.status])).toEqual([['des', 'done'], ['grant', 'done'], ['verify', 'pending'], ['verify-grant', 'pending']]);
   });
 
   it('grants a user-assigned identity before the DES that uses it', () => {
     const uami = `${RG}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-des`;
     const r = plan(intent({ diskEncryptionSet: { name: 'des-weu-uami-01', encryptionType: 'EncryptionAtRestWithCustomerKey', autoRotate: true, identity: { userAssigned: uami } } }), estate, { now });
     if (!r.ok) throw new Error(r.problems.join('\n'));
-    expect(r.plan.steps.map((s) => s.id)).toEqual(['vault', 'key', 'grant', 'des', 'verify']);
+    // Not in the capture: the identity is read first and its principal bound into the grant.
+    expect(r.plan.steps.map((s) => s.id)).toEqual(['vault', 'key', 'identity', 'grant', 'des', 'verify', 'verify-grant']);
     expect(r.plan.steps.find((s) => s.id === 'des')!.dependsOn).toEqual(['key', 'grant']);
+    expect(r.plan.steps.find((s) => s.id === 'grant')!.bindings).toEqual([{ placeholder: '{{identity.properties.principalId}}', step: 'identity', path: 'properties.principalId' }]);
   });
 
   it("names a captured user-assigned identity's principal in the grant, with nothing left to bind", () => {

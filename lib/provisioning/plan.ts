@@ -7,7 +7,7 @@
 import { ROLE_IDS } from '../estate/builtin-roles';
 import { normalizeId, parseResourceId } from '../estate/ids';
 import type { Estate, KeyVault } from '../estate/model';
-import { normalizeRegion } from '../estate/normalize';
+import { normalizeRegion, rawResource } from '../estate/normalize';
 import { sha256Hex } from '../compliance/sha256';
 import { keyAccess } from '../readiness/evaluate';
 
@@ -20,6 +20,8 @@ export interface Intent {
   keyVault: { use: string } | { create: { name: string; sku: 'standard' | 'premium' } };
   key: { use: string } | { create: { name: string; kty: 'RSA' | 'RSA-HSM'; size: number; rotateEveryDays: number; expiresInDays: number } };
   diskEncryptionSet: { name: string; encryptionType: 'EncryptionAtRestWithCustomerKey' | 'EncryptionAtRestWithPlatformAndCustomerKeys'; autoRotate: boolean; identity: 'SystemAssigned' | { userAssigned: string } };
+  /** Optional: send the vault's audit log to this Log Analytics workspace (ISO/IEC 27001 8.15 evidence). */
+  auditLogs?: { workspaceId: string };
 }
 
 export interface Binding {
@@ -30,6 +32,15 @@ export interface Binding {
   path: string;
 }
 
+/** A check on a step's result: the value at `path` must equal `equals` (placeholders allowed), or the list at `path` must hold an entry matching `contains`. */
+export interface Expectation {
+  path: string;
+  equals?: string;
+  contains?: Record<string, unknown>;
+  /** Said when the check fails. */
+  message: string;
+}
+
 export interface PlanStep {
   id: string;
   title: string;
@@ -38,6 +49,10 @@ export interface PlanStep {
   dependsOn: string[];
   why: string;
   bindings: Binding[];
+  /** The ARM action the step needs, and the scope it needs it on (for the preflight). */
+  action: string;
+  scope: string;
+  expect?: Expectation[];
 }
 
 export interface Plan {
@@ -50,7 +65,7 @@ export interface Plan {
 
 export type PlanResult = { ok: true; plan: Plan } | { ok: false; problems: string[] };
 
-export const API = { keyVault: '2026-02-01', compute: '2025-01-02', authorization: '2022-04-01' } as const;
+export const API = { keyVault: '2026-02-01', compute: '2025-01-02', authorization: '2022-04-01', managedIdentity: '2023-01-31', diagnostics: '2021-05-01-preview' } as const;
 
 const VAULT_NAME = /^[a-zA-Z](?!.*--)[a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/;
 const DES_NAME = /^[a-zA-Z0-9_-]{1,80}$/;
@@ -92,7 +107,6 @@ export function plan(intent: Intent, estate: Estate, options: { now: number }): 
   const rgId = `/subscriptions/${intent.subscriptionId}/resourceGroups/${intent.resourceGroup}`;
   const warnings: string[] = [];
   const steps: PlanStep[] = [];
-  const actions = new Set<string>();
 
   // The vault: a new one, or an existing one in the DES's region (repaired where needed).
   let vault: KeyVault | undefined;
@@ -114,10 +128,16 @@ export function plan(intent: Intent, estate: Estate, options: { now: number }): 
     if (elsewhere) problems.push(`The key vault name ${vaultName} is already taken by ${elsewhere.id}; vault names are global.`);
     rbac = vault ? vault.enableRbacAuthorization === true : true;
   }
+  if ('create' in intent.key && 'use' in intent.keyVault && vault && intent.key.create.kty === 'RSA-HSM' && vault.sku?.toLowerCase() !== 'premium') {
+    problems.push(`An RSA-HSM key needs a premium key vault; ${vault.name} is ${vault.sku ?? 'standard'}.`);
+  }
+  const sameNameDes = estate.diskEncryptionSets.get(normalizeId(`${rgId}/providers/Microsoft.Compute/diskEncryptionSets/${intent.diskEncryptionSet.name}`));
+  if (sameNameDes && sameNameDes.location && sameNameDes.location !== region) {
+    problems.push(`Disk encryption set ${sameNameDes.name} already exists in ${sameNameDes.location}, not ${region}: the servers' target region. Choose another name.`);
+  }
   if (problems.length > 0) return { ok: false, problems };
 
   if ('create' in intent.keyVault) {
-    actions.add('Microsoft.KeyVault/vaults/write');
     steps.push({
       id: 'vault',
       title: `Create key vault ${vaultName}`,
@@ -141,6 +161,8 @@ export function plan(intent: Intent, estate: Estate, options: { now: number }): 
       dependsOn: [],
       why: 'A vault for disk keys needs soft delete and purge protection (Azure requires both), RBAC for auditable access, and a firewall that lets trusted services such as Azure Disk Storage in.',
       bindings: [],
+      action: 'Microsoft.KeyVault/vaults/write',
+      scope: rgId,
     });
     if (!vault) warnings.push(`Purge protection on ${vaultName} cannot be turned off, and the name stays reserved for 90 days after the vault is deleted.`);
   } else if (vault) {
@@ -150,9 +172,12 @@ export function plan(intent: Intent, estate: Estate, options: { now: number }): 
       warnings.push(`Turning on purge protection for ${vault.name} is irreversible.`);
     }
     const denies = vault.networkDefaultAction?.toLowerCase() === 'deny' || vault.publicNetworkAccess?.toLowerCase() === 'disabled';
-    if (denies && vault.networkBypass?.toLowerCase() === 'none') repairs.networkAcls = { defaultAction: vault.networkDefaultAction ?? 'Deny', bypass: 'AzureServices' };
+    if (denies && vault.networkBypass?.toLowerCase() === 'none') {
+      // PATCH replaces networkAcls as a whole: keep the vault's IP and network rules.
+      const acls = ((rawResource(estate, vault.id)?.properties as { networkAcls?: Record<string, unknown> } | undefined)?.networkAcls ?? {}) as Record<string, unknown>;
+      repairs.networkAcls = { ...acls, defaultAction: vault.networkDefaultAction ?? 'Deny', bypass: 'AzureServices' };
+    }
     if (Object.keys(repairs).length > 0) {
-      actions.add('Microsoft.KeyVault/vaults/write');
       steps.push({
         id: 'vault',
         title: `Repair key vault ${vault.name}`,
@@ -161,10 +186,32 @@ export function plan(intent: Intent, estate: Estate, options: { now: number }): 
         dependsOn: [],
         why: 'The vault must keep deleted keys recoverable and let Azure Disk Storage through its firewall.',
         bindings: [],
+        action: 'Microsoft.KeyVault/vaults/write',
+        scope: vault.id,
       });
     }
   }
   const vaultStep = steps.some((s) => s.id === 'vault') ? ['vault'] : [];
+
+  // Audit logs: who used, changed or deleted the key (the evidence an auditor asks for).
+  if (intent.auditLogs?.workspaceId) {
+    const audited = estate.diagnosticSettings.some((d) => normalizeId(d.scope) === normalizeId(vaultId) && d.logs.some((l) => l.enabled !== false && (l.category?.toLowerCase() === 'auditevent' || ['audit', 'alllogs'].includes(l.categoryGroup?.toLowerCase() ?? ''))));
+    steps.push({
+      id: 'audit',
+      title: `Send ${vaultName}'s audit log to Log Analytics`,
+      status: audited ? 'done' : 'pending',
+      request: {
+        method: 'PUT',
+        url: url(`${vaultId}/providers/Microsoft.Insights/diagnosticSettings/lockstep-audit`, API.diagnostics),
+        body: { properties: { workspaceId: intent.auditLogs.workspaceId, logs: [{ categoryGroup: 'audit', enabled: true }], metrics: [{ category: 'AllMetrics', enabled: true }] } },
+      },
+      dependsOn: vaultStep,
+      why: 'Audit events show who used, changed or deleted a key and when (ISO/IEC 27001 8.15, NEN 7510 logging).',
+      bindings: [],
+      action: 'Microsoft.Insights/diagnosticSettings/write',
+      scope: vaultId,
+    });
+  }
 
   // The key, with a rotation policy that rotates it.
   let keyUrlValue: string;
@@ -173,7 +220,6 @@ export function plan(intent: Intent, estate: Estate, options: { now: number }): 
     const k = intent.key.create;
     const keyId = `${vaultId}/keys/${k.name}`;
     const existing = estate.keys.get(normalizeId(keyId));
-    actions.add('Microsoft.KeyVault/vaults/keys/write');
     steps.push({
       id: 'key',
       title: `Create key ${k.name}`,
@@ -200,6 +246,8 @@ export function plan(intent: Intent, estate: Estate, options: { now: number }): 
       dependsOn: vaultStep,
       why: 'Managed disks need an RSA key; the rotation policy creates new versions that the DES follows.',
       bindings: [],
+      action: 'Microsoft.KeyVault/vaults/keys/write',
+      scope: vaultId,
     });
     keyUrlValue = '{{key.properties.keyUriWithVersion}}';
     keyBindings.push({ placeholder: keyUrlValue, step: 'key', path: 'properties.keyUriWithVersion' });
@@ -213,23 +261,46 @@ export function plan(intent: Intent, estate: Estate, options: { now: number }): 
   const desId = `${rgId}/providers/Microsoft.Compute/diskEncryptionSets/${intent.diskEncryptionSet.name}`;
   const existingDes = estate.diskEncryptionSets.get(normalizeId(desId));
   const userAssigned = typeof intent.diskEncryptionSet.identity === 'object' ? intent.diskEncryptionSet.identity.userAssigned : undefined;
-  const principalPlaceholder = '{{des.identity.principalId}}';
-  const uamiPrincipal = userAssigned ? (estate.userAssignedIdentities.get(normalizeId(userAssigned))?.principalId ?? '') : undefined;
-  const grantPrincipal = uamiPrincipal ?? existingDes?.principalIds[0] ?? principalPlaceholder;
-  const grantBindings: Binding[] = grantPrincipal === principalPlaceholder ? [{ placeholder: principalPlaceholder, step: 'des', path: 'identity.principalId' }] : [];
+  let grantPrincipal: string;
+  let grantBindings: Binding[] = [];
+  if (userAssigned) {
+    const known = estate.userAssignedIdentities.get(normalizeId(userAssigned))?.principalId;
+    if (known) grantPrincipal = known;
+    else {
+      // Not in the capture: read the identity first and take its principal from the answer.
+      steps.push({
+        id: 'identity',
+        title: `Read managed identity ${parseResourceId(userAssigned)?.name ?? userAssigned}`,
+        status: 'pending',
+        request: { method: 'GET', url: url(userAssigned, API.managedIdentity) },
+        dependsOn: [],
+        why: "The grant names the identity's principal id, which the estate capture does not hold.",
+        bindings: [],
+        action: 'Microsoft.ManagedIdentity/userAssignedIdentities/read',
+        scope: userAssigned,
+      });
+      grantPrincipal = '{{identity.properties.principalId}}';
+      grantBindings = [{ placeholder: grantPrincipal, step: 'identity', path: 'properties.principalId' }];
+    }
+  } else if (existingDes?.principalIds[0]) {
+    grantPrincipal = existingDes.principalIds[0];
+  } else {
+    grantPrincipal = '{{des.identity.principalId}}';
+    grantBindings = [{ placeholder: grantPrincipal, step: 'des', path: 'identity.principalId' }];
+  }
+  const roleDefinitionId = `/subscriptions/${parseResourceId(vaultId)?.subscriptionId ?? intent.subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${ROLE_IDS.keyVaultCryptoServiceEncryptionUser}`;
+  const assignmentUrl = url(`${vaultId}/providers/Microsoft.Authorization/roleAssignments/${stableGuid(`${normalizeId(vaultId)}|${normalizeId(desId)}|${ROLE_IDS.keyVaultCryptoServiceEncryptionUser}`)}`, API.authorization);
   const grantStep: PlanStep = rbac
     ? {
         id: 'grant',
         title: `Grant the disk encryption set's identity Key Vault Crypto Service Encryption User on ${vaultName}`,
         status: 'pending',
-        request: {
-          method: 'PUT',
-          url: url(`${vaultId}/providers/Microsoft.Authorization/roleAssignments/${stableGuid(`${normalizeId(vaultId)}|${normalizeId(desId)}|${ROLE_IDS.keyVaultCryptoServiceEncryptionUser}`)}`, API.authorization),
-          body: { properties: { roleDefinitionId: `/subscriptions/${intent.subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${ROLE_IDS.keyVaultCryptoServiceEncryptionUser}`, principalId: grantPrincipal, principalType: 'ServicePrincipal' } },
-        },
+        request: { method: 'PUT', url: assignmentUrl, body: { properties: { roleDefinitionId, principalId: grantPrincipal, principalType: 'ServicePrincipal' } } },
         dependsOn: [],
         why: 'Without get, wrap and unwrap on the key, Azure Disk Storage cannot use it (KeyVaultAccessForbidden).',
         bindings: grantBindings,
+        action: 'Microsoft.Authorization/roleAssignments/write',
+        scope: vaultId,
       }
     : {
         id: 'grant',
@@ -239,9 +310,9 @@ export function plan(intent: Intent, estate: Estate, options: { now: number }): 
         dependsOn: [],
         why: 'The vault uses access policies: the identity needs get, wrapKey and unwrapKey.',
         bindings: grantBindings,
+        action: 'Microsoft.KeyVault/vaults/accessPolicies/write',
+        scope: vaultId,
       };
-  actions.add(rbac ? 'Microsoft.Authorization/roleAssignments/write' : 'Microsoft.KeyVault/vaults/accessPolicies/write');
-  actions.add('Microsoft.Compute/diskEncryptionSets/write');
   const desStep: PlanStep = {
     id: 'des',
     title: `Create disk encryption set ${intent.diskEncryptionSet.name}`,
@@ -258,11 +329,13 @@ export function plan(intent: Intent, estate: Estate, options: { now: number }): 
     dependsOn: steps.some((s) => s.id === 'key') ? ['key'] : vaultStep,
     why: 'Azure Migrate needs the DES in the target subscription and region before replication starts.',
     bindings: keyBindings,
+    action: 'Microsoft.Compute/diskEncryptionSets/write',
+    scope: rgId,
   };
   // Idempotent: an existing DES whose identity already has access needs no new grant.
   if (existingDes && vault && keyAccess(estate, existingDes, vault).state === 'granted') grantStep.status = 'done';
   if (userAssigned) {
-    grantStep.dependsOn = vaultStep;
+    grantStep.dependsOn = [...vaultStep, ...(steps.some((s) => s.id === 'identity') ? ['identity'] : [])];
     desStep.dependsOn = [...desStep.dependsOn, 'grant'];
     steps.push(grantStep, desStep);
   } else {
@@ -271,12 +344,72 @@ export function plan(intent: Intent, estate: Estate, options: { now: number }): 
   }
   steps.push({
     id: 'verify',
-    title: 'Verify the disk encryption set',
+    title: 'Verify the disk encryption set and its access',
     status: 'pending',
     request: { method: 'GET', url: url(desId, API.compute) },
     dependsOn: ['des', 'grant'],
-    why: 'Reads back the DES to confirm it provisioned with its identity and key.',
+    why: 'Reads back the DES to confirm it provisioned with its identity and key, then the grant that lets it use the key.',
     bindings: [],
+    action: 'Microsoft.Compute/diskEncryptionSets/read',
+    scope: desId,
+    expect: [
+      { path: 'properties.provisioningState', equals: 'Succeeded', message: `Disk encryption set ${intent.diskEncryptionSet.name} did not finish provisioning.` },
+      { path: 'properties.activeKey.sourceVault.id', equals: vaultId, message: `Disk encryption set ${intent.diskEncryptionSet.name} does not use ${vaultName}.` },
+    ],
   });
-  return { ok: true, plan: { kind: 'lockstep.plan', version: 1, steps, warnings, requiredActions: [...actions].sort() } };
+  const grantRead = rbac
+    ? { url: assignmentUrl, expect: { path: 'properties.roleDefinitionId', equals: roleDefinitionId, message: 'The role assignment is missing or names another role.' } }
+    : { url: url(vaultId, API.keyVault), expect: { path: 'properties.accessPolicies', contains: { objectId: grantPrincipal }, message: `${vaultName} has no access policy for the disk encryption set's identity.` } };
+  steps.push({
+    id: 'verify-grant',
+    title: rbac ? 'Verify the role assignment' : 'Verify the access policy',
+    status: 'pending',
+    request: { method: 'GET', url: grantRead.url },
+    dependsOn: ['grant'],
+    why: "Reads back the grant: without it the DES cannot wrap or unwrap the disks' keys.",
+    bindings: grantBindings.map((b) => ({ ...b })),
+    action: rbac ? 'Microsoft.Authorization/roleAssignments/read' : 'Microsoft.KeyVault/vaults/read',
+    scope: vaultId,
+    expect: [grantRead.expect],
+  });
+  const requiredActions = [...new Set(steps.filter((s) => s.status === 'pending' && s.request.method !== 'GET').map((s) => s.action))].sort();
+  return { ok: true, plan: { kind: 'lockstep.plan', version: 1, steps, warnings, requiredActions } };
+}
+
+/** Reads an intent from untrusted JSON: its shape first, one message per problem (names are checked by the planner). */
+export function parseIntent(text: string): { ok: true; intent: Intent } | { ok: false; problems: string[] } {
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, problems: [`The intent is not JSON: ${(e as Error).message}`] };
+  }
+  const problems: string[] = [];
+  const o = (v ?? {}) as Record<string, unknown>;
+  const obj = (x: unknown): x is Record<string, unknown> => !!x && typeof x === 'object' && !Array.isArray(x);
+  if (!obj(v)) return { ok: false, problems: ['The intent must be a JSON object.'] };
+  if (o.kind !== 'lockstep.intent') problems.push('kind must be "lockstep.intent".');
+  if (o.version !== 1) problems.push('version must be 1.');
+  for (const f of ['subscriptionId', 'resourceGroup', 'location'] as const) if (typeof o[f] !== 'string') problems.push(`${f} is required (a string).`);
+  const kv = o.keyVault;
+  if (!obj(kv) || (typeof kv.use !== 'string' && !(obj(kv.create) && typeof kv.create.name === 'string' && (kv.create.sku === 'standard' || kv.create.sku === 'premium')))) {
+    problems.push('keyVault must be { "use": "<vault id>" } or { "create": { "name": "…", "sku": "standard|premium" } }.');
+  }
+  const key = o.key;
+  if (!obj(key) || (typeof key.use !== 'string' && !(obj(key.create) && typeof key.create.name === 'string' && typeof key.create.kty === 'string' && typeof key.create.size === 'number' && typeof key.create.rotateEveryDays === 'number' && typeof key.create.expiresInDays === 'number'))) {
+    problems.push('key must be { "use": "<key id>" } or { "create": { "name", "kty", "size", "rotateEveryDays", "expiresInDays" } }.');
+  }
+  const des = o.diskEncryptionSet;
+  const types = ['EncryptionAtRestWithCustomerKey', 'EncryptionAtRestWithPlatformAndCustomerKeys'];
+  if (!obj(des) || typeof des.name !== 'string') problems.push('diskEncryptionSet.name is required.');
+  else {
+    if (!types.includes(String(des.encryptionType))) problems.push(`diskEncryptionSet.encryptionType must be ${types.join(' or ')}.`);
+    if (typeof des.autoRotate !== 'boolean') problems.push('diskEncryptionSet.autoRotate must be true or false.');
+    if (des.identity !== 'SystemAssigned' && !(obj(des.identity) && typeof des.identity.userAssigned === 'string')) problems.push('diskEncryptionSet.identity must be "SystemAssigned" or { "userAssigned": "<identity id>" }.');
+  }
+  if (o.auditLogs !== undefined && !(obj(o.auditLogs) && typeof o.auditLogs.workspaceId === 'string')) problems.push('auditLogs must be { "workspaceId": "<Log Analytics workspace id>" }.');
+  if (problems.length > 0) return { ok: false, problems };
+  const intent = v as unknown as Intent;
+  const named = validateIntent(intent);
+  return named.length > 0 ? { ok: false, problems: named } : { ok: true, intent };
 }

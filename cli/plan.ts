@@ -1,0 +1,75 @@
+/**
+ * `npm run plan -- --estate FILE --intent FILE [--format json|bicep|azcli] [--now ISO-8601]`
+ * Plans the guided encryption setup offline and prints the plan (or its Bicep or Azure CLI
+ * rendering) to stdout. An invalid intent or name exits 2 with one line per problem on stderr.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { EstateFileError, parseEstateFile } from '../lib/estate/file';
+import { normalize } from '../lib/estate/normalize';
+import { parseIntent, plan } from '../lib/provisioning/plan';
+import { renderArmJson, renderAzCli, renderBicep } from '../lib/provisioning/render';
+
+export interface PlanArgs {
+  estate?: string;
+  intent?: string;
+  format: 'json' | 'bicep' | 'azcli';
+  now?: string;
+}
+
+export function parsePlanArgs(argv: string[]): PlanArgs | string {
+  const a: PlanArgs = { format: 'json' };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i]!;
+    const v = argv[++i];
+    if (v === undefined || v.startsWith('--')) return `${flag} needs a value`;
+    if (flag === '--estate') a.estate = v;
+    else if (flag === '--intent') a.intent = v;
+    else if (flag === '--now') a.now = v;
+    else if (flag === '--format') {
+      if (v !== 'json' && v !== 'bicep' && v !== 'azcli') return `--format must be json, bicep or azcli, not '${v}'`;
+      a.format = v;
+    } else return `unknown option ${flag}`;
+  }
+  if (!a.estate || !a.intent) return 'usage: npm run plan -- --estate FILE --intent FILE [--format json|bicep|azcli] [--now ISO-8601]';
+  return a;
+}
+
+/** Runs the command; returns the exit code and what to print. */
+export function runPlan(argv: string[], read: (path: string) => string = (p) => readFileSync(resolve(p), 'utf8')): { code: number; stdout: string; stderr: string[] } {
+  const args = parsePlanArgs(argv);
+  if (typeof args === 'string') return { code: 2, stdout: '', stderr: [args] };
+  let estateText: string;
+  let intentText: string;
+  try {
+    estateText = read(args.estate!);
+    intentText = read(args.intent!);
+  } catch (e) {
+    return { code: 2, stdout: '', stderr: [(e as Error).message] };
+  }
+  let file;
+  try {
+    file = parseEstateFile(estateText, args.estate!);
+  } catch (e) {
+    return { code: 2, stdout: '', stderr: [e instanceof EstateFileError ? e.message : String(e)] };
+  }
+  const intent = parseIntent(intentText);
+  if (!intent.ok) return { code: 2, stdout: '', stderr: intent.problems };
+  const now = args.now ? Date.parse(args.now) : Date.now();
+  if (!Number.isFinite(now)) return { code: 2, stdout: '', stderr: [`--now ${args.now} is not an ISO-8601 time`] };
+  const r = plan(intent.intent, normalize(file), { now: Math.floor(now / 1000) });
+  if (!r.ok) return { code: 2, stdout: '', stderr: r.problems };
+  if (args.format === 'azcli') return { code: 0, stdout: renderAzCli(r.plan), stderr: [] };
+  if (args.format === 'bicep') {
+    const files = renderBicep(r.plan);
+    return { code: 0, stdout: files.length === 1 ? files[0]!.text : files.map((f) => `// ===== ${f.name} =====\n${f.text}`).join('\n'), stderr: [] };
+  }
+  return { code: 0, stdout: renderArmJson(r.plan), stderr: [] };
+}
+
+if (process.argv[1] && /cli[\\/]plan\.ts$/.test(process.argv[1])) {
+  const r = runPlan(process.argv.slice(2));
+  if (r.stdout) process.stdout.write(r.stdout);
+  for (const line of r.stderr) process.stderr.write(line + '\n');
+  process.exit(r.code);
+}

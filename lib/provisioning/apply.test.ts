@@ -1,0 +1,110 @@
+/**
+ * apply() against the emulator through the real SDK clients: a full run creates what the plan
+ * says, a rescan judges the servers that waited for it, and a run stopped by a fault resumes
+ * without repeating what it finished.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startTestEmulator } from '../../emulator/src/testing';
+import { SUBS, WORKSPACE } from '../../emulator/src/demo';
+import { captureEstate } from '../azure/inventory';
+import { normalize } from '../estate/normalize';
+import { evaluate } from '../readiness/evaluate';
+import { apply, newRun, type Run } from './apply';
+import { plan, type Intent } from './plan';
+import { createArmSender } from './sender';
+
+let t: Awaited<ReturnType<typeof startTestEmulator>>;
+const LZ = SUBS.landing;
+const RG = `/subscriptions/${LZ}/resourceGroups/rg-security-weu`;
+
+beforeAll(async () => {
+  t = await startTestEmulator({ lroMs: 300 });
+});
+afterAll(async () => {
+  await t.emulator.close();
+});
+beforeEach(async () => {
+  await t.control('reset', { method: 'POST' });
+});
+
+// DICT-APP-01/02 replicate to des-weu-prod-02, which was never created: the wizard creates it.
+const intent: Intent = {
+  kind: 'lockstep.intent',
+  version: 1,
+  subscriptionId: LZ,
+  resourceGroup: 'rg-security-weu',
+  location: 'westeurope',
+  keyVault: { create: { name: 'kv-chx-dict-weu', sku: 'standard' } },
+  key: { create: { name: 'des-key-dict', kty: 'RSA', size: 3072, rotateEveryDays: 365, expiresInDays: 730 } },
+  diskEncryptionSet: { name: 'des-weu-prod-02', encryptionType: 'EncryptionAtRestWithCustomerKey', autoRotate: true, identity: 'SystemAssigned' },
+  auditLogs: { workspaceId: WORKSPACE },
+};
+
+const capture = (who: 'consultant' | 'engineer' = 'consultant') => captureEstate({ cloud: { armEndpoint: t.base, allowInsecure: true }, tokens: t.tokens(who) });
+const now = () => Date.parse(t.estate.capturedAt) / 1000;
+const verdicts = (file: Awaited<ReturnType<typeof capture>>, names: string[]) => {
+  const e = evaluate(normalize(file), { now: now() });
+  return names.map((n) => e.servers.find((s) => s.name === n)?.verdict);
+};
+const types = async (type: string) => (await capture()).resources.filter((r) => r.type.toLowerCase() === type.toLowerCase());
+
+async function planned(): Promise<Run> {
+  const r = plan(intent, normalize(await capture()), { now: now() });
+  if (!r.ok) throw new Error(r.problems.join('\n'));
+  return newRun(r.plan, 'test');
+}
+
+describe('apply', () => {
+  it('creates vault, audit log, key, DES and grant, and a rescan turns the waiting servers ready', async () => {
+    const before = await capture();
+    expect(verdicts(before, ['DICT-APP-01', 'DICT-APP-02'])).toEqual(['blocked', 'blocked']);
+    const seen: string[] = [];
+    const run = await apply(await planned(), createArmSender(t.factory('consultant'), { pollIntervalMs: 100 }), { onChange: (r) => seen.push(Object.values(r.steps).map((s) => s.status[0]).join('')) });
+    expect(Object.fromEntries(Object.entries(run.steps).map(([k, v]) => [k, v.status]))).toEqual({ vault: 'done', audit: 'done', key: 'done', des: 'done', grant: 'done', verify: 'done', 'verify-grant': 'done' });
+    expect(run.status).toBe('succeeded');
+    expect(seen).toContain('ddddrpp'); // progress is reported step by step
+    // The DES was created with the new key's version, and the grant names the DES's new identity.
+    const des = run.steps.des!.result as { identity: { principalId: string }; properties: { activeKey: { keyUrl: string } } };
+    expect(des.properties.activeKey.keyUrl).toBe((run.steps.key!.result as { properties: { keyUriWithVersion: string } }).properties.keyUriWithVersion);
+    expect(run.steps.grant!.sent!.body).toMatchObject({ properties: { principalId: des.identity.principalId, principalType: 'ServicePrincipal' } });
+    const after = await capture();
+    expect(verdicts(after, ['DICT-APP-01', 'DICT-APP-02'])).toEqual(['ready', 'ready']);
+  });
+
+  it('stops at a fault on the DES step and Resume finishes without a duplicate', async () => {
+    await t.control('faults', { method: 'POST', body: { method: 'PUT', path: '*/diskEncryptionSets/des-weu-prod-02*', status: 500, code: 'InternalServerError', count: 2 } });
+    const sender = createArmSender(t.factory('consultant', 1), { pollIntervalMs: 100 });
+    const stopped = await apply(await planned(), sender);
+    expect(stopped.status).toBe('failed');
+    expect(stopped.steps.des).toMatchObject({ status: 'failed', attempts: 1, error: { title: 'Azure had a problem' } });
+    expect(stopped.steps.grant!.status).toBe('pending');
+    expect(stopped.steps.vault!.status).toBe('done');
+    await t.control('requests', { method: 'DELETE' });
+    // The run survives a reload as JSON, then resumes at the failed step.
+    const resumed = await apply(JSON.parse(JSON.stringify(stopped)) as Run, sender);
+    expect(resumed.status).toBe('succeeded');
+    const routes = (await t.control('requests')).routes as Record<string, number>;
+    expect(routes['PUT instance Microsoft.KeyVault/vaults'] ?? 0).toBe(0);
+    expect(routes['PUT instance Microsoft.KeyVault/vaults/keys'] ?? 0).toBe(0);
+    expect((await types('Microsoft.KeyVault/vaults')).filter((v) => v.name === 'kv-chx-dict-weu')).toHaveLength(1);
+    expect((await types('Microsoft.Compute/diskEncryptionSets')).filter((d) => d.name === 'des-weu-prod-02')).toHaveLength(1);
+    const grants = (await types('Microsoft.Authorization/roleAssignments')).filter((a) => a.id.toLowerCase().startsWith(`${RG}/providers/Microsoft.KeyVault/vaults/kv-chx-dict-weu/`.toLowerCase()));
+    expect(grants).toHaveLength(1);
+  });
+
+  it('waits for a fresh identity to replicate before granting it', async () => {
+    await t.control('faults', { method: 'POST', body: { method: 'PUT', path: '*/roleAssignments/*', status: 400, code: 'PrincipalNotFound', message: 'Principal 1234 does not exist in the directory.', count: 2 } });
+    const waits: number[] = [];
+    const run = await apply(await planned(), createArmSender(t.factory('consultant'), { pollIntervalMs: 100 }), { sleep: async (ms) => void waits.push(ms), principalBackoffMs: [1000, 2000, 4000] });
+    expect(run.status).toBe('succeeded');
+    expect(waits).toEqual([1000, 2000]);
+    expect(run.steps.grant).toMatchObject({ status: 'done', attempts: 3 });
+  });
+
+  it("says which action a 403 refused and which roles grant it, and keeps what the engineer could do", async () => {
+    const run = await apply(await planned(), createArmSender(t.factory('engineer'), { pollIntervalMs: 100 }));
+    expect(run.status).toBe('failed');
+    expect(run.steps.des!.status).toBe('done');
+    expect(run.steps.grant).toMatchObject({ status: 'failed', error: { title: 'Permission needed', deniedAction: 'Microsoft.Authorization/roleAssignments/write', rolesThatGrant: ['Owner', 'User Access Administrator'] } });
+  });
+});
