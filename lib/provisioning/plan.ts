@@ -99,7 +99,7 @@ export function stableGuid(text: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-const url = (id: string, apiVersion: string) => `${id}?api-version=${apiVersion}`;
+export const url = (id: string, apiVersion: string) => `${id}?api-version=${apiVersion}`;
 
 export function plan(intent: Intent, estate: Estate, options: { now: number }): PlanResult {
   const problems = validateIntent(intent);
@@ -288,31 +288,7 @@ export function plan(intent: Intent, estate: Estate, options: { now: number }): 
     grantPrincipal = '{{des.identity.principalId}}';
     grantBindings = [{ placeholder: grantPrincipal, step: 'des', path: 'identity.principalId' }];
   }
-  const roleDefinitionId = `/subscriptions/${parseResourceId(vaultId)?.subscriptionId ?? intent.subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${ROLE_IDS.keyVaultCryptoServiceEncryptionUser}`;
-  const assignmentUrl = url(`${vaultId}/providers/Microsoft.Authorization/roleAssignments/${stableGuid(`${normalizeId(vaultId)}|${normalizeId(desId)}|${ROLE_IDS.keyVaultCryptoServiceEncryptionUser}`)}`, API.authorization);
-  const grantStep: PlanStep = rbac
-    ? {
-        id: 'grant',
-        title: `Grant the disk encryption set's identity Key Vault Crypto Service Encryption User on ${vaultName}`,
-        status: 'pending',
-        request: { method: 'PUT', url: assignmentUrl, body: { properties: { roleDefinitionId, principalId: grantPrincipal, principalType: 'ServicePrincipal' } } },
-        dependsOn: [],
-        why: 'Without get, wrap and unwrap on the key, Azure Disk Storage cannot use it (KeyVaultAccessForbidden).',
-        bindings: grantBindings,
-        action: 'Microsoft.Authorization/roleAssignments/write',
-        scope: vaultId,
-      }
-    : {
-        id: 'grant',
-        title: `Add an access policy for the disk encryption set's identity on ${vaultName}`,
-        status: 'pending',
-        request: { method: 'PUT', url: url(`${vaultId}/accessPolicies/add`, API.keyVault), body: { properties: { accessPolicies: [{ tenantId: estate.tenantId, objectId: grantPrincipal, permissions: { keys: ['get', 'wrapKey', 'unwrapKey'] } }] } } },
-        dependsOn: [],
-        why: 'The vault uses access policies: the identity needs get, wrapKey and unwrapKey.',
-        bindings: grantBindings,
-        action: 'Microsoft.KeyVault/vaults/accessPolicies/write',
-        scope: vaultId,
-      };
+  const { grant: grantStep, verify: grantVerify } = grantSteps({ tenantId: estate.tenantId, vaultId, vaultName, rbac, desId, principal: grantPrincipal, bindings: grantBindings });
   const desStep: PlanStep = {
     id: 'des',
     title: `Create disk encryption set ${intent.diskEncryptionSet.name}`,
@@ -357,21 +333,7 @@ export function plan(intent: Intent, estate: Estate, options: { now: number }): 
       { path: 'properties.activeKey.sourceVault.id', equals: vaultId, message: `Disk encryption set ${intent.diskEncryptionSet.name} does not use ${vaultName}.` },
     ],
   });
-  const grantRead = rbac
-    ? { url: assignmentUrl, expect: { path: 'properties.roleDefinitionId', equals: roleDefinitionId, message: 'The role assignment is missing or names another role.' } }
-    : { url: url(vaultId, API.keyVault), expect: { path: 'properties.accessPolicies', contains: { objectId: grantPrincipal }, message: `${vaultName} has no access policy for the disk encryption set's identity.` } };
-  steps.push({
-    id: 'verify-grant',
-    title: rbac ? 'Verify the role assignment' : 'Verify the access policy',
-    status: 'pending',
-    request: { method: 'GET', url: grantRead.url },
-    dependsOn: ['grant'],
-    why: "Reads back the grant: without it the DES cannot wrap or unwrap the disks' keys.",
-    bindings: grantBindings.map((b) => ({ ...b })),
-    action: rbac ? 'Microsoft.Authorization/roleAssignments/read' : 'Microsoft.KeyVault/vaults/read',
-    scope: vaultId,
-    expect: [grantRead.expect],
-  });
+  steps.push(grantVerify);
   const requiredActions = [...new Set(steps.filter((s) => s.status === 'pending' && s.request.method !== 'GET').map((s) => s.action))].sort();
   return { ok: true, plan: { kind: 'lockstep.plan', version: 1, steps, warnings, requiredActions } };
 }
@@ -412,4 +374,54 @@ export function parseIntent(text: string): { ok: true; intent: Intent } | { ok: 
   const intent = v as unknown as Intent;
   const named = validateIntent(intent);
   return named.length > 0 ? { ok: false, problems: named } : { ok: true, intent };
+}
+
+/**
+ * The access grant for a DES identity on its vault (a role assignment of Key Vault Crypto Service
+ * Encryption User for RBAC vaults, an access policy with get, wrapKey, unwrapKey otherwise) and
+ * the step that reads it back.
+ */
+export function grantSteps(g: { tenantId: string; vaultId: string; vaultName: string; rbac: boolean; desId: string; principal: string; bindings: Binding[] }): { grant: PlanStep; verify: PlanStep } {
+  const roleDefinitionId = `/subscriptions/${parseResourceId(g.vaultId)?.subscriptionId ?? ''}/providers/Microsoft.Authorization/roleDefinitions/${ROLE_IDS.keyVaultCryptoServiceEncryptionUser}`;
+  const assignmentUrl = url(`${g.vaultId}/providers/Microsoft.Authorization/roleAssignments/${stableGuid(`${normalizeId(g.vaultId)}|${normalizeId(g.desId)}|${ROLE_IDS.keyVaultCryptoServiceEncryptionUser}`)}`, API.authorization);
+  const grant: PlanStep = g.rbac
+    ? {
+        id: 'grant',
+        title: `Grant the disk encryption set's identity Key Vault Crypto Service Encryption User on ${g.vaultName}`,
+        status: 'pending',
+        request: { method: 'PUT', url: assignmentUrl, body: { properties: { roleDefinitionId, principalId: g.principal, principalType: 'ServicePrincipal' } } },
+        dependsOn: [],
+        why: 'Without get, wrap and unwrap on the key, Azure Disk Storage cannot use it (KeyVaultAccessForbidden).',
+        bindings: g.bindings,
+        action: 'Microsoft.Authorization/roleAssignments/write',
+        scope: g.vaultId,
+      }
+    : {
+        id: 'grant',
+        title: `Add an access policy for the disk encryption set's identity on ${g.vaultName}`,
+        status: 'pending',
+        request: { method: 'PUT', url: url(`${g.vaultId}/accessPolicies/add`, API.keyVault), body: { properties: { accessPolicies: [{ tenantId: g.tenantId, objectId: g.principal, permissions: { keys: ['get', 'wrapKey', 'unwrapKey'] } }] } } },
+        dependsOn: [],
+        why: 'The vault uses access policies: the identity needs get, wrapKey and unwrapKey.',
+        bindings: g.bindings,
+        action: 'Microsoft.KeyVault/vaults/accessPolicies/write',
+        scope: g.vaultId,
+      };
+  const verify: PlanStep = {
+    id: 'verify-grant',
+    title: g.rbac ? 'Verify the role assignment' : 'Verify the access policy',
+    status: 'pending',
+    request: { method: 'GET', url: g.rbac ? assignmentUrl : url(g.vaultId, API.keyVault) },
+    dependsOn: ['grant'],
+    why: "Reads back the grant: without it the DES cannot wrap or unwrap the disks' keys.",
+    bindings: g.bindings.map((b) => ({ ...b })),
+    action: g.rbac ? 'Microsoft.Authorization/roleAssignments/read' : 'Microsoft.KeyVault/vaults/read',
+    scope: g.vaultId,
+    expect: [
+      g.rbac
+        ? { path: 'properties.roleDefinitionId', equals: roleDefinitionId, message: 'The role assignment is missing or names another role.' }
+        : { path: 'properties.accessPolicies', contains: { objectId: g.principal }, message: `${g.vaultName} has no access policy for the disk encryption set's identity.` },
+    ],
+  };
+  return { grant, verify };
 }
