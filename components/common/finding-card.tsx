@@ -1,6 +1,10 @@
 'use client';
 
-import { Body1, Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import { WrenchRegular } from '@fluentui/react-icons';
+import { useRouter } from 'next/navigation';
+import { FIXABLE_RULES } from '@/lib/provisioning/fixits';
+import { useWriteAccess } from '@/lib/queries/write-access';
 import { ruleById } from '@/lib/readiness/catalog';
 import type { Finding } from '@/lib/readiness/types';
 
@@ -11,7 +15,7 @@ const useStyles = makeStyles({
 });
 
 /** One finding: severity, rule, the message (ARM names as text), the fix with its CLI, and the docs. */
-export function FindingCard({ finding: f, showReach }: { finding: Finding; showReach?: boolean }) {
+export function FindingCard({ finding: f, showReach, hideFix }: { finding: Finding; showReach?: boolean; hideFix?: boolean }) {
   const s = useStyles();
   const rule = ruleById(f.ruleId);
   return (
@@ -27,6 +31,7 @@ export function FindingCard({ finding: f, showReach }: { finding: Finding; showR
             <strong>Fix: </strong>
             {rule.remediation.summary}
           </Body1>
+          {!hideFix && (FIXABLE_RULES as readonly string[]).includes(f.ruleId) && <FixButton ruleId={f.ruleId} resourceId={f.resourceId} />}
           <pre className={s.code} aria-label="Azure CLI">
             {rule.remediation.cli}
           </pre>
@@ -40,5 +45,19 @@ export function FindingCard({ finding: f, showReach }: { finding: Finding; showR
         </>
       )}
     </article>
+  );
+}
+
+/** "Fix": the one-click repair, offered only where the user's role allows writes. */
+function FixButton({ ruleId, resourceId }: { ruleId: string; resourceId: string }) {
+  const router = useRouter();
+  const access = useWriteAccess();
+  if (!access.canWrite(resourceId.split('/')[2])) return null;
+  return (
+    <div>
+      <Button size="small" appearance="primary" icon={<WrenchRegular />} onClick={() => router.push(`/disk-encryption-sets/repair/?rule=${encodeURIComponent(ruleId)}&resource=${encodeURIComponent(resourceId)}`)}>
+        Fix
+      </Button>
+    </div>
   );
 }

@@ -1,7 +1,9 @@
 'use client';
 
 import { Caption1, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, ToolbarButton, tokens } from '@fluentui/react-components';
-import { ArrowClockwiseRegular, LockClosedRegular } from '@fluentui/react-icons';
+import { AddRegular, ArrowClockwiseRegular, LockClosedRegular } from '@fluentui/react-icons';
+import { useRouter } from 'next/navigation';
+import { useWriteAccess } from '@/lib/queries/write-access';
 import { useMemo, useState } from 'react';
 import { rawResource } from '@/lib/estate/normalize';
 import { useReadiness, type Readiness } from '@/lib/queries/estate';
@@ -20,13 +22,26 @@ const useStyles = makeStyles({
 
 export function DiskEncryptionSetsPage() {
   const { refetch, isFetching } = useReadiness();
+  const access = useWriteAccess();
+  const router = useRouter();
   return (
     <>
       <PageHeader
         title="Disk encryption sets"
         icon={LockClosedRegular}
         description="The DES each replica will use, and the health of its key and access grant."
-        commands={<ToolbarButton icon={<ArrowClockwiseRegular />} onClick={() => void refetch()} disabled={isFetching}>Refresh</ToolbarButton>}
+        commands={
+          <>
+            {access.any && (
+              <ToolbarButton icon={<AddRegular />} onClick={() => router.push('/disk-encryption-sets/create/')}>
+                Create disk encryption set
+              </ToolbarButton>
+            )}
+            <ToolbarButton icon={<ArrowClockwiseRegular />} onClick={() => void refetch()} disabled={isFetching}>
+              Refresh
+            </ToolbarButton>
+          </>
+        }
       />
       <ReadinessFrame>
         {(r) => <DesTable readiness={r} />}

@@ -1,6 +1,6 @@
 'use client';
 
-import { Button, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
 import { ArrowSortDownRegular, ArrowSortUpRegular } from '@fluentui/react-icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
@@ -45,8 +45,16 @@ export interface SortState {
 
 const ENCRYPTION: Record<ServerRow['encryption'], string> = { customer: 'Customer key', double: 'Double', platform: 'Platform key', mixed: 'Mixed', unknown: 'Unknown' };
 
+export interface GridSelection {
+  selected: ReadonlySet<string>;
+  onToggle: (row: ServerRow) => void;
+  onToggleAll: () => void;
+}
+
+const SELECT = { flex: '0 0 44px', width: '44px' };
+
 /** Fluent table primitives with only the visible rows rendered (platform-notes: option C). */
-export function ServersGrid({ rows, columns, sort, onSort, onOpen }: { rows: ServerRow[]; columns: ColumnKey[]; sort?: SortState; onSort: (key: ColumnKey) => void; onOpen: (row: ServerRow) => void }) {
+export function ServersGrid({ rows, columns, sort, onSort, onOpen, selection }: { rows: ServerRow[]; columns: ColumnKey[]; sort?: SortState; onSort: (key: ColumnKey) => void; onOpen: (row: ServerRow) => void; selection?: GridSelection }) {
   const s = useStyles();
   const scroller = useRef<HTMLDivElement>(null);
   // The virtualizer hands back fresh functions each render; React Compiler skips memoising this component, which is what we want.
@@ -59,6 +67,15 @@ export function ServersGrid({ rows, columns, sort, onSort, onOpen }: { rows: Ser
       <Table noNativeElements aria-label="Replicating servers" aria-rowcount={rows.length + 1} size="small" style={{ minWidth: 1600 }}>
         <TableHeader className={s.header}>
           <TableRow className={s.headRow} aria-rowindex={1}>
+            {selection && (
+              <TableHeaderCell style={SELECT}>
+                <Checkbox
+                  aria-label="Select all shown servers"
+                  checked={selection.selected.size === 0 ? false : rows.every((r) => selection.selected.has(r.id)) ? true : 'mixed'}
+                  onChange={selection.onToggleAll}
+                />
+              </TableHeaderCell>
+            )}
             {shown.map((c) => (
               <TableHeaderCell key={c.key} style={width(c)} aria-sort={sort?.key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
                 <Button
@@ -94,6 +111,11 @@ export function ServersGrid({ rows, columns, sort, onSort, onOpen }: { rows: Ser
                   }
                 }}
               >
+                {selection && (
+                  <TableCell className={s.cell} style={SELECT} onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
+                    <Checkbox aria-label={`Select ${r.name}`} checked={selection.selected.has(r.id)} onChange={() => selection.onToggle(r)} />
+                  </TableCell>
+                )}
                 {shown.map((c) => (
                   <TableCell key={c.key} className={s.cell} style={width(c)}>
                     {cell(c.key, r, s)}

@@ -3,9 +3,11 @@
 import {
   Body1, Caption1, Dropdown, Field, makeStyles, Menu, MenuItemCheckbox, MenuList, MenuPopover, MenuTrigger, MessageBar, MessageBarBody, MessageBarTitle, Option, SearchBox, Skeleton, SkeletonItem, ToggleButton, ToolbarButton, tokens,
 } from '@fluentui/react-components';
-import { ArrowClockwiseRegular, ArrowDownloadRegular, ColumnTripleEditRegular, DocumentArrowDownRegular, ServerRegular } from '@fluentui/react-icons';
+import { ArrowClockwiseRegular, ArrowDownloadRegular, ColumnTripleEditRegular, DocumentArrowDownRegular, LockClosedRegular, ServerRegular } from '@fluentui/react-icons';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useDeferredValue, useSyncExternalStore } from 'react';
+import { useDeferredValue, useState, useSyncExternalStore } from 'react';
+import { selectionStore } from '@/lib/provisioning/run-store';
+import { useWriteAccess } from '@/lib/queries/write-access';
 import { findingsCsv, findingsDocument } from '@/lib/readiness/report';
 import { filterRows, type ServerRow } from '@/lib/readiness/rows';
 import type { Verdict } from '@/lib/readiness/types';
@@ -101,6 +103,8 @@ export function ServersPage() {
     .filter(Boolean) as ColumnKey[];
   const open = params.get('server') ?? undefined;
   const deferredQ = useDeferredValue(q);
+  const access = useWriteAccess();
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
 
   // Filters live in the URL, so a filtered view can be shared and survives a reload.
   const setParam = (key: string, value: string | undefined) => {
@@ -115,6 +119,15 @@ export function ServersPage() {
   const options = optionsOf(readiness?.rows ?? EMPTY);
 
   const stamp = new Date().toISOString().slice(0, 10);
+  // Secure target: the selected servers must land in one subscription and region, where the user may write.
+  const picked = readiness ? readiness.rows.filter((r) => selected.has(r.id)) : [];
+  const targets = new Set(picked.map((r) => `${r.targetSubscription}|${r.targetRegion}`));
+  const targetSubId = readiness?.estate.servers.find((x) => x.id === picked[0]?.id)?.targetSubscriptionId;
+  const secureReason = picked.length === 0 ? 'Select the servers whose target to secure' : targets.size > 1 ? 'The selected servers land in different subscriptions or regions' : !access.canWrite(targetSubId) ? 'Your role does not allow writes in their target subscription' : undefined;
+  const secure = () => {
+    selectionStore.put(picked.map((r) => r.id));
+    router.push('/disk-encryption-sets/create/?from=servers');
+  };
   return (
     <>
       <PageHeader
@@ -126,6 +139,11 @@ export function ServersPage() {
             <ToolbarButton icon={<ArrowClockwiseRegular />} onClick={() => void refetch()} disabled={isFetching}>
               Refresh
             </ToolbarButton>
+            {access.any && (
+              <ToolbarButton icon={<LockClosedRegular />} disabled={!!secureReason} title={secureReason} onClick={secure}>
+                Secure target{picked.length ? ` (${picked.length})` : ''}
+              </ToolbarButton>
+            )}
             <ToolbarButton icon={<ArrowDownloadRegular />} disabled={!readiness} onClick={() => readiness && downloadText(`lockstep-findings-${stamp}.json`, JSON.stringify(findingsDocument(readiness.evaluation), null, 2), 'application/json')}>
               Export findings
             </ToolbarButton>
@@ -242,6 +260,20 @@ export function ServersPage() {
                 router.replace(`${pathname}?${next}`, { scroll: false });
               }}
               onOpen={(r) => setParam('server', r.id)}
+              selection={
+                access.any
+                  ? {
+                      selected,
+                      onToggle: (r) => {
+                        const next = new Set(selected);
+                        if (next.has(r.id)) next.delete(r.id);
+                        else next.add(r.id);
+                        setSelected(next);
+                      },
+                      onToggleAll: () => setSelected(rows.every((r) => selected.has(r.id)) ? new Set() : new Set(rows.map((r) => r.id))),
+                    }
+                  : undefined
+              }
             />
           )}
           <ServerDetails readiness={readiness} serverId={open} onClose={() => setParam('server', undefined)} />

@@ -12,6 +12,8 @@ import { evaluate } from '../readiness/evaluate';
 import { apply, newRun, type Run } from './apply';
 import { plan, type Intent } from './plan';
 import { createArmSender } from './sender';
+import { preflight } from './preflight';
+import { USERS } from '../../emulator/src/demo';
 
 let t: Awaited<ReturnType<typeof startTestEmulator>>;
 const LZ = SUBS.landing;
@@ -106,5 +108,28 @@ describe('apply', () => {
     expect(run.status).toBe('failed');
     expect(run.steps.des!.status).toBe('done');
     expect(run.steps.grant).toMatchObject({ status: 'failed', error: { title: 'Permission needed', deniedAction: 'Microsoft.Authorization/roleAssignments/write', rolesThatGrant: ['Owner', 'User Access Administrator'] } });
+  });
+
+  it("shows the engineer, before anything runs, the role assignment they cannot make, who can, and the command to hand over", async () => {
+    const estate = normalize(await capture('engineer'));
+    const r = plan(intent, estate, { now: now() });
+    if (!r.ok) throw new Error(r.problems.join('\n'));
+    await t.control('requests', { method: 'DELETE' });
+    const pf = await preflight(r.plan, t.factory('engineer'), estate);
+    expect(pf.steps.map((s) => [s.stepId, s.allowed])).toEqual([['vault', true], ['audit', true], ['key', true], ['des', true], ['grant', false]]);
+    expect(pf.blocked).toBe(true);
+    const grant = pf.steps.find((s) => s.stepId === 'grant')!;
+    expect(grant.rolesThatGrant).toEqual(['Owner', 'User Access Administrator']);
+    expect(grant.whoCan.join(' ')).toContain(USERS.consultant.objectId);
+    expect(grant.handover).toContain('DES_PRINCIPAL_ID=$(az disk-encryption-set show --name des-weu-prod-02');
+    expect(grant.handover).toContain('az role assignment create');
+    expect(pf.names).toEqual([{ name: 'kv-chx-dict-weu', available: true }]);
+    // Nothing was written.
+    const routes = Object.keys((await t.control('requests')).routes as Record<string, number>);
+    expect(routes.filter((k) => /^(PUT|PATCH|DELETE)/.test(k))).toEqual([]);
+    // A vault name taken in a subscription the engineer cannot see: only checkNameAvailability knows.
+    const hidden = plan({ ...intent, keyVault: { create: { name: 'kv-chx-central-weu', sku: 'premium' } } }, estate, { now: now() });
+    if (!hidden.ok) throw new Error(hidden.problems.join('\n'));
+    expect((await preflight(hidden.plan, t.factory('engineer'), estate)).names).toEqual([{ name: 'kv-chx-central-weu', available: false, message: "The vault name 'kv-chx-central-weu' is already in use." }]);
   });
 });

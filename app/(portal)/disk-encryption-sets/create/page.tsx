@@ -1,0 +1,13 @@
+import type { Metadata } from 'next';
+import { Suspense } from 'react';
+import { SetupWizardPage } from '@/components/setup/setup-wizard';
+
+export const metadata: Metadata = { title: 'Create a disk encryption set' };
+
+export default function Page() {
+  return (
+    <Suspense>
+      <SetupWizardPage />
+    </Suspense>
+  );
+}

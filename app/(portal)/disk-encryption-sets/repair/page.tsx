@@ -1,0 +1,13 @@
+import type { Metadata } from 'next';
+import { Suspense } from 'react';
+import { RepairPage } from '@/components/setup/repair-page';
+
+export const metadata: Metadata = { title: 'Repair' };
+
+export default function Page() {
+  return (
+    <Suspense>
+      <RepairPage />
+    </Suspense>
+  );
+}

@@ -1,0 +1,215 @@
+'use client';
+
+import {
+  Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Body1, Button, Caption1, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle,
+  makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, Tab, TabList, tokens,
+} from '@fluentui/react-components';
+import { ArrowDownloadRegular, CheckmarkCircleFilled, DismissCircleFilled, QuestionCircleRegular } from '@fluentui/react-icons';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { Estate } from '@/lib/estate/model';
+import { sha256Hex } from '@/lib/compliance/sha256';
+import type { Plan } from '@/lib/provisioning/plan';
+import type { Preflight } from '@/lib/provisioning/preflight';
+import { renderArmJson, renderAzCli, renderBicep } from '@/lib/provisioning/render';
+import { useArm } from '@/lib/queries/arm-provider';
+import { downloadText } from '../common/download';
+
+export const useCodeStyles = makeStyles({
+  code: {
+    fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', backgroundColor: tokens.colorNeutralBackground3,
+    padding: tokens.spacingHorizontalS, borderRadius: tokens.borderRadiusSmall, margin: 0, maxHeight: '420px', overflow: 'auto',
+  },
+});
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  card: { backgroundColor: tokens.colorNeutralBackground1, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  checks: { margin: 0, paddingLeft: 0, listStyle: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  check: { display: 'grid', gridTemplateColumns: '24px 1fr', gap: tokens.spacingHorizontalS, alignItems: 'start' },
+  ok: { color: tokens.colorPaletteGreenForeground1 },
+  bad: { color: tokens.colorPaletteRedForeground1 },
+  muted: { color: tokens.colorNeutralForeground2 },
+  method: { fontFamily: tokens.fontFamilyMonospace, marginRight: tokens.spacingHorizontalS },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+});
+
+export function usePreflight(plan: Plan | undefined, estate: Estate) {
+  const arm = useArm();
+  return useQuery({
+    queryKey: ['preflight', plan ? sha256Hex(JSON.stringify(plan)) : 'none'],
+    enabled: !!plan,
+    staleTime: 60_000,
+    queryFn: async () => {
+      const { preflight } = await import('@/lib/provisioning/preflight');
+      return preflight(plan!, arm, estate);
+    },
+  });
+}
+
+/** The preflight: may the user do each step, and if not, who can and what to hand them. */
+export function PreflightView({ preflight, isPending, error }: { preflight?: Preflight; isPending: boolean; error?: unknown }) {
+  const s = useStyles();
+  const code = useCodeStyles();
+  return (
+    <section className={s.card} aria-labelledby="preflight-title">
+      <Subtitle2 as="h2" style={{ margin: 0 }} id="preflight-title">
+        Preflight
+      </Subtitle2>
+      <Caption1 className={s.muted}>Your effective permissions at each step&apos;s scope (Azure&apos;s permissions API) and the names that must be free. Nothing has been written.</Caption1>
+      {isPending && <Spinner size="tiny" label="Checking your permissions…" />}
+      {!!error && <Body1>The preflight could not run: {String((error as Error).message ?? error)}</Body1>}
+      {preflight && (
+        <ul className={s.checks} aria-label="Preflight checks">
+          {preflight.names.map((n) => (
+            <li key={n.name} className={s.check}>
+              {n.available ? <CheckmarkCircleFilled className={s.ok} aria-label="Passed" /> : <DismissCircleFilled className={s.bad} aria-label="Failed" />}
+              <Body1>
+                Key vault name <strong>{n.name}</strong> {n.available ? 'is available' : 'is not available'}
+                {n.message ? `: ${n.message}` : '.'}
+              </Body1>
+            </li>
+          ))}
+          {preflight.steps.map((c) => (
+            <li key={c.stepId} className={s.check} aria-label={`${c.title}: ${c.allowed === true ? 'allowed' : c.allowed === false ? 'blocked' : 'unknown'}`}>
+              {c.allowed === true ? <CheckmarkCircleFilled className={s.ok} aria-label="Allowed" /> : c.allowed === false ? <DismissCircleFilled className={s.bad} aria-label="Blocked" /> : <QuestionCircleRegular aria-label="Unknown" />}
+              <div className={s.section}>
+                <Body1>
+                  {c.title}: {c.allowed === true ? 'you may' : c.allowed === false ? 'you may not' : 'could not be checked'} ({c.action})
+                </Body1>
+                {c.error && <Caption1>{c.error}</Caption1>}
+                {c.allowed === false && (
+                  <MessageBar intent="warning" layout="multiline">
+                    <MessageBarBody>
+                      <MessageBarTitle>This step needs someone else</MessageBarTitle>
+                      Roles that include {c.action}: {c.rolesThatGrant.join(', ') || 'a custom role'}. {c.whoCan.length > 0 ? `In this directory: ${c.whoCan.join('; ')}.` : 'Nobody Lockstep can see holds one at this scope.'} The steps before it can still run; the run stops here. Hand over this command:
+                      <pre className={code.code} aria-label={`Command for ${c.title}`}>
+                        {c.handover}
+                      </pre>
+                    </MessageBarBody>
+                  </MessageBar>
+                )}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** Every request the plan sends, in order, with why. */
+export function PlanSteps({ plan }: { plan: Plan }) {
+  const s = useStyles();
+  const code = useCodeStyles();
+  return (
+    <section className={s.card} aria-labelledby="requests-title">
+      <Subtitle2 as="h2" style={{ margin: 0 }} id="requests-title">
+        Requests ({plan.steps.filter((x) => x.status === 'pending').length} to send)
+      </Subtitle2>
+      <Accordion multiple collapsible>
+        {plan.steps.map((step, i) => (
+          <AccordionItem key={step.id} value={step.id}>
+            <AccordionHeader>
+              <span className={s.row}>
+                {i + 1}. {step.title}
+                {step.status === 'done' ? <Badge appearance="tint" color="informative">Already exists</Badge> : <Badge appearance="outline">{step.request.method}</Badge>}
+              </span>
+            </AccordionHeader>
+            <AccordionPanel>
+              <Body1 block>{step.why}</Body1>
+              {step.bindings.length > 0 && <Caption1 block className={s.muted}>Takes {step.bindings.map((b) => `${b.placeholder} from the result of step "${b.step}" (${b.path})`).join('; ')}.</Caption1>}
+              <pre className={code.code} aria-label={`Request ${i + 1}`}>
+                {`${step.request.method} ${step.request.url}${step.request.body ? `\n\n${JSON.stringify(step.request.body, null, 2)}` : ''}`}
+              </pre>
+            </AccordionPanel>
+          </AccordionItem>
+        ))}
+      </Accordion>
+    </section>
+  );
+}
+
+/** The same plan as Bicep, Azure CLI and ARM JSON, each downloadable. */
+export function PlanExport({ plan, baseName }: { plan: Plan; baseName: string }) {
+  const s = useStyles();
+  const code = useCodeStyles();
+  const [tab, setTab] = useState<'bicep' | 'azcli' | 'json'>('bicep');
+  const bicep = renderBicep(plan);
+  const text = tab === 'bicep' ? bicep.map((f) => (bicep.length > 1 ? `// ===== ${f.name} =====\n${f.text}` : f.text)).join('\n') : tab === 'azcli' ? renderAzCli(plan) : renderArmJson(plan);
+  const download = () => {
+    if (tab === 'bicep') for (const f of bicep) downloadText(f.name === 'main.bicep' ? `${baseName}.bicep` : f.name, f.text, 'text/plain');
+    else if (tab === 'azcli') downloadText(`${baseName}.sh`, text, 'text/x-shellscript');
+    else downloadText(`${baseName}.plan.json`, text, 'application/json');
+  };
+  return (
+    <section className={s.card} aria-labelledby="export-title">
+      <div className={s.row}>
+        <Subtitle2 as="h2" style={{ margin: 0 }} id="export-title">
+          As code, for change control
+        </Subtitle2>
+      </div>
+      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as typeof tab)} aria-label="Plan as code">
+        <Tab value="bicep">Bicep</Tab>
+        <Tab value="azcli">Azure CLI</Tab>
+        <Tab value="json">ARM JSON</Tab>
+      </TabList>
+      <div className={s.row}>
+        <Button icon={<ArrowDownloadRegular />} onClick={download}>
+          Download {tab === 'bicep' ? `Bicep${bicep.length > 1 ? ` (${bicep.length} files)` : ''}` : tab === 'azcli' ? 'script' : 'JSON'}
+        </Button>
+        <Caption1 className={s.muted}>{tab === 'bicep' ? 'az deployment group create --resource-group <rg> --template-file main.bicep' : tab === 'azcli' ? 'bash, with az signed in' : 'The requests Lockstep sends, with the bindings between them'}</Caption1>
+      </div>
+      <pre className={code.code} aria-label={tab === 'bicep' ? 'Bicep' : tab === 'azcli' ? 'Azure CLI script' : 'ARM JSON'} tabIndex={0}>
+        {text}
+      </pre>
+    </section>
+  );
+}
+
+/** Writes happen only after this: what will be written, the irreversible parts, and an explicit yes. */
+export function ConfirmDialog({ open, plan, blockedSteps, actionLabel, onConfirm, onCancel }: { open: boolean; plan: Plan; blockedSteps: string[]; actionLabel: string; onConfirm: () => void; onCancel: () => void }) {
+  const s = useStyles();
+  const [understood, setUnderstood] = useState(false);
+  const writes = plan.steps.filter((x) => x.status === 'pending' && x.request.method !== 'GET');
+  const needsAck = plan.warnings.length > 0;
+  return (
+    <Dialog open={open} onOpenChange={(_, d) => !d.open && onCancel()} modalType="alert">
+      <DialogSurface aria-describedby="confirm-body">
+        <DialogBody>
+          <DialogTitle>{actionLabel}?</DialogTitle>
+          <DialogContent id="confirm-body" className={s.section}>
+            <Body1>
+              Lockstep will send {writes.length} write {writes.length === 1 ? 'request' : 'requests'} to Azure as you, in this order:
+            </Body1>
+            <ol>
+              {writes.map((w) => (
+                <li key={w.id}>
+                  <span className={s.method}>{w.request.method}</span>
+                  {w.title}
+                </li>
+              ))}
+            </ol>
+            {blockedSteps.length > 0 && (
+              <MessageBar intent="warning">
+                <MessageBarBody>The preflight says you may not {blockedSteps.join('; ')}. The run will stop there; hand that step over with the command shown.</MessageBarBody>
+              </MessageBar>
+            )}
+            {plan.warnings.map((w) => (
+              <MessageBar key={w} intent="warning">
+                <MessageBarBody>{w}</MessageBarBody>
+              </MessageBar>
+            ))}
+            {needsAck && <Checkbox checked={understood} onChange={(_, d) => setUnderstood(d.checked === true)} label="I understand the warnings above" />}
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" disabled={needsAck && !understood} onClick={onConfirm}>
+              {actionLabel}
+            </Button>
+            <Button onClick={onCancel}>Cancel</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

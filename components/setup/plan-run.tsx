@@ -1,0 +1,162 @@
+'use client';
+
+import {
+  Accordion, AccordionHeader, AccordionItem, AccordionPanel, Body1, Button, Caption1, Field, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, ProgressBar, Spinner, Subtitle2, tokens,
+} from '@fluentui/react-components';
+import { CheckmarkCircleFilled, CircleRegular, DismissCircleFilled, ArrowClockwiseRegular, SkipForwardTabRegular } from '@fluentui/react-icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useRef, useState } from 'react';
+import { apply, type Run, type StepRun } from '@/lib/provisioning/apply';
+import { handoverScript } from '@/lib/provisioning/preflight';
+import { runStore, type StoredRun } from '@/lib/provisioning/run-store';
+import { createArmSender } from '@/lib/provisioning/sender';
+import { useArm } from '@/lib/queries/arm-provider';
+import { estateKeys } from '@/lib/queries/estate';
+import { useCodeStyles } from './plan-review';
+
+const useStyles = makeStyles({
+  card: { backgroundColor: tokens.colorNeutralBackground1, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  head: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  ok: { color: tokens.colorPaletteGreenForeground1 },
+  bad: { color: tokens.colorPaletteRedForeground1 },
+  muted: { color: tokens.colorNeutralForeground2 },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS },
+});
+
+/** Runs a stored plan, saving every change so that a reload resumes it. */
+export function usePlanRunner() {
+  const arm = useArm();
+  const queryClient = useQueryClient();
+  const [stored, setStored] = useState<StoredRun | undefined>(() => (typeof window === 'undefined' ? undefined : runStore.load()));
+  const busy = useRef(false);
+  const [running, setRunning] = useState(false);
+  const start = useCallback(
+    async (next: StoredRun) => {
+      if (busy.current) return;
+      busy.current = true;
+      setRunning(true);
+      const save = (run: Run) => {
+        const s = { ...next, run };
+        runStore.save(s);
+        setStored(s);
+      };
+      try {
+        const run = await apply(structuredClone(next.run), createArmSender(arm, { pollIntervalMs: 1000 }), { onChange: save });
+        // What was created changes verdicts: read the estate again.
+        if (Object.values(run.steps).some((s) => s.status === 'done')) await queryClient.invalidateQueries({ queryKey: estateKeys.live() });
+      } finally {
+        busy.current = false;
+        setRunning(false);
+      }
+    },
+    [arm, queryClient],
+  );
+  const clear = useCallback(() => {
+    runStore.clear();
+    setStored(undefined);
+  }, []);
+  return { stored, start, running, clear };
+}
+
+function StatusIcon({ state }: { state: StepRun }) {
+  const s = useStyles();
+  switch (state.status) {
+    case 'running':
+      return <Spinner size="extra-tiny" aria-label="Running" />;
+    case 'done':
+      return <CheckmarkCircleFilled className={s.ok} aria-label="Done" />;
+    case 'existing':
+      return <SkipForwardTabRegular aria-label="Already existed" />;
+    case 'failed':
+      return <DismissCircleFilled className={s.bad} aria-label="Failed" />;
+    default:
+      return <CircleRegular aria-label="Waiting" />;
+  }
+}
+
+const STATUS: Record<StepRun['status'], string> = { pending: 'Waiting', running: 'Running', done: 'Done', existing: 'Already existed', failed: 'Failed' };
+
+/** Progress per step, each with the request as sent and its result; a failure in words with Resume. */
+export function RunView({ stored, running, onResume, onDiscard }: { stored: StoredRun; running: boolean; onResume: () => void; onDiscard: () => void }) {
+  const s = useStyles();
+  const code = useCodeStyles();
+  const { run } = stored;
+  const steps = run.plan.steps;
+  const finished = steps.filter((x) => ['done', 'existing'].includes(run.steps[x.id]!.status)).length;
+  const failed = steps.find((x) => run.steps[x.id]!.status === 'failed');
+  const failure = failed ? run.steps[failed.id]!.error : undefined;
+  const current = steps.find((x) => run.steps[x.id]!.status === 'running');
+  const interrupted = !running && run.status === 'running';
+  return (
+    <section className={s.card} aria-labelledby="run-title">
+      <Subtitle2 as="h2" style={{ margin: 0 }} id="run-title">
+        {run.status === 'succeeded' ? 'Applied' : failed ? 'Stopped' : interrupted ? 'Interrupted' : 'Applying'}: {finished} of {steps.length} steps
+      </Subtitle2>
+      <Field validationState="none" validationMessage={current ? `${current.title}…` : run.status === 'succeeded' ? 'Every step finished.' : failed ? `Stopped at: ${failed.title}` : interrupted ? 'The page was closed or reloaded while this ran. Resume continues where it stopped; finished steps are not repeated.' : ''}>
+        <ProgressBar aria-label="Apply progress" value={finished / steps.length} color={failed ? 'error' : run.status === 'succeeded' ? 'success' : 'brand'} />
+      </Field>
+      {failure && failed && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{failure.title}</MessageBarTitle>
+            {failure.detail} {failure.next}
+            {failure.deniedAction && (
+              <>
+                <Body1 block>Someone with {failure.rolesThatGrant?.join(' or ') ?? 'the right role'} can run this step for you:</Body1>
+                <pre className={code.code} aria-label="Command to hand over">
+                  {handoverScript({ ...run.plan, steps: run.plan.steps.map((p) => (run.steps[p.id]?.result !== undefined ? { ...p, status: 'done' as const } : p)) }, failed)}
+                </pre>
+              </>
+            )}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button appearance="primary" icon={<ArrowClockwiseRegular />} onClick={onResume} disabled={running}>
+              Resume
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {interrupted && (
+        <div className={s.actions}>
+          <Button appearance="primary" icon={<ArrowClockwiseRegular />} onClick={onResume}>
+            Resume
+          </Button>
+          <Button onClick={onDiscard}>Discard this run</Button>
+        </div>
+      )}
+      <Accordion multiple collapsible aria-label="Steps">
+        {steps.map((step, i) => {
+          const state = run.steps[step.id]!;
+          return (
+            <AccordionItem key={step.id} value={step.id}>
+              <AccordionHeader>
+                <span className={s.head} aria-label={`Step ${i + 1}: ${step.title}: ${STATUS[state.status]}`}>
+                  <StatusIcon state={state} />
+                  {i + 1}. {step.title}
+                  <Caption1 className={s.muted}>
+                    {STATUS[state.status]}
+                    {state.attempts > 1 ? ` · ${state.attempts} attempts` : ''}
+                  </Caption1>
+                </span>
+              </AccordionHeader>
+              <AccordionPanel>
+                {state.note && <Body1 block>{state.note}</Body1>}
+                <pre className={code.code} aria-label={`Request ${i + 1} as sent`}>
+                  {`${(state.sent ?? step.request).method} ${(state.sent ?? step.request).url}${(state.sent ?? step.request).body ? `\n\n${JSON.stringify((state.sent ?? step.request).body, null, 2)}` : ''}`}
+                </pre>
+                {state.result !== undefined && (
+                  <>
+                    <Caption1>Result</Caption1>
+                    <pre className={code.code} aria-label={`Result of step ${i + 1}`}>
+                      {JSON.stringify(state.result, null, 2)}
+                    </pre>
+                  </>
+                )}
+              </AccordionPanel>
+            </AccordionItem>
+          );
+        })}
+      </Accordion>
+    </section>
+  );
+}

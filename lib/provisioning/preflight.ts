@@ -1,0 +1,98 @@
+/**
+ * Before anything runs: may the signed-in user do each step (the permissions API at the step's
+ * scope against the step's action), who in the estate could do the ones they may not, the command
+ * to hand over, and whether a new vault's name is free (checkNameAvailability).
+ */
+import type { ArmClientFactory } from '../azure/client-factory';
+import { explainArmError } from '../azure/errors';
+import { isAtOrBelow, normalizeId, parseResourceId } from '../estate/ids';
+import { permissionAllows, rolesGranting, type RolePermission } from '../estate/builtin-roles';
+import type { Estate } from '../estate/model';
+import type { Plan, PlanStep } from './plan';
+import { renderAzCli } from './render';
+
+export interface StepCheck {
+  stepId: string;
+  title: string;
+  action: string;
+  scope: string;
+  /** undefined: the permissions could not be read (said in `error`). */
+  allowed?: boolean;
+  error?: string;
+  /** People (or principals) in the estate whose roles at or above the scope include the action. */
+  whoCan: string[];
+  rolesThatGrant: string[];
+  /** The Azure CLI for this step alone, for someone who may run it. */
+  handover?: string;
+}
+
+export interface Preflight {
+  steps: StepCheck[];
+  names: { name: string; available: boolean; message?: string }[];
+  blocked: boolean;
+}
+
+/** The permission blocks that apply at `scope`, read once per scope. */
+async function permissionsAt(factory: ArmClientFactory, scope: string, exists: boolean): Promise<RolePermission[]> {
+  const p = parseResourceId(scope);
+  if (!p?.subscriptionId || !p.resourceGroup) throw new Error(`Cannot check permissions at ${scope}.`);
+  const auth = await factory.authorization(p.subscriptionId);
+  const out: RolePermission[] = [];
+  const list =
+    exists && p.type.toLowerCase() !== 'microsoft.resources/resourcegroups'
+      ? auth.permissions.listForResource(p.resourceGroup, p.type.split('/')[0]!, '', p.type.split('/').slice(1).join('/'), p.name)
+      : auth.permissions.listForResourceGroup(p.resourceGroup);
+  for await (const x of list) out.push({ actions: x.actions ?? [], notActions: x.notActions ?? [], dataActions: x.dataActions ?? [], notDataActions: x.notDataActions ?? [] });
+  return out;
+}
+
+export function whoCan(estate: Estate, action: string, scope: string): string[] {
+  const names = new Set<string>();
+  for (const a of estate.roleAssignments) {
+    if (!isAtOrBelow(scope, a.scope)) continue;
+    const role = estate.roleDefinitions.get(a.roleDefinitionId.split('/').pop()!.toLowerCase());
+    if (role?.permissions.some((p) => permissionAllows(p, action))) names.add(`${estate.principals.get(a.principalId.toLowerCase()) ?? a.principalId} (${role.roleName})`);
+  }
+  return [...names].sort();
+}
+
+/** The CLI for one step, with the earlier steps it takes values from shown as already done. */
+export function handoverScript(plan: Plan, step: PlanStep): string {
+  const sources = new Set(step.bindings.map((b) => b.step));
+  const steps = plan.steps.filter((s) => sources.has(s.id)).map((s) => ({ ...s, status: 'done' as const }));
+  return renderAzCli({ ...plan, steps: [...steps, step] });
+}
+
+export async function preflight(plan: Plan, factory: ArmClientFactory, estate: Estate): Promise<Preflight> {
+  const cache = new Map<string, Promise<RolePermission[]>>();
+  const steps: StepCheck[] = [];
+  for (const step of plan.steps.filter((s) => s.status === 'pending' && s.request.method !== 'GET')) {
+    // A new resource is checked at its resource group; an existing one where it is.
+    const exists = estate.raw.has(normalizeId(step.scope));
+    const p = parseResourceId(step.scope);
+    const scope = exists || !p?.resourceGroup ? step.scope : `/subscriptions/${p.subscriptionId}/resourceGroups/${p.resourceGroup}`;
+    const key = normalizeId(scope);
+    if (!cache.has(key)) cache.set(key, permissionsAt(factory, scope, exists));
+    const check: StepCheck = { stepId: step.id, title: step.title, action: step.action, scope: step.scope, whoCan: whoCan(estate, step.action, step.scope), rolesThatGrant: rolesGranting(step.action) };
+    try {
+      check.allowed = (await cache.get(key)!).some((perm) => permissionAllows(perm, step.action));
+    } catch (e) {
+      const x = explainArmError(e);
+      check.error = `${x.title}: ${x.detail}`;
+    }
+    if (check.allowed === false) check.handover = handoverScript(plan, step);
+    steps.push(check);
+  }
+  const names: Preflight['names'] = [];
+  for (const step of plan.steps.filter((s) => s.status === 'pending' && s.request.method === 'PUT' && /\/providers\/Microsoft\.KeyVault\/vaults\/[^/]+\?/i.test(s.request.url))) {
+    const p = parseResourceId(step.request.url.split('?')[0]!)!;
+    try {
+      const kv = await factory.keyVault(p.subscriptionId!);
+      const r = await kv.vaults.checkNameAvailability({ name: p.name, type: 'Microsoft.KeyVault/vaults' });
+      names.push({ name: p.name, available: r.nameAvailable !== false, message: r.message });
+    } catch (e) {
+      names.push({ name: p.name, available: true, message: `Could not check: ${explainArmError(e).detail}` });
+    }
+  }
+  return { steps, names, blocked: steps.some((s) => s.allowed === false) || names.some((n) => !n.available) };
+}

@@ -1,0 +1,49 @@
+/**
+ * The wizard's draft and the run of its plan, kept in session storage (this tab only, gone when it
+ * closes) so a reload or an interrupted apply resumes where it stopped, without repeating
+ * finished steps. Nothing secret is stored: plans hold resource ids and settings, never tokens.
+ */
+import type { Run } from './apply';
+import type { Intent } from './plan';
+
+export interface StoredRun {
+  run: Run;
+  /** What started it: the wizard (with the servers it secures) or a fix-it. */
+  origin: { kind: 'wizard'; serverIds: string[]; verdictsBefore: Record<string, string> } | { kind: 'fix'; ruleId: string; resourceId: string; title: string };
+}
+
+const RUN = 'lockstep.setup.run';
+const DRAFT = 'lockstep.setup.draft';
+const SERVERS = 'lockstep.setup.servers';
+
+function read<T>(key: string, check: (v: unknown) => boolean): T | undefined {
+  try {
+    const text = window.sessionStorage.getItem(key);
+    if (!text) return undefined;
+    const v = JSON.parse(text) as unknown;
+    return check(v) ? (v as T) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export const runStore = {
+  load: () => read<StoredRun>(RUN, (v) => (v as StoredRun)?.run?.kind === 'lockstep.run' && Array.isArray((v as StoredRun).run.plan?.steps)),
+  save: (r: StoredRun) => window.sessionStorage.setItem(RUN, JSON.stringify(r)),
+  clear: () => window.sessionStorage.removeItem(RUN),
+};
+
+export const draftStore = {
+  load: () => read<{ intent: Intent; serverIds: string[]; tab: string }>(DRAFT, (v) => (v as { intent?: Intent })?.intent?.kind === 'lockstep.intent'),
+  save: (d: { intent: Intent; serverIds: string[]; tab: string }) => window.sessionStorage.setItem(DRAFT, JSON.stringify(d)),
+  clear: () => window.sessionStorage.removeItem(DRAFT),
+};
+
+/** The servers picked in the grid, handed to the wizard (ids are too long for a URL). */
+export const selectionStore = {
+  take: (): string[] => {
+    const v = read<string[]>(SERVERS, (x) => Array.isArray(x) && x.every((s) => typeof s === 'string')) ?? [];
+    return v;
+  },
+  put: (ids: string[]) => window.sessionStorage.setItem(SERVERS, JSON.stringify(ids)),
+};

@@ -1,0 +1,39 @@
+'use client';
+
+import { useMsal } from '@azure/msal-react';
+import { useQuery } from '@tanstack/react-query';
+import { useArm } from './arm-provider';
+import { useOfflineEstate } from './estate';
+import { subscriptionsQuery } from './subscriptions';
+
+/**
+ * Where the signed-in user may create disk encryption sets. Entry points to the wizard and the
+ * fix-its show only where this allows (a CISO with Reader sees none); ARM still decides each write.
+ * An estate opened from a file offers no writes.
+ */
+export function useWriteAccess() {
+  const arm = useArm();
+  const { instance, accounts } = useMsal();
+  const account = instance.getActiveAccount() ?? accounts[0];
+  const offline = useOfflineEstate();
+  const oid = (account?.idTokenClaims?.oid as string | undefined) ?? account?.localAccountId;
+  const subs = useQuery({ ...subscriptionsQuery(arm), enabled: !offline && !!oid });
+  const ids = (subs.data ?? []).map((s) => s.subscriptionId).filter(Boolean);
+  const q = useQuery({
+    queryKey: ['write-access', oid, ids.join(',')],
+    enabled: !offline && !!oid && ids.length > 0,
+    staleTime: 10 * 60_000,
+    queryFn: async () => {
+      const { writableSubscriptions } = await import('../azure/permissions');
+      return writableSubscriptions(arm, ids, oid!);
+    },
+  });
+  const writable = new Set((q.data ?? []).map((s) => s.toLowerCase()));
+  return {
+    /** True once known and the user may write in that subscription. */
+    canWrite: (subscriptionId: string | undefined) => !offline && !!subscriptionId && writable.has(subscriptionId.toLowerCase()),
+    any: !offline && writable.size > 0,
+    writable: [...writable],
+    isPending: q.isPending && !offline,
+  };
+}
