@@ -134,7 +134,8 @@ export function PlanSteps({ plan }: { plan: Plan }) {
 export function PlanExport({ plan, baseName }: { plan: Plan; baseName: string }) {
   const s = useStyles();
   const code = useCodeStyles();
-  const [tab, setTab] = useState<'bicep' | 'azcli' | 'json'>('bicep');
+  // Bicep declares whole resources; a plan of repairs (PATCHes) reads best as CLI.
+  const [tab, setTab] = useState<'bicep' | 'azcli' | 'json'>(() => (plan.steps.some((x) => x.status === 'pending' && x.request.method === 'PUT') ? 'bicep' : 'azcli'));
   const bicep = renderBicep(plan);
   const text = tab === 'bicep' ? bicep.map((f) => (bicep.length > 1 ? `// ===== ${f.name} =====\n${f.text}` : f.text)).join('\n') : tab === 'azcli' ? renderAzCli(plan) : renderArmJson(plan);
   const download = () => {

@@ -43,7 +43,7 @@ export function usePlanRunner() {
       try {
         const run = await apply(structuredClone(next.run), createArmSender(arm, { pollIntervalMs: 1000 }), { onChange: save });
         // What was created changes verdicts: read the estate again.
-        if (Object.values(run.steps).some((s) => s.status === 'done')) await queryClient.invalidateQueries({ queryKey: estateKeys.live() });
+        if (Object.values(run.steps).some((s) => s.status === 'done')) void queryClient.invalidateQueries({ queryKey: estateKeys.live() });
       } finally {
         busy.current = false;
         setRunning(false);
@@ -104,7 +104,7 @@ export function RunView({ stored, running, onResume, onDiscard }: { stored: Stor
               <>
                 <Body1 block>Someone with {failure.rolesThatGrant?.join(' or ') ?? 'the right role'} can run this step for you:</Body1>
                 <pre className={code.code} aria-label="Command to hand over">
-                  {handoverScript({ ...run.plan, steps: run.plan.steps.map((p) => (run.steps[p.id]?.result !== undefined ? { ...p, status: 'done' as const } : p)) }, failed)}
+                  {handoverScript(run.plan, run.steps[failed.id]?.sent ? { ...failed, request: run.steps[failed.id]!.sent!, bindings: [] } : failed)}
                 </pre>
               </>
             )}

@@ -51,7 +51,11 @@ export function whoCan(estate: Estate, action: string, scope: string): string[] 
   for (const a of estate.roleAssignments) {
     if (!isAtOrBelow(scope, a.scope)) continue;
     const role = estate.roleDefinitions.get(a.roleDefinitionId.split('/').pop()!.toLowerCase());
-    if (role?.permissions.some((p) => permissionAllows(p, action))) names.add(`${estate.principals.get(a.principalId.toLowerCase()) ?? a.principalId} (${role.roleName})`);
+    if (!role?.permissions.some((p) => permissionAllows(p, action))) continue;
+    const who = estate.principals.get(a.principalId.toLowerCase()) ?? `object id ${a.principalId}`;
+    const at = a.scope.split('/').filter(Boolean);
+    const where = at.length <= 2 ? `subscription ${estate.subscriptions.get((at[1] ?? '').toLowerCase())?.displayName ?? at[1] ?? 'root'}` : at.length === 4 ? `resource group ${at[3]}` : (parseResourceId(a.scope)?.name ?? a.scope);
+    names.add(`${who} (${role.roleName} on ${where})`);
   }
   return [...names].sort();
 }

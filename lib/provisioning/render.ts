@@ -259,6 +259,12 @@ export function renderAzCli(plan: Plan): string {
     };
     const done = step.status === 'done';
     const prefix = done ? '# ' : '';
+    // An existing resource: only the values later commands take from it.
+    if (done && t === 'microsoft.compute/diskencryptionsets') {
+      bind('des', 'identity.principalId', 'DES_PRINCIPAL_ID', `az disk-encryption-set show --name ${p.name} --resource-group ${p.rg} --query identity.principalId --output tsv`);
+      lines.push('');
+      continue;
+    }
     if (t === 'microsoft.keyvault/vaults' && step.request.method === 'PUT') {
       const acl = (props.networkAcls ?? {}) as { defaultAction?: string; bypass?: string };
       lines.push(`${prefix}az keyvault create --name ${p.name} --resource-group ${p.rg} --location ${body.location} --sku ${(props.sku as { name?: string })?.name ?? 'standard'} --retention-days ${props.softDeleteRetentionInDays ?? 90} --enable-purge-protection true --enable-rbac-authorization ${props.enableRbacAuthorization === false ? 'false' : 'true'} --default-action ${acl.defaultAction ?? 'Deny'} --bypass ${acl.bypass ?? 'AzureServices'}`);
