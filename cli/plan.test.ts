@@ -75,3 +75,90 @@ describe('npm run plan', () => {
     expect(runPlan(['--estate', estatePath]).code).toBe(2);
   });
 });
+
+/**
+ * No Bicep compiler or az CLI is available offline, so the renderings are checked against the
+ * language's and the tools' documented shapes: declarations, symbols declared before use,
+ * resource types with api-versions that exist, and each az command's documented flags.
+ */
+describe('the renderings follow Bicep and az as documented', () => {
+  const TYPES: Record<string, string[]> = {
+    'Microsoft.KeyVault/vaults': ['2026-02-01', '2025-05-01', '2024-11-01', '2023-07-01'],
+    'Microsoft.KeyVault/vaults/keys': ['2026-02-01', '2025-05-01', '2024-11-01', '2023-07-01'],
+    'Microsoft.KeyVault/vaults/accessPolicies': ['2026-02-01', '2025-05-01', '2024-11-01', '2023-07-01'],
+    'Microsoft.Compute/diskEncryptionSets': ['2025-01-02', '2024-03-02', '2023-10-02'],
+    'Microsoft.Authorization/roleAssignments': ['2022-04-01'],
+    'Microsoft.Insights/diagnosticSettings': ['2021-05-01-preview'],
+    'Microsoft.ManagedIdentity/userAssignedIdentities': ['2023-01-31'],
+  };
+  const bicepProblems = (file: string): string[] => {
+    const problems: string[] = [];
+    const declared = new Set<string>();
+    let depth = 0;
+    for (const [n, line] of file.split('\n').entries()) {
+      if (line.trim().startsWith('//')) continue;
+      const decl = line.match(/^(resource|module|param|output) (\w+) /);
+      const res = line.match(/^resource (\w+) '([^'@]+)@([^']+)'( existing)? = \{$/);
+      if (decl?.[1] === 'resource' && !res) problems.push(`line ${n + 1}: not a resource declaration: ${line}`);
+      if (res && !TYPES[res[2]!]?.includes(res[3]!)) problems.push(`line ${n + 1}: ${res[2]}@${res[3]} is not a known type and api-version`);
+      // Every symbol used in an expression is declared above it.
+      for (const m of line.replace(/'(?:[^'\\]|\\.)*'/g, "''").matchAll(/\b([a-zA-Z_]\w*)\.(properties|identity|outputs|id)\b/g)) if (!declared.has(m[1]!)) problems.push(`line ${n + 1}: ${m[1]} is used before it is declared`);
+      for (const m of line.matchAll(/^\s*(?:parent|scope): (\w+)$/g)) if (!declared.has(m[1]!)) problems.push(`line ${n + 1}: ${m[1]} is used before it is declared`);
+      if (decl && decl[1] !== 'output') declared.add(decl[2]!);
+      depth += (line.match(/[{[]/g) ?? []).length - (line.match(/[}\]]/g) ?? []).length;
+      if (depth < 0) problems.push(`line ${n + 1}: unbalanced braces`);
+    }
+    if (depth !== 0) problems.push('unbalanced braces at the end');
+    if (file.includes('{{')) problems.push('an unresolved placeholder');
+    return problems;
+  };
+  const FLAGS: Record<string, string[]> = {
+    'account set': ['--subscription'],
+    'keyvault create': ['--name', '--resource-group', '--location', '--sku', '--retention-days', '--enable-purge-protection', '--enable-rbac-authorization', '--default-action', '--bypass'],
+    'keyvault update': ['--name', '--resource-group', '--enable-purge-protection', '--bypass', '--default-action'],
+    'keyvault show': ['--name', '--resource-group', '--query', '--output'],
+    'keyvault set-policy': ['--name', '--resource-group', '--object-id', '--key-permissions'],
+    'monitor diagnostic-settings': ['--name', '--resource', '--workspace', '--logs', '--metrics'],
+    'rest --method': ['--method', '--url', '--body', '--query', '--output'],
+    'disk-encryption-set create': ['--name', '--resource-group', '--location', '--key-url', '--source-vault', '--encryption-type', '--enable-auto-key-rotation', '--mi-system-assigned', '--mi-user-assigned'],
+    'disk-encryption-set update': ['--name', '--resource-group', '--enable-auto-key-rotation', '--key-url', '--source-vault'],
+    'disk-encryption-set show': ['--name', '--resource-group', '--query', '--output'],
+    'identity show': ['--ids', '--query', '--output'],
+    'role assignment': ['--name', '--assignee-object-id', '--assignee-principal-type', '--role', '--scope', '--query', '--output'],
+  };
+  const azProblems = (script: string): string[] =>
+    script
+      .split('\n')
+      .flatMap((l) => [...l.matchAll(/(?:^|\$\()az ([^)]*)/g)].map((m) => m[1]!))
+      .flatMap((cmd) => {
+        const group = Object.keys(FLAGS).find((g) => cmd.startsWith(g));
+        if (!group) return [`unknown command: az ${cmd}`];
+        const flags = [...cmd.replace(/'[^']*'|"[^"]*"/g, '').matchAll(/(--[a-z-]+)/g)].map((m) => m[1]!);
+        return flags.filter((f) => !FLAGS[group]!.includes(f)).map((f) => `az ${group}: ${f} is not one of its flags`);
+      });
+
+  const intents = {
+    'new vault': intent(),
+    'vault in another resource group': intent({ keyVault: { use: central }, key: { create: { name: 'des-key-lz', kty: 'RSA-HSM', size: 3072, rotateEveryDays: 365, expiresInDays: 730 } } }),
+    'access-policy vault, user-assigned identity': intent({ keyVault: { use: estate.resources.find((r) => r.name === 'kv-chx-dbl-weu')!.id }, diskEncryptionSet: { name: 'des-weu-uami-01', encryptionType: 'EncryptionAtRestWithPlatformAndCustomerKeys', autoRotate: true, identity: { userAssigned: `/subscriptions/${LZ}/resourceGroups/rg-security-weu/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-des` } } }),
+  };
+  for (const [name, i] of Object.entries(intents)) {
+    it(`${name}: Bicep and az`, () => {
+      const bicep = run(i, 'bicep');
+      expect(bicep.code).toBe(0);
+      for (const file of bicep.stdout.split(/^\/\/ ===== .* =====$/m).filter((f) => f.trim())) expect(bicepProblems(file)).toEqual([]);
+      const az = run(i, 'azcli');
+      expect(azProblems(az.stdout)).toEqual([]);
+      expect(az.stdout).not.toContain('{{');
+    });
+  }
+
+  it('the checks catch what they look for', () => {
+    expect(bicepProblems("resource des 'Microsoft.Compute/diskEncryptionSets@2019-01-01' = {\n  name: 'x'\n  properties: {\n    keyUrl: key.properties.keyUriWithVersion\n  }\n")).toEqual([
+      'line 1: Microsoft.Compute/diskEncryptionSets@2019-01-01 is not a known type and api-version',
+      'line 4: key is used before it is declared',
+      'unbalanced braces at the end',
+    ]);
+    expect(azProblems('az disk-encryption-set create --name d --identity-type SystemAssigned\naz vm create')).toEqual(['az disk-encryption-set create: --identity-type is not one of its flags', 'unknown command: az vm create']);
+  });
+});

@@ -59,6 +59,10 @@ test('the consultant secures the target of servers waiting for a missing DES, th
   await expect(tabs.getByRole('tab', { name: 'Key vault (1 to fix)' })).toBeVisible();
   await vaultName.fill('kv-chx-dict-weu');
   await axe(page, 'key vault');
+  // An interrupted wizard keeps its draft for this tab's session: a reload comes back to the same step and values.
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: 'Key vault name' })).toHaveValue('kv-chx-dict-weu', { timeout: 30_000 });
+  await expect(page.getByRole('tab', { name: 'Key vault' })).toHaveAttribute('aria-selected', 'true');
 
   await wizardActions(page).getByRole('button', { name: 'Next: Key >' }).click();
   await expect(page.getByRole('textbox', { name: 'Key name' })).toHaveValue('des-weu-prod-02-key');

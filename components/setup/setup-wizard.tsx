@@ -145,6 +145,7 @@ function WizardRun({ readiness, stored, runner }: { readiness: Readiness; stored
 function Wizard({ readiness, onStart }: { readiness: Readiness; onStart: (s: StoredRun) => void }) {
   const s = useStyles();
   const params = useSearchParams();
+  const router = useRouter();
   const access = useWriteAccess();
   const estate = readiness.estate;
   const [state, setState] = useState<{ intent: Intent; serverIds: string[]; tab: TabId } | undefined>();
@@ -157,7 +158,9 @@ function Wizard({ readiness, onStart }: { readiness: Readiness; onStart: (s: Sto
     const stored = fromGrid.length === 0 ? draftStore.load() : undefined;
     // eslint-disable-next-line react-hooks/set-state-in-effect -- initialised once, when the estate and the user's write access are known
     setState(stored ? { ...stored, tab: stored.tab as TabId } : { intent: draftIntent(estate, fromGrid, { subscriptionId: access.writable[0] }).intent, serverIds: fromGrid, tab: 'basics' });
-  }, [state, access.isPending, access.writable, estate, params]);
+    // The draft now holds the selection: a reload resumes the draft instead of starting over.
+    if (fromGrid.length > 0) router.replace('/disk-encryption-sets/create/');
+  }, [state, access.isPending, access.writable, estate, params, router]);
   useEffect(() => {
     if (state) draftStore.save(state);
   }, [state]);

@@ -71,6 +71,10 @@ describe('apply', () => {
     expect(run.steps.grant!.sent!.body).toMatchObject({ properties: { principalId: des.identity.principalId, principalType: 'ServicePrincipal' } });
     const after = await capture();
     expect(verdicts(after, ['DICT-APP-01', 'DICT-APP-02'])).toEqual(['ready', 'ready']);
+    // Idempotent: the same intent on the estate that now has everything only reads back.
+    const again = plan(intent, normalize(after), { now: now() });
+    expect(again.ok && again.plan.steps.map((s) => [s.id, s.status])).toEqual([['vault', 'done'], ['audit', 'done'], ['key', 'done'], ['des', 'done'], ['grant', 'done'], ['verify', 'pending'], ['verify-grant', 'pending']]);
+    expect(again.ok && again.plan.requiredActions).toEqual([]);
   });
 
   it('stops at a fault on the DES step and Resume finishes without a duplicate', async () => {

@@ -99,8 +99,14 @@ export function vaultChoices(estate: Estate, location: string): Choice<KeyVault>
       if (denies && v.networkBypass?.toLowerCase() === 'none') repairs.push('Trusted Azure services will be let through its firewall.');
       return { value: v, problems, repairs };
     })
-    .sort((a, b) => a.problems.length - b.problems.length || a.repairs.length - b.repairs.length || a.value.name.localeCompare(b.value.name));
+    .sort((a, b) => a.problems.length - b.problems.length || a.repairs.length - b.repairs.length || rbacFirst(a.value) - rbacFirst(b.value) || audited(estate, b.value) - audited(estate, a.value) || a.value.name.localeCompare(b.value.name));
 }
+
+/** Vaults that already send audit logs before those that do not (1 or 0). */
+const audited = (estate: Estate, v: KeyVault) => (estate.diagnosticSettings.some((d) => normalizeId(d.scope) === normalizeId(v.id) && d.logs.some((l) => l.enabled !== false)) ? 1 : 0);
+
+/** Azure RBAC vaults first: their grants are auditable role assignments (LS-KV-004). */
+const rbacFirst = (v: KeyVault) => (v.enableRbacAuthorization === true ? 0 : 1);
 
 /** The keys in a vault, judged for disk encryption as of `now` (seconds). */
 export function keyChoices(estate: Estate, vaultId: string, now: number, minimumRsaKeySize = 3072): Choice<Key>[] {
