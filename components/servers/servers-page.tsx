@@ -239,6 +239,7 @@ export function ServersPage() {
             </Menu>
             <Caption1 className={s.muted} aria-live="polite">
               Showing {rows.length} of {readiness.rows.length} servers{filters.rules ? ` failing ${filters.rules.split(',').join(', ')}` : ''}
+              {picked.length > 0 && ` · ${picked.length} selected${secureReason ? `: ${secureReason.charAt(0).toLowerCase()}${secureReason.slice(1)}` : ''}`}
             </Caption1>
           </div>
           {readiness.rows.length === 0 ? (
