@@ -67,7 +67,7 @@ async function inventory(): Promise<void> {
       const scope = `/subscriptions/${sub.subscriptionId}`;
       const vaults = estate.resources.filter((r) => r.type === 'Microsoft.RecoveryServices/vaults' && r.id.startsWith(scope + '/'));
       const kvs = count('Microsoft.KeyVault/vaults', scope);
-      const lists = [pages(vaults.length), pages(count('Microsoft.Migrate/migrateProjects', scope)), pages(count('Microsoft.Compute/diskEncryptionSets', scope)), pages(kvs), pages(count('Microsoft.Authorization/roleAssignments', scope)), 1, 1];
+      const lists = [pages(vaults.length), pages(count('Microsoft.Migrate/migrateProjects', scope)), pages(count('Microsoft.Compute/diskEncryptionSets', scope)), pages(kvs), pages(count('Microsoft.Authorization/roleAssignments', scope)), pages(count('Microsoft.ManagedIdentity/userAssignedIdentities', scope)), 1, 1];
       minimum += lists.reduce((a, b) => a + b, 0);
       let itemPages = 0;
       for (const v of vaults) {

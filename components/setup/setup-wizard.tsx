@@ -305,8 +305,23 @@ function Wizard({ readiness, onStart }: { readiness: Readiness; onStart: (s: Sto
             </RadioGroup>
           </Field>
           {typeof intent.diskEncryptionSet.identity === 'object' && (
-            <Field label="Managed identity resource id" required>
-              <Input value={intent.diskEncryptionSet.identity.userAssigned} onChange={(_, d) => set({ diskEncryptionSet: { ...intent.diskEncryptionSet, identity: { userAssigned: d.value } } })} placeholder="/subscriptions/…/providers/Microsoft.ManagedIdentity/userAssignedIdentities/…" />
+            <Field label="User-assigned managed identity" required hint="Pick one in this subscription, or paste another identity's resource id. It is granted access before the disk encryption set is created.">
+              <Combobox
+                freeform
+                placeholder="/subscriptions/…/providers/Microsoft.ManagedIdentity/userAssignedIdentities/…"
+                value={intent.diskEncryptionSet.identity.userAssigned}
+                selectedOptions={[intent.diskEncryptionSet.identity.userAssigned]}
+                onChange={(e) => set({ diskEncryptionSet: { ...intent.diskEncryptionSet, identity: { userAssigned: e.target.value } } })}
+                onOptionSelect={(_, d) => d.optionValue && set({ diskEncryptionSet: { ...intent.diskEncryptionSet, identity: { userAssigned: d.optionValue } } })}
+              >
+                {[...estate.userAssignedIdentities.values()]
+                  .filter((u) => parseResourceId(u.id)?.subscriptionId?.toLowerCase() === intent.subscriptionId.toLowerCase())
+                  .map((u) => (
+                    <Option key={u.id} value={u.id} text={u.id}>
+                      {`${u.name} · ${parseResourceId(u.id)?.resourceGroup ?? ''}`}
+                    </Option>
+                  ))}
+              </Combobox>
             </Field>
           )}
         </section>

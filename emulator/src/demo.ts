@@ -99,6 +99,15 @@ export function buildDemoEstate(): EstateFile {
   add(kvProd, kvDouble, kvLegacy, kvExpiring, kvCentral, kvResearch, kvResearchWeu);
   for (const k of [kProd, kDouble, kLegacy, kExpiring, kCentral, kResearch, kResearchWeu]) add(k.key, ...k.versions);
   add(desProd, desDouble, desLegacy, desExpiring, desCentral, desNoIdentity, desResearch, desResearchRegion);
+  // A user-assigned identity the platform team made for disk encryption sets (none uses it yet).
+  add({
+    id: `${rgId(SUBS.landing, 'rg-security-weu')}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-des-weu`,
+    name: 'id-des-weu',
+    type: 'Microsoft.ManagedIdentity/userAssignedIdentities',
+    location: 'westeurope',
+    tags: { purpose: 'disk-encryption-sets' },
+    properties: { tenantId: t, principalId: guidFrom('contoso-health:uami:id-des-weu:principal'), clientId: guidFrom('contoso-health:uami:id-des-weu:client') },
+  });
 
   // Access grants. RBAC vaults: Key Vault Crypto Service Encryption User for the DES identity.
   add(

@@ -28,7 +28,7 @@ describe('live inventory', () => {
     expect(captured.gaps).toEqual([]);
     expect(captured.tenantDisplayName).toBe('Contoso Health');
     const count = (type: string, f = captured) => f.resources.filter((r) => r.type.toLowerCase() === type.toLowerCase()).length;
-    for (const type of ['Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationMigrationItems', 'Microsoft.Compute/diskEncryptionSets', 'Microsoft.KeyVault/vaults', 'Microsoft.Migrate/migrateProjects', 'Microsoft.Insights/diagnosticSettings', 'Microsoft.Authorization/locks']) {
+    for (const type of ['Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationMigrationItems', 'Microsoft.Compute/diskEncryptionSets', 'Microsoft.KeyVault/vaults', 'Microsoft.Migrate/migrateProjects', 'Microsoft.Insights/diagnosticSettings', 'Microsoft.Authorization/locks', 'Microsoft.ManagedIdentity/userAssignedIdentities']) {
       expect([type, count(type)]).toEqual([type, count(type, t.estate)]);
     }
     const now = Date.parse(t.estate.capturedAt) / 1000;

@@ -119,6 +119,8 @@ export async function captureEstate(opts: InventoryOptions): Promise<EstateFile>
       await Promise.all([
         run(() => attempt(scope, 'list Recovery Services vaults', () => drain(resourcesClient.resources.list({ filter: "resourceType eq 'Microsoft.RecoveryServices/vaults'" })))),
         run(() => attempt(scope, 'list Azure Migrate projects', () => drain(resourcesClient.resources.list({ filter: "resourceType eq 'Microsoft.Migrate/migrateProjects'" })))),
+        // For the wizard's identity choice; the list carries no principal id, which a plan reads when it needs it.
+        run(() => attempt(scope, 'list user-assigned identities', () => drain(resourcesClient.resources.list({ filter: "resourceType eq 'Microsoft.ManagedIdentity/userAssignedIdentities'" })))),
         run(() => attempt(scope, 'list disk encryption sets', () => drain(compute.diskEncryptionSets.list()))),
         run(() => attempt(scope, 'list key vaults', () => drain(kv.vaults.listBySubscription()))),
         run(() => attempt(scope, 'list role assignments', () => drain(auth.roleAssignments.listForSubscription()))),

@@ -77,6 +77,19 @@ describe('apply', () => {
     expect(again.ok && again.plan.requiredActions).toEqual([]);
   });
 
+  it('with a user-assigned identity: reads its principal, grants it first, then creates the DES that uses it', async () => {
+    const uami = `${RG}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-des-weu`;
+    const r = plan({ ...intent, diskEncryptionSet: { ...intent.diskEncryptionSet, identity: { userAssigned: uami } } }, normalize(await capture()), { now: now() });
+    if (!r.ok) throw new Error(r.problems.join('\n'));
+    expect(r.plan.steps.map((s) => s.id)).toEqual(['vault', 'audit', 'key', 'identity', 'grant', 'des', 'verify', 'verify-grant']);
+    const run = await apply(newRun(r.plan, 'uami'), createArmSender(t.factory('consultant'), { pollIntervalMs: 100 }));
+    expect(run.status).toBe('succeeded');
+    const principal = (run.steps.identity!.result as { properties: { principalId: string } }).properties.principalId;
+    expect(run.steps.grant!.sent!.body).toMatchObject({ properties: { principalId: principal } });
+    expect(Object.keys((run.steps.des!.result as { identity: { userAssignedIdentities: Record<string, unknown> } }).identity.userAssignedIdentities)).toEqual([uami]);
+    expect(verdicts(await capture(), ['DICT-APP-01'])).toEqual(['ready']);
+  });
+
   it('stops at a fault on the DES step and Resume finishes without a duplicate', async () => {
     await t.control('faults', { method: 'POST', body: { method: 'PUT', path: '*/diskEncryptionSets/des-weu-prod-02*', status: 500, code: 'InternalServerError', count: 2 } });
     const sender = createArmSender(t.factory('consultant', 1), { pollIntervalMs: 100 });

@@ -89,6 +89,10 @@ export function validateIntent(i: Intent): string[] {
     if ('create' in i.keyVault && k.kty === 'RSA-HSM' && i.keyVault.create.sku !== 'premium') problems.push('An RSA-HSM key needs a premium key vault.');
     if (!(k.rotateEveryDays >= 7) || !(k.expiresInDays > k.rotateEveryDays)) problems.push('The key must rotate at least 7 days after creation and before it expires.');
   }
+  const identity = i.diskEncryptionSet.identity;
+  if (typeof identity === 'object' && !/^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.ManagedIdentity\/userAssignedIdentities\/[^/]+$/i.test(identity.userAssigned)) {
+    problems.push('The user-assigned identity must be a managed identity resource id (/subscriptions/…/resourceGroups/…/providers/Microsoft.ManagedIdentity/userAssignedIdentities/NAME).');
+  }
   if (!DES_NAME.test(i.diskEncryptionSet.name)) problems.push(`Disk encryption set name "${i.diskEncryptionSet.name}" is not valid: use 1-80 letters, digits, underscores and hyphens.`);
   return problems;
 }
