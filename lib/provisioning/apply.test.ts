@@ -111,6 +111,18 @@ describe('apply', () => {
     expect(grants).toHaveLength(1);
   });
 
+  it('retries a throttled write after the Retry-After ARM sends, and a dropped connection, without failing the run', async () => {
+    await t.control('faults', { method: 'POST', body: { method: 'PUT', path: '*/vaults/kv-chx-dict-weu', status: 429, retryAfterSeconds: 1, count: 1 } });
+    await t.control('faults', { method: 'POST', body: { method: 'PUT', path: '*/keys/des-key-dict', drop: true, count: 1 } });
+    const started = Date.now();
+    const run = await apply(await planned(), createArmSender(t.factory('consultant'), { pollIntervalMs: 100 }));
+    expect(run.status).toBe('succeeded');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    const routes = (await t.control('requests')).routes as Record<string, number>;
+    expect(routes['PUT instance Microsoft.KeyVault/vaults']).toBe(2);
+    expect(routes['PUT instance Microsoft.KeyVault/vaults/keys']).toBe(2);
+  });
+
   it('waits for a fresh identity to replicate before granting it', async () => {
     await t.control('faults', { method: 'POST', body: { method: 'PUT', path: '*/roleAssignments/*', status: 400, code: 'PrincipalNotFound', message: 'Principal 1234 does not exist in the directory.', count: 2 } });
     const waits: number[] = [];
