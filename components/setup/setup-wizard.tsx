@@ -285,7 +285,7 @@ function Wizard({ readiness, onStart }: { readiness: Readiness; onStart: (s: Sto
 
       {state.tab === 'encryption' && (
         <section className={s.card} aria-label="Encryption">
-          <Field label="Disk encryption set name" required hint="1-80 letters, digits, underscores and hyphens." validationMessage={problemsOn('encryption')[0]}>
+          <Field label="Disk encryption set name" required hint="1-80 letters, digits, underscores and hyphens." validationMessage={problemsOn('encryption').find((p) => p.startsWith('Disk encryption set'))}>
             <Input value={intent.diskEncryptionSet.name} onChange={(_, d) => set({ diskEncryptionSet: { ...intent.diskEncryptionSet, name: d.value } })} />
           </Field>
           <Field label="Encryption type">
@@ -305,7 +305,7 @@ function Wizard({ readiness, onStart }: { readiness: Readiness; onStart: (s: Sto
             </RadioGroup>
           </Field>
           {typeof intent.diskEncryptionSet.identity === 'object' && (
-            <Field label="User-assigned managed identity" required hint="Pick one in this subscription, or paste another identity's resource id. It is granted access before the disk encryption set is created.">
+            <Field label="User-assigned managed identity" required hint="Pick one in this subscription, or paste another identity's resource id. It is granted access before the disk encryption set is created." validationMessage={problemsOn('encryption').find((p) => p.startsWith('The user-assigned'))}>
               <Combobox
                 freeform
                 placeholder="/subscriptions/…/providers/Microsoft.ManagedIdentity/userAssignedIdentities/…"

@@ -292,7 +292,7 @@ export function plan(intent: Intent, estate: Estate, options: { now: number }): 
     grantPrincipal = '{{des.identity.principalId}}';
     grantBindings = [{ placeholder: grantPrincipal, step: 'des', path: 'identity.principalId' }];
   }
-  const { grant: grantStep, verify: grantVerify } = grantSteps({ tenantId: estate.tenantId, vaultId, vaultName, rbac, desId, principal: grantPrincipal, bindings: grantBindings });
+  const { grant: grantStep, verify: grantVerify } = grantSteps({ tenantId: estate.tenantId, vaultId, vaultName, rbac, desId, principal: grantPrincipal, bindings: grantBindings, who: userAssigned ? `managed identity ${parseResourceId(userAssigned)?.name ?? userAssigned}` : undefined });
   const desStep: PlanStep = {
     id: 'des',
     title: `Create disk encryption set ${intent.diskEncryptionSet.name}`,
@@ -385,13 +385,14 @@ export function parseIntent(text: string): { ok: true; intent: Intent } | { ok: 
  * Encryption User for RBAC vaults, an access policy with get, wrapKey, unwrapKey otherwise) and
  * the step that reads it back.
  */
-export function grantSteps(g: { tenantId: string; vaultId: string; vaultName: string; rbac: boolean; desId: string; principal: string; bindings: Binding[] }): { grant: PlanStep; verify: PlanStep } {
+export function grantSteps(g: { tenantId: string; vaultId: string; vaultName: string; rbac: boolean; desId: string; principal: string; bindings: Binding[]; who?: string }): { grant: PlanStep; verify: PlanStep } {
+  const who = g.who ?? "the disk encryption set's identity";
   const roleDefinitionId = `/subscriptions/${parseResourceId(g.vaultId)?.subscriptionId ?? ''}/providers/Microsoft.Authorization/roleDefinitions/${ROLE_IDS.keyVaultCryptoServiceEncryptionUser}`;
   const assignmentUrl = url(`${g.vaultId}/providers/Microsoft.Authorization/roleAssignments/${stableGuid(`${normalizeId(g.vaultId)}|${normalizeId(g.desId)}|${ROLE_IDS.keyVaultCryptoServiceEncryptionUser}`)}`, API.authorization);
   const grant: PlanStep = g.rbac
     ? {
         id: 'grant',
-        title: `Grant the disk encryption set's identity Key Vault Crypto Service Encryption User on ${g.vaultName}`,
+        title: `Grant ${who} Key Vault Crypto Service Encryption User on ${g.vaultName}`,
         status: 'pending',
         request: { method: 'PUT', url: assignmentUrl, body: { properties: { roleDefinitionId, principalId: g.principal, principalType: 'ServicePrincipal' } } },
         dependsOn: [],
@@ -402,7 +403,7 @@ export function grantSteps(g: { tenantId: string; vaultId: string; vaultName: st
       }
     : {
         id: 'grant',
-        title: `Add an access policy for the disk encryption set's identity on ${g.vaultName}`,
+        title: `Add an access policy for ${who} on ${g.vaultName}`,
         status: 'pending',
         request: { method: 'PUT', url: url(`${g.vaultId}/accessPolicies/add`, API.keyVault), body: { properties: { accessPolicies: [{ tenantId: g.tenantId, objectId: g.principal, permissions: { keys: ['get', 'wrapKey', 'unwrapKey'] } }] } } },
         dependsOn: [],
