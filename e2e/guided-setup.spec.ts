@@ -111,6 +111,13 @@ test('servers replicating without a DES: the done page says replication must be 
   await wizardActions(page).getByRole('button', { name: 'Review + create' }).click();
   await expect(page.getByRole('list', { name: 'Preflight checks' })).toBeVisible({ timeout: 20_000 });
   await createAndConfirm(page);
+  // Leaving the page does not stop the run; coming back shows it, not an "interrupted" one to resume twice.
+  await expect(page.getByRole('heading', { name: /^Applying: \d of \d steps/ })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Lockstep' }).getByRole('link', { name: 'Overview' }).click();
+  await expect(page.getByRole('heading', { name: 'Overview', level: 1 })).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole('heading', { name: /^(Applying|Applied): \d of \d steps/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /^Interrupted/ })).toHaveCount(0);
   await expect(page.getByText(/Disk encryption set des-weu-cmk-01 is ready/)).toBeVisible({ timeout: 45_000 });
   await expect(page.getByText(`${files.map((s) => s.machineName).join(', ')} already replicate without a disk encryption set`)).toContainText(`${gib.toLocaleString('en')} GiB of disks will be seeded again`);
   await expect(page.getByRole('table', { name: 'Verdicts before and after' }).getByRole('row', { name: /FILE-SRV-01 Unprotected Unprotected/ })).toBeVisible({ timeout: 30_000 });

@@ -5,7 +5,7 @@ import {
 } from '@fluentui/react-components';
 import { CheckmarkCircleFilled, CircleRegular, DismissCircleFilled, ArrowClockwiseRegular, SkipForwardTabRegular } from '@fluentui/react-icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useSyncExternalStore } from 'react';
 import { apply, type Run, type StepRun } from '@/lib/provisioning/apply';
 import { handoverScript } from '@/lib/provisioning/preflight';
 import { runStore, type StoredRun } from '@/lib/provisioning/run-store';
@@ -23,37 +23,59 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS },
 });
 
-/** Runs a stored plan, saving every change so that a reload resumes it. */
+/**
+ * The run in progress lives outside React, like the inventory's progress: leaving the page does
+ * not stop it, coming back shows it live, and a second Resume cannot start it twice.
+ */
+let current: StoredRun | undefined;
+let loaded = false;
+let active = false;
+const listeners = new Set<() => void>();
+const emit = () => {
+  for (const l of listeners) l();
+};
+const subscribe = (l: () => void) => {
+  listeners.add(l);
+  return () => listeners.delete(l);
+};
+const snapshot = () => {
+  if (!loaded && typeof window !== 'undefined') {
+    loaded = true;
+    current = runStore.load();
+  }
+  return current;
+};
+const setCurrent = (s: StoredRun | undefined) => {
+  current = s;
+  if (s) runStore.save(s);
+  else runStore.clear();
+  emit();
+};
+
+/** Runs a stored plan, saving every change (session storage) so that a reload resumes it. */
 export function usePlanRunner() {
   const arm = useArm();
   const queryClient = useQueryClient();
-  const [stored, setStored] = useState<StoredRun | undefined>(() => (typeof window === 'undefined' ? undefined : runStore.load()));
-  const busy = useRef(false);
-  const [running, setRunning] = useState(false);
+  const stored = useSyncExternalStore(subscribe, snapshot, () => undefined);
+  const running = useSyncExternalStore(subscribe, () => active, () => false);
   const start = useCallback(
     async (next: StoredRun) => {
-      if (busy.current) return;
-      busy.current = true;
-      setRunning(true);
-      const save = (run: Run) => {
-        const s = { ...next, run };
-        runStore.save(s);
-        setStored(s);
-      };
+      if (active) return;
+      active = true;
+      setCurrent(next);
       try {
-        const run = await apply(structuredClone(next.run), createArmSender(arm, { pollIntervalMs: 1000 }), { onChange: save });
+        const run = await apply(structuredClone(next.run), createArmSender(arm, { pollIntervalMs: 1000 }), { onChange: (r: Run) => setCurrent({ ...next, run: r }) });
         // What was created changes verdicts: read the estate again.
-        if (Object.values(run.steps).some((s) => s.status === 'done')) void queryClient.invalidateQueries({ queryKey: estateKeys.live() });
+        if (Object.values(run.steps).some((x) => x.status === 'done')) void queryClient.invalidateQueries({ queryKey: estateKeys.live() });
       } finally {
-        busy.current = false;
-        setRunning(false);
+        active = false;
+        emit();
       }
     },
     [arm, queryClient],
   );
   const clear = useCallback(() => {
-    runStore.clear();
-    setStored(undefined);
+    if (!active) setCurrent(undefined);
   }, []);
   return { stored, start, running, clear };
 }
