@@ -3,6 +3,7 @@
 import { Body1, Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { WrenchRegular } from '@fluentui/react-icons';
 import { useRouter } from 'next/navigation';
+import { parseResourceId } from '@/lib/estate/ids';
 import { FIXABLE_RULES } from '@/lib/provisioning/fixits';
 import { useWriteAccess } from '@/lib/queries/write-access';
 import { ruleById } from '@/lib/readiness/catalog';
@@ -52,7 +53,7 @@ export function FindingCard({ finding: f, showReach, hideFix }: { finding: Findi
 function FixButton({ ruleId, resourceId }: { ruleId: string; resourceId: string }) {
   const router = useRouter();
   const access = useWriteAccess();
-  if (!access.canWrite(resourceId.split('/')[2])) return null;
+  if (!access.canWrite(parseResourceId(resourceId)?.subscriptionId)) return null;
   return (
     <div>
       <Button size="small" appearance="primary" icon={<WrenchRegular />} onClick={() => router.push(`/disk-encryption-sets/repair/?rule=${encodeURIComponent(ruleId)}&resource=${encodeURIComponent(resourceId)}`)}>

@@ -5,14 +5,10 @@ import {
   makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, Tab, TabList, tokens,
 } from '@fluentui/react-components';
 import { ArrowDownloadRegular, CheckmarkCircleFilled, DismissCircleFilled, QuestionCircleRegular } from '@fluentui/react-icons';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Estate } from '@/lib/estate/model';
-import { sha256Hex } from '@/lib/compliance/sha256';
 import type { Plan } from '@/lib/provisioning/plan';
 import type { Preflight } from '@/lib/provisioning/preflight';
 import { renderArmJson, renderAzCli, renderBicep } from '@/lib/provisioning/render';
-import { useArm } from '@/lib/queries/arm-provider';
 import { downloadText } from '../common/download';
 
 export const useCodeStyles = makeStyles({
@@ -33,19 +29,6 @@ const useStyles = makeStyles({
   method: { fontFamily: tokens.fontFamilyMonospace, marginRight: tokens.spacingHorizontalS },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
 });
-
-export function usePreflight(plan: Plan | undefined, estate: Estate) {
-  const arm = useArm();
-  return useQuery({
-    queryKey: ['preflight', plan ? sha256Hex(JSON.stringify(plan)) : 'none'],
-    enabled: !!plan,
-    staleTime: 60_000,
-    queryFn: async () => {
-      const { preflight } = await import('@/lib/provisioning/preflight');
-      return preflight(plan!, arm, estate);
-    },
-  });
-}
 
 /** The preflight: may the user do each step, and if not, who can and what to hand them. */
 export function PreflightView({ preflight, isPending, error }: { preflight?: Preflight; isPending: boolean; error?: unknown }) {

@@ -4,14 +4,9 @@ import {
   Accordion, AccordionHeader, AccordionItem, AccordionPanel, Body1, Button, Caption1, Field, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, ProgressBar, Spinner, Subtitle2, tokens,
 } from '@fluentui/react-components';
 import { CheckmarkCircleFilled, CircleRegular, DismissCircleFilled, ArrowClockwiseRegular, SkipForwardTabRegular } from '@fluentui/react-icons';
-import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useSyncExternalStore } from 'react';
-import { apply, type Run, type StepRun } from '@/lib/provisioning/apply';
+import type { StepRun } from '@/lib/provisioning/apply';
 import { handoverScript } from '@/lib/provisioning/preflight';
-import { runStore, type StoredRun } from '@/lib/provisioning/run-store';
-import { createArmSender } from '@/lib/provisioning/sender';
-import { useArm } from '@/lib/queries/arm-provider';
-import { estateKeys } from '@/lib/queries/estate';
+import type { StoredRun } from '@/lib/provisioning/run-store';
 import { useCodeStyles } from './plan-review';
 
 const useStyles = makeStyles({
@@ -22,63 +17,6 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground2 },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS },
 });
-
-/**
- * The run in progress lives outside React, like the inventory's progress: leaving the page does
- * not stop it, coming back shows it live, and a second Resume cannot start it twice.
- */
-let current: StoredRun | undefined;
-let loaded = false;
-let active = false;
-const listeners = new Set<() => void>();
-const emit = () => {
-  for (const l of listeners) l();
-};
-const subscribe = (l: () => void) => {
-  listeners.add(l);
-  return () => listeners.delete(l);
-};
-const snapshot = () => {
-  if (!loaded && typeof window !== 'undefined') {
-    loaded = true;
-    current = runStore.load();
-  }
-  return current;
-};
-const setCurrent = (s: StoredRun | undefined) => {
-  current = s;
-  if (s) runStore.save(s);
-  else runStore.clear();
-  emit();
-};
-
-/** Runs a stored plan, saving every change (session storage) so that a reload resumes it. */
-export function usePlanRunner() {
-  const arm = useArm();
-  const queryClient = useQueryClient();
-  const stored = useSyncExternalStore(subscribe, snapshot, () => undefined);
-  const running = useSyncExternalStore(subscribe, () => active, () => false);
-  const start = useCallback(
-    async (next: StoredRun) => {
-      if (active) return;
-      active = true;
-      setCurrent(next);
-      try {
-        const run = await apply(structuredClone(next.run), createArmSender(arm, { pollIntervalMs: 1000 }), { onChange: (r: Run) => setCurrent({ ...next, run: r }) });
-        // What was created changes verdicts: read the estate again.
-        if (Object.values(run.steps).some((x) => x.status === 'done')) void queryClient.invalidateQueries({ queryKey: estateKeys.live() });
-      } finally {
-        active = false;
-        emit();
-      }
-    },
-    [arm, queryClient],
-  );
-  const clear = useCallback(() => {
-    if (!active) setCurrent(undefined);
-  }, []);
-  return { stored, start, running, clear };
-}
 
 function StatusIcon({ state }: { state: StepRun }) {
   const s = useStyles();

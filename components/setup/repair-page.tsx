@@ -4,7 +4,7 @@ import { Body1, Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle,
 import { WrenchRegular } from '@fluentui/react-icons';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useMemo, useState } from 'react';
-import { normalizeId } from '@/lib/estate/ids';
+import { normalizeId, parseResourceId } from '@/lib/estate/ids';
 import { newRun } from '@/lib/provisioning/apply';
 import { fixFor } from '@/lib/provisioning/fixits';
 import { ruleById } from '@/lib/readiness/catalog';
@@ -14,8 +14,10 @@ import { EmptyState } from '../common/empty-state';
 import { FindingCard } from '../common/finding-card';
 import { ReadinessFrame } from '../resources/readiness-frame';
 import { PageHeader } from '../shell/page-header';
-import { ConfirmDialog, PlanExport, PlanSteps, PreflightView, usePreflight } from './plan-review';
-import { RunView, usePlanRunner } from './plan-run';
+import { usePreflight } from '@/lib/queries/preflight';
+import { ConfirmDialog, PlanExport, PlanSteps, PreflightView } from './plan-review';
+import { usePlanRunner } from '@/lib/queries/plan-runner';
+import { RunView } from './plan-run';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '880px' },
@@ -48,7 +50,7 @@ function Repair({ readiness, ruleId, resourceId }: { readiness: Readiness; ruleI
   const finding = readiness.evaluation.findings.find((f) => f.ruleId === ruleId && normalizeId(f.resourceId) === normalizeId(resourceId));
   const stored = runner.stored?.origin.kind === 'fix' && runner.stored.origin.ruleId === ruleId && normalizeId(runner.stored.origin.resourceId) === normalizeId(resourceId) ? runner.stored : undefined;
   const preflight = usePreflight(stored ? undefined : fix?.plan, readiness.estate);
-  const subscription = resourceId.split('/')[2];
+  const subscription = parseResourceId(resourceId)?.subscriptionId;
 
   if (stored) {
     return (

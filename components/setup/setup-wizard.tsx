@@ -10,7 +10,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { normalizeId, parseResourceId } from '@/lib/estate/ids';
 import type { Estate } from '@/lib/estate/model';
 import { newRun } from '@/lib/provisioning/apply';
-import { afterwards, draftIntent, keyChoices, vaultChoices } from '@/lib/provisioning/draft';
+import { afterwards, auditWorkspace, draftIntent, keyChoices, newKey, newVault, scopeOptions, vaultChoices } from '@/lib/provisioning/draft';
 import { plan as makePlan, validateIntent, type Intent } from '@/lib/provisioning/plan';
 import { draftStore, selectionStore, type StoredRun } from '@/lib/provisioning/run-store';
 import { useReadiness, type Readiness } from '@/lib/queries/estate';
@@ -20,8 +20,10 @@ import { VerdictBadge } from '../common/verdict-badge';
 import { Essentials } from '../overview/essentials';
 import { ReadinessFrame } from '../resources/readiness-frame';
 import { PageHeader } from '../shell/page-header';
-import { ConfirmDialog, PlanExport, PlanSteps, PreflightView, usePreflight } from './plan-review';
-import { RunView, usePlanRunner } from './plan-run';
+import { usePreflight } from '@/lib/queries/preflight';
+import { ConfirmDialog, PlanExport, PlanSteps, PreflightView } from './plan-review';
+import { usePlanRunner } from '@/lib/queries/plan-runner';
+import { RunView } from './plan-run';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '880px' },
@@ -154,7 +156,7 @@ function Wizard({ readiness, onStart }: { readiness: Readiness; onStart: (s: Sto
   // Start from the servers picked in the grid, else the draft of this tab's session, else a fresh draft.
   useEffect(() => {
     if (state || access.isPending) return;
-    const fromGrid = params.get('from') === 'servers' ? selectionStore.take() : [];
+    const fromGrid = params.get('from') === 'servers' ? selectionStore.load() : [];
     const stored = fromGrid.length === 0 ? draftStore.load() : undefined;
     // eslint-disable-next-line react-hooks/set-state-in-effect -- initialised once, when the estate and the user's write access are known
     setState(stored ? { ...stored, tab: stored.tab as TabId } : { intent: draftIntent(estate, fromGrid, { subscriptionId: access.writable[0] }).intent, serverIds: fromGrid, tab: 'basics' });
@@ -189,8 +191,7 @@ function Wizard({ readiness, onStart }: { readiness: Readiness; onStart: (s: Sto
   const chosenVault = 'use' in intent.keyVault ? estate.keyVaults.get(normalizeId(intent.keyVault.use)) : undefined;
   const rbac = vaultIsNew || chosenVault?.enableRbacAuthorization === true;
   const subName = (id: string) => estate.subscriptions.get(id.toLowerCase())?.displayName ?? id;
-  const regions = [...new Set([intent.location, ...[...estate.keyVaults.values()].map((v) => v.location), ...estate.servers.map((x) => x.targetRegion)].filter(Boolean))].sort() as string[];
-  const groups = [...new Set([intent.resourceGroup, ...[...estate.raw.values()].map((r) => parseResourceId(r.id)).filter((p) => p?.subscriptionId?.toLowerCase() === intent.subscriptionId.toLowerCase() && p.resourceGroup).map((p) => p!.resourceGroup!)])].filter(Boolean).sort();
+  const { regions, groups } = scopeOptions(estate, intent);
   const verdictOf = (id: string) => readiness.rows.find((r) => normalizeId(r.id) === normalizeId(id))?.verdict;
 
   const create = () => {
@@ -431,7 +432,7 @@ function VaultTab({ estate, intent, set, problems, subName }: { estate: Estate; 
       <RadioGroup
         value={mode}
         aria-label="Key vault"
-        onChange={(_, d) => set({ keyVault: d.value === 'create' ? { create: { name: `kv-${intent.diskEncryptionSet.name.replace(/^des-/, '')}`.slice(0, 24), sku: 'standard' } } : { use: usable[0]?.value.id ?? '' }, key: d.value === 'create' && 'use' in intent.key ? { create: { name: `${intent.diskEncryptionSet.name}-key`, kty: 'RSA', size: 3072, rotateEveryDays: 365, expiresInDays: 730 } } : intent.key })}
+        onChange={(_, d) => set({ keyVault: d.value === 'create' ? newVault(estate, intent.diskEncryptionSet.name) : { use: usable[0]?.value.id ?? '' }, key: d.value === 'create' && 'use' in intent.key ? newKey(intent.diskEncryptionSet.name) : intent.key })}
       >
         <Radio value="create" label="Create a new key vault" />
         <Radio value="use" label={`Use an existing key vault in ${intent.location} (${usable.length} compatible)`} disabled={usable.length === 0} />
@@ -453,7 +454,7 @@ function VaultTab({ estate, intent, set, problems, subName }: { estate: Estate; 
         </>
       ) : (
         <Field label="Compatible key vaults" validationMessage={problems[0]}>
-          <RadioGroup value={intent.keyVault.use} onChange={(_, d) => set({ keyVault: { use: d.value }, key: 'use' in intent.key ? { create: { name: `${intent.diskEncryptionSet.name}-key`, kty: 'RSA', size: 3072, rotateEveryDays: 365, expiresInDays: 730 } } : intent.key })}>
+          <RadioGroup value={intent.keyVault.use} onChange={(_, d) => set({ keyVault: { use: d.value }, key: 'use' in intent.key ? newKey(intent.diskEncryptionSet.name) : intent.key })}>
             {usable.map((c) => (
               <Radio
                 key={c.value.id}
@@ -478,7 +479,7 @@ function VaultTab({ estate, intent, set, problems, subName }: { estate: Estate; 
       )}
       <Switch
         checked={!!intent.auditLogs}
-        onChange={(_, d) => set({ auditLogs: d.checked ? { workspaceId: draftIntent(estate).intent.auditLogs?.workspaceId ?? '' } : undefined })}
+        onChange={(_, d) => set({ auditLogs: d.checked ? { workspaceId: auditWorkspace(estate) ?? '' } : undefined })}
         label="Send the vault's audit log to Log Analytics (who used, changed or deleted the key)"
       />
       {intent.auditLogs && (
@@ -502,7 +503,7 @@ function KeyTab({ estate, intent, set, problems, now }: { estate: Estate; intent
   return (
     <section className={s.card} aria-label="Key">
       {vaultId && (
-        <RadioGroup value={k ? 'create' : 'use'} aria-label="Key" onChange={(_, d) => set({ key: d.value === 'create' ? { create: { name: `${intent.diskEncryptionSet.name}-key`, kty: 'RSA', size: 3072, rotateEveryDays: 365, expiresInDays: 730 } } : { use: usable[0]?.value.id ?? '' } })}>
+        <RadioGroup value={k ? 'create' : 'use'} aria-label="Key" onChange={(_, d) => set({ key: d.value === 'create' ? newKey(intent.diskEncryptionSet.name) : { use: usable[0]?.value.id ?? '' } })}>
           <Radio value="create" label="Create a new key" />
           <Radio value="use" label={`Use an existing key (${usable.length} usable)`} disabled={usable.length === 0} />
         </RadioGroup>

@@ -1,4 +1,5 @@
 import { permissionAllows, type RolePermission } from '../estate/builtin-roles';
+import { parseResourceId } from '../estate/ids';
 import type { ArmClientFactory } from './client-factory';
 
 /** The action that setting up encryption needs first: creating a disk encryption set. */
@@ -17,7 +18,7 @@ export async function writableSubscriptions(factory: ArmClientFactory, subscript
     for await (const a of auth.roleAssignments.listForSubscription({ filter: `assignedTo('${principalId}')` })) if (a.roleDefinitionId) roleIds.add(a.roleDefinitionId);
     for (const id of roleIds) {
       const def = await auth.roleDefinitions.getById(id);
-      const perms = (def.permissions ?? []).map((p) => ({ actions: p.actions ?? [], notActions: p.notActions ?? [], dataActions: p.dataActions ?? [], notDataActions: p.notDataActions ?? [] }) satisfies RolePermission);
+      const perms = (def.permissions ?? []).map(toRolePermission);
       if (perms.some((p) => permissionAllows(p, action))) {
         out.push(sub);
         break;
@@ -30,4 +31,31 @@ export async function writableSubscriptions(factory: ArmClientFactory, subscript
 export async function canWriteSomewhere(factory: ArmClientFactory, subscriptionIds: string[], principalId: string): Promise<boolean> {
   for (const sub of subscriptionIds) if ((await writableSubscriptions(factory, [sub], principalId)).length > 0) return true;
   return false;
+}
+
+type SdkPermission = { actions?: string[]; notActions?: string[]; dataActions?: string[]; notDataActions?: string[] };
+const toRolePermission = (p: SdkPermission): RolePermission => ({ actions: p.actions ?? [], notActions: p.notActions ?? [], dataActions: p.dataActions ?? [], notDataActions: p.notDataActions ?? [] });
+
+/**
+ * The signed-in principal's effective permissions at a scope (Azure's permissions API): at an
+ * existing resource, or at the resource group of one that does not exist yet.
+ */
+export async function permissionsAt(factory: ArmClientFactory, scope: string, exists: boolean): Promise<RolePermission[]> {
+  const p = parseResourceId(scope);
+  if (!p?.subscriptionId || !p.resourceGroup) throw new Error(`Cannot check permissions at ${scope}.`);
+  const auth = await factory.authorization(p.subscriptionId);
+  const out: RolePermission[] = [];
+  const list =
+    exists && p.type.toLowerCase() !== 'microsoft.resources/resourcegroups'
+      ? auth.permissions.listForResource(p.resourceGroup, p.type.split('/')[0]!, '', p.type.split('/').slice(1).join('/'), p.name)
+      : auth.permissions.listForResourceGroup(p.resourceGroup);
+  for await (const x of list) out.push(toRolePermission(x));
+  return out;
+}
+
+/** Key Vault's global name check (Vaults_CheckNameAvailability). */
+export async function vaultNameAvailability(factory: ArmClientFactory, subscriptionId: string, name: string): Promise<{ available: boolean; message?: string }> {
+  const kv = await factory.keyVault(subscriptionId);
+  const r = await kv.vaults.checkNameAvailability({ name, type: 'Microsoft.KeyVault/vaults' });
+  return { available: r.nameAvailable !== false, message: r.message };
 }

@@ -5,6 +5,7 @@
 import { permissionAllows, ROLE_IDS } from '../estate/builtin-roles';
 import { isAtOrBelow, normalizeId } from '../estate/ids';
 import type { Estate } from '../estate/model';
+import { scopeName } from '../readiness/names';
 import type { Evaluation } from '../readiness/types';
 import { CONTROLS, type Control } from './controls';
 
@@ -73,15 +74,6 @@ export interface KeyCustody {
 
 const POWER_ROLES = [ROLE_IDS.owner, ROLE_IDS.contributor, ROLE_IDS.userAccessAdministrator, ROLE_IDS.keyVaultAdministrator, ROLE_IDS.keyVaultCryptoOfficer];
 
-function scopeName(estate: Estate, scope: string, vaultId: string): string {
-  if (normalizeId(scope) === normalizeId(vaultId)) return 'the vault';
-  if (scope === '/') return 'the tenant root';
-  const segs = scope.split('/').filter(Boolean);
-  if (segs.length === 2) return `subscription ${estate.subscriptions.get(segs[1]!.toLowerCase())?.displayName ?? segs[1]}`;
-  if (segs.length === 4) return `resource group ${segs[3]}`;
-  return scope;
-}
-
 /** Every key that protects a replicating disk, with who controls it and what depends on it. */
 export function keyCustody(estate: Estate, e: Evaluation): KeyCustody[] {
   const byKey = new Map<string, KeyCustody>();
@@ -101,7 +93,7 @@ export function keyCustody(estate: Estate, e: Evaluation): KeyCustody[] {
           const role = estate.roleDefinitions.get(a.roleDefinitionId.split('/').pop()!.toLowerCase());
           if (!role || !isAtOrBelow(vault.id, a.scope)) continue;
           const powerful = POWER_ROLES.includes(role.name.toLowerCase() as (typeof POWER_ROLES)[number]) || role.permissions.some((p) => permissionAllows(p, 'Microsoft.KeyVault/vaults/delete') || permissionAllows(p, 'Microsoft.Authorization/roleAssignments/write'));
-          if (powerful) holders.push({ principalId: a.principalId, name: estate.principals.get(a.principalId.toLowerCase()) ?? a.principalId, how: `${role.roleName} on ${scopeName(estate, a.scope, vault.id)}` });
+          if (powerful) holders.push({ principalId: a.principalId, name: estate.principals.get(a.principalId.toLowerCase()) ?? a.principalId, how: `${role.roleName} on ${scopeName(estate, a.scope, { id: vault.id, label: 'the vault' })}` });
         }
         if (vault.enableRbacAuthorization !== true) {
           for (const p of vault.accessPolicies) {

@@ -110,6 +110,9 @@ export interface KeyVault {
   softDeleteRetentionInDays?: number;
   networkDefaultAction?: string;
   networkBypass?: string;
+  /** The firewall's allow rules, kept so a repair of its bypass does not drop them. */
+  ipRules?: { value: string }[];
+  virtualNetworkRules?: { id: string; ignoreMissingVnetServiceEndpoint?: boolean }[];
   publicNetworkAccess?: string;
   accessPolicies: AccessPolicy[];
 }
@@ -174,6 +177,7 @@ export interface DiagnosticSetting {
   /** The resource it is on. */
   scope: string;
   logs: { category?: string; categoryGroup?: string; enabled?: boolean }[];
+  workspaceId?: string;
 }
 
 export interface Lock {

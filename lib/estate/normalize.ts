@@ -170,6 +170,8 @@ export function normalize(file: EstateFile): Estate {
         softDeleteRetentionInDays: toNum(p.softDeleteRetentionInDays),
         networkDefaultAction: str(acls.defaultAction),
         networkBypass: str(acls.bypass),
+        ipRules: arr(acls.ipRules).map((x) => ({ value: String(obj(x).value ?? '') })),
+        virtualNetworkRules: arr(acls.virtualNetworkRules).map((x) => ({ id: String(obj(x).id ?? ''), ...(toBool(obj(x).ignoreMissingVnetServiceEndpoint) !== undefined ? { ignoreMissingVnetServiceEndpoint: toBool(obj(x).ignoreMissingVnetServiceEndpoint) } : {}) })),
         publicNetworkAccess: str(p.publicNetworkAccess),
         accessPolicies: arr(p.accessPolicies).map((a): AccessPolicy => {
           const o = obj(a);
@@ -206,6 +208,7 @@ export function normalize(file: EstateFile): Estate {
           const o = obj(l);
           return { category: str(o.category), categoryGroup: str(o.categoryGroup), enabled: toBool(o.enabled) };
         }),
+        workspaceId: str(p.workspaceId),
       });
     } else if (typeIs(r, 'Microsoft.Authorization/locks')) {
       locks.push({ id: r.id, scope: parsed?.scope ?? '', level: String(p.level ?? '') });

@@ -11,7 +11,7 @@ import { normalize } from '../estate/normalize';
 import { evaluate } from '../readiness/evaluate';
 import { apply, newRun, type Run } from './apply';
 import { plan, type Intent } from './plan';
-import { createArmSender } from './sender';
+import { createArmSender } from '../azure/resource-sender';
 import { preflight } from './preflight';
 import { USERS } from '../../emulator/src/demo';
 

@@ -5,19 +5,9 @@
  * finished ones. Generic (DESIGN §6): it knows bindings and expectations, not resource types.
  */
 import { explainArmError, toArmError } from '../azure/errors';
+import type { ArmRequest, ArmSender } from '../azure/resource-sender';
 import { rolesGranting } from '../estate/builtin-roles';
 import type { Plan, PlanStep } from './plan';
-
-export interface ArmRequest {
-  method: 'GET' | 'PUT' | 'PATCH';
-  url: string;
-  body?: unknown;
-}
-
-/** Sends one request and returns the final resource (long-running operations followed to the end). */
-export interface ArmSender {
-  send(request: ArmRequest, signal?: AbortSignal): Promise<unknown>;
-}
 
 export type StepStatus = 'pending' | 'running' | 'done' | 'existing' | 'failed';
 
@@ -62,6 +52,9 @@ export interface ApplyOptions {
   sleep?: (ms: number) => Promise<void>;
   now?: () => Date;
 }
+
+/** A plan that cannot run as written (a binding with no value), as opposed to an error from Azure. */
+class PlanError extends Error {}
 
 export const DEFAULT_PRINCIPAL_BACKOFF_MS = [5_000, 10_000, 20_000, 40_000, 60_000];
 
@@ -147,10 +140,10 @@ export async function apply(run: Run, sender: ArmSender, opts: ApplyOptions = {}
     for (const b of step.bindings) {
       const source = run.plan.steps.find((s) => s.id === b.step);
       const state = run.steps[b.step];
-      if (!source || !state) throw new Error(`Step ${step.id} takes ${b.placeholder} from unknown step ${b.step}.`);
+      if (!source || !state) throw new PlanError(`Step ${step.id} takes ${b.placeholder} from unknown step ${b.step}.`);
       if (state.result === undefined) state.result = await sender.send({ method: 'GET', url: source.request.url }, opts.signal);
       const v = valueAt(state.result, b.path);
-      if (typeof v !== 'string' || v === '') throw new Error(`${source.title} did not return ${b.path}, which ${step.title.toLowerCase()} needs.`);
+      if (typeof v !== 'string' || v === '') throw new PlanError(`${source.title} did not return ${b.path}, which ${step.title.toLowerCase()} needs.`);
       values.set(b.placeholder, v);
     }
     return values;
@@ -167,6 +160,7 @@ export async function apply(run: Run, sender: ArmSender, opts: ApplyOptions = {}
       const values = await resolve(step);
       const request: ArmRequest = substitute({ method: step.request.method, url: step.request.url, body: step.request.body }, values);
       state.sent = request;
+      let waited = false;
       for (let attempt = 0; ; attempt++) {
         state.attempts++;
         try {
@@ -176,6 +170,7 @@ export async function apply(run: Run, sender: ArmSender, opts: ApplyOptions = {}
           // A fresh managed identity takes a while to reach every directory replica.
           if (isPrincipalNotReplicated(e) && attempt < backoff.length) {
             state.note = `The new identity is not visible to Azure RBAC yet; trying again in ${Math.round(backoff[attempt]! / 1000)} s (attempt ${attempt + 2} of ${backoff.length + 1}).`;
+            waited = true;
             changed();
             await sleep(backoff[attempt]!);
             continue;
@@ -195,11 +190,11 @@ export async function apply(run: Run, sender: ArmSender, opts: ApplyOptions = {}
         state.error = { title: 'Verification failed', detail: failed, next: 'Open the resource in the Azure portal, correct it, then Resume.' };
       } else {
         state.status = 'done';
-        if (state.note?.startsWith('The new identity')) state.note = `Succeeded after ${state.attempts} attempts while the new identity replicated.`;
+        if (waited) state.note = `Succeeded after ${state.attempts} attempts while the new identity replicated.`;
       }
     } catch (e) {
       state.status = 'failed';
-      state.error = e instanceof Error && !('statusCode' in e) && e.name === 'Error' ? { title: 'Step could not run', detail: e.message } : stepError(e, step);
+      state.error = e instanceof PlanError ? { title: 'Step could not run', detail: e.message } : stepError(e, step);
     }
     state.finishedAt = now().toISOString();
     if (state.status === 'failed') {

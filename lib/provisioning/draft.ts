@@ -5,6 +5,7 @@
  */
 import { normalizeId, parseResourceId } from '../estate/ids';
 import type { Estate, Key, KeyVault, ReplicatingServer } from '../estate/model';
+import { blocksTrustedServices, sendsAuditLogs } from '../readiness/vault-facts';
 import type { Intent } from './plan';
 
 export interface Choice<T> {
@@ -25,6 +26,33 @@ export function suggestVaultName(desName: string, taken: (name: string) => boole
     if (!taken(name.toLowerCase())) return name;
   }
   return base;
+}
+
+/** A new key for a DES: RSA 3072, rotated yearly, expiring after two years. */
+export function newKey(desName: string): Intent['key'] {
+  return { create: { name: `${desName}-key`.slice(0, 127), kty: 'RSA', size: 3072, rotateEveryDays: 365, expiresInDays: 730 } };
+}
+
+/** A new standard vault named after the DES, with a name no captured vault has. */
+export function newVault(estate: Estate, desName: string): Intent['keyVault'] {
+  const taken = new Set([...estate.keyVaults.values()].map((v) => v.name.toLowerCase()));
+  return { create: { name: suggestVaultName(desName, (n) => taken.has(n)), sku: 'standard' } };
+}
+
+/** The Log Analytics workspace the estate's diagnostic settings already send to, if any. */
+export function auditWorkspace(estate: Estate): string | undefined {
+  return estate.diagnosticSettings.map((d) => d.workspaceId).find(Boolean);
+}
+
+/** The regions and resource groups the Basics step offers: those the estate knows, plus the current choice. */
+export function scopeOptions(estate: Estate, current: Pick<Intent, 'subscriptionId' | 'resourceGroup' | 'location'>): { regions: string[]; groups: string[] } {
+  const regions = new Set([current.location, ...[...estate.keyVaults.values()].map((v) => v.location), ...estate.servers.map((x) => x.targetRegion)].filter((r): r is string => !!r));
+  const groups = new Set([current.resourceGroup].filter(Boolean));
+  for (const r of estate.raw.values()) {
+    const p = parseResourceId(r.id);
+    if (p?.resourceGroup && p.subscriptionId?.toLowerCase() === current.subscriptionId.toLowerCase()) groups.add(p.resourceGroup);
+  }
+  return { regions: [...regions].sort(), groups: [...groups].sort() };
 }
 
 export interface Draft {
@@ -68,18 +96,17 @@ export function draftIntent(estate: Estate, serverIds: string[] = [], options: {
     desName = `des-${regionCode}-cmk-${String(n).padStart(2, '0')}`;
     if (existingDesHere[0]) notes.push(`Other disk encryption sets in this subscription and region live in ${resourceGroup}.`);
   }
-  const vaultNames = new Set([...estate.keyVaults.values()].map((v) => v.name.toLowerCase()));
   const vaults = vaultChoices(estate, location);
   const reuse = vaults.find((c) => c.problems.length === 0 && c.repairs.length === 0 && c.value.subscriptionId.toLowerCase() === sub.toLowerCase());
-  const workspace = estate.diagnosticSettings.map((d) => (estate.raw.get(normalizeId(d.id))?.properties as { workspaceId?: string } | undefined)?.workspaceId).find(Boolean);
+  const workspace = auditWorkspace(estate);
   const intent: Intent = {
     kind: 'lockstep.intent',
     version: 1,
     subscriptionId: sub,
     resourceGroup,
     location,
-    keyVault: reuse && !target ? { use: reuse.value.id } : { create: { name: suggestVaultName(desName, (n) => vaultNames.has(n)), sku: 'standard' } },
-    key: { create: { name: `${desName}-key`.slice(0, 127), kty: 'RSA', size: 3072, rotateEveryDays: 365, expiresInDays: 730 } },
+    keyVault: reuse && !target ? { use: reuse.value.id } : newVault(estate, desName),
+    key: newKey(desName),
     diskEncryptionSet: { name: desName, encryptionType: 'EncryptionAtRestWithCustomerKey', autoRotate: true, identity: 'SystemAssigned' },
     ...(workspace ? { auditLogs: { workspaceId: workspace } } : {}),
   };
@@ -95,15 +122,11 @@ export function vaultChoices(estate: Estate, location: string): Choice<KeyVault>
       if (v.location !== location) problems.push(`It is in ${v.location ?? 'an unknown region'}; the disk encryption set needs a vault in ${location}.`);
       if (v.enableSoftDelete === false) problems.push('Soft delete is off.');
       if (v.enablePurgeProtection !== true) repairs.push('Purge protection will be turned on (irreversible).');
-      const denies = v.networkDefaultAction?.toLowerCase() === 'deny' || v.publicNetworkAccess?.toLowerCase() === 'disabled';
-      if (denies && v.networkBypass?.toLowerCase() === 'none') repairs.push('Trusted Azure services will be let through its firewall.');
+      if (blocksTrustedServices(v)) repairs.push('Trusted Azure services will be let through its firewall.');
       return { value: v, problems, repairs };
     })
-    .sort((a, b) => a.problems.length - b.problems.length || a.repairs.length - b.repairs.length || rbacFirst(a.value) - rbacFirst(b.value) || audited(estate, b.value) - audited(estate, a.value) || a.value.name.localeCompare(b.value.name));
+    .sort((a, b) => a.problems.length - b.problems.length || a.repairs.length - b.repairs.length || rbacFirst(a.value) - rbacFirst(b.value) || Number(sendsAuditLogs(estate, b.value.id)) - Number(sendsAuditLogs(estate, a.value.id)) || a.value.name.localeCompare(b.value.name));
 }
-
-/** Vaults that already send audit logs before those that do not (1 or 0). */
-const audited = (estate: Estate, v: KeyVault) => (estate.diagnosticSettings.some((d) => normalizeId(d.scope) === normalizeId(v.id) && d.logs.some((l) => l.enabled !== false)) ? 1 : 0);
 
 /** Azure RBAC vaults first: their grants are auditable role assignments (LS-KV-004). */
 const rbacFirst = (v: KeyVault) => (v.enableRbacAuthorization === true ? 0 : 1);

@@ -7,7 +7,7 @@ import { normalize } from '../estate/normalize';
 import { evaluate } from '../readiness/evaluate';
 import { apply, newRun } from './apply';
 import { FIXABLE_RULES, fixFor } from './fixits';
-import { createArmSender } from './sender';
+import { createArmSender } from '../azure/resource-sender';
 
 let t: Awaited<ReturnType<typeof startTestEmulator>>;
 beforeAll(async () => {

@@ -4,8 +4,8 @@
  */
 import { normalizeId, parseResourceId } from '../estate/ids';
 import type { DiskEncryptionSet, Estate } from '../estate/model';
-import { rawResource, vaultOfDes } from '../estate/normalize';
-import { API, grantSteps, url, type Plan, type PlanStep } from './plan';
+import { vaultOfDes } from '../estate/normalize';
+import { API, grantSteps, planOf, rotatingKeyBody, trustedServicesAcls, url, type Plan, type PlanStep } from './plan';
 
 export interface FixIt {
   ruleId: string;
@@ -16,14 +16,6 @@ export interface FixIt {
 
 /** The rules Lockstep can repair in one click. */
 export const FIXABLE_RULES = ['LS-KV-002', 'LS-KV-003', 'LS-DES-003', 'LS-DES-006', 'LS-DES-009', 'LS-KEY-007'] as const;
-
-const makePlan = (steps: PlanStep[], warnings: string[] = []): Plan => ({
-  kind: 'lockstep.plan',
-  version: 1,
-  steps,
-  warnings,
-  requiredActions: [...new Set(steps.filter((s) => s.request.method !== 'GET').map((s) => s.action))].sort(),
-});
 
 const readBack = (id: string, apiVersion: string, action: string, expect: PlanStep['expect'], bindings: PlanStep['bindings'] = []): PlanStep => ({
   id: 'verify',
@@ -55,7 +47,7 @@ export function fixFor(ruleId: string, resourceId: string, estate: Estate, optio
       return {
         ruleId,
         title: `Enable purge protection on ${v.name}`,
-        plan: makePlan(
+        plan: planOf(
           [
             { id: 'fix', title: `Enable purge protection on ${v.name}`, status: 'pending', request: { method: 'PATCH', url: url(v.id, API.keyVault), body: { properties: { enablePurgeProtection: true } } }, dependsOn: [], why: 'Azure requires purge protection on a vault that holds disk encryption keys: a deleted key then stays recoverable for the retention period.', bindings: [], action: 'Microsoft.KeyVault/vaults/write', scope: v.id },
             readBack(v.id, API.keyVault, 'Microsoft.KeyVault/vaults/read', [{ path: 'properties.enablePurgeProtection', equals: 'true', message: `Purge protection is still off on ${v.name}.` }]),
@@ -67,12 +59,11 @@ export function fixFor(ruleId: string, resourceId: string, estate: Estate, optio
     case 'LS-KV-003': {
       const v = estate.keyVaults.get(id);
       if (!v) return undefined;
-      const acls = ((rawResource(estate, v.id)?.properties as { networkAcls?: Record<string, unknown> } | undefined)?.networkAcls ?? {}) as Record<string, unknown>;
       return {
         ruleId,
         title: `Let trusted Azure services through ${v.name}'s firewall`,
-        plan: makePlan([
-          { id: 'fix', title: `Allow trusted services through ${v.name}'s firewall`, status: 'pending', request: { method: 'PATCH', url: url(v.id, API.keyVault), body: { properties: { networkAcls: { ...acls, defaultAction: v.networkDefaultAction ?? 'Deny', bypass: 'AzureServices' } } } }, dependsOn: [], why: 'Azure Disk Storage reaches the key as a trusted service; the firewall keeps everything else out. IP and network rules are kept.', bindings: [], action: 'Microsoft.KeyVault/vaults/write', scope: v.id },
+        plan: planOf([
+          { id: 'fix', title: `Allow trusted services through ${v.name}'s firewall`, status: 'pending', request: { method: 'PATCH', url: url(v.id, API.keyVault), body: { properties: { networkAcls: trustedServicesAcls(v) } } }, dependsOn: [], why: 'Azure Disk Storage reaches the key as a trusted service; the firewall keeps everything else out. IP and network rules are kept.', bindings: [], action: 'Microsoft.KeyVault/vaults/write', scope: v.id },
           readBack(v.id, API.keyVault, 'Microsoft.KeyVault/vaults/read', [{ path: 'properties.networkAcls.bypass', equals: 'AzureServices', message: `${v.name} still does not let trusted services through.` }]),
         ]),
       };
@@ -83,7 +74,7 @@ export function fixFor(ruleId: string, resourceId: string, estate: Estate, optio
       if (!des || vault?.state !== 'found' || !des.principalIds[0]) return undefined;
       const v = vault.value;
       const { grant, verify } = grantSteps({ tenantId: estate.tenantId, vaultId: v.id, vaultName: v.name, rbac: v.enableRbacAuthorization === true, desId: des.id, principal: des.principalIds[0], bindings: [] });
-      return { ruleId, title: `Grant ${des.name}'s identity access to its key in ${v.name}`, plan: makePlan([grant, verify]) };
+      return { ruleId, title: `Grant ${des.name}'s identity access to its key in ${v.name}`, plan: planOf([grant, verify]) };
     }
     case 'LS-DES-006': {
       const des = estate.diskEncryptionSets.get(id);
@@ -91,7 +82,7 @@ export function fixFor(ruleId: string, resourceId: string, estate: Estate, optio
       return {
         ruleId,
         title: `Turn on automatic key rotation for ${des.name}`,
-        plan: makePlan(desPatch(des, `Turn on automatic key rotation for ${des.name}`, 'The DES then follows each new key version within hours, so a rotated key protects the disks without anyone editing the DES.', { rotationToLatestKeyVersionEnabled: true }, [{ path: 'properties.rotationToLatestKeyVersionEnabled', equals: 'true', message: `Automatic key rotation is still off on ${des.name}.` }])),
+        plan: planOf(desPatch(des, `Turn on automatic key rotation for ${des.name}`, 'The DES then follows each new key version within hours, so a rotated key protects the disks without anyone editing the DES.', { rotationToLatestKeyVersionEnabled: true }, [{ path: 'properties.rotationToLatestKeyVersionEnabled', equals: 'true', message: `Automatic key rotation is still off on ${des.name}.` }])),
       };
     }
     case 'LS-DES-009': {
@@ -103,7 +94,7 @@ export function fixFor(ruleId: string, resourceId: string, estate: Estate, optio
       return {
         ruleId,
         title: `Move ${des.name} to the current version of ${key.name}`,
-        plan: makePlan(desPatch(des, `Move ${des.name} to key version ${key.currentVersion}`, 'Disks re-wrap their data keys with the current key version; the old version can then be retired.', { activeKey: { keyUrl, sourceVault: { id: des.sourceVaultId } } }, [{ path: 'properties.activeKey.keyUrl', equals: keyUrl, message: `${des.name} still uses an older key version.` }])),
+        plan: planOf(desPatch(des, `Move ${des.name} to key version ${key.currentVersion}`, 'Disks re-wrap their data keys with the current key version; the old version can then be retired.', { activeKey: { keyUrl, sourceVault: { id: des.sourceVaultId } } }, [{ path: 'properties.activeKey.keyUrl', equals: keyUrl, message: `${des.name} still uses an older key version.` }])),
       };
     }
     case 'LS-KEY-007': {
@@ -123,15 +114,7 @@ export function fixFor(ruleId: string, resourceId: string, estate: Estate, optio
           request: {
             method: 'PUT',
             url: url(newKeyId, API.keyVault),
-            body: {
-              properties: {
-                kty: key.kty ?? 'RSA',
-                keySize: Math.max(key.keySize ?? 3072, 3072),
-                keyOps: ['wrapKey', 'unwrapKey'],
-                attributes: { enabled: true, exp: options.now + 730 * 86400 },
-                rotationPolicy: { attributes: { expiryTime: 'P730D' }, lifetimeActions: [{ trigger: { timeAfterCreate: 'P365D' }, action: { type: 'rotate' } }, { trigger: { timeBeforeExpiry: 'P30D' }, action: { type: 'notify' } }] },
-              },
-            },
+            body: rotatingKeyBody({ kty: key.kty ?? 'RSA', size: Math.max(key.keySize ?? 3072, 3072), rotateEveryDays: 365, expiresInDays: 730 }, options.now),
           },
           dependsOn: [],
           why: "Azure Resource Manager cannot change an existing key's rotation policy (only Key Vault's data plane can), so the repair creates a key that has one.",
@@ -156,7 +139,7 @@ export function fixFor(ruleId: string, resourceId: string, estate: Estate, optio
       return {
         ruleId,
         title: `Give ${users.map((d) => d.name).join(', ')} a key that rotates`,
-        plan: makePlan(steps, [`${key.name} stays in ${vault.name} after the move; disable it once nothing uses it.`]),
+        plan: planOf(steps, [`${key.name} stays in ${vault.name} after the move; disable it once nothing uses it.`]),
       };
     }
     default:

@@ -7,9 +7,10 @@
 import { ROLE_IDS } from '../estate/builtin-roles';
 import { normalizeId, parseResourceId } from '../estate/ids';
 import type { Estate, KeyVault } from '../estate/model';
-import { normalizeRegion, rawResource } from '../estate/normalize';
+import { normalizeRegion } from '../estate/normalize';
 import { sha256Hex } from '../compliance/sha256';
 import { keyAccess } from '../readiness/evaluate';
+import { blocksTrustedServices, sendsAuditLogs } from '../readiness/vault-facts';
 
 export interface Intent {
   kind: 'lockstep.intent';
@@ -175,12 +176,7 @@ export function plan(intent: Intent, estate: Estate, options: { now: number }): 
       repairs.enablePurgeProtection = true;
       warnings.push(`Turning on purge protection for ${vault.name} is irreversible.`);
     }
-    const denies = vault.networkDefaultAction?.toLowerCase() === 'deny' || vault.publicNetworkAccess?.toLowerCase() === 'disabled';
-    if (denies && vault.networkBypass?.toLowerCase() === 'none') {
-      // PATCH replaces networkAcls as a whole: keep the vault's IP and network rules.
-      const acls = ((rawResource(estate, vault.id)?.properties as { networkAcls?: Record<string, unknown> } | undefined)?.networkAcls ?? {}) as Record<string, unknown>;
-      repairs.networkAcls = { ...acls, defaultAction: vault.networkDefaultAction ?? 'Deny', bypass: 'AzureServices' };
-    }
+    if (blocksTrustedServices(vault)) repairs.networkAcls = trustedServicesAcls(vault);
     if (Object.keys(repairs).length > 0) {
       steps.push({
         id: 'vault',
@@ -199,11 +195,10 @@ export function plan(intent: Intent, estate: Estate, options: { now: number }): 
 
   // Audit logs: who used, changed or deleted the key (the evidence an auditor asks for).
   if (intent.auditLogs?.workspaceId) {
-    const audited = estate.diagnosticSettings.some((d) => normalizeId(d.scope) === normalizeId(vaultId) && d.logs.some((l) => l.enabled !== false && (l.category?.toLowerCase() === 'auditevent' || ['audit', 'alllogs'].includes(l.categoryGroup?.toLowerCase() ?? ''))));
     steps.push({
       id: 'audit',
       title: `Send ${vaultName}'s audit log to Log Analytics`,
-      status: audited ? 'done' : 'pending',
+      status: sendsAuditLogs(estate, vaultId) ? 'done' : 'pending',
       request: {
         method: 'PUT',
         url: url(`${vaultId}/providers/Microsoft.Insights/diagnosticSettings/lockstep-audit`, API.diagnostics),
@@ -231,21 +226,7 @@ export function plan(intent: Intent, estate: Estate, options: { now: number }): 
       request: {
         method: 'PUT',
         url: url(keyId, API.keyVault),
-        body: {
-          properties: {
-            kty: k.kty,
-            keySize: k.size,
-            keyOps: ['wrapKey', 'unwrapKey'],
-            attributes: { enabled: true, exp: options.now + k.expiresInDays * 86400 },
-            rotationPolicy: {
-              attributes: { expiryTime: `P${k.expiresInDays}D` },
-              lifetimeActions: [
-                { trigger: { timeAfterCreate: `P${k.rotateEveryDays}D` }, action: { type: 'rotate' } },
-                { trigger: { timeBeforeExpiry: 'P30D' }, action: { type: 'notify' } },
-              ],
-            },
-          },
-        },
+        body: rotatingKeyBody(k, options.now),
       },
       dependsOn: vaultStep,
       why: 'Managed disks need an RSA key; the rotation policy creates new versions that the DES follows.',
@@ -338,8 +319,37 @@ export function plan(intent: Intent, estate: Estate, options: { now: number }): 
     ],
   });
   steps.push(grantVerify);
+  return { ok: true, plan: planOf(steps, warnings) };
+}
+
+/** A plan from its steps: the actions it needs are those of the writes still to run. */
+export function planOf(steps: PlanStep[], warnings: string[] = []): Plan {
   const requiredActions = [...new Set(steps.filter((s) => s.status === 'pending' && s.request.method !== 'GET').map((s) => s.action))].sort();
-  return { ok: true, plan: { kind: 'lockstep.plan', version: 1, steps, warnings, requiredActions } };
+  return { kind: 'lockstep.plan', version: 1, steps, warnings, requiredActions };
+}
+
+/** A wrap/unwrap key with a rotation policy that rotates it and notifies 30 days before expiry (`now` in seconds). */
+export function rotatingKeyBody(k: { kty: string; size: number; rotateEveryDays: number; expiresInDays: number }, now: number) {
+  return {
+    properties: {
+      kty: k.kty,
+      keySize: k.size,
+      keyOps: ['wrapKey', 'unwrapKey'],
+      attributes: { enabled: true, exp: now + k.expiresInDays * 86400 },
+      rotationPolicy: {
+        attributes: { expiryTime: `P${k.expiresInDays}D` },
+        lifetimeActions: [
+          { trigger: { timeAfterCreate: `P${k.rotateEveryDays}D` }, action: { type: 'rotate' } },
+          { trigger: { timeBeforeExpiry: 'P30D' }, action: { type: 'notify' } },
+        ],
+      },
+    },
+  };
+}
+
+/** The vault firewall with trusted services let through. PATCH replaces networkAcls whole, so its IP and network rules go along. */
+export function trustedServicesAcls(v: KeyVault) {
+  return { defaultAction: v.networkDefaultAction ?? 'Deny', bypass: 'AzureServices', ipRules: v.ipRules ?? [], virtualNetworkRules: v.virtualNetworkRules ?? [] };
 }
 
 /** Reads an intent from untrusted JSON: its shape first, one message per problem (names are checked by the planner). */

@@ -5,6 +5,8 @@
  */
 import type { ArmClientFactory } from '../azure/client-factory';
 import { explainArmError } from '../azure/errors';
+import { permissionsAt, vaultNameAvailability } from '../azure/permissions';
+import { nameOf, scopeName } from '../readiness/names';
 import { isAtOrBelow, normalizeId, parseResourceId } from '../estate/ids';
 import { permissionAllows, rolesGranting, type RolePermission } from '../estate/builtin-roles';
 import type { Estate } from '../estate/model';
@@ -32,20 +34,6 @@ export interface Preflight {
   blocked: boolean;
 }
 
-/** The permission blocks that apply at `scope`, read once per scope. */
-async function permissionsAt(factory: ArmClientFactory, scope: string, exists: boolean): Promise<RolePermission[]> {
-  const p = parseResourceId(scope);
-  if (!p?.subscriptionId || !p.resourceGroup) throw new Error(`Cannot check permissions at ${scope}.`);
-  const auth = await factory.authorization(p.subscriptionId);
-  const out: RolePermission[] = [];
-  const list =
-    exists && p.type.toLowerCase() !== 'microsoft.resources/resourcegroups'
-      ? auth.permissions.listForResource(p.resourceGroup, p.type.split('/')[0]!, '', p.type.split('/').slice(1).join('/'), p.name)
-      : auth.permissions.listForResourceGroup(p.resourceGroup);
-  for await (const x of list) out.push({ actions: x.actions ?? [], notActions: x.notActions ?? [], dataActions: x.dataActions ?? [], notDataActions: x.notDataActions ?? [] });
-  return out;
-}
-
 export function whoCan(estate: Estate, action: string, scope: string): string[] {
   const names = new Set<string>();
   for (const a of estate.roleAssignments) {
@@ -53,9 +41,7 @@ export function whoCan(estate: Estate, action: string, scope: string): string[] 
     const role = estate.roleDefinitions.get(a.roleDefinitionId.split('/').pop()!.toLowerCase());
     if (!role?.permissions.some((p) => permissionAllows(p, action))) continue;
     const who = estate.principals.get(a.principalId.toLowerCase()) ?? `object id ${a.principalId}`;
-    const at = a.scope.split('/').filter(Boolean);
-    const where = at.length <= 2 ? `subscription ${estate.subscriptions.get((at[1] ?? '').toLowerCase())?.displayName ?? at[1] ?? 'root'}` : at.length === 4 ? `resource group ${at[3]}` : (parseResourceId(a.scope)?.name ?? a.scope);
-    names.add(`${who} (${role.roleName} on ${where})`);
+    names.add(`${who} (${role.roleName} on ${scopeName(estate, a.scope, { id: scope, label: nameOf(scope) })})`);
   }
   return [...names].sort();
 }
@@ -91,9 +77,7 @@ export async function preflight(plan: Plan, factory: ArmClientFactory, estate: E
   for (const step of plan.steps.filter((s) => s.status === 'pending' && s.request.method === 'PUT' && /\/providers\/Microsoft\.KeyVault\/vaults\/[^/]+\?/i.test(s.request.url))) {
     const p = parseResourceId(step.request.url.split('?')[0]!)!;
     try {
-      const kv = await factory.keyVault(p.subscriptionId!);
-      const r = await kv.vaults.checkNameAvailability({ name: p.name, type: 'Microsoft.KeyVault/vaults' });
-      names.push({ name: p.name, available: r.nameAvailable !== false, message: r.message });
+      names.push({ name: p.name, ...(await vaultNameAvailability(factory, p.subscriptionId!, p.name)) });
     } catch (e) {
       names.push({ name: p.name, available: true, message: `Could not check: ${explainArmError(e).detail}` });
     }

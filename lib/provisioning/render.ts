@@ -88,6 +88,9 @@ const SYMBOL: Record<string, string> = {
   'microsoft.managedidentity/userassignedidentities': 'uami',
 };
 
+/** A resource's Bicep symbol: `kv`, `key`, `des`, … by type, else the step id. */
+const symbolOf = (p: Parsed) => SYMBOL[lower(p.type)] ?? p.step.id.replace(/[^A-Za-z0-9_]/g, '');
+
 export interface BicepFile {
   name: string;
   text: string;
@@ -114,6 +117,7 @@ export function renderBicep(plan: Plan): BicepFile[] {
   }
   const fileOf = new Map<string, number>();
   segments.forEach((seg, i) => seg.steps.forEach((p) => fileOf.set(p.step.id, i)));
+  const stepById = new Map(steps.map((p) => [p.step.id, p]));
   const moduleName = (i: number) => `step${i + 1}`;
   const paramName = (stepId: string, path: string) => `${stepId}${path.split('.').pop()!.replace(/^./, (c) => c.toUpperCase())}`;
 
@@ -134,8 +138,6 @@ export function renderBicep(plan: Plan): BicepFile[] {
     const seg = segments[i]!;
     const lines: string[] = [];
     const declared = new Set<string>();
-    const symbolOf = (p: Parsed) => SYMBOL[lower(p.type)] ?? p.step.id.replace(/[^A-Za-z0-9_]/g, '');
-    const stepById = new Map(steps.map((p) => [p.step.id, p]));
     const expr = (placeholder: string): string | undefined => {
       for (const p of seg.steps) {
         const b = p.step.bindings.find((x) => x.placeholder === placeholder);
@@ -210,12 +212,12 @@ export function renderBicep(plan: Plan): BicepFile[] {
     const params = [...new Map(crossing.filter((c) => c.to === i).map((c) => [paramName(c.step, c.path), c])).values()];
     files.push({ name: fileName, text: [header(`Module: ${seg.steps.map((p) => p.step.title).join('; ')}`), ...params.map((c) => `param ${paramName(c.step, c.path)} string`), params.length ? '' : '', ...segmentBody(i)].join('\n') });
     const before = segments.slice(0, i).map((_, j) => j).filter((j) => !segments[j]!.main).map(moduleName);
-    const mainSymbols = segments.slice(0, i).filter((s) => s.main).flatMap((s) => s.steps.filter((p) => p.step.request.method === 'PUT').map((p) => SYMBOL[lower(p.type)] ?? p.step.id));
+    const mainSymbols = segments.slice(0, i).filter((s) => s.main).flatMap((s) => s.steps.filter((p) => p.step.request.method === 'PUT').map(symbolOf));
     mainLines.push(
       `module ${moduleName(i)} '${fileName}' = {`,
       `  name: 'lockstep-${moduleName(i)}'`,
       `  scope: resourceGroup('${first.sub}', '${esc(first.rg)}')`,
-      ...(params.length ? ['  params: {', ...params.map((c) => `    ${paramName(c.step, c.path)}: ${segments[c.from]!.main ? `${SYMBOL[lower(steps.find((p) => p.step.id === c.step)!.type)] ?? c.step}.${c.path}` : `${moduleName(c.from)}.outputs.${paramName(c.step, c.path)}`}`), '  }'] : []),
+      ...(params.length ? ['  params: {', ...params.map((c) => `    ${paramName(c.step, c.path)}: ${segments[c.from]!.main ? `${symbolOf(stepById.get(c.step)!)}.${c.path}` : `${moduleName(c.from)}.outputs.${paramName(c.step, c.path)}`}`), '  }'] : []),
       ...(before.length || mainSymbols.length ? [`  dependsOn: [${[...before, ...mainSymbols].join(', ')}]`] : []),
       '}',
       '',

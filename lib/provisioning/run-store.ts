@@ -41,9 +41,6 @@ export const draftStore = {
 
 /** The servers picked in the grid, handed to the wizard (ids are too long for a URL). */
 export const selectionStore = {
-  take: (): string[] => {
-    const v = read<string[]>(SERVERS, (x) => Array.isArray(x) && x.every((s) => typeof s === 'string')) ?? [];
-    return v;
-  },
+  load: (): string[] => read<string[]>(SERVERS, (x) => Array.isArray(x) && x.every((s) => typeof s === 'string')) ?? [],
   put: (ids: string[]) => window.sessionStorage.setItem(SERVERS, JSON.stringify(ids)),
 };

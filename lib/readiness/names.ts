@@ -1,3 +1,4 @@
+import { normalizeId } from '../estate/ids';
 import type { Estate } from '../estate/model';
 
 /** The last segment of an ARM id: what people call the resource. */
@@ -23,4 +24,14 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 export function list(items: string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** Where a role assignment applies, in words: "subscription Contoso Health – Landing Zone", "resource group rg-x", or `resource.label` for the resource itself. */
+export function scopeName(estate: Pick<Estate, 'subscriptions'>, scope: string, resource?: { id: string; label: string }): string {
+  if (resource && normalizeId(scope) === normalizeId(resource.id)) return resource.label;
+  if (scope === '/') return 'the tenant root';
+  const segs = scope.split('/').filter(Boolean);
+  if (segs.length === 2) return `subscription ${estate.subscriptions.get(segs[1]!.toLowerCase())?.displayName ?? segs[1]}`;
+  if (segs.length === 4) return `resource group ${segs[3]}`;
+  return scope;
 }

@@ -1,6 +1,7 @@
-import { isAtOrBelow, normalizeId } from '../../estate/ids';
+import { isAtOrBelow } from '../../estate/ids';
 import type { KeyVault } from '../../estate/model';
 import type { Rule } from '../types';
+import { blocksTrustedServices, sendsAuditLogs } from '../vault-facts';
 import { CONTROLS, DOCS } from './docs';
 
 type VaultRule = Rule<KeyVault>;
@@ -54,8 +55,7 @@ export const keyVaultRules: VaultRule[] = [
     },
     docs: [DOCS.network], controls: CONTROLS.availability,
     evaluate: (v) => {
-      const denies = v.networkDefaultAction?.toLowerCase() === 'deny' || v.publicNetworkAccess?.toLowerCase() === 'disabled';
-      return denies && v.networkBypass?.toLowerCase() === 'none'
+      return blocksTrustedServices(v)
         ? [`Key vault ${v.name} denies public network traffic and does not let trusted Azure services through (bypass None): Azure Disk Storage cannot reach its keys.`]
         : [];
     },
@@ -104,11 +104,7 @@ export const keyVaultRules: VaultRule[] = [
     },
     docs: [DOCS.logging], controls: CONTROLS.logging,
     evaluate: (v, ctx) => {
-      const settings = ctx.estate.diagnosticSettings.filter((d) => normalizeId(d.scope) === normalizeId(v.id));
-      const audited = settings.some((d) =>
-        d.logs.some((l) => l.enabled !== false && (l.category?.toLowerCase() === 'auditevent' || ['audit', 'alllogs'].includes(l.categoryGroup?.toLowerCase() ?? ''))),
-      );
-      return audited ? [] : [`Key vault ${v.name} sends no audit logs (AuditEvent) to any diagnostic destination.`];
+      return sendsAuditLogs(ctx.estate, v.id) ? [] : [`Key vault ${v.name} sends no audit logs (AuditEvent) to any diagnostic destination.`];
     },
   },
   {

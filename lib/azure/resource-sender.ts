@@ -1,12 +1,22 @@
 /**
- * The ARM sender that apply() uses: every plan request goes through the SDK's generic resource
+ * The ARM sender that guided setup's apply() uses: every plan request goes through the SDK's generic resource
  * operations (`@azure/arm-resources` Resources_CreateOrUpdateById / UpdateById / GetById), built by
  * the client factory, so the requests carry Lockstep's bearer policy, ARM's retry rules for 429 and
  * 5xx, and the SDK's long-running-operation poller (Azure-AsyncOperation, Location, Retry-After).
  */
 import type { GenericResource } from '@azure/arm-resources';
-import type { ArmClientFactory } from '../azure/client-factory';
-import type { ArmRequest, ArmSender } from './apply';
+import type { ArmClientFactory } from './client-factory';
+
+export interface ArmRequest {
+  method: 'GET' | 'PUT' | 'PATCH';
+  url: string;
+  body?: unknown;
+}
+
+/** Sends one request and returns the final resource (long-running operations followed to the end). */
+export interface ArmSender {
+  send(request: ArmRequest, signal?: AbortSignal): Promise<unknown>;
+}
 
 export function splitArmUrl(url: string): { resourceId: string; apiVersion: string; subscriptionId: string } {
   const [path = '', query = ''] = url.split('?');
