@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { loadEnvConfig } from '@next/env';
 import { parseConfig, rawConfigFromEnv } from '../lib/auth/config';
-import { loadEstate, DEFAULT_ESTATE } from '../emulator/src/main';
+import { seedEstate } from '../emulator/src/main';
 import { startEmulator } from '../emulator/src/server';
 
 const root = resolve(__dirname, '..');
@@ -13,7 +13,7 @@ async function main() {
   const parsed = parseConfig(rawConfigFromEnv());
   if (parsed.ok && parsed.config.cloud.name === 'local') {
     const url = new URL(parsed.config.cloud.armEndpoint);
-    await startEmulator({ estate: loadEstate(process.env.LOCKSTEP_ESTATE ?? DEFAULT_ESTATE), port: Number(url.port || 80) });
+    await startEmulator({ estate: seedEstate({ estatePath: process.env.LOCKSTEP_ESTATE, generate: process.env.LOCKSTEP_GENERATE }), port: Number(url.port || 80) });
     console.log(`Local Azure emulator: ${url.origin}`);
   }
   const port = parsed.ok ? new URL(parsed.config.redirectUri).port || '3000' : '3000';

@@ -7,8 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { loadEnvConfig } from '@next/env';
 import { parseConfig, rawConfigFromEnv } from '../lib/auth/config';
-import { loadEstate, DEFAULT_ESTATE } from '../emulator/src/main';
-import { generateEstate, parseGenerateSpec } from '../emulator/src/generate';
+import { seedEstate } from '../emulator/src/main';
 import { startEmulator } from '../emulator/src/server';
 import { buildStamp, isBuildCurrent, writeStamp } from './build-stamp';
 import { startStaticServer } from './static-server';
@@ -43,9 +42,8 @@ async function main() {
   const origins = [config.cloud.armEndpoint, config.cloud.authorityHost];
   if (config.cloud.name === 'local') {
     const emulatorUrl = new URL(config.cloud.armEndpoint);
-    const estatePath = process.env.LOCKSTEP_ESTATE ? resolve(process.env.LOCKSTEP_ESTATE) : DEFAULT_ESTATE;
-    // LOCKSTEP_GENERATE=servers=10000,... serves a generated estate instead (benchmarks).
-    const estate = process.env.LOCKSTEP_GENERATE ? generateEstate(parseGenerateSpec(process.env.LOCKSTEP_GENERATE)) : loadEstate(estatePath);
+    // LOCKSTEP_ESTATE=FILE serves a capture; LOCKSTEP_GENERATE=servers=10000,... a generated estate (benchmarks).
+    const estate = seedEstate({ estatePath: process.env.LOCKSTEP_ESTATE, generate: process.env.LOCKSTEP_GENERATE });
     const emulator = await startEmulator({ estate, port: Number(emulatorUrl.port || 80), lroMs: Number(process.env.LOCKSTEP_LRO_MS ?? 3000) }).catch((e: NodeJS.ErrnoException) => {
       if (e.code === 'EADDRINUSE') {
         console.error(`Port ${emulatorUrl.port} is in use: is Lockstep already running? Stop it, or set NEXT_PUBLIC_LOCKSTEP_EMULATOR_URL to another port.`);

@@ -6,6 +6,11 @@ import { createHash } from 'node:crypto';
 import type { ArmResource } from '../../lib/estate/file';
 import { ROLE_IDS } from '../../lib/estate/builtin-roles';
 
+/** An ISO-8601 timestamp (ARM's 7-digit fraction) for Unix seconds. */
+export function isoAt(seconds: number): string {
+  return new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, '.0000000Z');
+}
+
 /** A deterministic GUID from a seed, so generated estates are the same on every run. */
 export function guidFrom(seed: string): string {
   const h = createHash('sha1').update(seed).digest('hex');
@@ -38,6 +43,8 @@ export interface VaultSpec {
   networkAcls?: { defaultAction: 'Allow' | 'Deny'; bypass: 'AzureServices' | 'None' };
   publicNetworkAccess?: 'Enabled' | 'Disabled';
   tags?: Record<string, string>;
+  /** Unix seconds the vault was created (systemData). */
+  created: number;
 }
 
 export function keyVault(v: VaultSpec): ArmResource {
@@ -47,7 +54,7 @@ export function keyVault(v: VaultSpec): ArmResource {
     type: 'Microsoft.KeyVault/vaults',
     location: v.location,
     tags: v.tags ?? {},
-    systemData: { createdBy: 'platform-team@contosohealth.example', createdByType: 'User', createdAt: '2025-03-04T09:12:44.1234567Z' },
+    systemData: { createdBy: 'platform-team@contosohealth.example', createdByType: 'User', createdAt: isoAt(v.created) },
     properties: {
       sku: { family: 'A', name: v.sku ?? 'standard' },
       tenantId: v.tenantId,
@@ -359,8 +366,13 @@ export interface ServerSpec {
   lastRecoveryPoint?: string;
 }
 
+/** When the estate was captured (Unix seconds): replication times are relative to it. */
+export interface Clock {
+  now: number;
+}
+
 /** One `replicationMigrationItems` resource for a VMware server replicated by the agentless (VMwareCbt) provider. */
-export function migrationItem(infra: { containerId: string; policyId: string; siteId: string }, s: ServerSpec): ArmResource {
+export function migrationItem(infra: { containerId: string; policyId: string; siteId: string }, s: ServerSpec, clock: Clock): ArmResource {
   const machine = `${hex32(s.machineName).slice(0, 8)}-${s.machineName.toLowerCase()}_${guidFrom(s.machineName).slice(0, 8)}`;
   const id = `${infra.containerId}/replicationMigrationItems/${machine}`;
   const state = s.state ?? 'Replicating';
@@ -387,7 +399,7 @@ export function migrationItem(infra: { containerId: string; policyId: string; si
         recommendedAction: e.action,
         errorLevel: s.health === 'Critical' ? 'Error' : 'Warning',
         errorCategory: 'Replication',
-        creationTimeUtc: '2026-11-28T22:14:03.0000000Z',
+        creationTimeUtc: isoAt(clock.now - 35_757),
         customerResolvability: 'Allowed',
         entityId: `${machine}-${i}`,
         innerHealthErrors: [],
@@ -431,7 +443,7 @@ export function migrationItem(infra: { containerId: string; policyId: string; si
         }),
         vmNics: [{ nicId: guidFrom(`nic:${id}`), sourceIPAddress: `10.40.${(hex32(s.machineName).charCodeAt(0) % 50) + 1}.${(hex32(s.machineName).charCodeAt(1) % 200) + 10}`, sourceIPAddressType: 'Static', isPrimaryNic: 'true', targetSubnetName: 'snet-workloads', targetIPAddressType: 'Dynamic', isSelectedForMigration: 'true' }],
         migrationRecoveryPointId: state === 'Replicating' ? `${id}/migrationRecoveryPoints/${guidFrom(`rp:${id}`)}` : undefined,
-        lastRecoveryPointReceived: s.lastRecoveryPoint ?? (state === 'Replicating' ? '2026-11-29T09:40:12.0000000Z' : undefined),
+        lastRecoveryPointReceived: s.lastRecoveryPoint ?? (state === 'Replicating' ? isoAt(clock.now - 1_188) : undefined),
         initialSeedingProgressPercentage: s.seedingProgress ?? (state === 'Replicating' ? 100 : 0),
         migrationProgressPercentage: state === 'MigrationSucceeded' ? 100 : undefined,
         resyncRequired: 'false',

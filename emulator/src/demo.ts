@@ -9,6 +9,7 @@ import {
   diagnosticSetting,
   diskEncryptionSet,
   guidFrom,
+  isoAt,
   key,
   keyVault,
   lock,
@@ -26,8 +27,11 @@ export const DEMO_TENANT_ID = guidFrom('contoso-health:tenant');
 export const DEMO_CLIENT_ID = guidFrom('contoso-health:app:lockstep');
 export const DEMO_CLI_CLIENT_ID = guidFrom('contoso-health:app:lockstep-cli');
 export const DEMO_PASSWORD = 'Lockstep-demo-2026';
-const CAPTURED_AT = '2026-11-29T08:00:00Z';
-const NOW = Math.floor(Date.parse(CAPTURED_AT) / 1000);
+/**
+ * The date of the shipped estate file. The emulator serves the demo dated the day it starts
+ * (`buildDemoEstate(new Date())`), so keys expire, rotate and replicate relative to that day on any date.
+ */
+export const DEMO_REFERENCE_CAPTURE = '2026-11-29T08:00:00Z';
 const DAY = 86400;
 
 export const SUBS = {
@@ -45,7 +49,11 @@ export const USERS = {
 
 export const WORKSPACE = `${rgId(SUBS.security, 'rg-monitoring-weu')}/providers/Microsoft.OperationalInsights/workspaces/log-chx-security-weu`;
 
-export function buildDemoEstate(): EstateFile {
+/** The demo estate as captured at `capturedAt`: every date in it is relative to that moment. */
+export function buildDemoEstate(capturedAt: Date | string = DEMO_REFERENCE_CAPTURE): EstateFile {
+  const CAPTURED_AT = new Date(capturedAt).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const NOW = Math.floor(Date.parse(CAPTURED_AT) / 1000);
+  const clock = { now: NOW };
   const t = DEMO_TENANT_ID;
   const resources: ArmResource[] = [];
   const add = (...r: ArmResource[]) => resources.push(...r);
@@ -65,13 +73,13 @@ export function buildDemoEstate(): EstateFile {
   );
 
   // Key vaults: healthy ones and each kind of flaw.
-  const kvProd = keyVault({ subId: SUBS.landing, rg: 'rg-security-weu', name: 'kv-chx-prod-weu', location: 'westeurope', tenantId: t, rbac: true, purgeProtection: true, tags: { dataClassification: 'confidential' } });
-  const kvDouble = keyVault({ subId: SUBS.landing, rg: 'rg-security-weu', name: 'kv-chx-dbl-weu', location: 'westeurope', tenantId: t, rbac: false, purgeProtection: true, sku: 'premium' });
-  const kvLegacy = keyVault({ subId: SUBS.landing, rg: 'rg-security-weu', name: 'kv-chx-legacy-weu', location: 'westeurope', tenantId: t, rbac: false, softDeleteRetentionInDays: 7 });
-  const kvExpiring = keyVault({ subId: SUBS.landing, rg: 'rg-security-weu', name: 'kv-chx-exp-weu', location: 'westeurope', tenantId: t, rbac: true, purgeProtection: true });
-  const kvCentral = keyVault({ subId: SUBS.security, rg: 'rg-keys-weu', name: 'kv-chx-central-weu', location: 'westeurope', tenantId: t, rbac: true, purgeProtection: true, sku: 'premium', networkAcls: { defaultAction: 'Deny', bypass: 'None' }, publicNetworkAccess: 'Enabled' });
-  const kvResearch = keyVault({ subId: SUBS.research, rg: 'rg-research-keys', name: 'kv-chx-res-neu', location: 'northeurope', tenantId: t, rbac: false, purgeProtection: true });
-  const kvResearchWeu = keyVault({ subId: SUBS.research, rg: 'rg-research-keys', name: 'kv-chx-res-weu', location: 'westeurope', tenantId: t, rbac: true, purgeProtection: true });
+  const kvProd = keyVault({ subId: SUBS.landing, rg: 'rg-security-weu', name: 'kv-chx-prod-weu', location: 'westeurope', tenantId: t, created: NOW - 635 * DAY, rbac: true, purgeProtection: true, tags: { dataClassification: 'confidential' } });
+  const kvDouble = keyVault({ subId: SUBS.landing, rg: 'rg-security-weu', name: 'kv-chx-dbl-weu', location: 'westeurope', tenantId: t, created: NOW - 635 * DAY, rbac: false, purgeProtection: true, sku: 'premium' });
+  const kvLegacy = keyVault({ subId: SUBS.landing, rg: 'rg-security-weu', name: 'kv-chx-legacy-weu', location: 'westeurope', tenantId: t, created: NOW - 635 * DAY, rbac: false, softDeleteRetentionInDays: 7 });
+  const kvExpiring = keyVault({ subId: SUBS.landing, rg: 'rg-security-weu', name: 'kv-chx-exp-weu', location: 'westeurope', tenantId: t, created: NOW - 635 * DAY, rbac: true, purgeProtection: true });
+  const kvCentral = keyVault({ subId: SUBS.security, rg: 'rg-keys-weu', name: 'kv-chx-central-weu', location: 'westeurope', tenantId: t, created: NOW - 635 * DAY, rbac: true, purgeProtection: true, sku: 'premium', networkAcls: { defaultAction: 'Deny', bypass: 'None' }, publicNetworkAccess: 'Enabled' });
+  const kvResearch = keyVault({ subId: SUBS.research, rg: 'rg-research-keys', name: 'kv-chx-res-neu', location: 'northeurope', tenantId: t, created: NOW - 635 * DAY, rbac: false, purgeProtection: true });
+  const kvResearchWeu = keyVault({ subId: SUBS.research, rg: 'rg-research-keys', name: 'kv-chx-res-weu', location: 'westeurope', tenantId: t, created: NOW - 635 * DAY, rbac: true, purgeProtection: true });
 
   const kProd = key({ vault: kvProd, name: 'des-key-prod', kty: 'RSA', keySize: 3072, created: NOW - 200 * DAY, versions: 3, rotation: { rotateAfter: 'P90D', expiryTime: 'P1Y' }, exp: NOW + 300 * DAY });
   const kDouble = key({ vault: kvDouble, name: 'des-key-double', kty: 'RSA-HSM', keySize: 4096, created: NOW - 120 * DAY, rotation: { rotateAfter: 'P180D', expiryTime: 'P2Y' } });
@@ -111,10 +119,10 @@ export function buildDemoEstate(): EstateFile {
 
   // Access grants. RBAC vaults: Key Vault Crypto Service Encryption User for the DES identity.
   add(
-    roleAssignment(kvProd.id, principalOf(desProd)!, ROLE_IDS.keyVaultCryptoServiceEncryptionUser, SUBS.landing, 'ServicePrincipal'),
-    roleAssignment(kvExpiring.id, principalOf(desExpiring)!, ROLE_IDS.keyVaultCryptoServiceEncryptionUser, SUBS.landing, 'ServicePrincipal'),
-    roleAssignment(kvCentral.id, principalOf(desCentral)!, ROLE_IDS.keyVaultCryptoServiceEncryptionUser, SUBS.security, 'ServicePrincipal'),
-    roleAssignment(kvResearchWeu.id, principalOf(desResearchRegion)!, ROLE_IDS.keyVaultCryptoServiceEncryptionUser, SUBS.research, 'ServicePrincipal'),
+    roleAssignment(kvProd.id, principalOf(desProd)!, ROLE_IDS.keyVaultCryptoServiceEncryptionUser, SUBS.landing, 'ServicePrincipal', isoAt(NOW - 545 * DAY)),
+    roleAssignment(kvExpiring.id, principalOf(desExpiring)!, ROLE_IDS.keyVaultCryptoServiceEncryptionUser, SUBS.landing, 'ServicePrincipal', isoAt(NOW - 545 * DAY)),
+    roleAssignment(kvCentral.id, principalOf(desCentral)!, ROLE_IDS.keyVaultCryptoServiceEncryptionUser, SUBS.security, 'ServicePrincipal', isoAt(NOW - 545 * DAY)),
+    roleAssignment(kvResearchWeu.id, principalOf(desResearchRegion)!, ROLE_IDS.keyVaultCryptoServiceEncryptionUser, SUBS.research, 'ServicePrincipal', isoAt(NOW - 545 * DAY)),
   );
   // Access-policy vaults: get/wrapKey/unwrapKey, except the legacy vault which lacks unwrapKey.
   setPolicies(kvDouble, [{ objectId: principalOf(desDouble)!, keys: ['get', 'wrapKey', 'unwrapKey'] }]);
@@ -127,7 +135,7 @@ export function buildDemoEstate(): EstateFile {
   add(lock(kvCentral.id, 'central-keys-lock', 'CanNotDelete', 'Central HSM-backed keys.'));
 
   // People: the consultant owns the landing zone; the CISO reads everything; the engineer builds in the landing zone.
-  const assign = (scope: string, who: { objectId: string }, role: string, subId: string) => add(roleAssignment(scope, who.objectId, role, subId, 'User', '2026-09-01T08:00:00.0000000Z'));
+  const assign = (scope: string, who: { objectId: string }, role: string, subId: string) => add(roleAssignment(scope, who.objectId, role, subId, 'User', isoAt(NOW - 89 * DAY)));
   assign(sub(SUBS.landing), USERS.consultant, ROLE_IDS.owner, SUBS.landing);
   assign(sub(SUBS.hub), USERS.consultant, ROLE_IDS.reader, SUBS.hub);
   assign(sub(SUBS.security), USERS.consultant, ROLE_IDS.reader, SUBS.security);
@@ -195,8 +203,8 @@ export function buildDemoEstate(): EstateFile {
     ...range(1, 2).map((i) => ({ machineName: `LAB-PARTNER-0${i}`, ...rhel, disks: disks(partnerDes, 64, 256), targetSubId: partnerSub, targetRg: 'rg-lab-neu', targetLocation: 'northeurope', vmSize: 'Standard_D4s_v5' })),
     { machineName: 'RES-STATS-01', ...ubuntu, disks: disks(desResearch.id, 64), ...research, vmSize: 'Standard_D4s_v5', state: 'EnableMigrationFailed', health: 'Critical' as const, healthErrors: [{ code: '78144', message: 'Enable replication failed because the Azure Migrate appliance lost contact with vCenter.', action: 'Check the appliance credentials for vCenter and retry enable replication.' }] },
   ];
-  for (const s of amsterdam) add(migrationItem(weu, s));
-  for (const s of researchServers) add(migrationItem(neu, s));
+  for (const s of amsterdam) add(migrationItem(weu, s, clock));
+  for (const s of researchServers) add(migrationItem(neu, s, clock));
 
   return {
     kind: 'lockstep.estate',

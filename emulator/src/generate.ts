@@ -3,7 +3,7 @@
  * `--generate servers=10000,subscriptions=20,vaults=40,des=60,keyvaults=30`.
  */
 import type { ArmResource, EstateFile } from '../../lib/estate/file';
-import { ROLE_IDS, diskEncryptionSet, guidFrom, key, keyVault, migrationInfrastructure, migrationItem, principalOf, resourceGroup, roleAssignment, sub } from './builders';
+import { ROLE_IDS, diskEncryptionSet, guidFrom, isoAt, key, keyVault, migrationInfrastructure, migrationItem, principalOf, resourceGroup, roleAssignment, sub } from './builders';
 import { DEMO_CLIENT_ID, DEMO_CLI_CLIENT_ID, DEMO_PASSWORD, DEMO_TENANT_ID, USERS } from './demo';
 
 export interface GenerateSpec {
@@ -28,20 +28,22 @@ export function parseGenerateSpec(text: string): GenerateSpec {
   return spec;
 }
 
-export function generateEstate(spec: GenerateSpec): EstateFile {
+/** A generated estate as captured at `capturedAt` (default: now), dates relative to it. */
+export function generateEstate(spec: GenerateSpec, capturedAt: Date | string = new Date()): EstateFile {
+  const CAPTURED_AT = new Date(capturedAt).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const t = DEMO_TENANT_ID;
   const subs = Array.from({ length: spec.subscriptions }, (_, i) => ({ subscriptionId: guidFrom(`gen:sub:${i}`), displayName: `Generated subscription ${String(i + 1).padStart(3, '0')}`, tenantId: t, state: 'Enabled' }));
   const resources: ArmResource[] = [];
-  const now = Math.floor(Date.parse('2026-11-29T08:00:00Z') / 1000);
+  const now = Math.floor(Date.parse(CAPTURED_AT) / 1000);
   for (const [i, s] of subs.entries()) {
     const region = REGIONS[i % REGIONS.length]!;
     resources.push(resourceGroup(s.subscriptionId, 'rg-keys', region), resourceGroup(s.subscriptionId, 'rg-workloads', region), resourceGroup(s.subscriptionId, 'rg-migrate', region));
-    for (const u of Object.values(USERS)) resources.push(roleAssignment(sub(s.subscriptionId), u.objectId, u.jobTitle === 'Consultant' ? ROLE_IDS.owner : ROLE_IDS.reader, s.subscriptionId, 'User'));
+    for (const u of Object.values(USERS)) resources.push(roleAssignment(sub(s.subscriptionId), u.objectId, u.jobTitle === 'Consultant' ? ROLE_IDS.owner : ROLE_IDS.reader, s.subscriptionId, 'User', isoAt(now - 89 * 86400)));
   }
   const vaults = Array.from({ length: spec.keyvaults }, (_, i) => {
     const s = subs[i % subs.length]!;
     const region = REGIONS[(i % subs.length) % REGIONS.length]!;
-    const v = keyVault({ subId: s.subscriptionId, rg: 'rg-keys', name: `kv-gen-${String(i).padStart(5, '0')}`, location: region, tenantId: t, rbac: i % 3 !== 0, purgeProtection: i % 7 === 0 ? undefined : true });
+    const v = keyVault({ subId: s.subscriptionId, rg: 'rg-keys', name: `kv-gen-${String(i).padStart(5, '0')}`, location: region, tenantId: t, created: now - 400 * 86400, rbac: i % 3 !== 0, purgeProtection: i % 7 === 0 ? undefined : true });
     const k = key({ vault: v, name: 'des-key', keySize: 3072, created: now - (i % 400) * 86400, rotation: i % 4 === 0 ? undefined : { rotateAfter: 'P90D', expiryTime: 'P1Y' } });
     resources.push(v, k.key, ...k.versions);
     return { v, k, s, region };
@@ -51,7 +53,7 @@ export function generateEstate(spec: GenerateSpec): EstateFile {
     const d = diskEncryptionSet({ subId: kv.s.subscriptionId, rg: 'rg-keys', name: `des-gen-${String(i).padStart(5, '0')}`, location: kv.region, tenantId: t, keyUrl: kv.k.latestUrlNoPort, sourceVaultId: kv.v.id, rotationToLatestKeyVersionEnabled: i % 2 === 0 });
     resources.push(d);
     if ((kv.v.properties as { enableRbacAuthorization?: boolean }).enableRbacAuthorization) {
-      if (i % 11 !== 0) resources.push(roleAssignment(kv.v.id, principalOf(d)!, ROLE_IDS.keyVaultCryptoServiceEncryptionUser, kv.s.subscriptionId, 'ServicePrincipal'));
+      if (i % 11 !== 0) resources.push(roleAssignment(kv.v.id, principalOf(d)!, ROLE_IDS.keyVaultCryptoServiceEncryptionUser, kv.s.subscriptionId, 'ServicePrincipal', isoAt(now - 300 * 86400)));
     } else {
       const props = kv.v.properties as { accessPolicies: unknown[] };
       props.accessPolicies.push({ tenantId: t, objectId: principalOf(d), permissions: { keys: ['get', 'wrapKey', 'unwrapKey'], secrets: [], certificates: [] } });
@@ -80,13 +82,13 @@ export function generateEstate(spec: GenerateSpec): EstateFile {
         targetLocation: site.region,
         vmSize: 'Standard_D4s_v5',
         state: i % 53 === 0 ? 'InitialSeedingInProgress' : 'Replicating',
-      }),
+      }, { now }),
     );
   }
   return {
     kind: 'lockstep.estate',
     version: 1,
-    capturedAt: '2026-11-29T08:00:00Z',
+    capturedAt: CAPTURED_AT,
     tenantId: t,
     tenantDisplayName: 'Contoso Health (generated)',
     tenantDefaultDomain: 'contosohealth.onmicrosoft.com',

@@ -7,9 +7,10 @@ import { resolve } from 'node:path';
 import { parseEstateFile, EstateFileError, type EstateFile } from '../../lib/estate/file';
 import { startEmulator } from './server';
 import { generateEstate, parseGenerateSpec } from './generate';
+import { buildDemoEstate } from './demo';
 
 export const DEFAULT_PORT = 3080;
-export const DEFAULT_ESTATE = resolve(__dirname, '..', 'estates', 'contoso-health.json');
+
 
 interface Args {
   estate?: string;
@@ -67,11 +68,22 @@ export function loadEstate(path: string): EstateFile {
   return parseEstateFile(text, path);
 }
 
+/**
+ * The estate to serve: a file as it was captured, a generated estate, or (by default) the demo. The demo and
+ * generated estates are dated the minute the emulator starts, so their expiries, rotations and recovery points
+ * tell the same story on any date.
+ */
+export function seedEstate(opts: { estatePath?: string; generate?: string }, startedAt = new Date(Math.floor(Date.now() / 60_000) * 60_000)): EstateFile {
+  if (opts.generate) return generateEstate(parseGenerateSpec(opts.generate), startedAt);
+  if (opts.estatePath) return loadEstate(resolve(opts.estatePath));
+  return buildDemoEstate(startedAt);
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   let estate: EstateFile;
   try {
-    estate = args.generate ? generateEstate(parseGenerateSpec(args.generate)) : loadEstate(resolve(args.estate ?? DEFAULT_ESTATE));
+    estate = seedEstate({ estatePath: args.estate, generate: args.generate });
   } catch (e) {
     if (e instanceof EstateFileError) fail(`invalid estate file ${e.message}`);
     fail((e as Error).message);
