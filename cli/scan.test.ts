@@ -27,7 +27,7 @@ describe('npm run scan', () => {
     expect(r.status).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.kind).toBe('lockstep.findings');
-    expect(doc.summary).toEqual({ servers: 63, ready: 20, attention: 5, unknown: 2, unprotected: 9, blocked: 27 });
+    expect(doc.summary).toEqual({ servers: 71, ready: 22, attention: 8, unknown: 4, unprotected: 10, blocked: 27 });
     const pacs = doc.servers.find((s: { name: string }) => s.name === 'PACS-APP-01');
     expect(pacs.verdict).toBe('blocked');
     expect(pacs.ruleIds).toContain('LS-DES-003');
@@ -86,7 +86,7 @@ describe('npm run scan, live against the emulator', () => {
     const r = await scan(['--cloud', 'local', '--emulator', t.base, '--user', USERS.engineer.userPrincipalName, '--password', DEMO_PASSWORD, '--now', '2026-11-29T08:00:00Z']);
     expect(r.status).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(doc.summary.servers).toBe(44);
+    expect(doc.summary.servers).toBe(52);
     expect(doc.servers.find((s: { name: string }) => s.name === 'RIS-APP-01').verdict).toBe('unknown');
   });
 });

@@ -39,7 +39,7 @@ async function main() {
   }
 
   const appUrl = new URL(config.redirectUri);
-  const origins = [config.cloud.armEndpoint, config.cloud.authorityHost];
+  const origins = [config.cloud.armEndpoint, config.cloud.authorityHost, config.cloud.graphEndpoint];
   if (config.cloud.name === 'local') {
     const emulatorUrl = new URL(config.cloud.armEndpoint);
     // LOCKSTEP_ESTATE=FILE serves a capture; LOCKSTEP_GENERATE=servers=10000,... a generated estate (benchmarks).

@@ -139,7 +139,7 @@ function ComplianceBody({ readiness }: { readiness: Readiness }) {
             { label: 'By target subscription', rows: c.bySubscription },
             { label: 'By Migrate project', rows: c.byProject },
           ].map((g) => (
-            <div key={g.label} className={s.wrap}>
+            <div key={g.label} className={s.wrap} role="region" tabIndex={0} aria-label={`Coverage ${g.label.toLowerCase()} (scrolls sideways)`}>
               <Table aria-label={`Coverage ${g.label.toLowerCase()}`} size="small">
                 <TableHeader>
                   <TableRow>
@@ -169,7 +169,8 @@ function ComplianceBody({ readiness }: { readiness: Readiness }) {
         <Subtitle1 as="h2" id="controls">
           Controls
         </Subtitle1>
-        <div className={s.wrap}>
+        {/* A table wider than the window scrolls; the keyboard must be able to reach the scroller (axe scrollable-region-focusable). */}
+        <div className={s.wrap} role="region" tabIndex={0} aria-label="Controls (scrolls sideways)">
           <Table aria-label="Controls" size="small">
             <TableHeader>
               <TableRow>
@@ -215,7 +216,7 @@ function ComplianceBody({ readiness }: { readiness: Readiness }) {
           Key custody
         </Subtitle1>
         <Caption1 className={s.muted}>Every key that protects replicating disks, and who can delete, purge or re-permission it.</Caption1>
-        <div className={s.wrap}>
+        <div className={s.wrap} role="region" tabIndex={0} aria-label="Key custody (scrolls sideways)">
           <Table aria-label="Key custody" size="small">
             <TableHeader>
               <TableRow>

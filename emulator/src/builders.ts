@@ -149,7 +149,9 @@ export interface DesSpec {
   keyUrl: string;
   sourceVaultId?: string;
   encryptionType?: string;
-  identity?: 'SystemAssigned' | 'None';
+  identity?: 'SystemAssigned' | 'None' | { userAssigned: ArmResource };
+  /** Cross-tenant: the multi-tenant application that reaches a key in another tenant. */
+  federatedClientId?: string;
   rotationToLatestKeyVersionEnabled?: boolean;
   autoKeyRotationError?: { code: string; message: string };
   provisioningState?: string;
@@ -158,7 +160,13 @@ export interface DesSpec {
 
 export function diskEncryptionSet(d: DesSpec): ArmResource {
   const id = `${rgId(d.subId, d.rg)}/providers/Microsoft.Compute/diskEncryptionSets/${d.name}`;
-  const identity = d.identity === 'None' ? { type: 'None' } : { type: 'SystemAssigned', principalId: guidFrom(`principal:${id}`), tenantId: d.tenantId };
+  const ua = typeof d.identity === 'object' ? d.identity.userAssigned : undefined;
+  const identity =
+    d.identity === 'None'
+      ? { type: 'None' }
+      : ua
+        ? { type: 'UserAssigned', userAssignedIdentities: { [ua.id]: { principalId: (ua.properties as { principalId: string }).principalId, clientId: (ua.properties as { clientId: string }).clientId } } }
+        : { type: 'SystemAssigned', principalId: guidFrom(`principal:${id}`), tenantId: d.tenantId };
   return {
     id,
     name: d.name,
@@ -169,6 +177,7 @@ export function diskEncryptionSet(d: DesSpec): ArmResource {
     properties: {
       activeKey: { keyUrl: d.keyUrl, ...(d.sourceVaultId ? { sourceVault: { id: d.sourceVaultId } } : {}) },
       encryptionType: d.encryptionType ?? 'EncryptionAtRestWithCustomerKey',
+      ...(d.federatedClientId ? { federatedClientId: d.federatedClientId } : {}),
       previousKeys: [],
       provisioningState: d.provisioningState ?? 'Succeeded',
       ...(d.rotationToLatestKeyVersionEnabled !== undefined ? { rotationToLatestKeyVersionEnabled: d.rotationToLatestKeyVersionEnabled } : {}),
@@ -449,6 +458,181 @@ export function migrationItem(infra: { containerId: string; policyId: string; si
         resyncRequired: 'false',
         resyncState: 'None',
         performAutoResync: 'true',
+      },
+    },
+  };
+}
+
+export function userAssignedIdentity(subId: string, rg: string, name: string, location: string, tenantId: string, tags?: Record<string, string>): ArmResource {
+  const id = `${rgId(subId, rg)}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${name}`;
+  return { id, name, type: 'Microsoft.ManagedIdentity/userAssignedIdentities', location, ...(tags ? { tags } : {}), properties: { tenantId, principalId: guidFrom(`uami:${id}:principal`), clientId: guidFrom(`uami:${id}:client`) } };
+}
+
+export interface HsmSpec {
+  subId: string;
+  rg: string;
+  name: string;
+  location: string;
+  tenantId: string;
+  admins: string[];
+  purgeProtection: boolean;
+  securityDomain?: 'Active' | 'NotActivated';
+  tags?: Record<string, string>;
+}
+
+/** A Managed HSM as `Microsoft.KeyVault/managedHSMs` GET returns it (sku at the top, security domain in properties). */
+export function managedHsm(h: HsmSpec): ArmResource {
+  return {
+    id: `${rgId(h.subId, h.rg)}/providers/Microsoft.KeyVault/managedHSMs/${h.name}`,
+    name: h.name,
+    type: 'Microsoft.KeyVault/managedHSMs',
+    location: h.location,
+    sku: { family: 'B', name: 'Standard_B1' },
+    tags: h.tags ?? {},
+    properties: {
+      tenantId: h.tenantId,
+      initialAdminObjectIds: h.admins,
+      enableSoftDelete: true,
+      softDeleteRetentionInDays: 90,
+      enablePurgeProtection: h.purgeProtection,
+      hsmUri: `https://${h.name}.managedhsm.azure.net/`,
+      provisioningState: 'Succeeded',
+      statusMessage: 'The Managed HSM is provisioned and ready to use.',
+      networkAcls: { bypass: 'AzureServices', defaultAction: 'Deny', ipRules: [], virtualNetworkRules: [] },
+      publicNetworkAccess: 'Enabled',
+      securityDomainProperties: { activationStatus: h.securityDomain ?? 'Active', activationStatusMessage: h.securityDomain === 'NotActivated' ? 'Your HSM has been provisioned, but cannot be used for cryptographic operations until it is activated.' : 'Your HSM has been activated and can be used for cryptographic operations.' },
+      regions: [],
+    },
+  };
+}
+
+/**
+ * A Recovery Services vault for Azure Migrate's agent-based migration: its InMageRcm fabric (the replication
+ * appliance), protection container and policy. Agent-based servers are `replicationProtectedItems` here.
+ */
+export function agentBasedInfrastructure(s: { hubSubId: string; rg: string; location: string; vault: string; appliance: string }): { resources: ArmResource[]; vaultId: string; containerId: string; policyId: string; fabricId: string } {
+  const base = rgId(s.hubSubId, s.rg);
+  const vaultId = `${base}/providers/Microsoft.RecoveryServices/vaults/${s.vault}`;
+  const fabricId = `${vaultId}/replicationFabrics/${s.appliance}-fabric`;
+  const containerId = `${fabricId}/replicationProtectionContainers/${s.appliance}-container`;
+  const policyId = `${vaultId}/replicationPolicies/${s.appliance}-policy`;
+  return {
+    vaultId, containerId, policyId, fabricId,
+    resources: [
+      { id: vaultId, name: s.vault, type: 'Microsoft.RecoveryServices/vaults', location: s.location, tags: {}, sku: { name: 'RS0', tier: 'Standard' }, properties: { provisioningState: 'Succeeded', privateEndpointStateForBackup: 'None', privateEndpointStateForSiteRecovery: 'None', publicNetworkAccess: 'Enabled' } },
+      { id: fabricId, name: `${s.appliance}-fabric`, type: 'Microsoft.RecoveryServices/vaults/replicationFabrics', location: s.location, properties: { friendlyName: s.appliance, encryptionDetails: { kekState: 'None' }, rolloverEncryptionDetails: { kekState: 'None' }, internalIdentifier: guidFrom(fabricId), bcdrState: 'Valid', customDetails: { instanceType: 'InMageRcm', physicalSiteId: `${base}/providers/Microsoft.OffAzure/ServerSites/${s.appliance}-site`, sourceAgentIdentityDetails: { tenantId: guidFrom('agent-tenant'), applicationId: guidFrom(`agent-app:${s.appliance}`), objectId: guidFrom(`agent-obj:${s.appliance}`), audience: 'https://microsoft.onmicrosoft.com/cf19f1a3-0a30-4a4c-a7f6-d5f3fd2b1a3e', aadAuthority: 'https://login.microsoftonline.com' } }, healthErrorDetails: [], health: 'Normal' } },
+      { id: containerId, name: `${s.appliance}-container`, type: 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers', location: s.location, properties: { friendlyName: `${s.appliance}-container`, protectedItemCount: 0, pairingStatus: 'Paired', role: 'Primary', fabricFriendlyName: s.appliance, fabricType: 'InMageRcm' } },
+    ],
+  };
+}
+
+export interface AgentServerSpec extends Omit<ServerSpec, 'seedingProgress' | 'securityType'> {
+  discovery: 'VMware' | 'PhysicalServer';
+}
+
+/** One agent-based server: a `replicationProtectedItems` resource of the InMageRcm provider. */
+export function inMageRcmItem(infra: { containerId: string; policyId: string; fabricId: string }, s: AgentServerSpec, clock: Clock): ArmResource {
+  const name = guidFrom(`rcm:${s.machineName}`);
+  const id = `${infra.containerId}/replicationProtectedItems/${name}`;
+  const targetRgId = rgId(s.targetSubId, s.targetRg);
+  const vmName = s.machineName.toLowerCase();
+  const lsa = `/subscriptions/${infra.containerId.split('/')[2]}/resourceGroups/${infra.containerId.split('/')[4]}/providers/Microsoft.Storage/storageAccounts/agentlsa${hex32(infra.fabricId).slice(0, 8)}`;
+  return {
+    id,
+    name,
+    type: 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationProtectedItems',
+    properties: {
+      friendlyName: s.machineName,
+      protectedItemType: 'InMageRcmReplicatedItem',
+      protectableItemId: `${infra.containerId}/replicationProtectableItems/${guidFrom(`prot:${s.machineName}`)}`,
+      recoveryServicesProviderId: `${infra.fabricId}/replicationRecoveryServicesProviders/${guidFrom(`provider:${infra.fabricId}`)}`,
+      primaryFabricFriendlyName: infra.fabricId.split('/').pop()!.replace(/-fabric$/, ''),
+      primaryFabricProvider: 'InMageRcmFabric',
+      recoveryFabricFriendlyName: 'Microsoft Azure',
+      protectionState: s.state ?? 'Protected',
+      protectionStateDescription: s.stateDescription ?? (s.state === undefined ? 'Protected' : s.state),
+      activeLocation: 'Primary',
+      testFailoverState: 'None',
+      testFailoverStateDescription: 'None',
+      allowedOperations: ['DisableProtection', 'TestFailover', 'UnplannedFailover', 'RepairReplication'],
+      replicationHealth: s.health ?? 'Normal',
+      failoverHealth: 'Normal',
+      healthErrors: (s.healthErrors ?? []).map((e, i) => ({ errorCode: e.code, errorMessage: e.message, recommendedAction: e.action, errorLevel: 'Warning', creationTimeUtc: isoAt(clock.now - 7_200), entityId: `${name}-${i}`, innerHealthErrors: [] })),
+      policyId: infra.policyId,
+      policyFriendlyName: infra.policyId.split('/').pop(),
+      currentScenario: { scenarioName: 'None', jobId: `${infra.containerId.split('/').slice(0, 9).join('/')}/replicationJobs/None`, startTime: '1753-01-01T01:01:01Z' },
+      eventCorrelationId: guidFrom(`event:${id}`),
+      providerSpecificDetails: {
+        instanceType: 'InMageRcm',
+        internalIdentifier: guidFrom(`internal:${id}`),
+        fabricDiscoveryMachineId: `${infra.fabricId}/machines/${guidFrom(`machine:${s.machineName}`)}`,
+        discoveryType: s.discovery,
+        processServerName: `${infra.fabricId.split('/').pop()!.replace(/-fabric$/, '')}-ps`,
+        osType: s.os,
+        firmwareType: 'BIOS',
+        primaryNicIpAddress: `10.50.${(hex32(s.machineName).charCodeAt(0) % 50) + 1}.${(hex32(s.machineName).charCodeAt(1) % 200) + 10}`,
+        targetGeneration: 'V1',
+        licenseType: s.os === 'Windows' ? 'WindowsServer' : 'NoLicenseType',
+        targetVmName: vmName,
+        targetVmSize: s.vmSize,
+        targetResourceGroupId: targetRgId,
+        targetLocation: s.targetLocation,
+        targetAvailabilitySetId: '',
+        targetAvailabilityZone: '',
+        targetProximityPlacementGroupId: '',
+        targetBootDiagnosticsStorageAccountId: lsa,
+        targetNetworkId: `${rgId(s.targetSubId, 'rg-network-' + s.targetLocation.slice(0, 3))}/providers/Microsoft.Network/virtualNetworks/vnet-lz-${s.targetLocation}`,
+        testNetworkId: '',
+        lastRecoveryPointReceived: isoAt(clock.now - 900),
+        lastRpoInSeconds: 600,
+        initialReplicationProgressPercentage: 100,
+        resyncRequired: 'false',
+        resyncState: 'None',
+        agentUpgradeState: 'None',
+        protectedDisks: s.disks.map((d, i) => ({
+          diskId: `${guidFrom(`disk:${s.machineName}:${i}`)}`,
+          diskName: `${s.machineName}_disk${i}`,
+          isOSDisk: String(i === 0),
+          capacityInBytes: d.sizeGiB * 1024 ** 3,
+          logStorageAccountId: lsa,
+          diskEncryptionSetId: d.desId ?? '',
+          seedManagedDiskId: `${targetRgId}/providers/Microsoft.Compute/disks/${vmName}-disk${i}-seed`,
+          diskType: d.type ?? 'Premium_LRS',
+          dataPendingInLogDataStoreInMB: 0,
+          dataPendingAtSourceAgentInMB: 0,
+          isInitialReplicationComplete: 'true',
+        })),
+        vmNics: [{ nicId: guidFrom(`nic:${id}`), isPrimaryNic: 'true', isSelectedForFailover: 'true', sourceIPAddress: '10.50.1.10', sourceIPAddressType: 'Static', targetSubnetName: 'snet-workloads', targetIPAddressType: 'Dynamic' }],
+      },
+    },
+  };
+}
+
+/** Disaster recovery of an Azure VM (A2A) in the same vault: a protected item, but not a migration. */
+export function a2aItem(infra: { containerId: string; policyId: string }, machineName: string, vmId: string): ArmResource {
+  const name = guidFrom(`a2a:${machineName}`);
+  return {
+    id: `${infra.containerId}/replicationProtectedItems/${name}`,
+    name,
+    type: 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationProtectedItems',
+    properties: {
+      friendlyName: machineName,
+      protectedItemType: 'A2AReplicatedItem',
+      protectionState: 'Protected',
+      protectionStateDescription: 'Protected',
+      replicationHealth: 'Normal',
+      healthErrors: [],
+      policyId: infra.policyId,
+      providerSpecificDetails: {
+        instanceType: 'A2A',
+        fabricObjectId: vmId,
+        recoveryAzureVMName: `${machineName.toLowerCase()}-asr`,
+        recoveryAzureVMSize: 'Standard_B2ms',
+        primaryFabricLocation: 'westeurope',
+        recoveryFabricLocation: 'northeurope',
+        osType: 'Windows',
+        protectedManagedDisks: [{ diskId: `${vmId.replace(/virtualMachines\/.*/, 'disks/')}${machineName.toLowerCase()}-os`, diskName: `${machineName.toLowerCase()}-os`, diskCapacityInBytes: 128 * 1024 ** 3, primaryDiskEncryptionSetId: null, recoveryDiskEncryptionSetId: null, isDiskEncrypted: false }],
+        vmNics: [],
       },
     },
   };

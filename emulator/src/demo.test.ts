@@ -15,7 +15,9 @@ describe('the shipped demo estate', () => {
     const types = (t: string) => shipped.resources.filter((r: { type: string }) => r.type.toLowerCase() === t.toLowerCase()).length;
     expect(shipped.subscriptions.length).toBeGreaterThanOrEqual(3);
     expect(types('Microsoft.Migrate/migrateProjects')).toBe(2);
-    expect(types('Microsoft.RecoveryServices/vaults')).toBe(2);
+    expect(types('Microsoft.RecoveryServices/vaults')).toBe(3);
+    expect(types('Microsoft.KeyVault/managedHSMs')).toBe(1);
+    expect(types('Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationProtectedItems')).toBeGreaterThanOrEqual(4);
     expect(types('Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationMigrationItems')).toBeGreaterThanOrEqual(60);
     expect(types('Microsoft.Compute/diskEncryptionSets')).toBeGreaterThanOrEqual(6);
     expect(types('Microsoft.KeyVault/vaults')).toBeGreaterThanOrEqual(6);

@@ -9,7 +9,13 @@ import {
   diagnosticSetting,
   diskEncryptionSet,
   guidFrom,
+  hex32,
   isoAt,
+  a2aItem,
+  agentBasedInfrastructure,
+  inMageRcmItem,
+  managedHsm,
+  userAssignedIdentity,
   key,
   keyVault,
   lock,
@@ -104,9 +110,18 @@ export function buildDemoEstate(capturedAt: Date | string = DEMO_REFERENCE_CAPTU
   // The vault is in West Europe while the DES is in North Europe: Azure refuses to use it.
   const desResearchRegion = diskEncryptionSet({ subId: SUBS.research, rg: 'rg-research-keys', name: 'des-neu-research-02', location: 'northeurope', tenantId: t, keyUrl: kResearchWeu.latestUrlNoPort, sourceVaultId: kvResearchWeu.id, rotationToLatestKeyVersionEnabled: true });
 
+  // The security office's Managed HSM (FIPS 140-3 level 3): healthy, so only what ARM cannot see stays open.
+  const hsm = managedHsm({ subId: SUBS.security, rg: 'rg-keys-weu', name: 'hsm-chx-weu', location: 'westeurope', tenantId: t, admins: [USERS.ciso.objectId], purgeProtection: true, tags: { dataClassification: 'secret' } });
+  const desHsm = diskEncryptionSet({ subId: SUBS.landing, rg: 'rg-security-weu', name: 'des-weu-hsm-01', location: 'westeurope', tenantId: t, keyUrl: `https://hsm-chx-weu.managedhsm.azure.net/keys/des-hsm-key/${hex32('hsm-chx-weu/des-hsm-key/0')}`, rotationToLatestKeyVersionEnabled: true, tags: { purpose: 'oncology' } });
+  // Telehealth runs in the partner's tenant: its DES reaches the partner's key through a multi-tenant application.
+  const idPartner = userAssignedIdentity(SUBS.landing, 'rg-security-weu', 'id-des-fabrikam', 'westeurope', t, { purpose: 'cross-tenant-cmk' });
+  const partnerApp = guidFrom('fabrikam:app:cmk-access');
+  const desPartner = diskEncryptionSet({ subId: SUBS.landing, rg: 'rg-security-weu', name: 'des-weu-fabrikam-01', location: 'westeurope', tenantId: t, keyUrl: `https://kv-fabrikam-cmk.vault.azure.net/keys/contoso-telehealth/${hex32('kv-fabrikam-cmk/contoso-telehealth/0')}`, identity: { userAssigned: idPartner }, federatedClientId: partnerApp, rotationToLatestKeyVersionEnabled: true, tags: { purpose: 'telehealth' } });
+  add(hsm, diagnosticSetting(hsm.id, WORKSPACE), idPartner);
+
   add(kvProd, kvDouble, kvLegacy, kvExpiring, kvCentral, kvResearch, kvResearchWeu);
   for (const k of [kProd, kDouble, kLegacy, kExpiring, kCentral, kResearch, kResearchWeu]) add(k.key, ...k.versions);
-  add(desProd, desDouble, desLegacy, desExpiring, desCentral, desNoIdentity, desResearch, desResearchRegion);
+  add(desProd, desDouble, desLegacy, desExpiring, desCentral, desNoIdentity, desResearch, desResearchRegion, desHsm, desPartner);
   // A user-assigned identity the platform team made for disk encryption sets (none uses it yet).
   add({
     id: `${rgId(SUBS.landing, 'rg-security-weu')}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-des-weu`,
@@ -189,6 +204,10 @@ export function buildDemoEstate(capturedAt: Date | string = DEMO_REFERENCE_CAPTU
     { machineName: 'AD-DC-01', ...win('2022'), disks: disks(desProd.id, 128), ...landing('rg-infra-prod-weu'), vmSize: 'Standard_D2s_v5', state: 'MigrationSucceeded', stateDescription: 'Migrated' },
     { machineName: 'AD-DC-02', ...win('2022'), disks: disks(desProd.id, 128), ...landing('rg-infra-prod-weu'), vmSize: 'Standard_D2s_v5' },
     { machineName: 'KIOSK-MGMT-01', ...ubuntu, disks: disks(desDouble.id, 64), ...landing('rg-infra-prod-weu'), vmSize: 'Standard_B2ms' },
+    // Oncology: a key in the security office's Managed HSM (ARM cannot show its local RBAC).
+    ...range(1, 2).map((i) => ({ machineName: `ONCO-APP-0${i}`, ...win('2022'), disks: disks(desHsm.id, 128, 512), ...landing('rg-clinical-prod-weu'), vmSize: 'Standard_D8s_v5' })),
+    // Telehealth: a key in the partner's tenant (cross-tenant DES).
+    ...range(1, 2).map((i) => ({ machineName: `TELE-APP-0${i}`, ...rhel, disks: disks(desPartner.id, 64, 256), ...landing('rg-clinical-prod-weu'), vmSize: 'Standard_D4s_v5' })),
   ];
   const researchServers: ServerSpec[] = [
     // Research: disabled key in North Europe.
@@ -204,6 +223,17 @@ export function buildDemoEstate(capturedAt: Date | string = DEMO_REFERENCE_CAPTU
     { machineName: 'RES-STATS-01', ...ubuntu, disks: disks(desResearch.id, 64), ...research, vmSize: 'Standard_D4s_v5', state: 'EnableMigrationFailed', health: 'Critical' as const, healthErrors: [{ code: '78144', message: 'Enable replication failed because the Azure Migrate appliance lost contact with vCenter.', action: 'Check the appliance credentials for vCenter and retry enable replication.' }] },
   ];
   for (const s of amsterdam) add(migrationItem(weu, s, clock));
+  // Agent-based migration (physical lab analysers and servers VMware's CBT cannot replicate): InMageRcm in its own vault.
+  const agent = agentBasedInfrastructure({ hubSubId: SUBS.hub, rg: 'rg-migrate-weu', location: 'westeurope', vault: 'rsv-mig-chx-agent', appliance: 'ams-replication' });
+  add(...agent.resources);
+  const agentServers = [
+    ...range(1, 2).map((i) => ({ machineName: `LAB-ANALYZER-0${i}`, ...win('2019'), discovery: 'PhysicalServer' as const, disks: disks(desProd.id, 128, 256), ...landing('rg-clinical-prod-weu'), vmSize: 'Standard_D4s_v5' })),
+    { machineName: 'DENTAL-APP-01', ...win('2016'), discovery: 'VMware' as const, disks: disks(undefined, 128, 512), ...landing('rg-clinical-prod-weu'), vmSize: 'Standard_D4s_v5' },
+    { machineName: 'PHARMA-DB-01', ...win('2019'), discovery: 'PhysicalServer' as const, disks: disks(desHsm.id, 128, 1024), ...landing('rg-clinical-prod-weu'), vmSize: 'Standard_E8s_v5' },
+  ];
+  for (const s of agentServers) add(inMageRcmItem(agent, s, clock));
+  // Disaster recovery of an Azure VM in the same vault: protected, but not a migration, so not a server here.
+  add(a2aItem(agent, 'AZ-JUMPBOX-01', `${rgId(SUBS.landing, 'rg-infra-prod-weu')}/providers/Microsoft.Compute/virtualMachines/az-jumpbox-01`));
   for (const s of researchServers) add(migrationItem(neu, s, clock));
 
   return {
@@ -220,12 +250,18 @@ export function buildDemoEstate(capturedAt: Date | string = DEMO_REFERENCE_CAPTU
       { subscriptionId: SUBS.research, displayName: 'Contoso Health – Research', tenantId: t, state: 'Enabled' },
     ],
     users: Object.values(USERS).map((u) => ({ ...u, password: DEMO_PASSWORD })),
-    applications: [
-      { appId: DEMO_CLIENT_ID, displayName: 'Lockstep', redirectUris: ['http://localhost:3000/', 'http://127.0.0.1:3000/', 'http://localhost:3001/'] },
-      { appId: DEMO_CLI_CLIENT_ID, displayName: 'Lockstep CLI', redirectUris: ['http://localhost'] },
-    ],
+    applications: demoApplications(),
     resources,
   };
+}
+
+/** Lockstep and its CLI as registered in the demo tenant. */
+export function demoApplications(): NonNullable<EstateFile['applications']> {
+  return [
+    // Directory.Read.All (admin-consented): the least privilege with which Graph resolves object ids to names.
+    { appId: DEMO_CLIENT_ID, displayName: 'Lockstep', redirectUris: ['http://localhost:3000/', 'http://127.0.0.1:3000/', 'http://localhost:3001/'], graphPermissions: ['User.Read', 'Directory.Read.All'] },
+    { appId: DEMO_CLI_CLIENT_ID, displayName: 'Lockstep CLI', redirectUris: ['http://localhost'], graphPermissions: ['User.Read', 'Directory.Read.All'] },
+  ];
 }
 
 function setPolicies(vault: ArmResource, policies: { objectId: string; keys: string[] }[]): void {

@@ -78,8 +78,14 @@ describe('Entra ID emulator', () => {
 
     const refreshed = await token({ grant_type: 'refresh_token', client_id: DEMO_CLIENT_ID, refresh_token: String(ok.body.refresh_token), scope: 'https://management.azure.com/user_impersonation' });
     expect(refreshed.status).toBe(200);
-    const reused = await token({ grant_type: 'refresh_token', client_id: DEMO_CLIENT_ID, refresh_token: String(ok.body.refresh_token) });
-    expect(reused.status).toBe(400);
+    // Entra's refresh tokens are not single use: the same one gets a Graph token for names (its audience, its scopes).
+    const reused = await token({ grant_type: 'refresh_token', client_id: DEMO_CLIENT_ID, refresh_token: String(ok.body.refresh_token), scope: 'https://graph.microsoft.com/Directory.Read.All' });
+    expect(reused.status).toBe(200);
+    expect(claims(String(reused.body.access_token))).toMatchObject({ aud: 'https://graph.microsoft.com', oid: USERS.consultant.objectId });
+    expect(String(claims(String(reused.body.access_token)).scp).split(' ')).toContain('Directory.Read.All');
+    const mixed = await token({ grant_type: 'refresh_token', client_id: DEMO_CLIENT_ID, refresh_token: String(ok.body.refresh_token), scope: 'https://graph.microsoft.com/User.Read https://management.azure.com/user_impersonation' });
+    expect(mixed.status).toBe(400);
+    expect(String(mixed.body.error_description)).toContain('AADSTS28000');
   });
 
   it('refuses an unknown client id and an unregistered redirect URI as Entra does', async () => {

@@ -7,7 +7,11 @@ import { parseResourceId } from '../../lib/estate/ids';
 
 /** What ARM accepts as its audience (the resource it is, under its two names). */
 export const ARM_AUDIENCES = ['https://management.azure.com/', 'https://management.azure.com', 'https://management.core.windows.net/', 'https://management.core.windows.net'] as const;
+/** What Microsoft Graph accepts as its audience (its URL, or its app id in v1 tokens). */
+export const GRAPH_AUDIENCES = ['https://graph.microsoft.com', 'https://graph.microsoft.com/', '00000003-0000-0000-c000-000000000000'] as const;
 const GRAPH_AUDIENCE = '00000003-0000-0000-c000-000000000000';
+/** Delegated Graph permissions an application has when its registration names none. */
+const DEFAULT_GRAPH_PERMISSIONS = ['User.Read'];
 const OIDC_SCOPES = new Set(['openid', 'profile', 'offline_access', 'email']);
 
 /** v1 access tokens carry the STS issuer; it does not depend on the host name a client used. */
@@ -280,7 +284,8 @@ ${hinted.length > 0 ? `<p><a href="${escapeHtml(withoutHint.pathname + withoutHi
       if (!entry || entry.expMs < this.opts.nowMs() || entry.clientId !== clientId) {
         return json(400, aadError('invalid_grant', 700082, 'The refresh token has expired or is invalid. Sign in again.'), cors);
       }
-      this.refreshTokens.delete(rt);
+      // Entra's refresh tokens stay valid for their lifetime when a new one is issued (a client may redeem the
+      // same one for ARM and for Graph at once).
       oid = entry.oid;
     } else if (grant === 'password') {
       const user = this.store.userByName(f.get('username') ?? '');
@@ -294,8 +299,9 @@ ${hinted.length > 0 ? `<p><a href="${escapeHtml(withoutHint.pathname + withoutHi
     const user = this.store.user(oid);
     if (!user) return json(400, aadError('invalid_grant', 50034, 'The user account does not exist in this directory.'), cors);
 
-    const resource = resourceOf(scope);
-    if ('error' in resource) return json(400, aadError('invalid_resource', 500011, resource.error), cors);
+    const app = this.store.application(clientId)!;
+    const resource = resourceOf(scope, { appId: clientId, displayName: app.displayName, graphPermissions: app.graphPermissions ?? DEFAULT_GRAPH_PERMISSIONS });
+    if ('error' in resource) return json(400, aadError(resource.error, resource.code, resource.message), cors);
     const nowS = Math.floor(this.opts.nowMs() / 1000);
     const exp = nowS + this.opts.tokenLifetimeSeconds;
     const accessToken = this.key.sign({
@@ -360,17 +366,49 @@ ${hinted.length > 0 ? `<p><a href="${escapeHtml(withoutHint.pathname + withoutHi
   }
 }
 
-function resourceOf(scope: string): { aud: string; scp: string; grantedScope: string } | { error: string } {
+type Resource = { aud: string; scp: string; grantedScope: string } | { error: string; code: number; message: string };
+
+const ARM_SCOPE = /^https:\/\/management\.(azure\.com|core\.windows\.net)\/?\/(user_impersonation|\.default)$/i;
+const GRAPH_SCOPE = /^(?:https:\/\/graph\.microsoft\.com\/)?([A-Za-z][\w.]*|\.default)$/;
+
+/**
+ * The one resource a token request asks for: ARM, or Microsoft Graph (a bare permission such as `User.Read` means
+ * Graph, as in Entra). Graph permissions must be consented for the application; `.default` grants what is.
+ * Scopes for two resources in one request are refused (AADSTS28000), as Entra refuses them.
+ */
+function resourceOf(scope: string, app: { appId: string; displayName: string; graphPermissions: string[] }): Resource {
   const resourceScopes = scope.split(/\s+/).filter((s) => s && !OIDC_SCOPES.has(s.toLowerCase()));
   if (resourceScopes.length === 0) {
     return { aud: GRAPH_AUDIENCE, scp: 'User.Read openid profile offline_access', grantedScope: 'User.Read openid profile offline_access' };
   }
-  const arm = resourceScopes.filter((s) => /^https:\/\/management\.(azure\.com|core\.windows\.net)\/(user_impersonation|\.default)$/i.test(s));
+  const arm = resourceScopes.filter((s) => ARM_SCOPE.test(s));
   if (arm.length === resourceScopes.length) {
     return { aud: 'https://management.azure.com/', scp: 'user_impersonation', grantedScope: 'https://management.azure.com/user_impersonation' };
   }
-  const other = resourceScopes.find((s) => !arm.includes(s))!;
-  return { error: `The resource principal named ${other.replace(/\/[^/]*$/, '')} was not found in the tenant. This can happen if the application has not been installed by the administrator of the tenant.` };
+  const graph = resourceScopes.map((s) => GRAPH_SCOPE.exec(s)?.[1]);
+  if (graph.every((g) => g !== undefined)) {
+    const consented = app.graphPermissions;
+    const wanted = graph.filter((g) => g !== '.default') as string[];
+    const missing = wanted.filter((w) => !consented.some((c) => c.toLowerCase() === w.toLowerCase()));
+    if (missing.length > 0) {
+      return {
+        error: 'invalid_grant',
+        code: 65001,
+        message: `The user or administrator has not consented to use the application with ID '${app.appId}' named '${app.displayName}'. Send an interactive authorization request for this user and resource.`,
+      };
+    }
+    const granted = [...consented].sort();
+    return { aud: 'https://graph.microsoft.com', scp: granted.join(' '), grantedScope: granted.map((g) => `https://graph.microsoft.com/${g}`).join(' ') };
+  }
+  if (arm.length > 0 && graph.some((g) => g !== undefined)) {
+    return { error: 'invalid_scope', code: 28000, message: 'Provided value for the input parameter scope is not valid because it contains more than one resource. Scope ' + resourceScopes.join(' ') + ' is not valid.' };
+  }
+  const other = resourceScopes.find((s) => !arm.includes(s) && !GRAPH_SCOPE.test(s))!;
+  return {
+    error: 'invalid_resource',
+    code: 500011,
+    message: `The resource principal named ${other.replace(/\/[^/]*$/, '')} was not found in the tenant. This can happen if the application has not been installed by the administrator of the tenant.`,
+  };
 }
 
 function aadError(error: string, code: number, description: string) {

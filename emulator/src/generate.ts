@@ -4,7 +4,7 @@
  */
 import type { ArmResource, EstateFile } from '../../lib/estate/file';
 import { ROLE_IDS, diskEncryptionSet, guidFrom, isoAt, key, keyVault, migrationInfrastructure, migrationItem, principalOf, resourceGroup, roleAssignment, sub } from './builders';
-import { DEMO_CLIENT_ID, DEMO_CLI_CLIENT_ID, DEMO_PASSWORD, DEMO_TENANT_ID, USERS } from './demo';
+import { DEMO_PASSWORD, DEMO_TENANT_ID, USERS, demoApplications } from './demo';
 
 export interface GenerateSpec {
   servers: number;
@@ -94,10 +94,7 @@ export function generateEstate(spec: GenerateSpec, capturedAt: Date | string = n
     tenantDefaultDomain: 'contosohealth.onmicrosoft.com',
     subscriptions: subs,
     users: Object.values(USERS).map((u) => ({ ...u, password: DEMO_PASSWORD })),
-    applications: [
-      { appId: DEMO_CLIENT_ID, displayName: 'Lockstep', redirectUris: ['http://localhost:3000/', 'http://127.0.0.1:3000/', 'http://localhost:3001/'] },
-      { appId: DEMO_CLI_CLIENT_ID, displayName: 'Lockstep CLI', redirectUris: ['http://localhost'] },
-    ],
+    applications: demoApplications(),
     resources,
   };
 }

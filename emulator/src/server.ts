@@ -5,7 +5,8 @@ import { segments } from '../../lib/estate/ids';
 import { isLoopback, json, jsonBody, readRequest, send, type Reply, type Req } from './http';
 import { SigningKey, verifyJwt } from './jwt';
 import { Store } from './store';
-import { Entra, ARM_AUDIENCES, accessTokenIssuer } from './entra';
+import { Entra, ARM_AUDIENCES, GRAPH_AUDIENCES, accessTokenIssuer } from './entra';
+import { handleGraph } from './graph';
 import { Faults, validateFault } from './faults';
 import { armError } from './arm/errors';
 import { classify, routeArm, type Principal } from './arm/router';
@@ -102,7 +103,8 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
       return armError(fault.status, fault.code ?? defaultCode(fault.status), fault.message ?? defaultMessage(fault.status), headers);
     }
 
-    // Entra ID under /{tenant}/…; everything else is ARM.
+    // Microsoft Graph under /v1.0/…, Entra ID under /{tenant}/…; everything else is ARM.
+    if (first === 'v1.0') return graph(req, segs.slice(1));
     if (first !== 'subscriptions' && first !== 'providers' && first !== 'tenants' && segs.length >= 2) {
       const reply = entra.handle(req, segs[0]!, segs.slice(1).join('/'));
       return reply;
@@ -137,6 +139,18 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     const c = v.claims;
     const principal: Principal = { oid: String(c.oid ?? ''), upn: String(c.upn ?? c.unique_name ?? ''), name: String(c.name ?? ''), appId: String(c.appid ?? '') };
     return routeArm({ store, principal, req, pageSize: options.pageSize, lro, throttle, nowMs: options.nowMs });
+  };
+
+  const graph = (req: Req, path: string[]): Reply => {
+    const auth = req.headers.authorization ?? '';
+    const fail = (message: string): Reply => ({ status: 401, headers: { 'WWW-Authenticate': `Bearer realm="", authorization_uri="${req.origin}/${store.tenantId}/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"` }, body: { error: { code: 'InvalidAuthenticationToken', message } } });
+    if (!auth.toLowerCase().startsWith('bearer ')) return fail('Access token is empty.');
+    const v = verifyJwt(auth.slice(7).trim(), key, { audiences: GRAPH_AUDIENCES, issuer: accessTokenIssuer(store.tenantId), nowSeconds: Math.floor(options.nowMs() / 1000) });
+    if (!v.ok) return fail(v.reason === 'expired' ? 'Lifetime validation failed, the token is expired.' : v.reason === 'audience' ? 'Access token validation failure. Invalid audience.' : 'Access token validation failure.');
+    const scopes = String(v.claims.scp ?? '').split(/\s+/).filter(Boolean);
+    const reply = handleGraph(store, { oid: String(v.claims.oid ?? ''), scopes }, req, path);
+    reply.headers = { 'request-id': req.requestId, 'client-request-id': String(req.headers['client-request-id'] ?? req.requestId), ...(reply.headers ?? {}) };
+    return reply;
   };
 
   const control = (req: Req, segs: string[]): Reply => {
@@ -231,7 +245,7 @@ function first(url: string | undefined): string {
 }
 
 function isArmPath(firstSegment: string): boolean {
-  return firstSegment === 'subscriptions' || firstSegment.startsWith('subscriptions?') || firstSegment === 'providers' || firstSegment === 'tenants' || firstSegment.startsWith('tenants?');
+  return firstSegment === 'v1.0' || firstSegment === 'subscriptions' || firstSegment.startsWith('subscriptions?') || firstSegment === 'providers' || firstSegment === 'tenants' || firstSegment.startsWith('tenants?');
 }
 
 /** ARM answers CORS for any origin (its callers carry bearer tokens, not cookies); Entra only for registered SPA origins. */

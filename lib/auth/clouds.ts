@@ -18,6 +18,10 @@ export interface CloudEndpoints {
   /** Plain http is allowed only for the local emulator. */
   allowInsecure: boolean;
   portalHost: string;
+  /** Microsoft Graph's root, for names of principals (`https://graph.microsoft.com`). */
+  graphEndpoint: string;
+  /** The least-privileged delegated permission that resolves ids to names (directoryObjects/getByIds). */
+  graphScope: string;
 }
 
 export const PUBLIC_CLOUDS: Record<Exclude<CloudName, 'local'>, CloudEndpoints> = {
@@ -29,6 +33,8 @@ export const PUBLIC_CLOUDS: Record<Exclude<CloudName, 'local'>, CloudEndpoints> 
     armScope: 'https://management.azure.com/user_impersonation',
     allowInsecure: false,
     portalHost: 'https://portal.azure.com',
+    graphEndpoint: 'https://graph.microsoft.com',
+    graphScope: 'https://graph.microsoft.com/Directory.Read.All',
   },
   AzureUSGovernment: {
     name: 'AzureUSGovernment',
@@ -38,6 +44,8 @@ export const PUBLIC_CLOUDS: Record<Exclude<CloudName, 'local'>, CloudEndpoints> 
     armScope: 'https://management.usgovcloudapi.net/user_impersonation',
     allowInsecure: false,
     portalHost: 'https://portal.azure.us',
+    graphEndpoint: 'https://graph.microsoft.us',
+    graphScope: 'https://graph.microsoft.us/Directory.Read.All',
   },
   AzureChinaCloud: {
     name: 'AzureChinaCloud',
@@ -47,6 +55,8 @@ export const PUBLIC_CLOUDS: Record<Exclude<CloudName, 'local'>, CloudEndpoints> 
     armScope: 'https://management.chinacloudapi.cn/user_impersonation',
     allowInsecure: false,
     portalHost: 'https://portal.azure.cn',
+    graphEndpoint: 'https://microsoftgraph.chinacloudapi.cn',
+    graphScope: 'https://microsoftgraph.chinacloudapi.cn/Directory.Read.All',
   },
 };
 
@@ -61,5 +71,8 @@ export function localCloud(emulatorUrl: string): CloudEndpoints {
     armScope: 'https://management.azure.com/user_impersonation',
     allowInsecure: true,
     portalHost: origin,
+    // The emulator answers Graph's subset on its own origin, for Graph's audience.
+    graphEndpoint: origin,
+    graphScope: 'https://graph.microsoft.com/Directory.Read.All',
   };
 }

@@ -6,9 +6,14 @@ import { SignInRequiredError, type ArmToken, type TokenSource } from './token-so
  * needs the user again, the tab is sent to sign in and comes back to the same page.
  */
 export class MsalTokenSource implements TokenSource {
+  /**
+   * `interactive: false` (Microsoft Graph, for names only) never sends the tab away: when consent or sign-in is
+   * needed it fails, and the caller shows ids with a note instead.
+   */
   constructor(
     private readonly pca: PublicClientApplication,
     private readonly scope: string,
+    private readonly interactive = true,
   ) {}
 
   async getArmToken(options?: { forceRefresh?: boolean }): Promise<ArmToken> {
@@ -18,7 +23,7 @@ export class MsalTokenSource implements TokenSource {
       const r = await this.pca.acquireTokenSilent({ scopes: [this.scope], account, forceRefresh: options?.forceRefresh ?? false });
       return { token: r.accessToken, expiresOnTimestamp: r.expiresOn?.getTime() ?? Date.now() + 300_000 };
     } catch (e) {
-      if (e instanceof InteractionRequiredAuthError) {
+      if (e instanceof InteractionRequiredAuthError && this.interactive) {
         await this.pca.acquireTokenRedirect({ scopes: [this.scope], account, state: window.location.pathname + window.location.search });
         throw new SignInRequiredError();
       }

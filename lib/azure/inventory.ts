@@ -1,15 +1,18 @@
 /**
  * The live inventory: reads what the readiness rules need from ARM through the SDK clients and
  * produces an estate file (DESIGN §3) holding the raw JSON ARM returned. What cannot be read
- * becomes a gap, never a crash. Cost is O(subscriptions + vaults + keys in use + pages).
+ * becomes a gap, never a crash. Cost is O(subscriptions + vaults + keys in use + pages), plus one
+ * GET per replication item whose list entry leaves its disks out (ARM's lists do), reused while the
+ * list entry is unchanged (`details`).
  */
 import type { PipelineResponse } from '@azure/core-rest-pipeline';
 import type { TokenSource } from '../auth/token-source';
 import type { ArmResource, EstateFile, EstateGap } from '../estate/file';
 import { normalizeId, parseResourceId } from '../estate/ids';
-import { parseKeyUrl } from '../estate/normalize';
+import { isManagedHsmHost, parseKeyUrl } from '../estate/normalize';
 import { createArmClientFactory, type ArmTarget } from './client-factory';
 import { toArmError } from './errors';
+import { GraphError, resolveDirectoryObjects, type GraphTarget } from './graph';
 import { listSubscriptions, listTenants } from './subscriptions';
 
 export interface InventoryProgress {
@@ -19,22 +22,101 @@ export interface InventoryProgress {
   /** Resources captured so far, by type (lower-cased). */
   resources: number;
   gaps: number;
+  /** Replication items whose disks need a GET of their own, and how many of those have been read (or failed). */
+  details?: { total: number; done: number };
 }
+
+/**
+ * Detail bodies of replication items from earlier captures in this session, keyed by lower-cased id, with the
+ * signature of the list entry they were read for: a refresh reuses them while that entry is unchanged.
+ */
+export type DetailCache = Map<string, { signature: string; disks: Record<string, unknown> }>;
+
+export const MIGRATION_ITEM_TYPE = 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationMigrationItems';
+export const PROTECTED_ITEM_TYPE = 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationProtectedItems';
+/** Protected-item providers that are Azure Migrate's agent-based migration; the rest (A2A, Hyper-V…) are disaster recovery. */
+const AGENT_BASED = new Set(['inmagercm', 'inmageazurev2']);
+/** Where each provider keeps its per-disk DES, and the other per-item arrays a list leaves out. */
+const DISK_FIELDS: Record<string, string[]> = { vmwarecbt: ['protectedDisks', 'vmNics'], inmagercm: ['protectedDisks', 'vmNics'], inmageazurev2: ['protectedManagedDisks', 'protectedDisks', 'vmNics'] };
+/** Fields that move with every replication cycle and say nothing about the disks. */
+const VOLATILE = /^(lastRecoveryPoint|lastRpo|migrationRecoveryPointId|failoverRecoveryPointId|.*ProgressPercentage|.*RetryCount|.*ProcessedBytes|.*TransferredBytes|.*ProgressHealth|resync|lastHeartbeat|lastUpdateReceivedTime|rpoInSeconds|.*DataRateInMB)/i;
+
+/** The scope of the gap when names cannot be read: Graph's operation, never an ARM scope. */
+export const GRAPH_GAP_SCOPE = 'graph:/v1.0/directoryObjects/getByIds';
+
+/** ARM's read bucket refills 25 tokens a second per principal and subscription (ARM throttling, token bucket). */
+const READ_REFILL_PER_SECOND = 25;
+/** Keep this many reads in hand, so a burst of concurrent requests does not run the bucket dry. */
+const READ_RESERVE = 8;
 
 export interface InventoryOptions {
   cloud: ArmTarget;
   tokens: TokenSource;
   /** Only these subscriptions (ids); all visible ones when absent. */
   subscriptionIds?: string[];
+  /** Retries for 429/5xx/dropped connections before a read becomes a gap (the SDK's default policy). */
+  maxRetries?: number;
   /** Requests in flight per subscription. */
   concurrencyPerSubscription?: number;
   onProgress?: (p: InventoryProgress) => void;
   /** Called with the resources captured so far as they arrive (for progressive rendering). */
   onResources?: (resources: ArmResource[]) => void;
   now?: () => Date;
+  /** Detail bodies kept between captures (a refresh in the same session); filled as details are read. */
+  details?: DetailCache;
+  /** Microsoft Graph, to turn principal ids into names; without it the capture keeps ids. */
+  graph?: GraphTarget;
 }
 
 const API = { recoveryVaults: '2025-02-01', migrate: '2023-01-01' };
+
+/** The signature of a list entry: what could change its disks, without the fields that move every cycle. */
+export function listSignature(r: ArmResource): string {
+  const p = (r.properties ?? {}) as Record<string, unknown>;
+  const d = (p.providerSpecificDetails ?? {}) as Record<string, unknown>;
+  const fields = DISK_FIELDS[String(d.instanceType ?? '').toLowerCase()] ?? [];
+  const stable = Object.keys(d)
+    .filter((k) => !fields.includes(k) && !VOLATILE.test(k))
+    .sort()
+    .map((k) => [k, d[k]]);
+  return JSON.stringify([r.id.toLowerCase(), p.policyId ?? null, p.migrationState ?? p.protectionState ?? null, stable]);
+}
+
+/** Does this replication item's entry carry its disks (or is it not a migration at all)? */
+function needsDetail(r: ArmResource): boolean {
+  const d = ((r.properties ?? {}) as { providerSpecificDetails?: Record<string, unknown> }).providerSpecificDetails ?? {};
+  const provider = String(d.instanceType ?? '').toLowerCase();
+  if (r.type.toLowerCase() === PROTECTED_ITEM_TYPE.toLowerCase() && !AGENT_BASED.has(provider)) return false;
+  const diskField = provider === 'inmageazurev2' ? 'protectedManagedDisks' : 'protectedDisks';
+  const disks = d[diskField];
+  return !Array.isArray(disks) || disks.length === 0;
+}
+
+/**
+ * Paces reads to ARM's token bucket instead of running into 429s: the last
+ * `x-ms-ratelimit-remaining-subscription-reads` a subscription reported, less what was sent since, plus the
+ * refill since then. A request waits while fewer than the reserve remain.
+ */
+class ReadPacer {
+  private remaining = Number.POSITIVE_INFINITY;
+  private at = 0;
+  observe(remaining: number, atMs: number) {
+    this.remaining = remaining;
+    this.at = atMs;
+  }
+  async take(): Promise<void> {
+    for (;;) {
+      const now = Date.now();
+      const estimate = this.remaining + ((now - this.at) / 1000) * READ_REFILL_PER_SECOND;
+      if (estimate > READ_RESERVE) {
+        this.remaining = estimate - 1;
+        this.at = now;
+        return;
+      }
+      await new Promise((r) => setTimeout(r, Math.ceil(((READ_RESERVE + 1 - estimate) / READ_REFILL_PER_SECOND) * 1000)));
+    }
+  }
+}
 
 function limiter(n: number) {
   let active = 0;
@@ -56,11 +138,21 @@ export async function captureEstate(opts: InventoryOptions): Promise<EstateFile>
   const gaps: EstateGap[] = [];
   let requests = 0;
   const progress = { subscriptionsTotal: 0, subscriptionsDone: 0 };
-  const report = () => opts.onProgress?.({ ...progress, requests, resources: resources.size, gaps: gaps.length });
+  const details = { total: 0, done: 0 };
+  const report = () => opts.onProgress?.({ ...progress, requests, resources: resources.size, gaps: gaps.length, details: { ...details } });
 
   // Every successful ARM answer is kept as ARM wrote it: lists and single resources alike.
+  const pacers = new Map<string, ReadPacer>();
+  const pacerOf = (sub: string) => {
+    let p = pacers.get(sub.toLowerCase());
+    if (!p) pacers.set(sub.toLowerCase(), (p = new ReadPacer()));
+    return p;
+  };
   const observe = (response: PipelineResponse) => {
     requests++;
+    const left = response.headers.get('x-ms-ratelimit-remaining-subscription-reads');
+    const sub = /\/subscriptions\/([^/?]+)/i.exec(response.request.url)?.[1];
+    if (left !== undefined && sub && Number.isFinite(Number(left))) pacerOf(sub).observe(Number(left), Date.now());
     if (response.status < 200 || response.status >= 300 || !response.bodyAsText) return;
     let body: unknown;
     try {
@@ -82,7 +174,7 @@ export async function captureEstate(opts: InventoryOptions): Promise<EstateFile>
     if (fresh.length > 0) opts.onResources?.(fresh);
   };
 
-  const factory = createArmClientFactory({ cloud: opts.cloud, tokens: opts.tokens, observe });
+  const factory = createArmClientFactory({ cloud: opts.cloud, tokens: opts.tokens, observe, maxRetries: opts.maxRetries });
   const attempt = async <T>(scope: string, operation: string, fn: () => Promise<T>): Promise<T | undefined> => {
     try {
       return await fn();
@@ -116,6 +208,8 @@ export async function captureEstate(opts: InventoryOptions): Promise<EstateFile>
       const [resourcesClient, compute, kv, sr, auth, monitor, locks] = await Promise.all([
         factory.resources(sub), factory.compute(sub), factory.keyVault(sub), factory.siteRecovery(sub), factory.authorization(sub), factory.monitor(sub), factory.locks(sub),
       ]);
+      const pacer = pacerOf(sub);
+      const read = <T>(fn: () => Promise<T>) => run(async () => (await pacer.take(), fn()));
       await Promise.all([
         run(() => attempt(scope, 'list Recovery Services vaults', () => drain(resourcesClient.resources.list({ filter: "resourceType eq 'Microsoft.RecoveryServices/vaults'" })))),
         run(() => attempt(scope, 'list Azure Migrate projects', () => drain(resourcesClient.resources.list({ filter: "resourceType eq 'Microsoft.Migrate/migrateProjects'" })))),
@@ -123,20 +217,62 @@ export async function captureEstate(opts: InventoryOptions): Promise<EstateFile>
         run(() => attempt(scope, 'list user-assigned identities', () => drain(resourcesClient.resources.list({ filter: "resourceType eq 'Microsoft.ManagedIdentity/userAssignedIdentities'" })))),
         run(() => attempt(scope, 'list disk encryption sets', () => drain(compute.diskEncryptionSets.list()))),
         run(() => attempt(scope, 'list key vaults', () => drain(kv.vaults.listBySubscription()))),
+        run(() => attempt(scope, 'list Managed HSMs', () => drain(kv.managedHsms.listBySubscription()))),
         run(() => attempt(scope, 'list role assignments', () => drain(auth.roleAssignments.listForSubscription()))),
         run(() => attempt(scope, 'list custom role definitions', () => drain(auth.roleDefinitions.list(scope, { filter: "type eq 'CustomRole'" })))),
         run(() => attempt(scope, 'list locks', () => drain(locks.managementLocks.listAtSubscriptionLevel()))),
       ]);
       const work: Promise<unknown>[] = [];
+      // ARM's lists leave each item's disks out: GET those items, or reuse what an earlier capture read for the same entry.
+      const readDetails = async (vaultId: string, type: string) => {
+        const items = ofType(type, vaultId).filter(needsDetail);
+        details.total += items.length;
+        report();
+        const vp = parseResourceId(vaultId)!;
+        await Promise.all(
+          items.map(async (item) => {
+            const key = normalizeId(item.id);
+            const signature = listSignature(item);
+            const cached = opts.details?.get(key);
+            if (cached && cached.signature === signature) {
+              const props = item.properties as { providerSpecificDetails: Record<string, unknown> };
+              const merged = { ...item, properties: { ...props, providerSpecificDetails: { ...props.providerSpecificDetails, ...cached.disks } } } as ArmResource;
+              resources.set(key, merged);
+              opts.onResources?.([merged]);
+            } else {
+              const segs = item.id.split('/');
+              const [fabric, container, name] = [segs[10]!, segs[12]!, segs[14]!];
+              const got = await read(() =>
+                attempt(item.id, 'read replicating server details', (): Promise<unknown> =>
+                  type === MIGRATION_ITEM_TYPE ? sr.replicationMigrationItems.get(vp.name, vp.resourceGroup!, fabric, container, name) : sr.replicationProtectedItems.get(vp.name, vp.resourceGroup!, fabric, container, name),
+                ),
+              );
+              const detail = resources.get(key);
+              const d = ((detail?.properties ?? {}) as { providerSpecificDetails?: Record<string, unknown> }).providerSpecificDetails ?? {};
+              const fields = DISK_FIELDS[String(d.instanceType ?? '').toLowerCase()] ?? [];
+              if (got !== undefined && opts.details) opts.details.set(key, { signature, disks: Object.fromEntries(fields.filter((f) => f in d).map((f) => [f, d[f]])) });
+            }
+            details.done++;
+            if (details.done % 50 === 0 || details.done === details.total) report();
+          }),
+        );
+      };
       for (const v of ofType('Microsoft.RecoveryServices/vaults', scope)) {
         const p = parseResourceId(v.id)!;
         work.push(run(() => attempt(v.id, 'read Recovery Services vault', () => resourcesClient.resources.getById(v.id, API.recoveryVaults))));
-        work.push(run(() => attempt(v.id, 'list replicating servers', () => drain(sr.replicationMigrationItems.list(p.name, p.resourceGroup!)))));
+        // Agentless servers are migration items; agent-based ones are protected items (InMageRcm) in their own vault.
+        work.push(
+          run(() => attempt(v.id, 'list replicating servers', () => drain(sr.replicationMigrationItems.list(p.name, p.resourceGroup!)))).then(() => readDetails(v.id, MIGRATION_ITEM_TYPE)),
+          run(() => attempt(v.id, 'list agent-based replicating servers', () => drain(sr.replicationProtectedItems.list(p.name, p.resourceGroup!)))).then(() => readDetails(v.id, PROTECTED_ITEM_TYPE)),
+        );
         work.push(run(() => attempt(v.id, 'list replication container mappings', () => drain(sr.replicationProtectionContainerMappings.list(p.name, p.resourceGroup!)))));
       }
       for (const m of ofType('Microsoft.Migrate/migrateProjects', scope)) {
         work.push(run(() => attempt(m.id, 'read Azure Migrate project', () => resourcesClient.resources.getById(m.id, API.migrate))));
         work.push(run(() => attempt(m.id, 'read the Server Migration solution', () => resourcesClient.resources.getById(`${m.id}/solutions/Servers-Migration-ServerMigration`, API.migrate))));
+      }
+      for (const h of ofType('Microsoft.KeyVault/managedHSMs', scope)) {
+        work.push(run(() => attempt(h.id, 'list diagnostic settings', () => monitor.diagnosticSettings.list(h.id))));
       }
       for (const v of ofType('Microsoft.KeyVault/vaults', scope)) {
         const p = parseResourceId(v.id)!;
@@ -156,7 +292,8 @@ export async function captureEstate(opts: InventoryOptions): Promise<EstateFile>
   for (const des of [...resources.values()].filter((r) => r.type.toLowerCase() === 'microsoft.compute/diskencryptionsets')) {
     const activeKey = (des.properties as { activeKey?: { keyUrl?: string; sourceVault?: { id?: string } } } | undefined)?.activeKey;
     const url = parseKeyUrl(activeKey?.keyUrl);
-    if (!url) continue;
+    // A Managed HSM's keys live in its data plane: ARM cannot read them.
+    if (!url || isManagedHsmHost(url.host)) continue;
     const vault = activeKey?.sourceVault?.id ? vaults.find((v) => normalizeId(v.id) === normalizeId(activeKey.sourceVault!.id!)) : vaults.find((v) => v.name.toLowerCase() === url.vaultName);
     if (!vault) continue;
     const p = parseResourceId(vault.id)!;
@@ -175,6 +312,30 @@ export async function captureEstate(opts: InventoryOptions): Promise<EstateFile>
   await Promise.all(keyReads);
   report();
 
+  // Names for the principals the estate names (custody, grants, hand-overs): Microsoft Graph, when it may be asked.
+  let directoryObjects: EstateFile['directoryObjects'];
+  if (opts.graph) {
+    const ids = new Set<string>();
+    for (const r of resources.values()) {
+      const t = r.type.toLowerCase();
+      const p = (r.properties ?? {}) as { principalId?: string; accessPolicies?: { objectId?: string }[] };
+      if (t === 'microsoft.authorization/roleassignments' && p.principalId) ids.add(p.principalId);
+      if (t === 'microsoft.keyvault/vaults') for (const a of p.accessPolicies ?? []) if (a.objectId) ids.add(a.objectId);
+      if (t === 'microsoft.compute/diskencryptionsets') {
+        const identity = (r.identity ?? {}) as { principalId?: string };
+        if (identity.principalId) ids.add(identity.principalId);
+      }
+    }
+    try {
+      directoryObjects = await resolveDirectoryObjects(opts.graph, [...ids], () => requests++);
+    } catch (e) {
+      const g = e instanceof GraphError ? e : new GraphError(0, (e as Error).name || 'Error', (e as Error).message);
+      // Not an ARM scope: a missing name hides nothing the rules judge.
+      gaps.push({ scope: GRAPH_GAP_SCOPE, operation: 'read names from Microsoft Graph', status: g.status, code: g.code, message: `${g.message} Principals are shown by object id.` });
+    }
+    report();
+  }
+
   // A key or version that does not exist is a finding (LS-KEY-001), not a gap.
   const realGaps = gaps.filter((g) => !((g.operation === 'read key' || g.operation === 'read key version') && g.status === 404));
   const home = tenants[0];
@@ -185,6 +346,7 @@ export async function captureEstate(opts: InventoryOptions): Promise<EstateFile>
     tenantId: home?.tenantId ?? chosen[0]?.tenantId ?? '00000000-0000-0000-0000-000000000000',
     ...(home?.displayName ? { tenantDisplayName: home.displayName } : {}),
     ...(home?.defaultDomain ? { tenantDefaultDomain: home.defaultDomain } : {}),
+    ...(directoryObjects ? { directoryObjects } : {}),
     subscriptions: chosen.map((s) => ({ subscriptionId: s.subscriptionId!, displayName: s.displayName ?? s.subscriptionId!, tenantId: s.tenantId ?? home?.tenantId ?? '', state: s.state ?? 'Unknown' })),
     resources: [...resources.values()].filter((r) => !r.type.toLowerCase().startsWith('microsoft.resources/')),
     gaps: realGaps,

@@ -47,13 +47,13 @@ describe('subscriptions and tenants (arm-resources-subscriptions)', () => {
 });
 
 describe('disk encryption sets (arm-compute)', () => {
-  it('lists across three pages of two', async () => {
+  it('lists across four pages of two', async () => {
     await t.control('requests', { method: 'DELETE' });
     const compute = await t.factory('consultant').compute(LZ);
     const list = await all(compute.diskEncryptionSets.list());
-    expect(list.map((d) => d.name)).toEqual(['des-weu-prod-01', 'des-weu-double-01', 'des-weu-legacy-01', 'des-weu-exp-01', 'des-weu-central-01', 'des-weu-noid-01']);
+    expect(list.map((d) => d.name)).toEqual(['des-weu-prod-01', 'des-weu-double-01', 'des-weu-legacy-01', 'des-weu-exp-01', 'des-weu-central-01', 'des-weu-noid-01', 'des-weu-hsm-01', 'des-weu-fabrikam-01']);
     const counted = await t.control('requests');
-    expect((counted.routes as Record<string, number>)['GET collection Microsoft.Compute/diskEncryptionSets']).toBe(3);
+    expect((counted.routes as Record<string, number>)['GET collection Microsoft.Compute/diskEncryptionSets']).toBe(4);
   });
 
   it('gets one with its key, identity and state', async () => {
@@ -88,12 +88,15 @@ describe('disk encryption sets (arm-compute)', () => {
 });
 
 describe('replication migration items (arm-recoveryservices-siterecovery)', () => {
-  it('lists a vault\'s migration items across pages, with each disk\'s target DES', async () => {
+  it('lists a vault\'s migration items across pages without their disks, as ARM does; a GET has each disk\'s target DES', async () => {
     const sr = await t.factory('ciso').siteRecovery(SUBS.hub);
     // Site Recovery 5.x takes the vault name first, then its resource group.
     const items = await all(sr.replicationMigrationItems.list('rsv-mig-chx-neu', 'rg-migrate-neu'));
     expect(items).toHaveLength(19);
-    const genomics = items.find((i) => i.properties?.machineName === 'GENOMICS-NODE-01')!;
+    const listed = items.find((i) => i.properties?.machineName === 'GENOMICS-NODE-01')!;
+    expect(listed.properties?.providerSpecificDetails).toMatchObject({ instanceType: 'VMwareCbt', protectedDisks: [], vmNics: [] });
+    const [fabric, container, name] = [listed.id!.split('/')[10]!, listed.id!.split('/')[12]!, listed.name!];
+    const genomics = await sr.replicationMigrationItems.get('rsv-mig-chx-neu', 'rg-migrate-neu', fabric, container, name);
     const details = genomics.properties?.providerSpecificDetails as { instanceType: string; protectedDisks?: { diskEncryptionSetId?: string; isOSDisk?: string }[]; targetLocation?: string };
     expect(details.instanceType).toBe('VMwareCbt');
     expect(details.targetLocation).toBe('northeurope');
@@ -106,7 +109,31 @@ describe('replication migration items (arm-recoveryservices-siterecovery)', () =
     const err = toArmError(await all(sr.replicationMigrationItems.list('rsv-mig-chx-neu', 'rg-migrate-neu')).catch((e: unknown) => e));
     expect(err.code).toBe('AuthorizationFailed');
     const allowed = await all(sr.replicationMigrationItems.list('rsv-mig-chx-weu', 'rg-migrate-weu'));
-    expect(allowed).toHaveLength(44);
+    expect(allowed).toHaveLength(48);
+  });
+
+  it('lists agent-based servers as protected items (InMageRcm) beside disaster recovery (A2A); a GET has their disks', async () => {
+    const sr = await t.factory('ciso').siteRecovery(SUBS.hub);
+    const items = await all(sr.replicationProtectedItems.list('rsv-mig-chx-agent', 'rg-migrate-weu'));
+    expect(items.map((i) => i.properties?.providerSpecificDetails?.instanceType).sort()).toEqual(['A2A', 'InMageRcm', 'InMageRcm', 'InMageRcm', 'InMageRcm']);
+    const listed = items.find((i) => i.properties?.friendlyName === 'PHARMA-DB-01')!;
+    expect((listed.properties?.providerSpecificDetails as { protectedDisks?: unknown[] }).protectedDisks).toEqual([]);
+    const got = await sr.replicationProtectedItems.get('rsv-mig-chx-agent', 'rg-migrate-weu', listed.id!.split('/')[10]!, listed.id!.split('/')[12]!, listed.name!);
+    const d = got.properties?.providerSpecificDetails as { protectedDisks?: { diskEncryptionSetId?: string; isOSDisk?: string }[]; targetVmName?: string };
+    expect(d.targetVmName).toBe('pharma-db-01');
+    expect(d.protectedDisks?.map((x) => x.diskEncryptionSetId?.split('/').pop())).toEqual(['des-weu-hsm-01', 'des-weu-hsm-01']);
+  });
+});
+
+describe('Managed HSMs (arm-keyvault)', () => {
+  it('lists and reads an HSM; a subscription without one answers an empty list', async () => {
+    const kv = await t.factory('ciso').keyVault(SUBS.security);
+    const hsms = await all(kv.managedHsms.listBySubscription());
+    expect(hsms.map((h) => h.name)).toEqual(['hsm-chx-weu']);
+    const hsm = await kv.managedHsms.get('rg-keys-weu', 'hsm-chx-weu');
+    expect(hsm.properties).toMatchObject({ enablePurgeProtection: true, enableSoftDelete: true, softDeleteRetentionInDays: 90 });
+    expect(hsm.properties?.securityDomainProperties?.activationStatus).toBe('Active');
+    expect(await all((await t.factory('ciso').keyVault(LZ)).managedHsms.listBySubscription())).toEqual([]);
   });
 });
 

@@ -53,9 +53,9 @@ describe('controls', () => {
     const iso = controlResults(e, estate.gaps.length).find((c) => c.id === 'ISO27001:2022/A.8.24')!;
     expect(iso.status).toBe('not-met');
     expect(iso.failing.rules).toContain('LS-DES-003');
-    // 27 blocked + 9 unprotected + the 4 lab servers whose key expires soon; EPD-BATCH-02's only
+    // 27 blocked + 10 unprotected + the 4 lab servers whose key expires soon; EPD-BATCH-02's only
     // finding is replication health (LS-SRV-007), which is not a cryptography control.
-    expect(iso.failing.servers).toBe(27 + 9 + 4);
+    expect(iso.failing.servers).toBe(27 + 10 + 4);
   });
 });
 
@@ -98,7 +98,7 @@ describe('evidence bundle', () => {
     expect(b).toMatchObject({ kind: 'lockstep.evidence', version: 1, generatedBy: 'ruth.bakker@contosohealth.onmicrosoft.com', tool: { name: 'lockstep', version: '0.1.0' } });
     expect(b.estateSha256).toBe(createHash('sha256').update(bytes).digest('hex'));
     expect(b.controls).toHaveLength(CONTROLS.length);
-    expect(b.summary.servers).toBe(63);
+    expect(b.summary.servers).toBe(71);
     expect(b.findings.length).toBe(e.findings.length);
   });
 });

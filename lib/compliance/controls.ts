@@ -13,7 +13,7 @@ export interface Control {
 const CHAIN = ['LS-SRV-001', 'LS-SRV-002', 'LS-SRV-003', 'LS-SRV-004', 'LS-SRV-006', 'LS-DES-001', 'LS-DES-002', 'LS-DES-003', 'LS-DES-004', 'LS-DES-005'];
 const KEY_USABLE = ['LS-KEY-001', 'LS-KEY-002', 'LS-KEY-003', 'LS-KEY-005', 'LS-KEY-006'];
 const KEY_MANAGEMENT = ['LS-DES-006', 'LS-DES-007', 'LS-DES-009', 'LS-KEY-004', 'LS-KEY-007', 'LS-KEY-008', 'LS-KEY-009'];
-const VAULT_PROTECTION = ['LS-KV-001', 'LS-KV-002', 'LS-KV-003'];
+const VAULT_PROTECTION = ['LS-KV-001', 'LS-KV-002', 'LS-KV-003', 'LS-KV-009'];
 
 export const CONTROLS: readonly Control[] = [
   {

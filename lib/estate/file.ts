@@ -30,6 +30,18 @@ export const estateApplicationSchema = z.looseObject({
   appId: guid,
   displayName: z.string().min(1),
   redirectUris: z.array(z.url({ message: 'expected an absolute URL' })),
+  /** Only for the emulator: the delegated Microsoft Graph permissions consented for the app (default User.Read). */
+  graphPermissions: z.array(z.string().min(1)).optional(),
+});
+
+/** A directory object a live capture resolved through Microsoft Graph, so ids read as names. */
+export const estateDirectoryObjectSchema = z.looseObject({
+  id: guid,
+  objectType: z.string().min(1),
+  displayName: z.string().nullable().optional(),
+  userPrincipalName: z.string().nullable().optional(),
+  appId: z.string().nullable().optional(),
+  servicePrincipalType: z.string().nullable().optional(),
 });
 
 export const estateGapSchema = z.looseObject({
@@ -75,6 +87,7 @@ export const estateFileSchema = z.looseObject({
   subscriptions: z.array(estateSubscriptionSchema),
   users: z.array(estateUserSchema).optional(),
   applications: z.array(estateApplicationSchema).optional(),
+  directoryObjects: z.array(estateDirectoryObjectSchema).optional(),
   resources: z.array(estateResourceSchema),
   gaps: z.array(estateGapSchema).optional(),
 });
@@ -84,6 +97,7 @@ export type EstateSubscription = z.infer<typeof estateSubscriptionSchema>;
 export type EstateUser = z.infer<typeof estateUserSchema>;
 export type EstateApplication = z.infer<typeof estateApplicationSchema>;
 export type EstateGap = z.infer<typeof estateGapSchema>;
+export type EstateDirectoryObject = z.infer<typeof estateDirectoryObjectSchema>;
 /** A raw ARM resource: the fields every resource has, and whatever else ARM sent. */
 export type ArmResource = z.infer<typeof estateResourceSchema>;
 
@@ -141,7 +155,7 @@ export function validateEstate(json: unknown, source: string): EstateFile {
 
 /** Document order, so "first bad field" means the first one a reader would meet. */
 function comparePaths(a: ReadonlyArray<PropertyKey>, b: ReadonlyArray<PropertyKey>): number {
-  const order = ['kind', 'version', 'capturedAt', 'tenantId', 'subscriptions', 'users', 'applications', 'resources', 'gaps'];
+  const order = ['kind', 'version', 'capturedAt', 'tenantId', 'subscriptions', 'users', 'applications', 'directoryObjects', 'resources', 'gaps'];
   for (let i = 0; i < Math.min(a.length, b.length); i++) {
     const x = a[i];
     const y = b[i];

@@ -40,10 +40,16 @@ export interface ReplicatingDisk {
   desId?: string;
 }
 
+/** How Azure Migrate replicates a server: agentless (VMwareCbt) or agent-based (InMageRcm, classic InMageAzureV2). */
+export type ReplicationMethod = 'agentless' | 'agent-based';
+
 export interface ReplicatingServer {
   id: string;
   itemName: string;
   machineName: string;
+  method: ReplicationMethod;
+  /** The provider's `instanceType`: VMwareCbt, InMageRcm, InMageAzureV2. */
+  provider: string;
   vaultId: string;
   projectId?: string;
   subscriptionId: string;
@@ -86,6 +92,8 @@ export interface DiskEncryptionSet {
   keyUrl?: string;
   key?: KeyUrlParts;
   sourceVaultId?: string;
+  /** The multi-tenant application a cross-tenant DES uses to reach a key in another tenant. */
+  federatedClientId?: string;
   rotationToLatestKeyVersionEnabled?: boolean;
   autoKeyRotationError?: { code?: string; message?: string };
   provisioningState?: string;
@@ -100,6 +108,11 @@ export interface AccessPolicy {
 export interface KeyVault {
   id: string;
   name: string;
+  /** A key vault (`Microsoft.KeyVault/vaults`) or a Managed HSM (`Microsoft.KeyVault/managedHSMs`), judged alike. */
+  kind: 'vault' | 'managedHsm';
+  provisioningState?: string;
+  /** Managed HSM only: `securityDomainProperties.activationStatus` (Active, NotActivated, …). */
+  securityDomainStatus?: string;
   subscriptionId: string;
   resourceGroup: string;
   location?: string;

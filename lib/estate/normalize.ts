@@ -64,6 +64,11 @@ export function parseKeyUrl(url: string | undefined): KeyUrlParts | undefined {
   return { host, vaultName: host.split('.')[0]!, keyName: segs[1], version: segs[2] };
 }
 
+/** Managed HSM key hosts in every cloud: `{name}.managedhsm.azure.net`, `.managedhsm.usgovcloudapi.net`, `.managedhsm.azure.cn`. */
+export function isManagedHsmHost(host: string | undefined): boolean {
+  return !!host && /\.managedhsm\./i.test(host);
+}
+
 export function sameKeyUrl(a: string | undefined, b: string | undefined): boolean {
   const x = parseKeyUrl(a);
   const y = parseKeyUrl(b);
@@ -150,20 +155,25 @@ export function normalize(file: EstateFile): Estate {
         keyUrl: str(activeKey.keyUrl),
         key: parseKeyUrl(str(activeKey.keyUrl)),
         sourceVaultId: str(obj(activeKey.sourceVault).id),
+        federatedClientId: str(p.federatedClientId) && str(p.federatedClientId)!.toLowerCase() !== 'none' ? str(p.federatedClientId) : undefined,
         rotationToLatestKeyVersionEnabled: toBool(p.rotationToLatestKeyVersionEnabled),
         autoKeyRotationError: Object.keys(err).length > 0 ? { code: str(err.code), message: str(err.message) } : undefined,
         provisioningState: str(p.provisioningState),
         lastKeyRotationTimestamp: str(p.lastKeyRotationTimestamp),
       });
-    } else if (typeIs(r, 'Microsoft.KeyVault/vaults')) {
+    } else if (typeIs(r, 'Microsoft.KeyVault/vaults') || typeIs(r, 'Microsoft.KeyVault/managedHSMs')) {
       const acls = obj(p.networkAcls);
+      const hsm = typeIs(r, 'Microsoft.KeyVault/managedHSMs');
       keyVaults.set(normalizeId(r.id), {
         id: r.id,
         name: r.name,
+        kind: hsm ? 'managedHsm' : 'vault',
+        provisioningState: str(p.provisioningState),
+        ...(hsm ? { securityDomainStatus: str(obj(p.securityDomainProperties).activationStatus) } : {}),
         subscriptionId: sub,
         resourceGroup: rg,
         location: normalizeRegion(r.location),
-        sku: str(obj(p.sku).name),
+        sku: str(obj(hsm ? r.sku : p.sku).name),
         enableSoftDelete: toBool(p.enableSoftDelete),
         enablePurgeProtection: toBool(p.enablePurgeProtection),
         enableRbacAuthorization: toBool(p.enableRbacAuthorization),
@@ -218,54 +228,18 @@ export function normalize(file: EstateFile): Estate {
   for (const v of recoveryVaults) v.projectId = solutionVault.get(normalizeId(v.id));
   for (const pr of projects) pr.vaultId = recoveryVaults.find((v) => v.projectId && normalizeId(v.projectId) === normalizeId(pr.id))?.id;
 
+  const vaultOf = (id: string) => {
+    const vaultId = id.split('/').slice(0, 9).join('/');
+    return { vaultId, vault: recoveryVaults.find((v) => normalizeId(v.id) === normalizeId(vaultId)), containerId: id.split('/').slice(0, 13).join('/') };
+  };
   for (const r of file.resources) {
-    if (!typeIs(r, 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationMigrationItems')) continue;
-    const p = obj(r.properties);
-    const d = obj(p.providerSpecificDetails);
-    const parsed = parseResourceId(r.id)!;
-    const segs = r.id.split('/');
-    const vaultId = segs.slice(0, 9).join('/');
-    const containerId = segs.slice(0, 13).join('/');
-    const vault = recoveryVaults.find((v) => normalizeId(v.id) === normalizeId(vaultId));
-    const targetRg = str(d.targetResourceGroupId);
-    const disks = Array.isArray(d.protectedDisks)
-      ? d.protectedDisks.map((x): ReplicatingDisk => {
-          const o = obj(x);
-          return {
-            diskId: String(o.diskId ?? ''),
-            name: str(o.diskName) ?? str(o.targetDiskName) ?? String(o.diskId ?? 'disk'),
-            isOsDisk: toBool(o.isOSDisk),
-            sizeBytes: toNum(o.capacityInBytes) ?? (toNum(o.diskSizeInGB) !== undefined ? toNum(o.diskSizeInGB)! * 1024 ** 3 : undefined),
-            diskType: str(o.diskType),
-            desId: str(o.diskEncryptionSetId),
-          };
-        })
-      : undefined;
-    servers.push({
-      id: r.id,
-      itemName: r.name,
-      machineName: str(p.machineName) ?? r.name,
-      vaultId: vault?.id ?? vaultId,
-      projectId: vault?.projectId,
-      subscriptionId: parsed.subscriptionId ?? '',
-      migrationState: str(p.migrationState),
-      migrationStateDescription: str(p.migrationStateDescription),
-      health: str(p.health),
-      healthErrors: arr(p.healthErrors).map((e) => {
-        const o = obj(e);
-        return { code: str(o.errorCode), message: str(o.errorMessage) ?? str(o.summaryMessage), action: str(o.recommendedAction) };
-      }),
-      targetRegion: normalizeRegion(str(d.targetLocation)) ?? mappingRegion.get(normalizeId(containerId)),
-      targetSubscriptionId: targetRg ? parseResourceId(targetRg)?.subscriptionId : undefined,
-      targetResourceGroupId: targetRg,
-      vmName: str(d.targetVmName),
-      vmSize: str(d.targetVmSize),
-      securityType: str(obj(d.targetVmSecurityProfile).targetVmSecurityType),
-      osType: str(d.osType),
-      osName: str(d.osName),
-      seedingProgress: toNum(d.initialSeedingProgressPercentage),
-      disks,
-    });
+    const server = typeIs(r, MIGRATION_ITEM) ? agentlessServer(r) : typeIs(r, PROTECTED_ITEM) ? agentBasedServer(r) : undefined;
+    if (!server) continue;
+    const { vaultId, vault, containerId } = vaultOf(r.id);
+    server.vaultId = vault?.id ?? vaultId;
+    server.projectId = vault?.projectId;
+    server.targetRegion ??= mappingRegion.get(normalizeId(containerId)) ?? (server.method === 'agent-based' ? normalizeRegion(vault?.location) : undefined);
+    servers.push(server);
   }
 
   return {
@@ -290,9 +264,115 @@ export function normalize(file: EstateFile): Estate {
     diagnosticSettings,
     locks,
     gaps: file.gaps ?? [],
-    principals: new Map((file.users ?? []).map((u) => [u.objectId.toLowerCase(), `${u.displayName} (${u.userPrincipalName})`])),
+    principals: principalNames(file),
     raw,
   };
+}
+
+const MIGRATION_ITEM = 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationMigrationItems';
+const PROTECTED_ITEM = 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationProtectedItems';
+
+/** Providers of protected items that are Azure Migrate's agent-based migration (the rest are disaster recovery). */
+const AGENT_BASED_PROVIDERS = new Set(['inmagercm', 'inmageazurev2']);
+
+function healthErrors(v: unknown): ReplicatingServer['healthErrors'] {
+  return arr(v).map((e) => {
+    const o = obj(e);
+    return { code: str(o.errorCode), message: str(o.errorMessage) ?? str(o.summaryMessage), action: str(o.recommendedAction) };
+  });
+}
+
+function disk(o: Json, size?: number): ReplicatingDisk {
+  return {
+    diskId: String(o.diskId ?? ''),
+    name: str(o.diskName) ?? str(o.targetDiskName) ?? String(o.diskId ?? 'disk'),
+    isOsDisk: toBool(o.isOSDisk),
+    sizeBytes: size ?? toNum(o.capacityInBytes) ?? toNum(o.diskCapacityInBytes) ?? (toNum(o.diskSizeInGB) !== undefined ? toNum(o.diskSizeInGB)! * 1024 ** 3 : undefined),
+    diskType: str(o.diskType) ?? str(o.replicaDiskType),
+    desId: str(o.diskEncryptionSetId),
+  };
+}
+
+function base(r: ArmResource, method: ReplicatingServer['method'], provider: string, d: Json, name: string | undefined): ReplicatingServer {
+  const targetRg = str(d.targetResourceGroupId) ?? str(d.recoveryAzureResourceGroupId);
+  return {
+    id: r.id,
+    itemName: r.name,
+    machineName: name ?? r.name,
+    method,
+    provider,
+    vaultId: '',
+    subscriptionId: parseResourceId(r.id)?.subscriptionId ?? '',
+    healthErrors: [],
+    targetRegion: normalizeRegion(str(d.targetLocation)),
+    targetSubscriptionId: targetRg ? parseResourceId(targetRg)?.subscriptionId : undefined,
+    targetResourceGroupId: targetRg,
+    vmName: str(d.targetVmName) ?? str(d.recoveryAzureVMName),
+    vmSize: str(d.targetVmSize) ?? str(d.recoveryAzureVMSize),
+    securityType: str(obj(d.targetVmSecurityProfile).targetVmSecurityType),
+    osType: str(d.osType),
+    osName: str(d.osName),
+  };
+}
+
+/** An agentless (VMwareCbt) migration item. */
+function agentlessServer(r: ArmResource): ReplicatingServer {
+  const p = obj(r.properties);
+  const d = obj(p.providerSpecificDetails);
+  return {
+    ...base(r, 'agentless', str(d.instanceType) ?? 'VMwareCbt', d, str(p.machineName)),
+    migrationState: str(p.migrationState),
+    migrationStateDescription: str(p.migrationStateDescription),
+    health: str(p.health),
+    healthErrors: healthErrors(p.healthErrors),
+    seedingProgress: toNum(d.initialSeedingProgressPercentage),
+    disks: Array.isArray(d.protectedDisks) ? d.protectedDisks.map((x) => disk(obj(x))) : undefined,
+  };
+}
+
+/**
+ * An agent-based protected item: InMageRcm (the current agent-based migration) or InMageAzureV2 (the classic
+ * one, whose DES per disk is in `protectedManagedDisks`). Other providers (A2A, Hyper-V, …) are disaster
+ * recovery, not migration: undefined.
+ */
+function agentBasedServer(r: ArmResource): ReplicatingServer | undefined {
+  const p = obj(r.properties);
+  const d = obj(p.providerSpecificDetails);
+  const provider = str(d.instanceType) ?? '';
+  if (!AGENT_BASED_PROVIDERS.has(provider.toLowerCase())) return undefined;
+  let disks: ReplicatingDisk[] | undefined;
+  if (provider.toLowerCase() === 'inmagercm') {
+    disks = Array.isArray(d.protectedDisks) ? d.protectedDisks.map((x) => disk(obj(x))) : undefined;
+  } else if (Array.isArray(d.protectedManagedDisks)) {
+    const sizes = new Map(arr(d.protectedDisks).map((x) => [String(obj(x).diskId ?? '').toLowerCase(), obj(x)]));
+    disks = d.protectedManagedDisks.map((x) => {
+      const o = obj(x);
+      const source = sizes.get(String(o.diskId ?? '').toLowerCase()) ?? {};
+      return { ...disk({ ...source, ...o }), isOsDisk: str(d.osDiskId) ? String(o.diskId ?? '').toLowerCase() === str(d.osDiskId)!.toLowerCase() : undefined };
+    });
+  }
+  return {
+    ...base(r, 'agent-based', provider, d, str(p.friendlyName)),
+    migrationState: str(p.protectionState),
+    migrationStateDescription: str(p.protectionStateDescription),
+    health: str(p.replicationHealth),
+    healthErrors: healthErrors(p.healthErrors),
+    seedingProgress: toNum(d.initialReplicationProgressPercentage),
+    disks,
+  };
+}
+
+/** "Display Name (upn)" for people, the name for service principals and managed identities: from the estate's users and Graph's answers. */
+function principalNames(file: EstateFile): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const o of file.directoryObjects ?? []) {
+    if (!o.displayName) continue;
+    const kind = o.objectType.toLowerCase();
+    const label = kind === 'user' && o.userPrincipalName ? `${o.displayName} (${o.userPrincipalName})` : kind === 'serviceprincipal' && o.servicePrincipalType === 'ManagedIdentity' ? `${o.displayName} (managed identity)` : o.displayName;
+    out.set(o.id.toLowerCase(), label);
+  }
+  for (const u of file.users ?? []) out.set(u.objectId.toLowerCase(), `${u.displayName} (${u.userPrincipalName})`);
+  return out;
 }
 
 /** Why a resource id cannot be read: its subscription was not captured, or a gap covers it. */
@@ -313,12 +393,13 @@ export function lookup<T>(estate: Estate, map: Map<string, T>, id: string): Look
 
 /**
  * A DES's vault: `activeKey.sourceVault.id`; else the captured vault named by the key URL's host
- * (vault names are global); if no captured vault has that name, the vault is unreadable.
+ * (vault names are global; a Managed HSM key URL names an HSM); if none captured has that name, it is unreadable.
  */
 export function vaultOfDes(estate: Estate, des: DiskEncryptionSet): Lookup<KeyVault> {
   if (des.sourceVaultId) return lookup(estate, estate.keyVaults, des.sourceVaultId);
   if (!des.key) return { state: 'unreadable', id: des.keyUrl ?? des.id, reason: 'its key URL is missing or not a Key Vault key URL' };
-  const byName = [...estate.keyVaults.values()].find((v) => v.name.toLowerCase() === des.key!.vaultName);
+  const kind = isManagedHsmHost(des.key.host) ? 'managedHsm' : 'vault';
+  const byName = [...estate.keyVaults.values()].find((v) => v.kind === kind && v.name.toLowerCase() === des.key!.vaultName);
   if (byName) return { state: 'found', value: byName };
-  return { state: 'unreadable', id: des.key.host, reason: `no captured key vault is named ${des.key.vaultName}` };
+  return { state: 'unreadable', id: des.key.host, reason: `no captured ${kind === 'managedHsm' ? 'Managed HSM' : 'key vault'} is named ${des.key.vaultName}` };
 }

@@ -6,10 +6,11 @@ import type { LockstepConfig } from '../auth/config';
 import { MsalTokenSource } from '../auth/msal-token-source';
 import type { TokenSource } from '../auth/token-source';
 import { createArmClientFactory, type ArmClientFactory, type ArmTarget } from '../azure/client-factory';
+import type { GraphTarget } from '../azure/graph';
 
 interface ArmContextValue {
   factory: ArmClientFactory;
-  target: { cloud: ArmTarget; tokens: TokenSource };
+  target: { cloud: ArmTarget; tokens: TokenSource; graph: GraphTarget };
 }
 
 const ArmContext = createContext<ArmContextValue | undefined>(undefined);
@@ -18,7 +19,8 @@ const ArmContext = createContext<ArmContextValue | undefined>(undefined);
 export function ArmProvider({ pca, config, children }: { pca: PublicClientApplication; config: LockstepConfig; children: ReactNode }) {
   const value = useMemo(() => {
     const tokens = new MsalTokenSource(pca, config.cloud.armScope);
-    return { factory: createArmClientFactory({ cloud: config.cloud, tokens }), target: { cloud: config.cloud, tokens } };
+    const graph: GraphTarget = { endpoint: config.cloud.graphEndpoint, tokens: new MsalTokenSource(pca, config.cloud.graphScope, false), allowInsecure: config.cloud.allowInsecure };
+    return { factory: createArmClientFactory({ cloud: config.cloud, tokens }), target: { cloud: config.cloud, tokens, graph } };
   }, [pca, config]);
   return <ArmContext.Provider value={value}>{children}</ArmContext.Provider>;
 }

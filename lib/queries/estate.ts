@@ -5,7 +5,7 @@ import { useMemo, useSyncExternalStore } from 'react';
 import type { ArmResource, EstateFile } from '../estate/file';
 import type { Estate } from '../estate/model';
 import { normalize } from '../estate/normalize';
-import { captureEstate, type InventoryProgress } from '../azure/inventory';
+import { captureEstate, type DetailCache, type InventoryProgress } from '../azure/inventory';
 import { evaluate } from '../readiness/evaluate';
 import { pendingRows, serverRows, type ServerRow } from '../readiness/rows';
 import { DEFAULT_SETTINGS, type Evaluation, type Settings } from '../readiness/types';
@@ -16,6 +16,9 @@ export const estateKeys = {
   all: ['estate'] as const,
   live: () => [...estateKeys.all, 'live'] as const,
 };
+
+/** Replication items' disk details read in this tab: a refresh re-reads only the items whose list entry changed. */
+const details: DetailCache = new Map();
 
 /** Inventory progress, shared by every component that shows it. */
 let progress: InventoryProgress | undefined;
@@ -110,9 +113,11 @@ function useLiveReadiness(enabled: boolean, settings: Settings) {
         return await captureEstate({
           cloud: target.cloud,
           tokens: target.tokens,
+          graph: target.graph,
+          details,
           onProgress: setProgress,
           onResources: (rs) => {
-            for (const r of rs) if (/replicationmigrationitems$|migrateprojects$|recoveryservices\/vaults$/i.test(r.type)) seen.set(r.id.toLowerCase(), r);
+            for (const r of rs) if (/replicationmigrationitems$|replicationprotecteditems$|migrateprojects$|recoveryservices\/vaults$/i.test(r.type)) seen.set(r.id.toLowerCase(), r);
             timer ??= setTimeout(publish, 250);
           },
         });

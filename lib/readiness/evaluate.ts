@@ -5,7 +5,7 @@
 import { permissionAllowsData } from '../estate/builtin-roles';
 import { isAtOrBelow, normalizeId } from '../estate/ids';
 import type { DiskEncryptionSet, Estate, KeyVault } from '../estate/model';
-import { lookup, vaultOfDes } from '../estate/normalize';
+import { isManagedHsmHost, lookup, vaultOfDes } from '../estate/normalize';
 import { nameOf } from './names';
 import { desRuleSet, keyRuleSet, serverRuleSet, vaultRuleSet } from './catalog';
 import type { AccessState, DesSubject, EvalContext, Evaluation, Finding, KeyUse, Rule, ServerResult, ServerSubject, Settings, Severity, Verdict } from './types';
@@ -46,13 +46,36 @@ export function keyAccess(estate: Estate, des: DiskEncryptionSet, vault: KeyVaul
 
 export function desSubject(estate: Estate, des: DiskEncryptionSet): DesSubject {
   const vault = vaultOfDes(estate, des);
-  if (vault.state !== 'found') return { des, vault, access: { state: 'not-evaluated' } };
+  const keyStore = isManagedHsmHost(des.key?.host) ? 'managedHsm' : 'vault';
+  // A federated client id and a vault this tenant does not hold: the key is in another tenant.
+  if (des.federatedClientId && vault.state !== 'found' && des.key) {
+    const crossTenant = { applicationId: des.federatedClientId, host: des.key.host, vaultName: des.key.vaultName, keyName: des.key.keyName };
+    return {
+      des, keyStore, vault, crossTenant,
+      access: {
+        state: 'unverifiable',
+        reason: `the key is in ${des.key.host}, in another tenant, reached through application ${des.federatedClientId}`,
+        command: `az role assignment list --scope <vault id in the key's tenant>/keys/${des.key.keyName} --assignee ${des.federatedClientId}   # signed in to the key's tenant`,
+      },
+    };
+  }
+  if (vault.state !== 'found') return { des, keyStore, vault, access: { state: 'not-evaluated' } };
   const v = vault.value;
+  if (v.kind === 'managedHsm') {
+    // ARM shows the HSM (purge protection, soft delete, network, security domain) but not its keys or its local RBAC.
+    const principal = des.principalIds[0];
+    return {
+      des, keyStore: 'managedHsm', vault,
+      access: principal
+        ? { state: 'unverifiable', reason: `ARM does not show the local role assignments of Managed HSM ${v.name}`, command: `az keyvault role assignment list --hsm-name ${v.name} --scope /keys/${des.key?.keyName ?? '<key>'} --assignee ${principal}` }
+        : { state: 'not-evaluated' },
+    };
+  }
   const access = keyAccess(estate, des, v);
-  if (!des.key) return { des, vault, access };
+  if (!des.key) return { des, keyStore, vault, access };
   const keyId = `${v.id}/keys/${des.key.keyName}`;
   const key = lookup(estate, estate.keys, keyId);
-  if (key.state !== 'found') return { des, vault, key, access };
+  if (key.state !== 'found') return { des, keyStore, vault, key, access };
   const k = key.value;
   const version = des.key.version;
   const isCurrent = !!version && !!k.currentVersion && version.toLowerCase() === k.currentVersion.toLowerCase();
@@ -69,7 +92,7 @@ export function desSubject(estate: Estate, des: DiskEncryptionSet): DesSubject {
         keySize: versionRes?.keySize ?? k.keySize,
       }
     : undefined;
-  return { des, vault, key, versionExists, keyUse, access };
+  return { des, keyStore, vault, key, versionExists, keyUse, access };
 }
 
 const RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
@@ -138,12 +161,17 @@ export function evaluate(estate: Estate, options: { settings?: Partial<Settings>
     for (const d of server.disks ?? []) if (d.desId && !ids.some((x) => normalizeId(x) === normalizeId(d.desId!))) ids.push(d.desId);
     const deses = ids.map((id) => ({ id, lookup: lookup(estate, estate.diskEncryptionSets, id) }));
     const unreadable: string[] = [];
-    if (!server.disks || server.disks.length === 0) unreadable.push('the replication item reports no disks');
+    if (!server.disks || server.disks.length === 0) {
+      // A list entry without disks whose detail read failed is a gap on the item itself: say so, never "no disks".
+      const detailGap = estate.gaps.find((g) => normalizeId(g.scope) === normalizeId(server.id));
+      unreadable.push(detailGap ? `its disk details could not be read (${detailGap.operation} failed: ${detailGap.status} ${detailGap.code})` : 'the replication item reports no disks');
+    }
     for (const d of deses) {
       if (d.lookup.state === 'unreadable') unreadable.push(`disk encryption set ${nameOf(d.id)} could not be read (${d.lookup.reason})`);
       if (d.lookup.state !== 'found') continue;
       const s = desSubjects.get(normalizeId(d.id))!;
-      if (s.vault.state === 'unreadable') unreadable.push(`the key vault of ${s.des.name} could not be read (${s.vault.reason})`);
+      if (s.crossTenant) unreadable.push(`the key of ${s.des.name} is in another tenant (${s.crossTenant.host}) and cannot be verified from this one`);
+      else if (s.vault.state === 'unreadable') unreadable.push(`the ${s.keyStore === 'managedHsm' ? 'Managed HSM' : 'key vault'} of ${s.des.name} could not be read (${s.vault.reason})`);
       if (s.key?.state === 'unreadable') unreadable.push(`key ${s.des.key?.keyName} could not be read (${s.key.reason})`);
       if (s.access.state === 'unreadable') unreadable.push(`access to the key of ${s.des.name} could not be checked: ${s.access.reason}`);
     }

@@ -113,3 +113,46 @@ export function run(f: Fixture | EstateFile, settings?: Partial<Settings>, now =
 export function messages(e: Evaluation, ruleId: string): string[] {
   return e.findings.filter((x) => x.ruleId === ruleId).map((x) => x.message);
 }
+
+export const HSM = `${RG}/providers/Microsoft.KeyVault/managedHSMs/hsm-fixture`;
+export const PARTNER_APP = '66666666-6666-4666-8666-666666666666';
+export const UAMI = `${RG}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-fixture`;
+
+/** The same server replicated agent-based: an InMageRcm protected item with the same disks (field names as InMageRcm has them). */
+export function asAgentBased(f: Fixture, provider: 'InMageRcm' | 'InMageAzureV2' = 'InMageRcm'): Json {
+  f.remove(ITEM);
+  const id = ITEM.replace('/replicationMigrationItems/', '/replicationProtectedItems/');
+  const disks = f.details.protectedDisks as Json[];
+  const details: Json =
+    provider === 'InMageRcm'
+      ? { instanceType: 'InMageRcm', osType: 'Windows', targetLocation: 'westeurope', targetResourceGroupId: f.details.targetResourceGroupId, targetVmName: 'srv-1', protectedDisks: disks, vmNics: [] }
+      : {
+          instanceType: 'InMageAzureV2', osType: 'Windows', recoveryAzureVMName: 'srv-1', recoveryAzureResourceGroupId: f.details.targetResourceGroupId, osDiskId: 'D0',
+          protectedDisks: disks.map((d) => ({ diskId: d.diskId, diskName: d.diskName, diskCapacityInBytes: d.capacityInBytes })),
+          protectedManagedDisks: disks.map((d) => ({ diskId: d.diskId, replicaDiskType: 'Premium_LRS', diskEncryptionSetId: d.diskEncryptionSetId, targetDiskName: `${d.diskName}-target` })),
+        };
+  const item: Json = { id, name: 'srv-1', type: 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationProtectedItems', properties: { friendlyName: 'SRV-1', protectionState: 'Protected', replicationHealth: 'Normal', healthErrors: [], providerSpecificDetails: details } };
+  // The vault's location is where classic agent-based servers land.
+  f.add(item, { id: ITEM.split('/replicationFabrics/')[0]!, name: 'rsv-fixture', type: 'Microsoft.RecoveryServices/vaults', location: 'westeurope', properties: {} });
+  return item;
+}
+
+/** The DES's key moved to a Managed HSM (the vault gone): an HSM that passes every rule ARM can judge. */
+export function onManagedHsm(f: Fixture): Json {
+  f.remove(KV);
+  const hsm: Json = {
+    id: HSM, name: 'hsm-fixture', type: 'Microsoft.KeyVault/managedHSMs', location: 'westeurope', sku: { family: 'B', name: 'Standard_B1' },
+    properties: { tenantId: T, enableSoftDelete: true, softDeleteRetentionInDays: 90, enablePurgeProtection: true, hsmUri: 'https://hsm-fixture.managedhsm.azure.net/', provisioningState: 'Succeeded', networkAcls: { bypass: 'AzureServices', defaultAction: 'Deny' }, publicNetworkAccess: 'Enabled', securityDomainProperties: { activationStatus: 'Active' } },
+  };
+  f.add(hsm, { ...f.diag, id: `${HSM}/providers/Microsoft.Insights/diagnosticSettings/audit` });
+  f.des.properties.activeKey = { keyUrl: `https://hsm-fixture.managedhsm.azure.net/keys/disk-key/${V_CUR}` };
+  return hsm;
+}
+
+/** The DES's key in another tenant's vault, reached through a multi-tenant application and a user-assigned identity. */
+export function crossTenant(f: Fixture, federatedClientId: string | null = PARTNER_APP): void {
+  f.des.identity = { type: 'UserAssigned', userAssignedIdentities: { [UAMI]: { principalId: PRINCIPAL, clientId: '77777777-7777-4777-8777-777777777777' } } };
+  f.des.properties.activeKey = { keyUrl: `https://kv-partner.vault.azure.net/keys/partner-key/${V_CUR}` };
+  if (federatedClientId) f.des.properties.federatedClientId = federatedClientId;
+}
+

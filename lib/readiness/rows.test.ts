@@ -32,7 +32,7 @@ describe('grid rows', () => {
 
   it('measures coverage by servers and by capacity', () => {
     const c = coverageOf(rows);
-    expect(c).toMatchObject({ servers: 63, protectedServers: 25 });
+    expect(c).toMatchObject({ servers: 71, protectedServers: 30 });
     expect(c.protectedCapacityGiB).toBeLessThan(c.capacityGiB);
     expect(c.protectedCapacityGiB).toBe(rows.filter((r) => r.verdict === 'ready' || r.verdict === 'attention').reduce((a, r) => a + r.capacityGiB, 0));
   });

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { RULES } from './catalog';
-import { DAY, DES, HUB, ITEM, KEY, KV, NOW, PRINCIPAL, RG, SUB, V_CUR, V_OLD, healthy, messages, run, type Fixture } from './fixtures';
+import { DAY, DES, HSM, HUB, ITEM, KEY, KV, NOW, PARTNER_APP, PRINCIPAL, RG, SUB, V_CUR, V_OLD, asAgentBased, crossTenant, healthy, messages, onManagedHsm, run, type Fixture } from './fixtures';
 import type { Settings } from './types';
 
 interface Case {
@@ -97,8 +97,70 @@ const CASES: Case[] = [
   { name: 'kv-auditevent-category', rule: 'LS-KV-006', bend: (f) => { f.diag.properties.logs = [{ category: 'auditevent' }]; }, expected: [] },
   { name: 'kv-public-open', rule: 'LS-KV-007', bend: (f) => { delete f.vault.properties.networkAcls; delete f.vault.properties.publicNetworkAccess; }, expected: ['Key vault kv-fixture accepts traffic from all public networks.'] },
   { name: 'kv-no-lock', rule: 'LS-KV-008', bend: (f) => f.remove(f.lock.id), expected: ['Key vault kv-fixture has no delete lock on itself, its resource group or its subscription.'] },
+  { name: 'hsm-no-lock', rule: 'LS-KV-008', bend: (f) => { f.remove(f.lock.id); onManagedHsm(f); }, expected: ['Managed HSM hsm-fixture has no delete lock on itself, its resource group or its subscription.'] },
   { name: 'kv-lock-on-subscription', rule: 'LS-KV-008', bend: (f) => { f.remove(f.lock.id); f.add({ ...f.lock, id: `/subscriptions/${SUB}/providers/Microsoft.Authorization/locks/keep` }); }, expected: [] },
+
+  // Agent-based servers: the same rules on InMageRcm and classic InMageAzureV2 items.
+  { name: 'agent-rcm-disk-without-des', rule: 'LS-SRV-001', bend: (f) => { delete f.details.protectedDisks[1].diskEncryptionSetId; asAgentBased(f); }, expected: ['Server SRV-1 has 1 disk without a disk encryption set (srv-1_disk1): it will land in Azure with platform-managed keys.'] },
+  { name: 'agent-v2-disk-without-des', rule: 'LS-SRV-001', bend: (f) => { f.details.protectedDisks[1].diskEncryptionSetId = ''; asAgentBased(f, 'InMageAzureV2'); }, expected: ['Server SRV-1 has 1 disk without a disk encryption set (srv-1_disk1): it will land in Azure with platform-managed keys.'] },
+  { name: 'agent-rcm-no-disk-details', rule: 'LS-SRV-008', bend: (f) => { asAgentBased(f).properties.providerSpecificDetails.protectedDisks = []; }, expected: ['Lockstep cannot tell whether server SRV-1 will land under a customer-managed key: the replication item reports no disks.'] },
+  { name: 'srv-detail-read-failed', rule: 'LS-SRV-008', bend: (f) => { f.details.protectedDisks = []; f.file.gaps = [{ scope: ITEM, operation: 'read replicating server details', status: 500, code: 'InternalServerError', message: 'boom' }]; }, expected: ['Lockstep cannot tell whether server SRV-1 will land under a customer-managed key: its disk details could not be read (read replicating server details failed: 500 InternalServerError).'] },
+
+  // Cross-tenant keys: unknown, with what to verify there; never "vault not found".
+  { name: 'des-cross-tenant', rule: 'LS-DES-010', bend: (f) => crossTenant(f), expected: [`Disk encryption set des-fixture uses key partner-key in vault kv-partner (kv-partner.vault.azure.net), which is in another tenant, through multi-tenant application ${PARTNER_APP}: this tenant cannot see that vault's purge protection, the key's state or the grant. Verify them signed in to the key's tenant (az keyvault show --name kv-partner; az keyvault key show --vault-name kv-partner --name partner-key; az role assignment list on the key for application ${PARTNER_APP}).`] },
+  { name: 'srv-cross-tenant-unknown', rule: 'LS-SRV-008', bend: (f) => crossTenant(f), expected: ['Lockstep cannot tell whether server SRV-1 will land under a customer-managed key: the key of des-fixture is in another tenant (kv-partner.vault.azure.net) and cannot be verified from this one.'] },
+  { name: 'des-cross-tenant-no-vault-finding', rule: 'LS-DES-004', bend: (f) => crossTenant(f), expected: [] },
+  { name: 'des-foreign-vault-without-federated-client', rule: 'LS-SRV-008', bend: (f) => crossTenant(f, null), expected: ['Lockstep cannot tell whether server SRV-1 will land under a customer-managed key: the key vault of des-fixture could not be read (no captured key vault is named kv-partner).'] },
+  { name: 'des-same-tenant-no-cross-tenant-finding', rule: 'LS-DES-010', bend: () => undefined, expected: [] },
+
+  // Managed HSM keys: the HSM judged as a vault; its local RBAC and key stated as not verifiable through ARM.
+  { name: 'des-hsm-access-unverified', rule: 'LS-DES-011', bend: (f) => { onManagedHsm(f); }, expected: [`Disk encryption set des-fixture uses key disk-key in Managed HSM hsm-fixture: its identity's access to the key and the key's state are not verifiable through ARM. Check with: az keyvault role assignment list --hsm-name hsm-fixture --scope /keys/disk-key --assignee ${PRINCIPAL} (expect Managed HSM Crypto Service Encryption User), and az keyvault key show --hsm-name hsm-fixture --name disk-key.`] },
+  { name: 'hsm-purge-off', rule: 'LS-KV-002', bend: (f) => { onManagedHsm(f).properties.enablePurgeProtection = false; }, expected: ['Managed HSM hsm-fixture does not have purge protection: a deleted key can be purged at once, leaving the disks it encrypts unrecoverable.'] },
+  { name: 'hsm-soft-delete-off', rule: 'LS-KV-001', bend: (f) => { onManagedHsm(f).properties.enableSoftDelete = false; }, expected: ['Managed HSM hsm-fixture has soft delete turned off: a deleted key cannot be recovered, and the disks it encrypts would be lost.'] },
+  { name: 'hsm-not-activated', rule: 'LS-KV-009', bend: (f) => { onManagedHsm(f).properties.securityDomainProperties.activationStatus = 'NotActivated'; }, expected: ['Managed HSM hsm-fixture has not activated its security domain (NotActivated): it performs no key operations until the security domain is downloaded.'] },
+  { name: 'hsm-provisioning-failed', rule: 'LS-KV-009', bend: (f) => { onManagedHsm(f).properties.provisioningState = 'Failed'; }, expected: ['Managed HSM hsm-fixture is not provisioned (provisioningState Failed): it performs no key operations.'] },
+  { name: 'hsm-security-domain-absent', rule: 'LS-KV-009', bend: (f) => { delete onManagedHsm(f).properties.securityDomainProperties; }, expected: [] },
+  { name: 'hsm-has-no-access-policy-model', rule: 'LS-KV-004', bend: (f) => { onManagedHsm(f); }, expected: [] },
+  { name: 'hsm-absent', rule: 'LS-SRV-008', bend: (f) => { onManagedHsm(f); f.remove(HSM); }, expected: ['Lockstep cannot tell whether server SRV-1 will land under a customer-managed key: the Managed HSM of des-fixture could not be read (no captured Managed HSM is named hsm-fixture).'] },
+  { name: 'hsm-key-never-not-found', rule: 'LS-KEY-001', bend: (f) => { onManagedHsm(f); }, expected: [] },
 ];
+
+describe('agent-based, cross-tenant and Managed HSM chains', () => {
+  it('judge an agent-based server (InMageRcm and InMageAzureV2) exactly as an agentless one', () => {
+    for (const provider of ['InMageRcm', 'InMageAzureV2'] as const) {
+      const f = healthy();
+      asAgentBased(f, provider);
+      const e = run(f);
+      expect(e.findings).toEqual([]);
+      expect(e.servers.map((s) => [s.name, s.verdict])).toEqual([['SRV-1', 'ready']]);
+    }
+  });
+
+  it('do not count disaster recovery (A2A) items as servers', () => {
+    const f = healthy();
+    asAgentBased(f).properties.providerSpecificDetails.instanceType = 'A2A';
+    expect(run(f).servers).toEqual([]);
+  });
+
+  it('keep a cross-tenant server unknown, never blocked on that ground alone', () => {
+    const f = healthy();
+    crossTenant(f);
+    const e = run(f);
+    expect(e.servers[0]!.verdict).toBe('unknown');
+    expect(e.findings.filter((x) => x.severity === 'critical')).toEqual([]);
+  });
+
+  it('put a healthy Managed HSM chain at attention, never ready on faith; an HSM without purge protection blocks', () => {
+    const f = healthy();
+    onManagedHsm(f);
+    const e = run(f);
+    expect(e.servers[0]!.verdict).toBe('attention');
+    expect(e.findings.map((x) => x.ruleId)).toEqual(['LS-DES-011']);
+    const g = healthy();
+    onManagedHsm(g).properties.enablePurgeProtection = false;
+    expect(run(g).servers[0]!.verdict).toBe('blocked');
+  });
+});
 
 describe('the healthy fixture', () => {
   it('passes every rule', () => {
@@ -117,8 +179,8 @@ describe.each(CASES)('$rule on $name', (c) => {
 });
 
 describe('the catalog', () => {
-  it('has 34 rules with unique, well-formed ids, docs and remediation', () => {
-    expect(RULES).toHaveLength(34);
+  it('has 37 rules with unique, well-formed ids, docs and remediation', () => {
+    expect(RULES).toHaveLength(37);
     expect(new Set(RULES.map((r) => r.id)).size).toBe(RULES.length);
     for (const r of RULES) {
       expect(r.id).toMatch(/^LS-(SRV|DES|KEY|KV)-\d{3}$/);

@@ -54,11 +54,28 @@ export interface KeyUse {
   keySize?: number;
 }
 
-export type AccessState = { state: 'granted' } | { state: 'missing'; detail: string } | { state: 'unreadable'; reason: string } | { state: 'not-evaluated' };
+export type AccessState =
+  | { state: 'granted' }
+  | { state: 'missing'; detail: string }
+  | { state: 'unreadable'; reason: string }
+  /** ARM cannot show it (a Managed HSM's local RBAC, a vault in another tenant): the command that checks it where it can be seen. */
+  | { state: 'unverifiable'; reason: string; command: string }
+  | { state: 'not-evaluated' };
+
+/** A DES whose key is in another tenant's vault, reached through a multi-tenant application. */
+export interface CrossTenantKey {
+  applicationId: string;
+  host: string;
+  vaultName: string;
+  keyName?: string;
+}
 
 export interface DesSubject {
   des: DiskEncryptionSet;
+  /** Where the key lives: a key vault, or a Managed HSM (whose keys and local RBAC ARM cannot show). */
+  keyStore: 'vault' | 'managedHsm';
   vault: Lookup<KeyVault>;
+  crossTenant?: CrossTenantKey;
   /** Present when the vault was found. */
   key?: Lookup<Key>;
   /** Whether the version in the DES key URL exists (current or captured). */

@@ -30,6 +30,7 @@ const TABLE: Record<string, readonly string[]> = {
   'microsoft.keyvault/vaults/keys': KEYVAULT,
   'microsoft.keyvault/vaults/keys/versions': KEYVAULT,
   'microsoft.keyvault/locations/operationresults': KEYVAULT,
+  'microsoft.keyvault/managedhsms': KEYVAULT,
   'microsoft.recoveryservices/vaults': RECOVERY_VAULTS,
   'microsoft.migrate/migrateprojects': MIGRATE,
   'microsoft.migrate/migrateprojects/solutions': MIGRATE,

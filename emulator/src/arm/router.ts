@@ -338,8 +338,22 @@ export function listCollection(ctx: ArmContext, parentId: string, type: string, 
   return items.filter((r) => isAllowed(store, ctx.principal.oid, verb ?? `${r.type}/read`, r.id)).map(listShape);
 }
 
-/** ARM's key list carries only attributes and keyUri; type, size and versioned URI need a GET per key. */
+const REPLICATION_ITEMS = [`${CONTAINER}/replicationMigrationItems`, `${CONTAINER}/replicationProtectedItems`];
+
+/**
+ * Lists answer with less than a GET, as ARM does:
+ * - a key list carries only attributes and keyUri; type, size and versioned URI need a GET per key;
+ * - a list of migration or protected items carries every item with `protectedDisks: []` and `vmNics: []`
+ *   (Azure PowerShell's recordings of `replicationMigrationItems`, vault-wide and per container); a GET of
+ *   the item returns them.
+ */
 function listShape(r: ArmResource): unknown {
+  if (REPLICATION_ITEMS.some((t) => sameType(r.type, t))) {
+    const p = (r.properties ?? {}) as { providerSpecificDetails?: Record<string, unknown> };
+    const d = p.providerSpecificDetails;
+    if (!d) return r;
+    return { ...r, properties: { ...p, providerSpecificDetails: { ...d, ...('protectedDisks' in d ? { protectedDisks: [] } : {}), ...('vmNics' in d ? { vmNics: [] } : {}) } } };
+  }
   if (!sameType(r.type, 'Microsoft.KeyVault/vaults/keys')) return r;
   const p = (r.properties ?? {}) as { attributes?: unknown; keyUri?: unknown };
   return { id: r.id, name: r.name, type: r.type, location: r.location, ...(r.tags ? { tags: r.tags } : {}), properties: { attributes: p.attributes, keyUri: p.keyUri } };

@@ -154,6 +154,47 @@ export const desRules: DesRule[] = [
       return [`Disk encryption set ${s.des.name} uses an older version (${u.version}) of key ${u.key.name}; the current version is ${u.key.currentVersion}.`];
     },
   },
+  {
+    id: 'LS-DES-010', name: 'Des.CrossTenantKeyUnverified', subject: 'des', severity: 'medium', resourceOf: of,
+    title: 'Key in another tenant cannot be verified from this one',
+    synopsis: 'A cross-tenant DES reaches a key in another tenant through a multi-tenant application; this tenant cannot see that vault.',
+    rationale: "Whether the key's vault has purge protection, whether the key is enabled and unexpired, and whether the application may wrap and unwrap with it are facts of the other tenant. Lockstep does not assume them: the servers stay unknown until someone who can read that tenant has checked.",
+    remediation: {
+      summary: "In the key's tenant, check the vault's soft delete and purge protection, the key's state and expiry, and that the application's service principal holds Key Vault Crypto Service Encryption User on the key.",
+      portal: ["Sign in to the key's tenant", 'Open the key vault → Properties: soft delete and purge protection on', 'Keys → the key: enabled, not expired', 'Access control (IAM): the multi-tenant application has Key Vault Crypto Service Encryption User'],
+      cli: "# signed in to the key's tenant (az login --tenant <key-tenant>)\naz keyvault show --name <vault> --query \"properties.{softDelete:enableSoftDelete,purgeProtection:enablePurgeProtection}\"\naz keyvault key show --vault-name <vault> --name <key> --query attributes\naz role assignment list --scope $(az keyvault show --name <vault> --query id -o tsv)/keys/<key> --assignee <application-id>",
+      powershell: "Connect-AzAccount -Tenant <key-tenant>\nGet-AzKeyVault -VaultName <vault> | Select-Object EnableSoftDelete, EnablePurgeProtection\nGet-AzKeyVaultKey -VaultName <vault> -Name <key>\nGet-AzRoleAssignment -Scope ((Get-AzKeyVault -VaultName <vault>).ResourceId + '/keys/<key>') -ServicePrincipalName <application-id>",
+      bicep: '// deployed in the key\'s tenant: the vault with enablePurgeProtection: true and a role assignment for the application\'s service principal',
+    },
+    docs: [DOCS.crossTenant, DOCS.softDelete], controls: CONTROLS.crypto,
+    evaluate: (s) =>
+      s.crossTenant
+        ? [
+            `Disk encryption set ${s.des.name} uses key ${s.crossTenant.keyName ?? '(unnamed)'} in vault ${s.crossTenant.vaultName} (${s.crossTenant.host}), which is in another tenant, through multi-tenant application ${s.crossTenant.applicationId}: this tenant cannot see that vault's purge protection, the key's state or the grant. Verify them signed in to the key's tenant (az keyvault show --name ${s.crossTenant.vaultName}; az keyvault key show --vault-name ${s.crossTenant.vaultName} --name ${s.crossTenant.keyName ?? '<key>'}; az role assignment list on the key for application ${s.crossTenant.applicationId}).`,
+          ]
+        : [],
+  },
+  {
+    id: 'LS-DES-011', name: 'Des.ManagedHsmAccessUnverified', subject: 'des', severity: 'medium', resourceOf: of,
+    title: "Access to a Managed HSM key cannot be verified through ARM",
+    synopsis: "A Managed HSM keeps its keys and its role assignments in its own data plane, which ARM does not show.",
+    rationale: "ARM shows the HSM's purge protection, soft delete, network and security domain, and Lockstep judges those as it judges a vault. Whether the DES identity holds Managed HSM Crypto Service Encryption User on the key, and whether the key is enabled and unexpired, are visible only to the HSM itself: the servers are at best 'attention' until that is checked, never ready on faith.",
+    remediation: {
+      summary: 'Check the DES identity\'s local role on the key and the key\'s attributes with the HSM\'s own commands; grant Managed HSM Crypto Service Encryption User if it is missing.',
+      portal: ['Open the Managed HSM → Local RBAC', 'Check that the disk encryption set\'s identity has Managed HSM Crypto Service Encryption User on /keys/<key>', 'Keys are managed with the Azure CLI or PowerShell'],
+      cli: 'az keyvault role assignment list --hsm-name <hsm> --scope /keys/<key> --assignee <des-principal-id>\naz keyvault key show --hsm-name <hsm> --name <key> --query attributes\n# grant if missing:\naz keyvault role assignment create --hsm-name <hsm> --role "Managed HSM Crypto Service Encryption User" --scope /keys/<key> --assignee-object-id <des-principal-id> --assignee-principal-type ServicePrincipal',
+      powershell: 'Get-AzKeyVaultRoleAssignment -HsmName <hsm> -Scope /keys/<key> -ObjectId <des-principal-id>\nGet-AzKeyVaultKey -HsmName <hsm> -Name <key>',
+      bicep: '// local RBAC on a Managed HSM is data plane: assign it with az keyvault role assignment create',
+    },
+    docs: [DOCS.managedHsm, DOCS.cmkCli], controls: CONTROLS.access,
+    evaluate: (s, ctx) => {
+      if (s.keyStore !== 'managedHsm' || s.vault.state !== 'found' || s.access.state !== 'unverifiable') return [];
+      void ctx;
+      return [
+        `Disk encryption set ${s.des.name} uses key ${s.des.key?.keyName ?? '(unnamed)'} in Managed HSM ${s.vault.value.name}: its identity's access to the key and the key's state are not verifiable through ARM. Check with: ${s.access.command} (expect Managed HSM Crypto Service Encryption User), and az keyvault key show --hsm-name ${s.vault.value.name} --name ${s.des.key?.keyName ?? '<key>'}.`,
+      ];
+    },
+  },
 ];
 
 /** LS-KEY-001 needs the DES's view of its vault and key, so it is evaluated with the DES. */

@@ -13,6 +13,8 @@ export const DOCS = {
   locks: { title: 'Lock your resources to protect your infrastructure', url: 'https://learn.microsoft.com/azure/azure-resource-manager/management/lock-resources' },
   confidential: { title: 'Confidential VM options with customer-managed keys', url: 'https://learn.microsoft.com/azure/confidential-computing/confidential-vm-overview' },
   replication: { title: 'Troubleshoot replication in agentless VMware migration', url: 'https://learn.microsoft.com/azure/migrate/troubleshoot-changed-block-tracking-replication' },
+  crossTenant: { title: 'Use customer-managed keys across tenants with managed disks', url: 'https://learn.microsoft.com/azure/virtual-machines/disks-cross-tenant-customer-managed-keys' },
+  managedHsm: { title: 'Use Managed HSM keys for server-side encryption of managed disks', url: 'https://learn.microsoft.com/azure/key-vault/managed-hsm/overview' },
   desRestrictions: { title: 'Customer-managed keys: restrictions', url: 'https://learn.microsoft.com/azure/virtual-machines/disk-encryption#restrictions' },
 };
 

@@ -6,6 +6,8 @@ import { CONTROLS, DOCS } from './docs';
 
 type VaultRule = Rule<KeyVault>;
 const of = (v: KeyVault) => v.id;
+/** "Key vault" or "Managed HSM": both are judged by these rules where the fact applies to both. */
+const noun = (v: KeyVault) => (v.kind === 'managedHsm' ? 'Managed HSM' : 'Key vault');
 
 export const keyVaultRules: VaultRule[] = [
   {
@@ -21,7 +23,7 @@ export const keyVaultRules: VaultRule[] = [
       bicep: "resource kv 'Microsoft.KeyVault/vaults@2026-02-01' = { /* … */ properties: { enableSoftDelete: true } }",
     },
     docs: [DOCS.softDelete], controls: CONTROLS.availability,
-    evaluate: (v) => (v.enableSoftDelete === false ? [`Key vault ${v.name} has soft delete turned off: a deleted key cannot be recovered, and the disks it encrypts would be lost.`] : []),
+    evaluate: (v) => (v.enableSoftDelete === false ? [`${noun(v)} ${v.name} has soft delete turned off: a deleted key cannot be recovered, and the disks it encrypts would be lost.`] : []),
   },
   {
     id: 'LS-KV-002', name: 'KeyVault.PurgeProtectionOff', subject: 'keyVault', severity: 'critical', resourceOf: of,
@@ -39,7 +41,7 @@ export const keyVaultRules: VaultRule[] = [
     evaluate: (v) =>
       v.enablePurgeProtection === true
         ? []
-        : [`Key vault ${v.name} does not have purge protection${v.enablePurgeProtection === undefined ? ' (the setting is absent)' : ''}: a deleted key can be purged at once, leaving the disks it encrypts unrecoverable.`],
+        : [`${noun(v)} ${v.name} does not have purge protection${v.enablePurgeProtection === undefined ? ' (the setting is absent)' : ''}: a deleted key can be purged at once, leaving the disks it encrypts unrecoverable.`],
   },
   {
     id: 'LS-KV-003', name: 'KeyVault.FirewallBlocksDiskService', subject: 'keyVault', severity: 'critical', resourceOf: of,
@@ -56,7 +58,7 @@ export const keyVaultRules: VaultRule[] = [
     docs: [DOCS.network], controls: CONTROLS.availability,
     evaluate: (v) => {
       return blocksTrustedServices(v)
-        ? [`Key vault ${v.name} denies public network traffic and does not let trusted Azure services through (bypass None): Azure Disk Storage cannot reach its keys.`]
+        ? [`${noun(v)} ${v.name} denies public network traffic and does not let trusted Azure services through (bypass None): Azure Disk Storage cannot reach its keys.`]
         : [];
     },
   },
@@ -73,7 +75,8 @@ export const keyVaultRules: VaultRule[] = [
       bicep: 'properties: { enableRbacAuthorization: true }',
     },
     docs: [DOCS.rbacGuide], controls: CONTROLS.access,
-    evaluate: (v) => (v.enableRbacAuthorization === true ? [] : [`Key vault ${v.name} uses access policies instead of Azure RBAC to control key use.`]),
+    // A Managed HSM always uses its own local RBAC.
+    evaluate: (v) => (v.kind === 'managedHsm' || v.enableRbacAuthorization === true ? [] : [`${noun(v)} ${v.name} uses access policies instead of Azure RBAC to control key use.`]),
   },
   {
     id: 'LS-KV-005', name: 'KeyVault.ShortRetention', subject: 'keyVault', severity: 'low', resourceOf: of,
@@ -88,7 +91,7 @@ export const keyVaultRules: VaultRule[] = [
       bicep: 'properties: { softDeleteRetentionInDays: 90 }',
     },
     docs: [DOCS.softDelete], controls: CONTROLS.availability,
-    evaluate: (v) => (v.softDeleteRetentionInDays !== undefined && v.softDeleteRetentionInDays < 90 ? [`Key vault ${v.name} keeps deleted keys for ${v.softDeleteRetentionInDays} days; 90 days gives the most time to recover one.`] : []),
+    evaluate: (v) => (v.softDeleteRetentionInDays !== undefined && v.softDeleteRetentionInDays < 90 ? [`${noun(v)} ${v.name} keeps deleted keys for ${v.softDeleteRetentionInDays} days; 90 days gives the most time to recover one.`] : []),
   },
   {
     id: 'LS-KV-006', name: 'KeyVault.NoAuditLogs', subject: 'keyVault', severity: 'medium', resourceOf: of,
@@ -104,7 +107,7 @@ export const keyVaultRules: VaultRule[] = [
     },
     docs: [DOCS.logging], controls: CONTROLS.logging,
     evaluate: (v, ctx) => {
-      return sendsAuditLogs(ctx.estate, v.id) ? [] : [`Key vault ${v.name} sends no audit logs (AuditEvent) to any diagnostic destination.`];
+      return sendsAuditLogs(ctx.estate, v.id) ? [] : [`${noun(v)} ${v.name} sends no audit logs (AuditEvent) to any diagnostic destination.`];
     },
   },
   {
@@ -122,7 +125,7 @@ export const keyVaultRules: VaultRule[] = [
     docs: [DOCS.network], controls: CONTROLS.network,
     evaluate: (v) => {
       const publicOn = v.publicNetworkAccess === undefined || v.publicNetworkAccess.toLowerCase() === 'enabled';
-      return publicOn && v.networkDefaultAction?.toLowerCase() !== 'deny' ? [`Key vault ${v.name} accepts traffic from all public networks.`] : [];
+      return publicOn && v.networkDefaultAction?.toLowerCase() !== 'deny' ? [`${noun(v)} ${v.name} accepts traffic from all public networks.`] : [];
     },
   },
   {
@@ -140,8 +143,28 @@ export const keyVaultRules: VaultRule[] = [
     docs: [DOCS.locks], controls: CONTROLS.availability,
     evaluate: (v, ctx) => {
       const locked = ctx.estate.locks.some((l) => ['cannotdelete', 'readonly'].includes(l.level.toLowerCase()) && isAtOrBelow(v.id, l.scope));
-      return locked ? [] : [`Key vault ${v.name} has no delete lock on itself, its resource group or its subscription.`];
+      return locked ? [] : [`${noun(v)} ${v.name} has no delete lock on itself, its resource group or its subscription.`];
+    },
+  },
+  {
+    id: 'LS-KV-009', name: 'ManagedHsm.NotReady', subject: 'keyVault', severity: 'critical', resourceOf: of,
+    title: 'Managed HSM is not provisioned and activated',
+    synopsis: 'A Managed HSM serves keys only once it is provisioned and its security domain is activated.',
+    rationale: 'Until the security domain is downloaded (activation), or when provisioning failed, the HSM performs no key operations: a DES on it cannot wrap or unwrap and disks cannot be created or read.',
+    remediation: {
+      summary: 'Activate the HSM by downloading its security domain (at least three RSA key pairs, quorum two), or fix the failed provisioning.',
+      portal: ['Open the Managed HSM → Overview: provisioning and security domain state', 'Activate with the Azure CLI: az keyvault security-domain download'],
+      cli: 'az keyvault security-domain download --hsm-name <hsm> --sd-wrapping-keys cert0.cer cert1.cer cert2.cer --sd-quorum 2 --security-domain-file <hsm>-SD.json',
+      powershell: 'Export-AzKeyVaultSecurityDomain -Name <hsm> -Certificates cert0.cer, cert1.cer, cert2.cer -OutputPath <hsm>-SD.ps.json -Quorum 2',
+      bicep: '// activation is a data-plane step after deployment: az keyvault security-domain download',
+    },
+    docs: [DOCS.managedHsm], controls: CONTROLS.availability,
+    evaluate: (v) => {
+      if (v.kind !== 'managedHsm') return [];
+      const out: string[] = [];
+      if (v.provisioningState && v.provisioningState.toLowerCase() !== 'succeeded') out.push(`Managed HSM ${v.name} is not provisioned (provisioningState ${v.provisioningState}): it performs no key operations.`);
+      if (v.securityDomainStatus && v.securityDomainStatus.toLowerCase() !== 'active') out.push(`Managed HSM ${v.name} has not activated its security domain (${v.securityDomainStatus}): it performs no key operations until the security domain is downloaded.`);
+      return out;
     },
   },
 ];
-
