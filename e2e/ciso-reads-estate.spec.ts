@@ -14,11 +14,11 @@ async function seriousViolations(page: Page) {
 test('the CISO sees the same readiness as the consultant and no action that writes', async ({ page }) => {
   await signIn(page, user('CISO'));
   await expect(page.getByRole('list', { name: 'Top findings' })).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByRole('img', { name: 'Servers by verdict: Blocked 27, Unprotected 9, Unknown 2, Attention 5, Ready 20' })).toBeVisible();
-  await expect(page.getByLabel('Servers under a customer key')).toContainText('25 of 63 replicating servers');
+  await expect(page.getByRole('img', { name: 'Servers by verdict: Blocked 27, Unprotected 10, Unknown 4, Attention 8, Ready 22' })).toBeVisible();
+  await expect(page.getByLabel('Servers under a customer key')).toContainText('30 of 71 replicating servers');
 
   await page.goto('/servers/');
-  await expect(page.getByText('Showing 63 of 63 servers')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('Showing 71 of 71 servers')).toBeVisible({ timeout: 30_000 });
   const commands = await page.getByRole('toolbar', { name: 'Commands' }).getByRole('button').allInnerTexts();
   expect(commands.map((c) => c.trim())).toEqual(['Refresh', 'Export findings', 'Export CSV', 'Download estate']);
   await expect(page.getByRole('button', { name: /create|delete|fix|assign|grant|repair/i })).toHaveCount(0);
@@ -55,7 +55,7 @@ test('disk encryption sets and key vaults show health, dependents and details', 
 test('the rule catalog has a page per rule with its fix', async ({ page }) => {
   await signIn(page, user('Cloud engineer'));
   await page.goto('/rules/');
-  await expect(page.getByText('Showing 34 of 34 rules')).toBeVisible();
+  await expect(page.getByText('Showing 37 of 37 rules')).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole('link', { name: 'LS-KV-002' }).click();
   await expect(page.getByRole('heading', { name: 'LS-KV-002 · Key vault purge protection is off', level: 1 })).toBeVisible();

@@ -26,11 +26,11 @@ test('the CISO reviews compliance, downloads evidence that matches its estate, a
   await page.getByRole('navigation', { name: 'Lockstep' }).getByRole('link', { name: 'Compliance' }).click();
   const controls = page.getByRole('table', { name: 'Controls' });
   await expect(controls).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByLabel('Servers under a customer key, healthy')).toContainText('25 of 63 replicating servers');
-  // The demo estate's findings: ISO 8.24 is not met on 40 servers (27 blocked, 9 unprotected, 4 with an expiring key).
+  await expect(page.getByLabel('Servers under a customer key, healthy')).toContainText('30 of 71 replicating servers');
+  // The demo estate's findings: ISO 8.24 is not met on 41 servers (27 blocked, 10 unprotected, 4 with an expiring key).
   const iso = controls.getByRole('row', { name: /ISO27001:2022\/A\.8\.24/ });
   await expect(iso).toContainText('Not met');
-  await expect(iso.getByRole('link', { name: '40 servers failing ISO27001:2022/A.8.24' })).toBeVisible();
+  await expect(iso.getByRole('link', { name: '41 servers failing ISO27001:2022/A.8.24' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Key custody' }).getByRole('row', { name: /kv-chx-legacy-weu \/ legacy-key/ })).toContainText('access policy: all');
   await expect(page.getByRole('list', { name: 'Blast radius by key' }).getByRole('listitem').first()).toContainText('servers');
   expect((await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
@@ -46,12 +46,12 @@ test('the CISO reviews compliance, downloads evidence that matches its estate, a
   await expect.poll(() => downloads.every((d) => d.path)).toBe(true);
   const estate = downloads.find((d) => d.name.startsWith('lockstep-estate-'))!;
   const evidence = JSON.parse(readFileSync(downloads.find((d) => d.name.startsWith('lockstep-evidence-'))!.path, 'utf8'));
-  expect(evidence).toMatchObject({ kind: 'lockstep.evidence', version: 1, generatedBy: 'ruth.bakker@contosohealth.onmicrosoft.com', tool: { name: 'lockstep', version: '0.1.0' }, summary: { servers: 63 } });
+  expect(evidence).toMatchObject({ kind: 'lockstep.evidence', version: 1, generatedBy: 'ruth.bakker@contosohealth.onmicrosoft.com', tool: { name: 'lockstep', version: '0.1.0' }, summary: { servers: 71 } });
   expect(evidence.estateSha256).toBe(createHash('sha256').update(readFileSync(estate.path)).digest('hex'));
 
   // The drill-down lists exactly the failing servers.
-  await iso.getByRole('link', { name: /40 servers/ }).click();
-  await expect(page.getByText('Showing 40 of 63 servers failing')).toBeVisible();
+  await iso.getByRole('link', { name: /41 servers/ }).click();
+  await expect(page.getByText('Showing 41 of 71 servers failing')).toBeVisible();
 
   // Client-side, so the report uses the same capture the evidence was computed from.
   await page.getByRole('navigation', { name: 'Lockstep' }).getByRole('link', { name: 'Compliance' }).click();

@@ -11,13 +11,13 @@ test('the consultant filters to blocked servers, opens one and sees the broken l
   await page.getByRole('navigation', { name: 'Lockstep' }).getByRole('link', { name: 'Replicating servers' }).click();
   const grid = page.getByRole('table', { name: 'Replicating servers' });
   await expect(grid).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByText('Showing 63 of 63 servers')).toBeVisible();
+  await expect(page.getByText('Showing 71 of 71 servers')).toBeVisible();
 
   await page.getByRole('button', { name: /^Blocked: \d+/ }).click();
   await expect(page).toHaveURL(/verdict=blocked/);
-  await expect(page.getByText(/Showing 27 of 63 servers/)).toBeVisible();
+  await expect(page.getByText(/Showing 27 of 71 servers/)).toBeVisible();
   await page.getByRole('searchbox', { name: 'Filter servers' }).fill('PACS-APP-01');
-  await expect(page.getByText(/Showing 1 of 63 servers/)).toBeVisible();
+  await expect(page.getByText(/Showing 1 of 71 servers/)).toBeVisible();
 
   await grid.getByRole('row', { name: /PACS-APP-01/ }).click();
   const drawer = page.getByRole('dialog');
@@ -42,7 +42,7 @@ test('a 403 on one subscription shows what could not be read while the rest load
   await page.goto('/servers/');
   await expect(page.getByText('Lockstep could not read everything')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText(`Could not list disk encryption sets on /subscriptions/${research}: 403 AuthorizationFailed.`)).toBeVisible();
-  await expect(page.getByText('Showing 63 of 63 servers')).toBeVisible();
+  await expect(page.getByText('Showing 71 of 71 servers')).toBeVisible();
   await page.getByRole('searchbox', { name: 'Filter servers' }).fill('GENOMICS-NODE-01');
   await expect(page.getByRole('table', { name: 'Replicating servers' }).getByRole('row', { name: /GENOMICS-NODE-01/ })).toContainText('Unknown');
 });
@@ -63,7 +63,7 @@ test('filters, sort and columns: by key vault, by server name descending, withou
   await page.getByRole('combobox', { name: 'Key vault' }).click();
   await page.getByRole('option', { name: 'kv-chx-res-neu' }).click();
   await expect(page).toHaveURL(/vault=kv-chx-res-neu/);
-  await expect(page.getByText('Showing 7 of 63 servers')).toBeVisible();
+  await expect(page.getByText('Showing 7 of 71 servers')).toBeVisible();
   await page.getByRole('button', { name: 'Sort by Server' }).click();
   await page.getByRole('button', { name: 'Sort by Server' }).click();
   await expect(page).toHaveURL(/sort=name&dir=desc/);
@@ -87,5 +87,5 @@ test('rows appear while the estate is still being read', async ({ page }) => {
   await page.goto('/servers/');
   await expect(page.getByText(/Read \d+ servers so far/)).toBeVisible({ timeout: 20_000 });
   await expect(page.getByRole('table', { name: 'Replicating servers' }).getByText('Checking').first()).toBeVisible();
-  await expect(page.getByText('Showing 63 of 63 servers')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('Showing 71 of 71 servers')).toBeVisible({ timeout: 30_000 });
 });

@@ -62,9 +62,9 @@ export function ServerDetails({ readiness, serverId, onClose }: { readiness: Rea
                   const Icon = ICONS[link.kind];
                   return (
                     <li key={link.kind} style={{ display: 'contents' }}>
-                      <div className={`${s.link} ${s[link.health]}`} aria-label={`${KIND[link.kind]}: ${link.label}, ${healthLabel(link.health)}`} data-health={link.health}>
+                      <div className={`${s.link} ${s[link.health]}`} aria-label={`${link.kindLabel ?? KIND[link.kind]}: ${link.label}, ${healthLabel(link.health)}`} data-health={link.health}>
                         <Icon className={s.icon} aria-hidden="true" />
-                        <Caption1>{KIND[link.kind]}</Caption1>
+                        <Caption1>{link.kindLabel ?? KIND[link.kind]}</Caption1>
                         <Text weight="semibold" size={200} style={{ overflowWrap: 'anywhere' }}>
                           {link.label}
                         </Text>

@@ -20,10 +20,11 @@ const useStyles = makeStyles({
   sortButton: { fontWeight: tokens.fontWeightSemibold, paddingLeft: 0, minWidth: 0, justifyContent: 'flex-start' },
 });
 
-export type ColumnKey = 'name' | 'project' | 'subscription' | 'region' | 'state' | 'disks' | 'encryption' | 'des' | 'vault' | 'verdict' | 'finding';
+export type ColumnKey = 'name' | 'method' | 'project' | 'subscription' | 'region' | 'state' | 'disks' | 'encryption' | 'des' | 'vault' | 'verdict' | 'finding';
 
 export const COLUMNS: { key: ColumnKey; title: string; width: string; sortValue: (r: ServerRow) => string | number }[] = [
   { key: 'name', title: 'Server', width: '150px', sortValue: (r) => r.name },
+  { key: 'method', title: 'Method', width: '110px', sortValue: (r) => r.method },
   { key: 'project', title: 'Project', width: '140px', sortValue: (r) => r.project },
   { key: 'subscription', title: 'Subscription', width: '190px', sortValue: (r) => r.subscription },
   { key: 'region', title: 'Target region', width: '110px', sortValue: (r) => r.targetRegion },
@@ -36,7 +37,7 @@ export const COLUMNS: { key: ColumnKey; title: string; width: string; sortValue:
   { key: 'finding', title: 'Top finding', width: '1fr', sortValue: (r) => r.topFinding?.ruleId ?? 'ZZZ' },
 ];
 
-export const DEFAULT_COLUMNS: ColumnKey[] = ['name', 'project', 'subscription', 'region', 'state', 'disks', 'encryption', 'des', 'vault', 'verdict', 'finding'];
+export const DEFAULT_COLUMNS: ColumnKey[] = ['name', 'method', 'project', 'subscription', 'region', 'state', 'disks', 'encryption', 'des', 'vault', 'verdict', 'finding'];
 
 export interface SortState {
   key: ColumnKey;
@@ -134,6 +135,8 @@ function cell(key: ColumnKey, r: ServerRow, s: ReturnType<typeof useStyles>) {
   switch (key) {
     case 'name':
       return <Text weight="semibold" className={s.ellipsis}>{r.name}</Text>;
+    case 'method':
+      return r.method === 'agent-based' ? 'Agent-based' : 'Agentless';
     case 'project':
       return <span className={s.ellipsis}>{r.project}</span>;
     case 'subscription':

@@ -29,6 +29,10 @@ const useStyles = makeStyles({
 });
 
 const EMPTY: ServerRow[] = [];
+const METHODS = [
+  { value: 'agentless', label: 'Agentless' },
+  { value: 'agent-based', label: 'Agent-based' },
+];
 const optionCache = new WeakMap<ServerRow[], Record<'subscription' | 'project' | 'region' | 'des' | 'vault', string[]>>();
 
 /** The values each filter offers, computed once per set of rows. */
@@ -88,7 +92,7 @@ export function ServersPage() {
   const { readiness, progress, isPending, isFetching, isError, error, refetch, partialRows } = useReadiness();
   const q = params.get('q') ?? '';
   const verdict = (params.get('verdict') ?? '') as Verdict | '';
-  const filters = { verdict, subscription: params.get('subscription') ?? '', project: params.get('project') ?? '', region: params.get('region') ?? '', des: params.get('des') ?? '', vault: params.get('vault') ?? '', rules: params.get('rules') ?? '' };
+  const filters = { verdict, subscription: params.get('subscription') ?? '', project: params.get('project') ?? '', method: params.get('method') ?? '', region: params.get('region') ?? '', des: params.get('des') ?? '', vault: params.get('vault') ?? '', rules: params.get('rules') ?? '' };
   const sortKey = params.get('sort') as ColumnKey | null;
   const sort = sortKey && COLUMNS.some((c) => c.key === sortKey) ? { key: sortKey, dir: params.get('dir') === 'desc' ? ('desc' as const) : ('asc' as const) } : undefined;
   const columns = useSyncExternalStore(
@@ -217,6 +221,16 @@ export function ServersPage() {
             </Field>
             <FilterDropdown label="Subscription" value={filters.subscription ?? ''} options={options.subscription} onChange={(v) => setParam('subscription', v)} />
             <FilterDropdown label="Project" value={filters.project ?? ''} options={options.project} onChange={(v) => setParam('project', v)} />
+            <Field label="Method">
+              <Dropdown aria-label="Method" value={METHODS.find((m) => m.value === filters.method)?.label ?? 'All'} selectedOptions={[filters.method || '']} onOptionSelect={(_, d) => setParam('method', d.optionValue || undefined)} style={{ minWidth: 130 }}>
+                <Option value="">All</Option>
+                {METHODS.map((m) => (
+                  <Option key={m.value} value={m.value}>
+                    {m.label}
+                  </Option>
+                ))}
+              </Dropdown>
+            </Field>
             <FilterDropdown label="Region" value={filters.region ?? ''} options={options.region} onChange={(v) => setParam('region', v)} />
             <FilterDropdown label="Disk encryption set" value={filters.des ?? ''} options={options.des} onChange={(v) => setParam('des', v)} />
             <FilterDropdown label="Key vault" value={filters.vault ?? ''} options={options.vault} onChange={(v) => setParam('vault', v)} />

@@ -13,6 +13,8 @@ export type EncryptionKind = 'customer' | 'double' | 'platform' | 'mixed' | 'unk
 export interface ServerRow {
   id: string;
   name: string;
+  /** How Azure Migrate replicates it: agentless (VMwareCbt) or agent-based (InMageRcm, InMageAzureV2). */
+  method: 'agentless' | 'agent-based';
   project: string;
   subscription: string;
   /** Where the VM will land (the subscription of its target resource group). */
@@ -35,6 +37,8 @@ export interface ServerRow {
 
 export interface ChainLink {
   kind: 'disk' | 'des' | 'vault' | 'key' | 'access';
+  /** What to call this link when its kind's usual name is wrong (a key store that is a Managed HSM). */
+  kindLabel?: string;
   label: string;
   detail: string;
   health: Health;
@@ -72,6 +76,7 @@ export function serverRows(estate: Estate, e: Evaluation): ServerRow[] {
     return {
       id: server.id,
       name: server.machineName,
+      method: server.method,
       project: (server.projectId && projects.get(normalizeId(server.projectId))) || nameOf(server.vaultId),
       subscription: sub?.displayName ?? server.subscriptionId,
       targetSubscription: estate.subscriptions.get((server.targetSubscriptionId ?? '').toLowerCase())?.displayName ?? server.targetSubscriptionId ?? '',
@@ -120,17 +125,42 @@ export function chainOf(estate: Estate, e: Evaluation, serverId: string): ChainL
   links.push({ kind: 'des', label: des?.name ?? nameOf(desId), detail: des ? `${TYPE[des.encryptionType ?? ''] ?? des.encryptionType ?? 'Type not set'} · ${des.location ?? ''}` : 'Not found or not readable', health: !des ? (srvDes.length ? 'critical' : 'unknown') : healthOf(desOwn), findings: desOwn });
   const vault = subject?.vault.state === 'found' ? subject.vault.value : undefined;
   const vaultOwn = [...on(des?.id, ['LS-DES-004']), ...on(vault?.id)];
-  links.push({ kind: 'vault', label: vault?.name ?? des?.key?.vaultName ?? '—', detail: vault ? `${vault.enableRbacAuthorization ? 'Azure RBAC' : 'Access policies'} · ${vault.location ?? ''}` : subject?.vault.state === 'not-found' ? 'Does not exist' : 'Could not be read', health: !des ? 'unknown' : !vault ? (subject?.vault.state === 'not-found' ? 'critical' : 'unknown') : healthOf(vaultOwn), findings: vaultOwn });
+  const xt = subject?.crossTenant;
+  const hsm = subject?.keyStore === 'managedHsm';
+  const vaultDetail = xt
+    ? `In another tenant (${xt.host}), reached through application ${xt.applicationId}: not visible from this tenant`
+    : vault
+      ? `${vault.kind === 'managedHsm' ? 'Managed HSM · local RBAC' : vault.enableRbacAuthorization ? 'Azure RBAC' : 'Access policies'} · ${vault.location ?? ''}`
+      : subject?.vault.state === 'not-found'
+        ? 'Does not exist'
+        : 'Could not be read';
+  links.push({ kind: 'vault', ...(hsm ? { kindLabel: 'Managed HSM' } : {}), label: vault?.name ?? des?.key?.vaultName ?? '—', detail: vaultDetail, health: !des ? 'unknown' : !vault ? (subject?.vault.state === 'not-found' ? 'critical' : 'unknown') : healthOf(vaultOwn), findings: [...vaultOwn, ...on(des?.id, ['LS-DES-010'])] });
   const keyId = vault && des?.key ? `${vault.id}/keys/${des.key.keyName}` : undefined;
   const keyOwn = on(keyId);
-  links.push({ kind: 'key', label: des?.key?.keyName ?? '—', detail: subject?.keyUse ? `${subject.keyUse.kty ?? ''} ${subject.keyUse.keySize ?? ''} · version ${subject.keyUse.version?.slice(0, 8) ?? '?'}` : 'Not found or not readable', health: !vault ? 'unknown' : keyOwn.length ? healthOf(keyOwn) : subject?.keyUse ? 'healthy' : 'unknown', findings: keyOwn });
-  const accessOwn = on(des?.id, ['LS-DES-003']);
+  const keyDetail = subject?.keyUse
+    ? `${subject.keyUse.kty ?? ''} ${subject.keyUse.keySize ?? ''} · version ${subject.keyUse.version?.slice(0, 8) ?? '?'}`
+    : xt
+      ? "In another tenant: its state is verified there"
+      : hsm && vault
+        ? 'In a Managed HSM: its attributes are not visible through ARM'
+        : 'Not found or not readable';
+  links.push({ kind: 'key', label: des?.key?.keyName ?? '—', detail: keyDetail, health: !vault ? 'unknown' : keyOwn.length ? healthOf(keyOwn) : subject?.keyUse ? 'healthy' : 'unknown', findings: keyOwn });
+  const accessOwn = on(des?.id, ['LS-DES-003', 'LS-DES-011']);
   const access = subject?.access;
   links.push({
     kind: 'access',
     label: 'Access grant',
-    detail: access?.state === 'granted' ? 'get, wrap and unwrap granted' : access?.state === 'missing' ? 'Missing' : access?.state === 'unreadable' ? 'Could not be checked' : 'Not evaluated',
-    health: access?.state === 'granted' ? 'healthy' : access?.state === 'missing' ? 'critical' : 'unknown',
+    detail:
+      access?.state === 'granted'
+        ? 'get, wrap and unwrap granted'
+        : access?.state === 'missing'
+          ? 'Missing'
+          : access?.state === 'unreadable'
+            ? 'Could not be checked'
+            : access?.state === 'unverifiable'
+              ? 'Not verifiable through ARM: the finding below has the command that checks it'
+              : 'Not evaluated',
+    health: access?.state === 'granted' ? 'healthy' : access?.state === 'missing' ? 'critical' : access?.state === 'unverifiable' ? 'warning' : 'unknown',
     findings: accessOwn,
   });
   return links;
@@ -187,6 +217,7 @@ export interface RowFilters {
   verdict?: string;
   subscription?: string;
   project?: string;
+  method?: string;
   region?: string;
   des?: string;
   vault?: string;
@@ -203,6 +234,7 @@ export function filterRows(rows: ServerRow[], f: RowFilters): ServerRow[] {
       (!f.verdict || r.verdict === f.verdict) &&
       (!f.subscription || r.subscription === f.subscription) &&
       (!f.project || r.project === f.project) &&
+      (!f.method || r.method === f.method) &&
       (!f.region || r.targetRegion === f.region) &&
       (!f.des || r.desName === f.des) &&
       (!f.vault || r.vaultName === f.vault) &&
@@ -221,6 +253,7 @@ export function pendingRows(estate: Estate): ServerRow[] {
     return {
       id: server.id,
       name: server.machineName,
+      method: server.method,
       project: (server.projectId && projects.get(normalizeId(server.projectId))) || nameOf(server.vaultId),
       subscription: estate.subscriptions.get(server.subscriptionId.toLowerCase())?.displayName ?? server.subscriptionId,
       targetSubscription: estate.subscriptions.get((server.targetSubscriptionId ?? '').toLowerCase())?.displayName ?? server.targetSubscriptionId ?? '',
