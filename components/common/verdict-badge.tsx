@@ -24,7 +24,7 @@ const LOOK: Record<Verdict, { color: 'danger' | 'severe' | 'informative' | 'warn
 export function VerdictBadge({ verdict }: { verdict: Verdict | 'pending' }) {
   if (verdict === 'pending') {
     return (
-      <Badge appearance="outline" color="informative" icon={<Spinner size="extra-tiny" />} shape="rounded">
+      <Badge appearance="outline" color="informative" icon={<Spinner size="extra-tiny" aria-hidden="true" />} shape="rounded">
         Checking
       </Badge>
     );

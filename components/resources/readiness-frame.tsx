@@ -39,8 +39,9 @@ export function ReadingProgress({ progress }: { progress: InventoryProgress | un
       ? `Reading ${Math.min(progress.subscriptionsDone + 1, progress.subscriptionsTotal)} of ${progress.subscriptionsTotal} subscriptions… ${n(progress.requests)} requests, ${n(progress.resources)} resources`
       : 'Reading your subscriptions…';
   return (
-    <Field validationState="none" validationMessage={message}>
-      <ProgressBar aria-label="Reading Azure" value={details ? details.done / details.total : known ? progress.subscriptionsDone / progress.subscriptionsTotal : undefined} />
+    // The Field's label names the bar (a Field without one points the bar's aria-labelledby at nothing).
+    <Field label="Reading Azure" validationState="none" validationMessage={message}>
+      <ProgressBar value={details ? details.done / details.total : known ? progress.subscriptionsDone / progress.subscriptionsTotal : undefined} />
     </Field>
   );
 }

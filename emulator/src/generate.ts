@@ -12,6 +12,8 @@ export interface GenerateSpec {
   vaults: number;
   des: number;
   keyvaults: number;
+  /** How many subscriptions hold the Recovery Services vaults (1: Azure Migrate's usual layout, all in the project's). */
+  vaultsubscriptions?: number;
 }
 
 const REGIONS = ['westeurope', 'northeurope', 'swedencentral', 'germanywestcentral'];
@@ -21,7 +23,7 @@ export function parseGenerateSpec(text: string): GenerateSpec {
   for (const part of text.split(',').map((s) => s.trim()).filter(Boolean)) {
     const [k, v] = part.split('=');
     const n = Number(v);
-    if (!k || !(k in spec)) throw new Error(`--generate: unknown key '${k}'. Known: ${Object.keys(spec).join(', ')}.`);
+    if (!k || !(k in spec || k === 'vaultsubscriptions')) throw new Error(`--generate: unknown key '${k}'. Known: ${[...Object.keys(spec), 'vaultsubscriptions'].join(', ')}.`);
     if (!Number.isInteger(n) || n < 1 || n > 1_000_000) throw new Error(`--generate: ${k} must be a whole number from 1 to 1000000, not '${v}'.`);
     spec[k as keyof GenerateSpec] = n;
   }
@@ -61,8 +63,9 @@ export function generateEstate(spec: GenerateSpec, capturedAt: Date | string = n
     return { d, kv };
   });
   const infra = Array.from({ length: spec.vaults }, (_, i) => {
-    const s = subs[i % subs.length]!;
-    const region = REGIONS[(i % subs.length) % REGIONS.length]!;
+    const si = i % Math.min(subs.length, spec.vaultsubscriptions ?? subs.length);
+    const s = subs[si]!;
+    const region = REGIONS[si % REGIONS.length]!;
     const m = migrationInfrastructure({ hubSubId: s.subscriptionId, rg: 'rg-migrate', location: region, project: `mig-gen-${i}`, vault: `rsv-gen-${i}`, site: `site${i}`, targetLocation: region });
     resources.push(...m.resources);
     return { m, s, region };
