@@ -4,7 +4,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { estate, resetEmulator, signIn, user } from './support';
+import { control, estate, resetEmulator, signIn, user } from './support';
 
 test.beforeEach(async () => {
   await resetEmulator();
@@ -55,6 +55,14 @@ test('a key in another tenant and a key in a Managed HSM say what could not be v
   await expect(drawer.getByRole('list', { name: 'Encryption chain' }).getByLabel(/^Managed HSM: hsm-chx-weu/)).toContainText('local RBAC');
   await expect(drawer.getByRole('list', { name: 'Encryption chain' }).getByLabel(/^Access: Access grant, /)).toContainText('Not verifiable through ARM');
   await expect(drawer.getByRole('article', { name: /LS-DES-011/ })).toContainText('not verifiable through ARM. Check with: az keyvault role assignment list --hsm-name hsm-chx-weu --scope /keys/des-hsm-key --assignee');
+  await page.keyboard.press('Escape');
+
+  // The HSM is listed with the vaults, for what ARM shows of it, and says what it cannot show.
+  await page.goto('/key-vaults/');
+  const hsm = page.getByRole('table', { name: 'Key vaults' }).getByRole('row', { name: /hsm-chx-weu/ });
+  await expect(hsm).toContainText('Managed HSM', { timeout: 30_000 });
+  await expect(hsm).toContainText('Local RBAC (Managed HSM)');
+  await expect(hsm).toContainText('Not visible through ARM');
   expect((await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 });
 
@@ -71,4 +79,18 @@ test('key custody names people and identities, read from Microsoft Graph, not ob
   const consultant = user('Consultant');
   await expect(custody).toContainText(consultant.displayName);
   await expect(custody).not.toContainText(consultant.objectId);
+});
+
+test('when Microsoft Graph refuses names, custody shows object ids with a note, and every control is judged as before', async ({ page }) => {
+  await control('faults', { method: 'POST', path: '/v1.0/directoryObjects/getByIds', status: 403, code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' });
+  await signIn(page, user('CISO'));
+  await page.getByRole('navigation', { name: 'Lockstep' }).getByRole('link', { name: 'Compliance' }).click();
+  const custody = page.getByRole('table', { name: 'Key custody' });
+  await expect(custody).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('People and identities are shown by object id')).toBeVisible();
+  await expect(page.getByText(/could not read names from Microsoft Graph \(403 Authorization_RequestDenied\)/)).toBeVisible();
+  const engineer = user('Cloud engineer');
+  await expect(custody.getByRole('row', { name: /kv-chx-legacy-weu \/ legacy-key/ })).toContainText(engineer.objectId);
+  // Names change no control: ISO 8.24 is still not met, not "cannot tell".
+  await expect(page.getByRole('table', { name: 'Controls' }).getByRole('row', { name: /ISO27001:2022\/A\.8\.24/ })).toContainText('Not met');
 });

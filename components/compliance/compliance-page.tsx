@@ -1,5 +1,7 @@
 'use client';
 
+import { NameGaps } from '@/components/common/name-gaps';
+import { isArmGap } from '@/lib/estate/normalize';
 import { useMsal } from '@azure/msal-react';
 import {
   Badge, Body1, Caption1, Link, makeStyles, Subtitle1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, ToolbarButton, tokens,
@@ -48,7 +50,7 @@ export function useCompliance(r: Readiness) {
       coverage: coverageOf(r.rows),
       bySubscription: coverageBy(r.rows, (x) => x.targetSubscription),
       byProject: coverageBy(r.rows, (x) => x.project),
-      controls: controlResults(r.evaluation, r.estate.gaps.length),
+      controls: controlResults(r.evaluation, r.estate.gaps.filter(isArmGap).length),
       custody,
       upcoming: upcoming(custody, now),
     };
@@ -216,6 +218,7 @@ function ComplianceBody({ readiness }: { readiness: Readiness }) {
           Key custody
         </Subtitle1>
         <Caption1 className={s.muted}>Every key that protects replicating disks, and who can delete, purge or re-permission it.</Caption1>
+        <NameGaps gaps={readiness.file.gaps} />
         <div className={s.wrap} role="region" tabIndex={0} aria-label="Key custody (scrolls sideways)">
           <Table aria-label="Key custody" size="small">
             <TableHeader>
@@ -232,11 +235,11 @@ function ComplianceBody({ readiness }: { readiness: Readiness }) {
                     {k.vault} / {k.key}
                   </TableCell>
                   <TableCell>
-                    {k.kty} {k.keySize ?? ''}
+                    {k.inManagedHsm ? 'Not visible through ARM' : `${k.kty ?? ''} ${k.keySize ?? ''}`}
                   </TableCell>
-                  <TableCell>{k.hsmBacked ? 'Yes' : 'No'}</TableCell>
+                  <TableCell>{k.inManagedHsm ? 'Managed HSM' : k.hsmBacked ? 'Yes' : 'No'}</TableCell>
                   <TableCell>{date(k.created)}</TableCell>
-                  <TableCell>{date(k.expires)}</TableCell>
+                  <TableCell>{k.inManagedHsm ? 'Not visible through ARM' : date(k.expires)}</TableCell>
                   <TableCell>{k.rotates ? `Every ${k.rotateAfter ?? '?'}` : 'None'}</TableCell>
                   <TableCell>{k.lastRotation?.slice(0, 10) ?? '—'}</TableCell>
                   <TableCell>{k.purgeProtection ? 'On' : 'Off'}</TableCell>

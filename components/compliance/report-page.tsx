@@ -122,9 +122,9 @@ function Report({ readiness }: { readiness: Readiness }) {
                   {k.vault} / {k.key}
                 </td>
                 <td>
-                  {k.kty} {k.keySize ?? ''} {k.hsmBacked ? '(HSM)' : ''}
+                  {k.inManagedHsm ? 'Managed HSM key (not visible through ARM)' : `${k.kty ?? ''} ${k.keySize ?? ''} ${k.hsmBacked ? '(HSM)' : ''}`}
                 </td>
-                <td>{k.expires ? new Date(k.expires * 1000).toISOString().slice(0, 10) : 'No expiry'}</td>
+                <td>{k.inManagedHsm ? 'Not visible through ARM' : k.expires ? new Date(k.expires * 1000).toISOString().slice(0, 10) : 'No expiry'}</td>
                 <td>{k.purgeProtection ? 'On' : 'Off'}</td>
                 <td>{k.holders.map((h) => `${h.name}: ${h.how}`).join('; ') || '—'}</td>
                 <td>

@@ -1,5 +1,6 @@
 'use client';
 
+import { isArmGap } from '@/lib/estate/normalize';
 import { Body1, Caption1, Card, CardHeader, Link, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Skeleton, SkeletonItem, Subtitle1, Text, Title2, tokens } from '@fluentui/react-components';
 import { useRouter } from 'next/navigation';
 import { useMemo } from 'react';
@@ -83,11 +84,11 @@ export function ReadinessSummary() {
               </ol>
             )}
           </div>
-          {readiness.file.gaps && readiness.file.gaps.length > 0 && (
+          {readiness.file.gaps && readiness.file.gaps.some(isArmGap) && (
             <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>
                 <MessageBarTitle>What could not be read</MessageBarTitle>
-                {readiness.file.gaps.map((g) => `Could not ${g.operation} on ${g.scope} (${g.status} ${g.code}).`).join(' ')}
+                {readiness.file.gaps.filter(isArmGap).map((g) => `Could not ${g.operation} on ${g.scope} (${g.status} ${g.code}).`).join(' ')}
               </MessageBarBody>
             </MessageBar>
           )}

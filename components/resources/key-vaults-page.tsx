@@ -102,7 +102,10 @@ function VaultTable({ readiness }: { readiness: Readiness }) {
           <TableBody>
             {rows.map((r) => (
               <TableRow key={r.id} className={s.row} tabIndex={0} onClick={() => setOpen(r.id)} onKeyDown={(e) => e.key === 'Enter' && setOpen(r.id)}>
-                <TableCell>{r.name}</TableCell>
+                <TableCell>
+                  {r.name}
+                  {r.kind === 'Managed HSM' && <Caption1 className={s.muted}> · Managed HSM</Caption1>}
+                </TableCell>
                 <TableCell>
                   <HealthBadge health={r.health} />
                 </TableCell>
@@ -111,8 +114,9 @@ function VaultTable({ readiness }: { readiness: Readiness }) {
                 <TableCell>{r.permissionModel}</TableCell>
                 <TableCell>{r.purgeProtection}</TableCell>
                 <TableCell>{r.network}</TableCell>
-                <TableCell>{r.keys.length}</TableCell>
-                <TableCell>{expiryText(r.nearestExpiryDays)}</TableCell>
+                {/* A Managed HSM's keys live in its data plane: say so rather than show "0" and "No expiry". */}
+                <TableCell>{r.kind === 'Managed HSM' ? 'Not visible through ARM' : r.keys.length}</TableCell>
+                <TableCell>{r.kind === 'Managed HSM' ? 'Not visible through ARM' : expiryText(r.nearestExpiryDays)}</TableCell>
                 <TableCell>{r.desCount}</TableCell>
               </TableRow>
             ))}
@@ -121,7 +125,7 @@ function VaultTable({ readiness }: { readiness: Readiness }) {
       </div>
       <ResourceDrawer
         title={current?.name}
-        kind="Key vault"
+        kind={current?.kind ?? 'Key vault'}
         onClose={() => setOpen(undefined)}
         findings={current?.findings ?? []}
         raw={current ? rawResource(readiness.estate, current.id) : undefined}
@@ -136,13 +140,22 @@ function VaultTable({ readiness }: { readiness: Readiness }) {
                 { key: 'Soft delete', value: current.softDelete },
                 { key: 'Purge protection', value: current.purgeProtection },
                 { key: 'Network', value: current.network },
+                ...(current.securityDomain ? [{ key: 'Security domain', value: current.securityDomain }] : []),
                 { key: 'Locks', value: locksOn(readiness.estate, current.id).join('; ') || 'None' },
                 { key: 'Disk encryption sets', value: String(current.desCount) },
               ]
             : []
         }
       >
-        {current && <KeysTable keys={current.keys} />}
+        {current &&
+          (current.kind === 'Managed HSM' ? (
+            <Caption1 className={s.muted}>
+              Keys and local role assignments of a Managed HSM are in its own data plane, which ARM does not show. List them with{' '}
+              <code>az keyvault key list --hsm-name {current.name}</code> and <code>az keyvault role assignment list --hsm-name {current.name}</code>.
+            </Caption1>
+          ) : (
+            <KeysTable keys={current.keys} />
+          ))}
       </ResourceDrawer>
     </>
   );

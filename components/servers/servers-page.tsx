@@ -1,5 +1,7 @@
 'use client';
 
+import { NameGaps } from '@/components/common/name-gaps';
+import { isArmGap } from '@/lib/estate/normalize';
 import {
   Body1, Caption1, Dropdown, Field, makeStyles, Menu, MenuItemCheckbox, MenuList, MenuPopover, MenuTrigger, MessageBar, MessageBarBody, MessageBarTitle, Option, SearchBox, Skeleton, SkeletonItem, ToggleButton, ToolbarButton, tokens,
 } from '@fluentui/react-components';
@@ -162,13 +164,13 @@ export function ServersPage() {
       />
       {isFetching && <ReadingProgress progress={progress} />}
       {isError && <ArmErrorBar error={error} onRetry={() => void refetch()} />}
-      {readiness && readiness.file.gaps && readiness.file.gaps.length > 0 && (
+      {readiness && readiness.file.gaps && readiness.file.gaps.some(isArmGap) && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>Lockstep could not read everything</MessageBarTitle>
             Servers whose chain passes through these are shown as unknown.
             <ul className={s.gaps} aria-label="What could not be read">
-              {readiness.file.gaps.map((g, i) => (
+              {readiness.file.gaps.filter(isArmGap).map((g, i) => (
                 <li key={i}>
                   Could not {g.operation} on {g.scope}: {g.status ? `${g.status} ` : ''}
                   {g.code}. {g.message}
@@ -178,6 +180,7 @@ export function ServersPage() {
           </MessageBarBody>
         </MessageBar>
       )}
+      <NameGaps gaps={readiness?.file.gaps} />
       {!readiness && partialRows && partialRows.length > 0 && (
         <>
           <Caption1 className={s.muted} aria-live="polite">

@@ -67,6 +67,11 @@ describe('key custody and blast radius', () => {
     expect(legacy.blast).toEqual({ servers: 5, capacityGiB: 4 * (128 + 2048) + (64 + 4095 + 4095), des: ['des-weu-legacy-01'] });
     expect(legacy.holders.map((h) => h.how).sort()).toEqual(['Contributor on subscription Contoso Health – Landing Zone', 'Owner on subscription Contoso Health – Landing Zone', 'access policy: all']);
     expect(legacy.holders.some((h) => h.name.startsWith('Ruth Bakker'))).toBe(false);
+    // A Managed HSM key is in custody too: its HSM, its local administrators, and the servers behind it.
+    const hsm = custody.find((k) => k.key === 'des-hsm-key')!;
+    expect(hsm).toMatchObject({ vault: 'hsm-chx-weu', inManagedHsm: true, hsmBacked: true, purgeProtection: true });
+    expect(hsm.blast).toEqual({ servers: 3, capacityGiB: 2 * (128 + 512) + (128 + 1024), des: ['des-weu-hsm-01'] });
+    expect(hsm.holders.map((h) => [h.name, h.how])).toContainEqual(['Ruth Bakker (ruth.bakker@contosohealth.onmicrosoft.com)', 'Managed HSM administrator (local RBAC, at creation; later local assignments are not visible through ARM)']);
     const central = custody.find((k) => k.key === 'central-des-key')!;
     expect(central.hsmBacked).toBe(true);
     expect(central.holders.map((h) => h.name)).toEqual([]);

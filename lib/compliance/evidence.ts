@@ -2,6 +2,7 @@
  * The evidence bundle (`lockstep.evidence` v1): what a CISO hands an auditor, with the SHA-256 of
  * the estate file's exact bytes so anyone can recompute every figure from that file.
  */
+import { isArmGap } from '../estate/normalize';
 import type { Estate } from '../estate/model';
 import { findingsDocument } from '../readiness/report';
 import type { Evaluation } from '../readiness/types';
@@ -41,7 +42,7 @@ export function evidenceBundle(input: {
     estateSha256: sha256Hex(input.estateBytes),
     settings: evaluation.settings,
     summary: evaluation.summary,
-    controls: controlResults(evaluation, estate.gaps.length).map((c) => ({ id: c.id, title: c.title, status: c.status, failing: c.failing })),
+    controls: controlResults(evaluation, estate.gaps.filter(isArmGap).length).map((c) => ({ id: c.id, title: c.title, status: c.status, failing: c.failing })),
     keys: keyCustody(estate, evaluation),
     findings: findingsDocument(evaluation).findings,
   };

@@ -4,7 +4,7 @@
  */
 import { permissionAllows, ROLE_IDS } from '../estate/builtin-roles';
 import { isAtOrBelow, normalizeId } from '../estate/ids';
-import type { Estate } from '../estate/model';
+import type { Estate, KeyVault } from '../estate/model';
 import { scopeName } from '../readiness/names';
 import type { Evaluation } from '../readiness/types';
 import { CONTROLS, type Control } from './controls';
@@ -58,6 +58,8 @@ export interface KeyCustody {
   kty?: string;
   keySize?: number;
   hsmBacked: boolean;
+  /** In a Managed HSM: its type, size, dates and rotation are in the HSM's data plane, not visible through ARM. */
+  inManagedHsm?: boolean;
   /** Unix seconds. */
   created?: number;
   expires?: number;
@@ -74,6 +76,31 @@ export interface KeyCustody {
 
 const POWER_ROLES = [ROLE_IDS.owner, ROLE_IDS.contributor, ROLE_IDS.userAccessAdministrator, ROLE_IDS.keyVaultAdministrator, ROLE_IDS.keyVaultCryptoOfficer];
 
+/**
+ * Who can delete, purge or re-permission what a vault holds: powerful ARM roles at or above it, access policies
+ * with delete or purge, and for a Managed HSM its local administrators.
+ */
+function holdersOf(estate: Estate, vault: KeyVault): KeyHolder[] {
+  const holders: KeyHolder[] = [];
+  const name = (id: string) => estate.principals.get(id.toLowerCase()) ?? id;
+  const deleteAction = vault.kind === 'managedHsm' ? 'Microsoft.KeyVault/managedHSMs/delete' : 'Microsoft.KeyVault/vaults/delete';
+  for (const a of estate.roleAssignments) {
+    const role = estate.roleDefinitions.get(a.roleDefinitionId.split('/').pop()!.toLowerCase());
+    if (!role || !isAtOrBelow(vault.id, a.scope)) continue;
+    const powerful = POWER_ROLES.includes(role.name.toLowerCase() as (typeof POWER_ROLES)[number]) || role.permissions.some((p) => permissionAllows(p, deleteAction) || permissionAllows(p, 'Microsoft.Authorization/roleAssignments/write'));
+    if (powerful) holders.push({ principalId: a.principalId, name: name(a.principalId), how: `${role.roleName} on ${scopeName(estate, a.scope, { id: vault.id, label: vault.kind === 'managedHsm' ? 'the HSM' : 'the vault' })}` });
+  }
+  if (vault.kind === 'managedHsm') {
+    for (const admin of vault.administrators ?? []) holders.push({ principalId: admin, name: name(admin), how: 'Managed HSM administrator (local RBAC, at creation; later local assignments are not visible through ARM)' });
+  } else if (vault.enableRbacAuthorization !== true) {
+    for (const p of vault.accessPolicies) {
+      const dangerous = p.keys.filter((k) => ['all', 'delete', 'purge'].includes(k.toLowerCase()));
+      if (dangerous.length > 0) holders.push({ principalId: p.objectId, name: name(p.objectId), how: `access policy: ${dangerous.join(', ')}` });
+    }
+  }
+  return holders;
+}
+
 /** Every key that protects a replicating disk, with who controls it and what depends on it. */
 export function keyCustody(estate: Estate, e: Evaluation): KeyCustody[] {
   const byKey = new Map<string, KeyCustody>();
@@ -83,44 +110,50 @@ export function keyCustody(estate: Estate, e: Evaluation): KeyCustody[] {
       if (!disk.desId) continue;
       const subject = e.des.get(normalizeId(disk.desId));
       const use = subject?.keyUse;
-      if (!use) continue;
-      const id = normalizeId(use.key.id);
+      // A Managed HSM key: ARM cannot read it, but its HSM, who controls that, and what depends on it are known.
+      const hsm = !use && subject?.keyStore === 'managedHsm' && subject.vault.state === 'found' && subject.des.key ? subject.vault.value : undefined;
+      if (!use && !hsm) continue;
+      const des = (use?.des ?? subject!.des)!;
+      const vault = use?.vault ?? hsm!;
+      const keyId = use?.key.id ?? `${vault.id}/keys/${des.key!.keyName}`;
+      const id = normalizeId(keyId);
       let c = byKey.get(id);
       if (!c) {
-        const vault = use.vault;
-        const holders: KeyHolder[] = [];
-        for (const a of estate.roleAssignments) {
-          const role = estate.roleDefinitions.get(a.roleDefinitionId.split('/').pop()!.toLowerCase());
-          if (!role || !isAtOrBelow(vault.id, a.scope)) continue;
-          const powerful = POWER_ROLES.includes(role.name.toLowerCase() as (typeof POWER_ROLES)[number]) || role.permissions.some((p) => permissionAllows(p, 'Microsoft.KeyVault/vaults/delete') || permissionAllows(p, 'Microsoft.Authorization/roleAssignments/write'));
-          if (powerful) holders.push({ principalId: a.principalId, name: estate.principals.get(a.principalId.toLowerCase()) ?? a.principalId, how: `${role.roleName} on ${scopeName(estate, a.scope, { id: vault.id, label: 'the vault' })}` });
-        }
-        if (vault.enableRbacAuthorization !== true) {
-          for (const p of vault.accessPolicies) {
-            const dangerous = p.keys.filter((k) => ['all', 'delete', 'purge'].includes(k.toLowerCase()));
-            if (dangerous.length > 0) holders.push({ principalId: p.objectId, name: estate.principals.get(p.objectId.toLowerCase()) ?? p.objectId, how: `access policy: ${dangerous.join(', ')}` });
-          }
-        }
-        c = {
-          keyId: use.key.id,
-          vault: vault.name,
-          vaultId: vault.id,
-          key: use.key.name,
-          kty: use.kty,
-          keySize: use.keySize,
-          hsmBacked: (use.kty ?? '').toUpperCase().endsWith('-HSM'),
-          created: use.key.attributes.created,
-          expires: use.attributes.exp,
-          rotates: use.key.rotates === true,
-          rotateAfter: use.key.rotateAfter,
-          lastRotation: use.des.lastKeyRotationTimestamp,
-          purgeProtection: vault.enablePurgeProtection === true,
-          holders,
-          blast: { servers: 0, capacityGiB: 0, des: [] },
-        };
+        const holders = holdersOf(estate, vault);
+        c = use
+          ? {
+              keyId,
+              vault: vault.name,
+              vaultId: vault.id,
+              key: use.key.name,
+              kty: use.kty,
+              keySize: use.keySize,
+              hsmBacked: (use.kty ?? '').toUpperCase().endsWith('-HSM'),
+              created: use.key.attributes.created,
+              expires: use.attributes.exp,
+              rotates: use.key.rotates === true,
+              rotateAfter: use.key.rotateAfter,
+              lastRotation: use.des.lastKeyRotationTimestamp,
+              purgeProtection: vault.enablePurgeProtection === true,
+              holders,
+              blast: { servers: 0, capacityGiB: 0, des: [] },
+            }
+          : {
+              keyId,
+              vault: vault.name,
+              vaultId: vault.id,
+              key: des.key!.keyName,
+              hsmBacked: true,
+              inManagedHsm: true,
+              rotates: false,
+              lastRotation: des.lastKeyRotationTimestamp,
+              purgeProtection: vault.enablePurgeProtection === true,
+              holders,
+              blast: { servers: 0, capacityGiB: 0, des: [] },
+            };
         byKey.set(id, c);
       }
-      if (!c.blast.des.includes(use.des.name)) c.blast.des.push(use.des.name);
+      if (!c.blast.des.includes(des.name)) c.blast.des.push(des.name);
       perKey.set(id, (perKey.get(id) ?? 0) + (disk.sizeBytes ?? 0));
     }
     for (const [id, bytes] of perKey) {

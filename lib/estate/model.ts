@@ -113,6 +113,8 @@ export interface KeyVault {
   provisioningState?: string;
   /** Managed HSM only: `securityDomainProperties.activationStatus` (Active, NotActivated, …). */
   securityDomainStatus?: string;
+  /** Managed HSM only: `initialAdminObjectIds`, the administrators of its local RBAC at creation. */
+  administrators?: string[];
   subscriptionId: string;
   resourceGroup: string;
   location?: string;

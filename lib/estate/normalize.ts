@@ -169,7 +169,7 @@ export function normalize(file: EstateFile): Estate {
         name: r.name,
         kind: hsm ? 'managedHsm' : 'vault',
         provisioningState: str(p.provisioningState),
-        ...(hsm ? { securityDomainStatus: str(obj(p.securityDomainProperties).activationStatus) } : {}),
+        ...(hsm ? { securityDomainStatus: str(obj(p.securityDomainProperties).activationStatus), administrators: arr(p.initialAdminObjectIds).filter((x): x is string => typeof x === 'string') } : {}),
         subscriptionId: sub,
         resourceGroup: rg,
         location: normalizeRegion(r.location),
@@ -373,6 +373,14 @@ function principalNames(file: EstateFile): Map<string, string> {
   }
   for (const u of file.users ?? []) out.set(u.objectId.toLowerCase(), `${u.displayName} (${u.userPrincipalName})`);
   return out;
+}
+
+/**
+ * A gap in what ARM showed (its scope is an ARM id), as opposed to names Microsoft Graph could not give: those
+ * leave principals as object ids and change no verdict or control.
+ */
+export function isArmGap(g: { scope: string }): boolean {
+  return g.scope.startsWith('/');
 }
 
 /** Why a resource id cannot be read: its subscription was not captured, or a gap covers it. */

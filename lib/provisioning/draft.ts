@@ -119,6 +119,7 @@ export function vaultChoices(estate: Estate, location: string): Choice<KeyVault>
     .map((v) => {
       const problems: string[] = [];
       const repairs: string[] = [];
+      if (v.kind === 'managedHsm') problems.push('It is a Managed HSM: guided setup creates keys and grants in key vaults; create an HSM key with az keyvault key create --hsm-name and grant it with az keyvault role assignment create.');
       if (v.location !== location) problems.push(`It is in ${v.location ?? 'an unknown region'}; the disk encryption set needs a vault in ${location}.`);
       if (v.enableSoftDelete === false) problems.push('Soft delete is off.');
       if (v.enablePurgeProtection !== true) repairs.push('Purge protection will be turned on (irreversible).');

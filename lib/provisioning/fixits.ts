@@ -43,7 +43,8 @@ export function fixFor(ruleId: string, resourceId: string, estate: Estate, optio
   switch (ruleId) {
     case 'LS-KV-002': {
       const v = estate.keyVaults.get(id);
-      if (!v) return undefined;
+      // A Managed HSM is repaired with its own commands (the rule's remediation), not through this vault PATCH.
+      if (!v || v.kind === 'managedHsm') return undefined;
       return {
         ruleId,
         title: `Enable purge protection on ${v.name}`,
@@ -58,7 +59,7 @@ export function fixFor(ruleId: string, resourceId: string, estate: Estate, optio
     }
     case 'LS-KV-003': {
       const v = estate.keyVaults.get(id);
-      if (!v) return undefined;
+      if (!v || v.kind === 'managedHsm') return undefined;
       return {
         ruleId,
         title: `Let trusted Azure services through ${v.name}'s firewall`,

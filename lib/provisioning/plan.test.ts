@@ -114,3 +114,17 @@ describe('plan', () => {
     expect(grant.bindings).toEqual([]);
   });
 });
+
+describe('a Managed HSM is not a key vault to plan in', () => {
+  it('refuses an intent that would use the HSM, and the wizard lists it with the reason', async () => {
+    const { vaultChoices } = await import('./draft');
+    const hsm = [...estate.keyVaults.values()].find((v) => v.kind === 'managedHsm')!;
+    const choice = vaultChoices(estate, 'westeurope').find((c) => c.value.id === hsm.id)!;
+    expect(choice.problems[0]).toMatch(/^It is a Managed HSM: guided setup creates keys and grants in key vaults/);
+    const r = plan(intent({ keyVault: { use: hsm.id }, key: { use: `${hsm.id}/keys/des-hsm-key` } }), estate, { now });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.problems).toContain('hsm-chx-weu is a Managed HSM: Lockstep plans keys and grants in key vaults only (an HSM\'s keys and local RBAC are not managed through ARM).');
+    const { fixFor } = await import('./fixits');
+    expect(fixFor('LS-KV-002', hsm.id, estate, { now })).toBeUndefined();
+  });
+});

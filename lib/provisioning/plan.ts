@@ -121,6 +121,7 @@ export function plan(intent: Intent, estate: Estate, options: { now: number }): 
   if ('use' in intent.keyVault) {
     vault = estate.keyVaults.get(normalizeId(intent.keyVault.use));
     if (!vault) problems.push(`Key vault ${intent.keyVault.use} was not found in the estate.`);
+    else if (vault.kind === 'managedHsm') problems.push(`${vault.name} is a Managed HSM: Lockstep plans keys and grants in key vaults only (an HSM's keys and local RBAC are not managed through ARM).`);
     else if (vault.location !== region) problems.push(`Key vault ${vault.name} is in ${vault.location}; the disk encryption set will be in ${region}, and Azure requires both in the same region.`);
     vaultId = vault?.id ?? intent.keyVault.use;
     vaultName = vault?.name ?? parseResourceId(intent.keyVault.use)?.name ?? 'vault';

@@ -37,6 +37,10 @@ export interface KeyRow {
 export interface VaultRow {
   id: string;
   name: string;
+  /** A key vault, or a Managed HSM (whose keys and local role assignments ARM does not show). */
+  kind: 'Key vault' | 'Managed HSM';
+  /** Security domain state of a Managed HSM (Active, NotActivated). */
+  securityDomain?: string;
   resourceGroup: string;
   subscription: string;
   location: string;
@@ -120,11 +124,13 @@ export function vaultRows(estate: Estate, e: Evaluation, now: number): VaultRow[
     return {
       id: v.id,
       name: v.name,
+      kind: v.kind === 'managedHsm' ? 'Managed HSM' : 'Key vault',
+      ...(v.kind === 'managedHsm' ? { securityDomain: v.securityDomainStatus ?? 'Not reported' } : {}),
       resourceGroup: v.resourceGroup,
       subscription: sub?.displayName ?? v.subscriptionId,
       location: v.location ?? '',
       sku: v.sku ?? '—',
-      permissionModel: v.enableRbacAuthorization === true ? 'Azure RBAC' : 'Access policies',
+      permissionModel: v.kind === 'managedHsm' ? 'Local RBAC (Managed HSM)' : v.enableRbacAuthorization === true ? 'Azure RBAC' : 'Access policies',
       softDelete: `${yesNo(v.enableSoftDelete === undefined ? true : v.enableSoftDelete)}${v.softDeleteRetentionInDays ? ` · ${v.softDeleteRetentionInDays} days` : ''}`,
       purgeProtection: yesNo(v.enablePurgeProtection),
       network: denies ? `Firewall on · bypass ${v.networkBypass ?? 'AzureServices'}` : 'All networks',
