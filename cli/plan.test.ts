@@ -54,8 +54,23 @@ describe('npm run plan', () => {
   it('renders an Azure CLI script that passes the DES principal from one command to the next', () => {
     const r = run(intent(), 'azcli');
     expect(r.code).toBe(0);
-    const cmds = r.stdout.split('\n').filter((l) => /^(az |[A-Z_]+=\$\(az )/.test(l)).map((l) => l.replace(/^[A-Z_]+=\$\(/, '').split(' ').slice(0, 3).join(' '));
-    expect(cmds).toEqual(['az account set', 'az keyvault create', 'az rest --method', 'az disk-encryption-set create', 'az disk-encryption-set show', 'az role assignment', 'az disk-encryption-set show', 'az role assignment']);
+    const cmds = r.stdout
+      .split('\n')
+      .map((l) => l.trim().replace(/^if /, '').replace(/^(read -r [A-Z_ ]+<<<"\$\(|[A-Z_]+=\$\()/, ''))
+      .filter((l) => l.startsWith('az '))
+      .map((l) => l.split(' ').slice(0, 3).join(' '));
+    // Safe to run again: a probe before each create decides between creating and updating; verifications read back.
+    expect(cmds).toEqual([
+      'az account set',
+      'az keyvault show', 'az keyvault update', 'az keyvault create',
+      'az rest --method',
+      'az disk-encryption-set show', 'az disk-encryption-set update', 'az disk-encryption-set create', 'az disk-encryption-set show',
+      'az role assignment', 'az role assignment',
+      'az disk-encryption-set show',
+      'az role assignment',
+    ]);
+    expect(r.stdout).toContain('az rest --method put --url "/subscriptions/');
+    expect(r.stdout).not.toContain('https://management.azure.com');
     expect(r.stdout).toContain('--assignee-object-id "${DES_PRINCIPAL_ID}" --assignee-principal-type ServicePrincipal');
     expect(r.stdout).toContain('--key-url "${KEY_URL}"');
   });
@@ -134,7 +149,9 @@ describe('the renderings follow Bicep and az as documented', () => {
         const group = Object.keys(FLAGS).find((g) => cmd.startsWith(g));
         if (!group) return [`unknown command: az ${cmd}`];
         const flags = [...cmd.replace(/'[^']*'|"[^"]*"/g, '').matchAll(/(--[a-z-]+)/g)].map((m) => m[1]!);
-        return flags.filter((f) => !FLAGS[group]!.includes(f)).map((f) => `az ${group}: ${f} is not one of its flags`);
+        // az's global arguments go with every command.
+        const global = ['--output', '--query', '--subscription', '--only-show-errors'];
+        return flags.filter((f) => !FLAGS[group]!.includes(f) && !global.includes(f)).map((f) => `az ${group}: ${f} is not one of its flags`);
       });
 
   const intents = {

@@ -1,5 +1,5 @@
 /**
- * `npm test`: type check, lint, unit and contract tests, a production build, Playwright end to end.
+ * `npm test`: type check, lint, unit and contract tests, the Azure CLI conformance suite, a production build, Playwright end to end.
  * Finds a Chromium itself (LOCKSTEP_CHROMIUM, /usr/bin/chromium, Playwright's own, or apt-get as root).
  * Ends with one line "N passed, N failed" over every test that ran.
  */
@@ -75,6 +75,19 @@ function countPlaywright(file: string): void {
   skipped += r.stats.skipped;
 }
 
+/** The official Azure CLI for the conformance suite: on PATH, or (as root on Debian) installed with apt-get, as Chromium is. */
+function findAzureCli(): void {
+  const has = () => spawnSync('az', ['version', '--output', 'none'], { stdio: 'ignore', env: { ...process.env, AZURE_CORE_COLLECT_TELEMETRY: 'false', HTTPS_PROXY: 'http://127.0.0.1:9', HTTP_PROXY: 'http://127.0.0.1:9' } }).status === 0;
+  if (has()) return;
+  if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+    console.log('\n▶ Installing the Azure CLI (apt-get install azure-cli)');
+    spawnSync('apt-get', ['update'], { stdio: 'inherit' });
+    spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'azure-cli'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    if (has()) return;
+  }
+  finish('The Azure CLI conformance suite needs the official Azure CLI (az). Install it (Debian/Ubuntu: `sudo apt-get install azure-cli`; elsewhere: https://learn.microsoft.com/cli/azure/install-azure-cli) and run npm test again.');
+}
+
 rmSync(resolve(root, 'test-results'), { recursive: true, force: true });
 mkdirSync(resolve(root, 'test-results'), { recursive: true });
 step('Type check (tsc)', bin('tsc'), ['--noEmit', '-p', '.']);
@@ -83,6 +96,12 @@ const unitFile = resolve(root, 'test-results', 'unit-results.json');
 const unit = run('Unit + contract (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitFile}`]);
 countVitest(unitFile);
 if (unit !== 0) finish('Unit or contract tests failed');
+
+findAzureCli();
+const azFile = resolve(root, 'test-results', 'conformance-results.json');
+const conformance = run('Azure CLI conformance (vitest)', bin('vitest'), ['run', '--config', 'vitest.conformance.mts', '--reporter=default', '--reporter=json', `--outputFile.json=${azFile}`]);
+countVitest(azFile);
+if (conformance !== 0) finish('The Azure CLI conformance suite failed');
 
 const chromium = findChromium();
 loadEnvConfig(root, false, { info: () => undefined, error: console.error });

@@ -70,6 +70,7 @@ export class Entra {
       return json(400, aadError('invalid_tenant', 90002, `Tenant '${tenantSegment}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`));
     }
     const base = `${req.origin}/${tenantSegment}`;
+    if (rest.toLowerCase().startsWith('userrealm/')) return this.userRealm(rest.slice('userrealm/'.length));
     switch (rest.toLowerCase()) {
       case 'v2.0/.well-known/openid-configuration':
         return json(200, this.discovery(req.origin, tenantSegment, tid), { 'Access-Control-Allow-Origin': '*' });
@@ -90,6 +91,13 @@ export class Entra {
       default:
         return json(404, aadError('not_found', 90000, `The endpoint '${rest}' does not exist.`));
     }
+  }
+
+  /** `/common/userrealm/{upn}`: MSAL asks whether an account is managed (password grant) or federated. */
+  private userRealm(upn: string): Reply {
+    const domain = decodeURIComponent(upn).split('@')[1] ?? '';
+    const known = this.store.estate.tenantDefaultDomain?.toLowerCase() === domain.toLowerCase() || !!this.store.userByName(decodeURIComponent(upn));
+    return json(200, { ver: '1.0', account_type: known ? 'Managed' : 'Unknown', domain_name: domain, cloud_instance_name: 'microsoftonline.com', cloud_audience_urn: 'urn:federation:MicrosoftOnline' });
   }
 
   discovery(origin: string, tenantSegment: string, tid: string) {
@@ -300,7 +308,7 @@ ${hinted.length > 0 ? `<p><a href="${escapeHtml(withoutHint.pathname + withoutHi
     if (!user) return json(400, aadError('invalid_grant', 50034, 'The user account does not exist in this directory.'), cors);
 
     const app = this.store.application(clientId)!;
-    const resource = resourceOf(scope, { appId: clientId, displayName: app.displayName, graphPermissions: app.graphPermissions ?? DEFAULT_GRAPH_PERMISSIONS });
+    const resource = resourceOf(scope, { appId: clientId, displayName: app.displayName, graphPermissions: app.graphPermissions ?? DEFAULT_GRAPH_PERMISSIONS }, req.origin);
     if ('error' in resource) return json(400, aadError(resource.error, resource.code, resource.message), cors);
     const nowS = Math.floor(this.opts.nowMs() / 1000);
     const exp = nowS + this.opts.tokenLifetimeSeconds;
@@ -368,22 +376,30 @@ ${hinted.length > 0 ? `<p><a href="${escapeHtml(withoutHint.pathname + withoutHi
 
 type Resource = { aud: string; scp: string; grantedScope: string } | { error: string; code: number; message: string };
 
-const ARM_SCOPE = /^https:\/\/management\.(azure\.com|core\.windows\.net)\/?\/(user_impersonation|\.default)$/i;
-const GRAPH_SCOPE = /^(?:https:\/\/graph\.microsoft\.com\/)?([A-Za-z][\w.]*|\.default)$/;
+const ARM_SCOPE = /^(https:\/\/management\.(?:azure\.com|core\.windows\.net))\/?\/(user_impersonation|\.default)$/i;
+const GRAPH_SCOPE = /^(?:https:\/\/graph\.microsoft\.com\/\/?)?([A-Za-z][\w.]*|\.default)$/;
 
 /**
  * The one resource a token request asks for: ARM, or Microsoft Graph (a bare permission such as `User.Read` means
  * Graph, as in Entra). Graph permissions must be consented for the application; `.default` grants what is.
  * Scopes for two resources in one request are refused (AADSTS28000), as Entra refuses them.
  */
-function resourceOf(scope: string, app: { appId: string; displayName: string; graphPermissions: string[] }): Resource {
-  const resourceScopes = scope.split(/\s+/).filter((s) => s && !OIDC_SCOPES.has(s.toLowerCase()));
+function resourceOf(scope: string, app: { appId: string; displayName: string; graphPermissions: string[] }, origin: string): Resource {
+  // Graph under this emulator's own origin (a custom cloud's microsoftGraphResourceId) is Graph too.
+  const own = origin.toLowerCase();
+  const resourceScopes = scope
+    .split(/\s+/)
+    .filter((s) => s && !OIDC_SCOPES.has(s.toLowerCase()))
+    .map((s) => (s.toLowerCase().startsWith(`${own}/`) ? `https://graph.microsoft.com/${s.slice(own.length).replace(/^\/+/, '')}` : s));
   if (resourceScopes.length === 0) {
     return { aud: GRAPH_AUDIENCE, scp: 'User.Read openid profile offline_access', grantedScope: 'User.Read openid profile offline_access' };
   }
   const arm = resourceScopes.filter((s) => ARM_SCOPE.test(s));
   if (arm.length === resourceScopes.length) {
-    return { aud: 'https://management.azure.com/', scp: 'user_impersonation', grantedScope: 'https://management.azure.com/user_impersonation' };
+    // The audience is the resource as it was asked for (ARM answers to both of its names), so a client's cache finds it again.
+    const resource = ARM_SCOPE.exec(arm[0]!)![1]!.toLowerCase();
+    const prefix = resource.includes('core.windows.net') ? `${resource}//` : `${resource}/`;
+    return { aud: `${resource}/`, scp: 'user_impersonation', grantedScope: `${prefix}user_impersonation` };
   }
   const graph = resourceScopes.map((s) => GRAPH_SCOPE.exec(s)?.[1]);
   if (graph.every((g) => g !== undefined)) {

@@ -80,7 +80,7 @@ export function handleGraph(store: Store, caller: GraphCaller, req: Req, path: s
   const [first, second, third] = path.map((p) => p);
   const lower = (first ?? '').toLowerCase();
   if (req.method === 'POST' && lower === 'directoryobjects' && second?.toLowerCase() === 'getbyids' && !third) {
-    if (!has(caller, 'Directory.Read.All', 'Directory.ReadWrite.All')) return denied();
+    if (!has(caller, 'Directory.Read.All', 'Directory.ReadWrite.All', 'Directory.AccessAsUser.All')) return denied();
     let body: { ids?: unknown; types?: unknown };
     try {
       body = (jsonBody(req) ?? {}) as typeof body;
@@ -106,7 +106,7 @@ export function handleGraph(store: Store, caller: GraphCaller, req: Req, path: s
   if ((lower === 'users' || lower === 'serviceprincipals') && second && !third) {
     const isUsers = lower === 'users';
     const self = isUsers && second.toLowerCase() === caller.oid.toLowerCase();
-    const allowed = isUsers ? self || has(caller, 'User.ReadBasic.All', 'User.Read.All', 'Directory.Read.All') : has(caller, 'Application.Read.All', 'Directory.Read.All');
+    const allowed = isUsers ? self || has(caller, 'User.ReadBasic.All', 'User.Read.All', 'Directory.Read.All', 'Directory.AccessAsUser.All') : has(caller, 'Application.Read.All', 'Directory.Read.All', 'Directory.AccessAsUser.All');
     if (!allowed) return denied();
     const wantedType = isUsers ? '#microsoft.graph.user' : '#microsoft.graph.servicePrincipal';
     const o = [...all.values()].find((x) => x['@odata.type'] === wantedType && (x.id.toLowerCase() === second.toLowerCase() || (isUsers && String(x.userPrincipalName ?? '').toLowerCase() === second.toLowerCase())));

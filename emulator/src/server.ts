@@ -1,8 +1,9 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { EstateFile } from '../../lib/estate/file';
 import { segments } from '../../lib/estate/ids';
-import { isLoopback, json, jsonBody, readRequest, send, type Reply, type Req } from './http';
+import { isLoopback, json, jsonBody, queryParam, readRequest, send, type Reply, type Req } from './http';
 import { SigningKey, verifyJwt } from './jwt';
 import { Store } from './store';
 import { Entra, ARM_AUDIENCES, GRAPH_AUDIENCES, accessTokenIssuer } from './entra';
@@ -24,6 +25,8 @@ export interface EmulatorOptions {
   tokenLifetimeSeconds?: number;
   /** Clock, for tests. */
   nowMs?: () => number;
+  /** Serve TLS with this key and certificate (`--https`); plain http otherwise. */
+  tls?: { key: string; cert: string };
 }
 
 export interface Emulator {
@@ -32,7 +35,7 @@ export interface Emulator {
   store: Store;
   key: SigningKey;
   faults: Faults;
-  options: Required<Omit<EmulatorOptions, 'estate' | 'port' | 'host'>>;
+  options: Required<Omit<EmulatorOptions, 'estate' | 'port' | 'host' | 'tls'>>;
   close(): Promise<void>;
 }
 
@@ -103,8 +106,9 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
       return armError(fault.status, fault.code ?? defaultCode(fault.status), fault.message ?? defaultMessage(fault.status), headers);
     }
 
-    // Microsoft Graph under /v1.0/…, Entra ID under /{tenant}/…; everything else is ARM.
+    // Microsoft Graph under /v1.0/…, the cloud's endpoint metadata, Entra ID under /{tenant}/…; everything else is ARM.
     if (first === 'v1.0') return graph(req, segs.slice(1));
+    if (first === 'metadata' && (segs[1] ?? '').toLowerCase() === 'endpoints' && segs.length === 2) return cloudMetadata(req);
     if (first !== 'subscriptions' && first !== 'providers' && first !== 'tenants' && segs.length >= 2) {
       const reply = entra.handle(req, segs[0]!, segs.slice(1).join('/'));
       return reply;
@@ -205,8 +209,8 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     return json(404, { error: { code: 'NotFound', message: 'Control endpoints: GET health, GET|POST|DELETE faults, GET|DELETE requests, POST reset, POST settings.' } });
   };
 
-  const server: Server = createServer((raw, res) => {
-    const origin = `http://${raw.headers.host ?? `127.0.0.1:${(server.address() as AddressInfo).port}`}`;
+  const listener = (raw: IncomingMessage, res: ServerResponse) => {
+    const origin = originOf(raw, opts.tls ? 'https' : 'http', () => (server.address() as AddressInfo).port);
     readRequest(raw, origin)
       .then(handle)
       .then((reply) => {
@@ -218,7 +222,8 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
         console.error('emulator: request failed', e);
         if (!res.headersSent) send(res, armError(500, 'InternalServerError', 'The emulator failed to process the request.'));
       });
-  });
+  };
+  const server: Server = opts.tls ? createTlsServer({ key: opts.tls.key, cert: opts.tls.cert }, listener) : createServer(listener);
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -226,7 +231,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
   });
   const port = (server.address() as AddressInfo).port;
   return {
-    url: `http://localhost:${port}`,
+    url: `${opts.tls ? 'https' : 'http'}://localhost:${port}`,
     port,
     store,
     key,
@@ -242,6 +247,60 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
 
 function first(url: string | undefined): string {
   return (url ?? '/').split('/').filter(Boolean)[0]?.toLowerCase() ?? '';
+}
+
+/**
+ * `GET /metadata/endpoints`: what a client needs to know of this cloud from its ARM URL alone (`az cloud register
+ * --endpoint-resource-manager URL`). api-version 2015-01-01 answers in the legacy shape msrestazure reads; newer ones in
+ * ARM's current shape (name, authentication, suffixes, …).
+ */
+function cloudMetadata(req: Req): Reply {
+  const v = queryParam(req, 'api-version');
+  if (!v) return armError(400, 'MissingApiVersionParameter', 'The api-version query parameter (?api-version=) is required for all requests.');
+  const origin = req.origin;
+  const audiences = ['https://management.core.windows.net/', 'https://management.azure.com/'];
+  if (v === '2015-01-01') {
+    return json(200, { galleryEndpoint: `${origin}/`, graphEndpoint: 'https://graph.windows.net/', portalEndpoint: `${origin}/`, authentication: { loginEndpoint: `${origin}/`, audiences } });
+  }
+  if (!['2018-01-01', '2019-05-01', '2020-06-01', '2022-09-01'].includes(v)) {
+    return armError(400, 'InvalidApiVersionParameter', `The api-version '${v}' is invalid. The supported versions are '2015-01-01,2018-01-01,2019-05-01,2020-06-01,2022-09-01'.`);
+  }
+  const cloud = {
+    portal: `${origin}/`,
+    authentication: { loginEndpoint: `${origin}/`, audiences, tenant: 'common', identityProvider: 'AAD' },
+    media: 'https://rest.media.azure.net',
+    graphAudience: 'https://graph.windows.net/',
+    graph: 'https://graph.windows.net/',
+    name: 'LockstepLocal',
+    suffixes: { azureDataLakeStoreFileSystem: 'azuredatalakestore.net', acrLoginServer: 'azurecr.io', sqlServerHostname: 'database.windows.net', azureDataLakeAnalyticsCatalogAndJob: 'azuredatalakeanalytics.net', keyVaultDns: 'vault.azure.net', storage: 'core.windows.net', azureFrontDoorEndpointSuffix: 'azurefd.net', storageSyncEndpointSuffix: 'afs.azure.net', mhsmDns: 'managedhsm.azure.net', mysqlServerEndpoint: 'mysql.database.azure.com', postgresqlServerEndpoint: 'postgres.database.azure.com', mariadbServerEndpoint: 'mariadb.database.azure.com', synapseAnalytics: 'dev.azuresynapse.net', attestationEndpoint: 'attest.azure.net' },
+    batch: 'https://batch.core.windows.net/',
+    resourceManager: `${origin}/`,
+    vmImageAliasDoc: `${origin}/metadata/vm-image-aliases`,
+    activeDirectoryDataLake: 'https://datalake.azure.net/',
+    sqlManagement: 'https://management.core.windows.net:8443/',
+    microsoftGraphResourceId: 'https://graph.microsoft.com/',
+    appInsightsResourceId: 'https://api.applicationinsights.io',
+    appInsightsTelemetryChannelResourceId: 'https://dc.applicationinsights.azure.com/v2/track',
+    attestationResourceId: 'https://attest.azure.net',
+    synapseAnalyticsResourceId: 'https://dev.azuresynapse.net',
+    logAnalyticsResourceId: 'https://api.loganalytics.io',
+    ossrDbmsResourceId: 'https://ossrdbms-aad.database.windows.net',
+  };
+  return json(200, v === '2019-05-01' || v === '2018-01-01' ? [cloud] : cloud);
+}
+
+/**
+ * The origin clients should see in absolute URLs (`nextLink`, `Azure-AsyncOperation`, `Location`, OpenID metadata): the
+ * scheme and host the request came in on, or what a reverse proxy in front says (`X-Forwarded-Proto`, `-Host`).
+ */
+export function originOf(raw: IncomingMessage, scheme: 'http' | 'https', port: () => number): string {
+  const header = (name: string) => {
+    const v = raw.headers[name];
+    return (Array.isArray(v) ? v[0] : v)?.split(',')[0]?.trim();
+  };
+  const proto = header('x-forwarded-proto')?.toLowerCase();
+  const host = header('x-forwarded-host') ?? raw.headers.host ?? `127.0.0.1:${port()}`;
+  return `${proto === 'https' || proto === 'http' ? proto : scheme}://${host}`;
 }
 
 function isArmPath(firstSegment: string): boolean {

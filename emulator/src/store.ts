@@ -3,6 +3,15 @@ import { normalizeId, parseResourceId, sameType } from '../../lib/estate/ids';
 import { BUILT_IN_ROLES, type RolePermission } from '../../lib/estate/builtin-roles';
 
 /**
+ * Microsoft's own public clients, known to every Entra tenant without an app registration: the Azure CLI and Azure
+ * PowerShell sign in with these client ids (native-client redirect URIs, the Graph permissions they are granted).
+ */
+export const FIRST_PARTY_CLIENTS = [
+  { appId: '04b07795-8ddb-461a-bbee-02f9e1bf7b46', displayName: 'Microsoft Azure CLI', redirectUris: ['http://localhost'], graphPermissions: ['User.Read', 'Directory.AccessAsUser.All'] },
+  { appId: '1950a258-227b-4e31-a9cf-717495945fc2', displayName: 'Microsoft Azure PowerShell', redirectUris: ['http://localhost', 'urn:ietf:wg:oauth:2.0:oob'], graphPermissions: ['User.Read', 'Directory.AccessAsUser.All'] },
+];
+
+/**
  * The emulator's ARM state: the seed estate's resources, keyed by lower-cased id, in document order.
  * Writes change it; `reset()` returns to the seed.
  */
@@ -99,8 +108,9 @@ export class Store {
     return this.estate.users?.find((u) => u.userPrincipalName.toLowerCase() === upn.toLowerCase());
   }
 
+  /** The estate's app registrations, then Microsoft's first-party public clients, which every tenant knows. */
   application(appId: string) {
-    return this.estate.applications?.find((a) => a.appId.toLowerCase() === appId.toLowerCase());
+    return this.estate.applications?.find((a) => a.appId.toLowerCase() === appId.toLowerCase()) ?? FIRST_PARTY_CLIENTS.find((a) => a.appId === appId.toLowerCase());
   }
 
   registerPrincipal(id: string): void {

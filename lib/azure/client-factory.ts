@@ -3,7 +3,7 @@
  * loses the SDK's stock bearer policy and gets Lockstep's. Clients are imported on first use so
  * the SDKs stay out of the first page's bundle.
  */
-import { bearerTokenAuthenticationPolicyName, type Pipeline, type PipelineResponse } from '@azure/core-rest-pipeline';
+import { bearerTokenAuthenticationPolicyName, type Pipeline, type PipelineRequest, type PipelineResponse } from '@azure/core-rest-pipeline';
 import type { TokenCredential } from '@azure/core-auth';
 import type { TokenSource } from '../auth/token-source';
 import { lockstepBearerPolicy } from './bearer-policy';
@@ -23,6 +23,8 @@ export interface ArmClientFactoryOptions {
   maxRetries?: number;
   /** Sees every ARM answer (after retries), e.g. to keep the raw JSON for an estate capture. */
   observe?: (response: PipelineResponse) => void;
+  /** Runs before every request is sent (each page and each retry), e.g. to pace reads to ARM's throttle. */
+  beforeSend?: (request: PipelineRequest) => Promise<void>;
 }
 
 export type ArmClientFactory = ReturnType<typeof createArmClientFactory>;
@@ -42,9 +44,11 @@ export function createArmClientFactory(opts: ArmClientFactoryOptions) {
     client.pipeline.removePolicy({ name: bearerTokenAuthenticationPolicyName });
     client.pipeline.addPolicy(lockstepBearerPolicy(tokens, cloud.allowInsecure), { phase: 'Sign' });
     const observe = opts.observe;
+    const beforeSend = opts.beforeSend;
     client.pipeline.addPolicy({
       name: 'lockstepResponsePolicy',
       async sendRequest(request, next) {
+        if (beforeSend) await beforeSend(request);
         const response = await next(request);
         if (response.status >= 400 && response.bodyAsText) rememberErrorBody(request, response.bodyAsText);
         observe?.(response);

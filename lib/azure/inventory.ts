@@ -174,7 +174,17 @@ export async function captureEstate(opts: InventoryOptions): Promise<EstateFile>
     if (fresh.length > 0) opts.onResources?.(fresh);
   };
 
-  const factory = createArmClientFactory({ cloud: opts.cloud, tokens: opts.tokens, observe, maxRetries: opts.maxRetries });
+  const factory = createArmClientFactory({
+    cloud: opts.cloud,
+    tokens: opts.tokens,
+    observe,
+    maxRetries: opts.maxRetries,
+    // Every read (each list page, each detail, each retry) waits its turn in its subscription's read bucket.
+    beforeSend: async (request) => {
+      const sub = request.method === 'GET' ? /\/subscriptions\/([^/?]+)/i.exec(request.url)?.[1] : undefined;
+      if (sub) await pacerOf(sub).take();
+    },
+  });
   const attempt = async <T>(scope: string, operation: string, fn: () => Promise<T>): Promise<T | undefined> => {
     try {
       return await fn();
@@ -208,8 +218,6 @@ export async function captureEstate(opts: InventoryOptions): Promise<EstateFile>
       const [resourcesClient, compute, kv, sr, auth, monitor, locks] = await Promise.all([
         factory.resources(sub), factory.compute(sub), factory.keyVault(sub), factory.siteRecovery(sub), factory.authorization(sub), factory.monitor(sub), factory.locks(sub),
       ]);
-      const pacer = pacerOf(sub);
-      const read = <T>(fn: () => Promise<T>) => run(async () => (await pacer.take(), fn()));
       await Promise.all([
         run(() => attempt(scope, 'list Recovery Services vaults', () => drain(resourcesClient.resources.list({ filter: "resourceType eq 'Microsoft.RecoveryServices/vaults'" })))),
         run(() => attempt(scope, 'list Azure Migrate projects', () => drain(resourcesClient.resources.list({ filter: "resourceType eq 'Microsoft.Migrate/migrateProjects'" })))),
@@ -242,7 +250,7 @@ export async function captureEstate(opts: InventoryOptions): Promise<EstateFile>
             } else {
               const segs = item.id.split('/');
               const [fabric, container, name] = [segs[10]!, segs[12]!, segs[14]!];
-              const got = await read(() =>
+              const got = await run(() =>
                 attempt(item.id, 'read replicating server details', (): Promise<unknown> =>
                   type === MIGRATION_ITEM_TYPE ? sr.replicationMigrationItems.get(vp.name, vp.resourceGroup!, fabric, container, name) : sr.replicationProtectedItems.get(vp.name, vp.resourceGroup!, fabric, container, name),
                 ),

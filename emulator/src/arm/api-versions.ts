@@ -3,7 +3,7 @@
  * ones in the reference (azure-cmk-domain.md), plus the common older ones. Anything else is refused
  * with 400 InvalidApiVersionParameter, as ARM refuses it.
  */
-const RESOURCES = ['2016-06-01', '2019-06-01', '2019-10-01', '2019-11-01', '2020-01-01', '2020-06-01', '2021-01-01', '2021-04-01', '2022-09-01', '2022-12-01', '2023-07-01', '2024-03-01', '2024-07-01', '2024-11-01', '2025-03-01', '2025-04-01'];
+const RESOURCES = ['2014-04-01-preview', '2015-01-01', '2015-11-01', '2016-02-01', '2016-06-01', '2016-07-01', '2016-09-01', '2017-05-10', '2018-02-01', '2018-05-01', '2019-05-01', '2019-05-10', '2019-07-01', '2019-08-01', '2019-06-01', '2019-10-01', '2019-11-01', '2020-01-01', '2020-06-01', '2021-01-01', '2021-04-01', '2022-09-01', '2022-12-01', '2023-07-01', '2024-03-01', '2024-07-01', '2024-11-01', '2025-03-01', '2025-04-01'];
 const COMPUTE_DISK = ['2019-07-01', '2019-11-01', '2020-05-01', '2020-06-30', '2020-09-30', '2020-12-01', '2021-04-01', '2021-08-01', '2021-12-01', '2022-03-02', '2022-07-02', '2023-01-02', '2023-04-02', '2023-10-02', '2024-03-02', '2025-01-02'];
 const KEYVAULT = ['2019-09-01', '2021-10-01', '2022-07-01', '2022-11-01', '2023-02-01', '2023-07-01', '2024-11-01', '2025-05-01', '2026-02-01'];
 const RECOVERY_VAULTS = ['2016-06-01', '2021-01-01', '2022-10-01', '2023-01-01', '2023-04-01', '2023-06-01', '2023-08-01', '2024-01-01', '2024-02-01', '2024-04-01', '2024-10-01', '2025-01-01', '2025-02-01', '2025-08-01'];
@@ -20,6 +20,7 @@ const TABLE: Record<string, readonly string[]> = {
   'microsoft.resources/subscriptions': RESOURCES,
   'microsoft.resources/resourcegroups': RESOURCES,
   'microsoft.resources/resources': RESOURCES,
+  'microsoft.resources/providers': RESOURCES,
   'microsoft.compute/diskencryptionsets': COMPUTE_DISK,
   'microsoft.compute/diskencryptionsets/associatedresources': COMPUTE_DISK,
   'microsoft.compute/locations/diskoperations': COMPUTE_DISK,
@@ -50,3 +51,41 @@ export function supportedApiVersions(type: string): readonly string[] | undefine
   if (t.startsWith('microsoft.compute/locations/')) return COMPUTE_DISK;
   return undefined;
 }
+
+/** Canonical type names, for the providers list (`Microsoft.Compute/diskEncryptionSets`, not lower case). */
+const CANONICAL: Record<string, string> = {
+  'microsoft.compute/diskencryptionsets': 'Microsoft.Compute/diskEncryptionSets',
+  'microsoft.compute/disks': 'Microsoft.Compute/disks',
+  'microsoft.compute/locations/diskoperations': 'Microsoft.Compute/locations/DiskOperations',
+  'microsoft.keyvault/vaults': 'Microsoft.KeyVault/vaults',
+  'microsoft.keyvault/vaults/keys': 'Microsoft.KeyVault/vaults/keys',
+  'microsoft.keyvault/vaults/keys/versions': 'Microsoft.KeyVault/vaults/keys/versions',
+  'microsoft.keyvault/vaults/accesspolicies': 'Microsoft.KeyVault/vaults/accessPolicies',
+  'microsoft.keyvault/managedhsms': 'Microsoft.KeyVault/managedHSMs',
+  'microsoft.keyvault/checknameavailability': 'Microsoft.KeyVault/checkNameAvailability',
+  'microsoft.keyvault/locations/operationresults': 'Microsoft.KeyVault/locations/operationResults',
+  'microsoft.recoveryservices/vaults': 'Microsoft.RecoveryServices/vaults',
+  'microsoft.migrate/migrateprojects': 'Microsoft.Migrate/migrateProjects',
+  'microsoft.migrate/migrateprojects/solutions': 'Microsoft.Migrate/migrateProjects/solutions',
+  'microsoft.authorization/roleassignments': 'Microsoft.Authorization/roleAssignments',
+  'microsoft.authorization/roledefinitions': 'Microsoft.Authorization/roleDefinitions',
+  'microsoft.authorization/permissions': 'Microsoft.Authorization/permissions',
+  'microsoft.authorization/locks': 'Microsoft.Authorization/locks',
+  'microsoft.managedidentity/userassignedidentities': 'Microsoft.ManagedIdentity/userAssignedIdentities',
+  'microsoft.insights/diagnosticsettings': 'Microsoft.Insights/diagnosticSettings',
+  'microsoft.resources/resourcegroups': 'Microsoft.Resources/resourceGroups',
+  'microsoft.resources/subscriptions': 'Microsoft.Resources/subscriptions',
+  'microsoft.resources/tenants': 'Microsoft.Resources/tenants',
+  'microsoft.resources/resources': 'Microsoft.Resources/resources',
+  'microsoft.resources/providers': 'Microsoft.Resources/providers',
+};
+
+/** Every resource type the emulator serves with its api-versions, Site Recovery's vault children included. */
+export function apiVersionTable(): [string, readonly string[]][] {
+  const out: [string, readonly string[]][] = Object.entries(TABLE).map(([t, v]) => [CANONICAL[t] ?? t, v]);
+  for (const child of ['replicationFabrics', 'replicationPolicies', 'replicationMigrationItems', 'replicationProtectedItems', 'replicationProtectionContainerMappings', 'replicationJobs']) {
+    out.push([`Microsoft.RecoveryServices/vaults/${child}`, SITE_RECOVERY]);
+  }
+  return out;
+}
+

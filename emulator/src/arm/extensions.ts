@@ -1,3 +1,4 @@
+import { writeStatus } from './status-codes';
 import type { ArmResource } from '../../../lib/estate/file';
 import { isAtOrBelow, normalizeId, parseResourceId, sameType } from '../../../lib/estate/ids';
 import { queryParam, type Reply } from '../http';
@@ -128,7 +129,7 @@ function roleAssignments(ctx: ArmContext, route: ExtensionRoute): Reply {
     },
   };
   ctx.store.put(r);
-  return { status: 201, body: assignmentBody(r) };
+  return { status: writeStatus('Microsoft.Authorization/roleAssignments', false), body: assignmentBody(r) };
 }
 
 function assignmentBody(r: ArmResource): unknown {
@@ -237,5 +238,5 @@ function scopedChildren(ctx: ArmContext, route: ExtensionRoute): Reply {
   }
   const r: ArmResource = { id, name: route.name, type: canonicalType(route.type), properties: props };
   ctx.store.put(r);
-  return { status: existing ? 200 : 201, body: r };
+  return { status: writeStatus(r.type, !!existing), body: r };
 }

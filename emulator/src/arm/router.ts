@@ -2,7 +2,7 @@ import type { ArmResource } from '../../../lib/estate/file';
 import { isAtOrBelow, normalizeId, parseResourceId, sameType, segments } from '../../../lib/estate/ids';
 import { queryParam, type Reply, type Req } from '../http';
 import type { Store } from '../store';
-import { supportedApiVersions } from './api-versions';
+import { apiVersionTable, supportedApiVersions } from './api-versions';
 import { armError, notFoundResource, parentNotFound, resourceGroupNotFound, subscriptionNotFound } from './errors';
 import { assignmentsOf, hasAnyAccess, isAllowed, subscriptionsVisibleTo } from './rbac';
 import { permissionAllows } from '../../../lib/estate/builtin-roles';
@@ -38,6 +38,8 @@ export type Route =
   | { kind: 'operation'; sub: string; type: string; opId: string }
   | { kind: 'action'; targetId: string; type: string; action: string; sub?: string; rg?: string; rbacAction: string }
   | { kind: 'generic'; scope: string; type: string; sub: string; rg?: string }
+  /** `Providers_List` / `Providers_Get`: the resource providers, their types and api-versions. */
+  | { kind: 'providers'; type: string; sub?: string; ns?: string }
   | { kind: 'unknown' };
 
 const EXTENSION_TYPES = new Set([
@@ -69,6 +71,10 @@ export function classify(path: string): Route {
   const scope = '/' + segs.slice(0, lp).join('/');
   const ns = segs[lp + 1];
   const rest = segs.slice(lp + 2);
+  if ((lp === 2 && sub) || lp === 0) {
+    if (!ns) return { kind: 'providers', type: 'Microsoft.Resources/providers', sub };
+    if (rest.length === 0) return { kind: 'providers', type: 'Microsoft.Resources/providers', sub, ns };
+  }
   if (!ns || rest.length === 0) return { kind: 'unknown' };
   const extType = `${ns}/${rest[0]}`;
   if (EXTENSION_TYPES.has(extType.toLowerCase())) {
@@ -111,6 +117,7 @@ function apiVersionType(route: Route): string | undefined {
     case 'operation':
     case 'action':
     case 'generic':
+    case 'providers':
       return route.type;
     default:
       return undefined;
@@ -196,23 +203,38 @@ function dispatch(ctx: ArmContext, route: Exclude<Route, { kind: 'unknown' }>): 
 
   if (route.sub && !store.subscription(route.sub)) return subscriptionNotFound(route.sub);
 
+  if (route.kind === 'providers') {
+    if (req.method !== 'GET') return methodNotAllowed(req);
+    if (route.sub && !hasAnyAccess(store, principal.oid, `/subscriptions/${route.sub}`)) return forbidden(ctx, 'Microsoft.Resources/subscriptions/providers/read', `/subscriptions/${route.sub}`);
+    const all = resourceProviders(route.sub);
+    if (!route.ns) return page(ctx, all, 1000);
+    const one = all.find((p) => p.namespace.toLowerCase() === route.ns!.toLowerCase());
+    if (!one) return armError(404, 'InvalidResourceNamespace', `The resource namespace '${route.ns}' is invalid.`);
+    return { status: 200, body: one };
+  }
+
   if (route.kind === 'extension') return handleExtension(ctx, route);
 
   if (route.kind === 'generic') {
     if (req.method !== 'GET') return methodNotAllowed(req);
     if (route.rg && !store.get(`/subscriptions/${route.sub}/resourceGroups/${route.rg}`)) return precheck(ctx, 'Microsoft.Resources/subscriptions/resourceGroups/read', route.scope, route.rg)!;
-    const filter = queryParam(req, '$filter');
-    let wanted: string | undefined;
-    if (filter) {
-      const m = filter.match(/^resourceType\s+eq\s+'([^']+)'$/i);
-      if (!m) return armError(400, 'InvalidFilterInQueryString', `The filter '${filter}' is not supported by the emulator; use resourceType eq '<type>'.`);
-      wanted = m[1]!.toLowerCase();
-    }
+    const parsedFilter = parseResourceFilter(queryParam(req, '$filter'));
+    if ('error' in parsedFilter) return armError(400, 'InvalidFilterInQueryString', parsedFilter.error);
+    const f = parsedFilter.filter;
+    const wanted = f.resourceType?.toLowerCase();
     const items = (wanted ? store.ofType(wanted) : store.all())
       .filter((r) => {
         const p = parseResourceId(r.id);
         if (!p || !isAtOrBelow(r.id, route.scope) || p.type.split('/').length !== 2 || p.type.startsWith('Microsoft.Resources/') || p.type.startsWith('Microsoft.Authorization/') || p.type.startsWith('Microsoft.Insights/')) return false;
-        return !wanted || r.type.toLowerCase() === wanted;
+        if (wanted && r.type.toLowerCase() !== wanted) return false;
+        if (f.resourceGroup && (p.resourceGroup ?? '').toLowerCase() !== f.resourceGroup.toLowerCase()) return false;
+        if (f.name && r.name.toLowerCase() !== f.name.toLowerCase()) return false;
+        if (f.tagName) {
+          const tags = Object.entries((r.tags ?? {}) as Record<string, string>);
+          const tag = tags.find(([k]) => k.toLowerCase() === f.tagName!.toLowerCase());
+          if (!tag || (f.tagValue !== undefined && tag[1] !== f.tagValue)) return false;
+        }
+        return true;
       })
       .filter((r) => isAllowed(store, principal.oid, `${r.type}/read`, r.id))
       .map((r) => {
@@ -404,4 +426,47 @@ function tenantBody(store: Store) {
     defaultDomain: domain,
     tenantType: 'AAD',
   };
+}
+
+interface ResourceFilter {
+  resourceType?: string;
+  resourceGroup?: string;
+  name?: string;
+  tagName?: string;
+  tagValue?: string;
+}
+
+/**
+ * The `$filter` of `Resources_List`: `resourceType eq '…'`, `resourceGroup eq '…'`, `name eq '…'`, `tagName eq '…'`
+ * (with `and tagValue eq '…'`), joined with `and`, as the Azure CLI sends them.
+ */
+export function parseResourceFilter(filter: string | undefined): { filter: ResourceFilter } | { error: string } {
+  const out: ResourceFilter = {};
+  if (!filter || !filter.trim()) return { filter: out };
+  for (const clause of filter.split(/\s+and\s+/i)) {
+    const m = clause.trim().match(/^(resourceType|resourceGroup|name|tagName|tagValue)\s+eq\s+'((?:[^']|'')*)'$/i);
+    if (!m) return { error: `Invalid $filter '${filter}' specified in the query string.` };
+    const key = (m[1]!.charAt(0).toLowerCase() + m[1]!.slice(1)) as keyof ResourceFilter;
+    out[key === ('resourcetype' as keyof ResourceFilter) ? 'resourceType' : key] = m[2]!.replace(/''/g, "'");
+  }
+  if (out.tagValue !== undefined && out.tagName === undefined) return { error: `Invalid $filter '${filter}' specified in the query string: tagValue needs tagName.` };
+  return { filter: out };
+}
+
+/** Every resource provider the emulator answers for, with its resource types and api-versions (registered). */
+export function resourceProviders(sub: string | undefined) {
+  const byNamespace = new Map<string, { resourceType: string; apiVersions: readonly string[] }[]>();
+  for (const [type, versions] of apiVersionTable()) {
+    const [ns, ...rest] = type.split('/');
+    if (rest.length === 0) continue;
+    const list = byNamespace.get(ns!) ?? [];
+    list.push({ resourceType: rest.join('/'), apiVersions: versions });
+    byNamespace.set(ns!, list);
+  }
+  return [...byNamespace.entries()].map(([namespace, types]) => ({
+    ...(sub ? { id: `/subscriptions/${sub}/providers/${namespace}` } : { id: `/providers/${namespace}` }),
+    namespace,
+    ...(sub ? { registrationState: 'Registered', registrationPolicy: 'RegistrationRequired' } : {}),
+    resourceTypes: types.map((t) => ({ resourceType: t.resourceType, locations: ['West Europe', 'North Europe', 'Sweden Central', 'Germany West Central'], apiVersions: [...t.apiVersions].reverse(), capabilities: 'None' })),
+  }));
 }

@@ -4,6 +4,7 @@ import { isAtOrBelow, parseResourceId, sameType } from '../../../lib/estate/ids'
 import { queryParam, type Reply } from '../http';
 import { armError, notFoundResource, readJsonObject } from './errors';
 import { page, type ArmContext, type Route } from './router';
+import { writeStatus } from './status-codes';
 
 type Json = Record<string, unknown>;
 
@@ -39,7 +40,7 @@ export class LroRegistry {
     const apiVersion = queryParam(ctx.req, 'api-version')!;
     const base = `${ctx.req.origin}/subscriptions/${p.subscriptionId}/providers/Microsoft.Compute/locations/${location}/DiskOperations/${id}?p=${encodeURIComponent(randomUUID())}&api-version=${apiVersion}`;
     const headers: Record<string, string> = { 'Azure-AsyncOperation': base, Location: `${base}&monitor=true` };
-    if (this.durationMs >= 1000) headers['Retry-After'] = String(Math.min(10, Math.ceil(this.durationMs / 2000)));
+    if (this.durationMs > 0) headers['Retry-After'] = retryAfter(this.durationMs);
     return headers;
   }
 
@@ -65,9 +66,16 @@ export class LroRegistry {
     const body: Json = { name: op.id, startTime: new Date(op.startMs).toISOString(), status: op.settled ? 'Succeeded' : 'InProgress' };
     if (op.settled) body.endTime = new Date(op.doneMs).toISOString();
     const monitor = queryParam(ctx.req, 'monitor') === 'true';
-    if (monitor && !op.settled) return { status: 202, headers: { Location: ctx.req.url.toString(), 'Retry-After': '1' } };
-    return { status: 200, body };
+    // Every in-progress answer says when to ask again, as Compute's do: without it clients wait their default (az: 30 s).
+    const again = op.settled ? undefined : retryAfter(op.doneMs - ctx.nowMs());
+    if (monitor && again) return { status: 202, headers: { Location: ctx.req.url.toString(), 'Retry-After': again } };
+    return { status: 200, body, ...(again ? { headers: { 'Retry-After': again } } : {}) };
   }
+}
+
+/** Seconds until an operation is likely done: at least 1, at most 10. */
+function retryAfter(remainingMs: number): string {
+  return String(Math.min(10, Math.max(1, Math.ceil(remainingMs / 1000))));
 }
 
 export function handleWrite(ctx: ArmContext, route: Extract<Route, { kind: 'instance' }>): Reply {
@@ -112,7 +120,7 @@ export function lockedBy(ctx: ArmContext, targetId: string, op: 'write' | 'delet
 }
 
 function created(existing: ArmResource | undefined, resource: ArmResource, extraHeaders?: Record<string, string>): Reply {
-  return { status: existing ? 200 : 201, body: resource, headers: extraHeaders };
+  return { status: writeStatus(resource.type, !!existing), body: resource, headers: extraHeaders };
 }
 
 function baseResource(route: { id: string; type: string }, existing: ArmResource | undefined, body: Json | undefined): ArmResource {
@@ -200,7 +208,7 @@ function diskEncryptionSet(ctx: ArmContext, route: { id: string; type: string },
   ctx.store.put(r);
   const headers = ctx.lro.start(ctx, route.id, ctx.req.method === 'PATCH' ? 'patch' : 'put');
   if (ctx.lro.durationMs <= 0) ctx.lro.settle(ctx);
-  return { status: existing ? 200 : 201, body: ctx.store.get(route.id), headers };
+  return { status: writeStatus(route.type, !!existing), body: ctx.store.get(route.id), headers };
 }
 
 type Identity = { type?: string; principalId?: string; tenantId?: string; userAssignedIdentities?: Record<string, Json> } | null;
