@@ -9,7 +9,7 @@ conformance suite only; no server can fix these, and none changes what goes over
    mark localhost as a domain without user-realm discovery, as MSAL does itself after a 404.
 3. Debian pairs az 2.45 with an azure-mgmt-authorization whose operation classes lack the `config` attribute
    `az role` reads (Azure/azure-cli #20546, #24959): give them a read-only `config` returning `_config`.
-Newer az releases from Microsoft's own packages need none of this.
+az 2.53 and later replace shim 1 with `az config set core.instance_discovery=false`; Microsoft's own packages do not need shim 3.
 """
 try:
     import msal.authority as _authority
