@@ -5,7 +5,7 @@
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, isAbsolute, join, normalize, relative, resolve } from 'node:path';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -39,6 +39,15 @@ export function contentSecurityPolicy(origins: string[]): string {
   ].join('; ');
 }
 
+/**
+ * Is `file` the root or below it? `startsWith(root)` is not enough: `/srv/out-x/secret` starts with `/srv/out`
+ * (a request for `/..%2fout-x/secret` decodes to exactly that). `relative` says whether the path leaves the root.
+ */
+export function isInside(root: string, file: string): boolean {
+  const rel = relative(root, file);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
 export function startStaticServer(opts: { dir: string; port: number; host?: string; connectOrigins: string[] }): Promise<Server> {
   const root = resolve(opts.dir);
   const csp = contentSecurityPolicy(opts.connectOrigins);
@@ -52,7 +61,7 @@ export function startStaticServer(opts: { dir: string; port: number; host?: stri
       return;
     }
     let file = normalize(join(root, path));
-    if (!file.startsWith(root)) {
+    if (!isInside(root, file)) {
       res.writeHead(403).end();
       return;
     }
