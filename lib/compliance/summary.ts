@@ -6,6 +6,7 @@ import { permissionAllows, ROLE_IDS } from '../estate/builtin-roles';
 import { isAtOrBelow, normalizeId } from '../estate/ids';
 import type { Estate, KeyVault } from '../estate/model';
 import { scopeName } from '../readiness/names';
+import { RULES } from '../readiness/catalog';
 import type { Evaluation } from '../readiness/types';
 import { CONTROLS, type Control } from './controls';
 
@@ -27,11 +28,15 @@ export interface ControlResult {
  */
 export function controlResults(e: Evaluation, gaps: number, controls: readonly Control[] = CONTROLS): ControlResult[] {
   const cannotRead = gaps > 0 || e.summary.unknown > 0;
+  const effect = new Map(RULES.map((r) => [r.id, r.effect]));
   return controls.map((c) => {
-    const failing = e.findings.filter((f) => c.rules.includes(f.ruleId) && (f.severity === 'critical' || f.severity === 'high' || f.severity === 'medium'));
+    // A finding that says what could not be read or verified makes a control "cannot tell", never "not met".
+    const unsure = (f: { ruleId: string }) => effect.get(f.ruleId) === 'unknown' || effect.get(f.ruleId) === 'unverifiable';
+    const failing = e.findings.filter((f) => c.rules.includes(f.ruleId) && !unsure(f) && (f.severity === 'critical' || f.severity === 'high' || f.severity === 'medium'));
+    const unverified = e.findings.some((f) => c.rules.includes(f.ruleId) && unsure(f));
     const servers = new Set(failing.flatMap((f) => f.serverIds));
     const resources = new Set(failing.map((f) => normalizeId(f.resourceId)));
-    const status: ControlStatus = failing.length > 0 ? 'not-met' : cannotRead ? 'cannot-tell' : 'met';
+    const status: ControlStatus = failing.length > 0 ? 'not-met' : cannotRead || unverified ? 'cannot-tell' : 'met';
     return {
       id: c.id,
       title: c.title,

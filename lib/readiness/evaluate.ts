@@ -7,7 +7,7 @@ import { isAtOrBelow, normalizeId } from '../estate/ids';
 import type { DiskEncryptionSet, Estate, KeyVault } from '../estate/model';
 import { isManagedHsmHost, lookup, vaultOfDes } from '../estate/normalize';
 import { nameOf } from './names';
-import { desRuleSet, keyRuleSet, serverRuleSet, vaultRuleSet } from './catalog';
+import { RULES, desRuleSet, keyRuleSet, serverRuleSet, vaultRuleSet } from './catalog';
 import type { AccessState, DesSubject, EvalContext, Evaluation, Finding, KeyUse, Rule, ServerResult, ServerSubject, Settings, Severity, Verdict } from './types';
 
 const KEY_DATA_ACTIONS = ['Microsoft.KeyVault/vaults/keys/read', 'Microsoft.KeyVault/vaults/keys/wrap/action', 'Microsoft.KeyVault/vaults/keys/unwrap/action'];
@@ -97,10 +97,13 @@ export function desSubject(estate: Estate, des: DiskEncryptionSet): DesSubject {
 
 const RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
 
+const EFFECT = new Map(RULES.map((r) => [r.id, r.effect]));
+
+/** The worst of blocked (a critical finding) > unprotected > unknown > attention (high or medium) > ready, from the rules' severities and effects. */
 export function verdictOf(findings: Pick<Finding, 'ruleId' | 'severity'>[]): Verdict {
   if (findings.some((f) => f.severity === 'critical')) return 'blocked';
-  if (findings.some((f) => f.ruleId === 'LS-SRV-001')) return 'unprotected';
-  if (findings.some((f) => f.ruleId === 'LS-SRV-008')) return 'unknown';
+  if (findings.some((f) => EFFECT.get(f.ruleId) === 'unprotected')) return 'unprotected';
+  if (findings.some((f) => EFFECT.get(f.ruleId) === 'unknown')) return 'unknown';
   if (findings.some((f) => f.severity === 'high' || f.severity === 'medium')) return 'attention';
   return 'ready';
 }

@@ -28,14 +28,23 @@ export interface RuleDoc {
   rationale: string;
   remediation: { summary: string; portal: string[]; cli: string; powershell: string; bicep: string };
   docs: { title: string; url: string }[];
+  /** Clause-level control ids this rule evidences; the compliance controls are derived from these. */
   controls: string[];
 }
+
+/**
+ * What a finding does to a server's verdict beyond its severity: a disk left on platform keys (`unprotected`), a chain
+ * that could not be read (`unknown`), or a fact ARM cannot show (`unverifiable`: it keeps the server at attention and
+ * makes a control "cannot tell", never "not met").
+ */
+export type RuleEffect = 'unprotected' | 'unknown' | 'unverifiable';
 
 export interface Rule<S> extends RuleDoc {
   id: string;
   name: string;
   subject: Subject;
   severity: Severity;
+  effect?: RuleEffect;
   /** Full-sentence messages, one per failure; empty when the subject passes. */
   evaluate(subject: S, ctx: EvalContext): string[];
   /** What the finding is about (migration item, DES, key, vault). */

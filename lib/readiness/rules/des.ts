@@ -1,5 +1,5 @@
 import type { DesSubject, Rule } from '../types';
-import { CONTROLS, DOCS } from './docs';
+import { DOCS } from './docs';
 
 type DesRule = Rule<DesSubject>;
 const of = (s: DesSubject) => s.des.id;
@@ -18,7 +18,7 @@ export const desRules: DesRule[] = [
       powershell: 'Update-AzDiskEncryptionSet -Name <des> -ResourceGroupName <rg> -KeyUrl <versioned-key-url>',
       bicep: "resource des 'Microsoft.Compute/diskEncryptionSets@2025-01-02' = { /* redeploy with a reachable key */ }",
     },
-    docs: [DOCS.cmkPortal], controls: CONTROLS.availability,
+    docs: [DOCS.cmkPortal], controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'GDPR/Art.32(1)(a)', 'HIPAA/164.312(a)(2)(iv)', 'GDPR/Art.32(1)(b)', 'GDPR/Art.32(1)(c)'],
     evaluate: (s) => (s.des.provisioningState?.toLowerCase() === 'failed' ? [`Disk encryption set ${s.des.name} failed to provision (provisioningState Failed).`] : []),
   },
   {
@@ -33,7 +33,7 @@ export const desRules: DesRule[] = [
       powershell: 'Update-AzDiskEncryptionSet -Name <des> -ResourceGroupName <rg> -IdentityType SystemAssigned',
       bicep: "identity: { type: 'SystemAssigned' }",
     },
-    docs: [DOCS.cmkPortal], controls: CONTROLS.access,
+    docs: [DOCS.cmkPortal], controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'GDPR/Art.32(1)(a)', 'HIPAA/164.312(a)(2)(iv)', 'ISO27001:2022/A.5.15', 'GDPR/Art.32(1)(b)'],
     evaluate: (s) => (s.des.principalIds.length === 0 ? [`Disk encryption set ${s.des.name} has no managed identity${s.des.identityType ? ` (identity type ${s.des.identityType})` : ''}, so it cannot reach its key in ${vaultName(s)}.`] : []),
   },
   {
@@ -48,7 +48,7 @@ export const desRules: DesRule[] = [
       powershell: 'New-AzRoleAssignment -ObjectId <des-principal-id> -RoleDefinitionName "Key Vault Crypto Service Encryption User" -Scope <vault-id>\n# access-policy vault:\nSet-AzKeyVaultAccessPolicy -VaultName <vault> -ObjectId <des-principal-id> -PermissionsToKeys get,wrapKey,unwrapKey',
       bicep: "resource grant 'Microsoft.Authorization/roleAssignments@2022-04-01' = { scope: kv, name: guid(kv.id, des.id, 'e147488a-f6f5-4113-8e2d-b22465e65bf6'), properties: { roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'e147488a-f6f5-4113-8e2d-b22465e65bf6'), principalId: des.identity.principalId, principalType: 'ServicePrincipal' } }",
     },
-    docs: [DOCS.rbacGuide, DOCS.accessPolicy, DOCS.cmkCli], controls: CONTROLS.access,
+    docs: [DOCS.rbacGuide, DOCS.accessPolicy, DOCS.cmkCli], controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'GDPR/Art.32(1)(a)', 'PCI-DSS:4.0.1/3.6-3.7', 'HIPAA/164.312(a)(2)(iv)', 'NIS2/Art.21(2)(h)', 'ISO27001:2022/A.5.15', 'GDPR/Art.32(1)(b)'],
     evaluate: (s) => (s.access.state === 'missing' ? [`Disk encryption set ${s.des.name} cannot unwrap keys in ${vaultName(s)}: ${s.access.detail}`] : []),
   },
   {
@@ -63,7 +63,7 @@ export const desRules: DesRule[] = [
       powershell: 'Undo-AzKeyVaultRemoval -VaultName <vault> -ResourceGroupName <rg> -Location <region>',
       bicep: "properties: { activeKey: { keyUrl: '<versioned key url in an existing vault>', sourceVault: { id: kv.id } } }",
     },
-    docs: [DOCS.softDelete], controls: CONTROLS.availability,
+    docs: [DOCS.softDelete], controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'GDPR/Art.32(1)(a)', 'HIPAA/164.312(a)(2)(iv)', 'GDPR/Art.32(1)(b)', 'GDPR/Art.32(1)(c)'],
     evaluate: (s) => (s.vault.state === 'not-found' ? [`Disk encryption set ${s.des.name} points to key vault ${vaultName(s)} (${s.vault.id}), which does not exist.`] : []),
   },
   {
@@ -78,7 +78,7 @@ export const desRules: DesRule[] = [
       powershell: 'New-AzKeyVault -Name <vault> -ResourceGroupName <rg> -Location <des-region> -EnablePurgeProtection',
       bicep: "resource kv 'Microsoft.KeyVault/vaults@2026-02-01' = { location: des.location /* … */ }",
     },
-    docs: [DOCS.desRestrictions], controls: CONTROLS.availability,
+    docs: [DOCS.desRestrictions], controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'GDPR/Art.32(1)(a)', 'HIPAA/164.312(a)(2)(iv)', 'GDPR/Art.32(1)(b)', 'GDPR/Art.32(1)(c)'],
     evaluate: (s) =>
       s.vault.state === 'found' && s.vault.value.location && s.des.location && s.vault.value.location !== s.des.location
         ? [`Disk encryption set ${s.des.name} is in ${s.des.location} but its key vault ${s.vault.value.name} is in ${s.vault.value.location}; they must be in the same region.`]
@@ -96,7 +96,7 @@ export const desRules: DesRule[] = [
       powershell: 'Update-AzDiskEncryptionSet -Name <des> -ResourceGroupName <rg> -RotationToLatestKeyVersionEnabled $true',
       bicep: 'properties: { rotationToLatestKeyVersionEnabled: true }',
     },
-    docs: [DOCS.diskEncryption], controls: CONTROLS.crypto,
+    docs: [DOCS.diskEncryption], controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'PCI-DSS:4.0.1/3.6-3.7', 'NIS2/Art.21(2)(h)'],
     evaluate: (s) => (s.des.rotationToLatestKeyVersionEnabled === true ? [] : [`Disk encryption set ${s.des.name} does not follow new key versions automatically (rotationToLatestKeyVersionEnabled is ${s.des.rotationToLatestKeyVersionEnabled === false ? 'off' : 'not set'}).`]),
   },
   {
@@ -111,7 +111,7 @@ export const desRules: DesRule[] = [
       powershell: 'Update-AzDiskEncryptionSet -Name <des> -ResourceGroupName <rg> -KeyUrl <versioned-key-url> -RotationToLatestKeyVersionEnabled $true',
       bicep: "identity: { type: 'SystemAssigned' }, properties: { rotationToLatestKeyVersionEnabled: true }",
     },
-    docs: [DOCS.diskEncryption], controls: CONTROLS.crypto,
+    docs: [DOCS.diskEncryption], controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'PCI-DSS:4.0.1/3.6-3.7'],
     evaluate: (s) => {
       const e = s.des.autoKeyRotationError;
       return e ? [`Automatic key rotation of disk encryption set ${s.des.name} has stopped: ${e.code ?? 'error'}${e.message ? `: ${e.message}` : ''}`] : [];
@@ -129,7 +129,7 @@ export const desRules: DesRule[] = [
       powershell: 'New-AzDiskEncryptionSetConfig -Location <region> -KeyUrl <versioned-key-url> -SourceVaultId <vault-id> -IdentityType SystemAssigned -EncryptionType EncryptionAtRestWithPlatformAndCustomerKeys | New-AzDiskEncryptionSet -Name <des> -ResourceGroupName <rg>',
       bicep: "properties: { encryptionType: 'EncryptionAtRestWithPlatformAndCustomerKeys' }",
     },
-    docs: [DOCS.diskEncryption], controls: CONTROLS.crypto,
+    docs: [DOCS.diskEncryption], controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'NIS2/Art.21(2)(h)'],
     evaluate: (s, ctx) =>
       ctx.settings.requireDoubleEncryption && s.des.encryptionType !== 'EncryptionAtRestWithPlatformAndCustomerKeys'
         ? [`Disk encryption set ${s.des.name} uses single encryption (${s.des.encryptionType ?? 'type not set'}); this engagement requires double encryption with platform and customer keys.`]
@@ -147,7 +147,7 @@ export const desRules: DesRule[] = [
       powershell: 'Update-AzDiskEncryptionSet -Name <des> -ResourceGroupName <rg> -KeyUrl <current-versioned-key-url>',
       bicep: "properties: { activeKey: { keyUrl: kvKey.properties.keyUriWithVersion } }",
     },
-    docs: [DOCS.rotation], controls: CONTROLS.crypto,
+    docs: [DOCS.rotation], controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'PCI-DSS:4.0.1/3.6-3.7'],
     evaluate: (s) => {
       const u = s.keyUse;
       if (!u || !s.versionExists || !u.version || !u.key.currentVersion || u.version.toLowerCase() === u.key.currentVersion.toLowerCase()) return [];
@@ -155,7 +155,7 @@ export const desRules: DesRule[] = [
     },
   },
   {
-    id: 'LS-DES-010', name: 'Des.CrossTenantKeyUnverified', subject: 'des', severity: 'medium', resourceOf: of,
+    id: 'LS-DES-010', name: 'Des.CrossTenantKeyUnverified', subject: 'des', severity: 'medium', effect: 'unknown', resourceOf: of,
     title: 'Key in another tenant cannot be verified from this one',
     synopsis: 'A cross-tenant DES reaches a key in another tenant through a multi-tenant application; this tenant cannot see that vault.',
     rationale: "Whether the key's vault has purge protection, whether the key is enabled and unexpired, and whether the application may wrap and unwrap with it are facts of the other tenant. Lockstep does not assume them: the servers stay unknown until someone who can read that tenant has checked.",
@@ -166,7 +166,7 @@ export const desRules: DesRule[] = [
       powershell: "Connect-AzAccount -Tenant <key-tenant>\nGet-AzKeyVault -VaultName <vault> | Select-Object EnableSoftDelete, EnablePurgeProtection\nGet-AzKeyVaultKey -VaultName <vault> -Name <key>\nGet-AzRoleAssignment -Scope ((Get-AzKeyVault -VaultName <vault>).ResourceId + '/keys/<key>') -ServicePrincipalName <application-id>",
       bicep: '// deployed in the key\'s tenant: the vault with enablePurgeProtection: true and a role assignment for the application\'s service principal',
     },
-    docs: [DOCS.crossTenant, DOCS.softDelete], controls: CONTROLS.crypto,
+    docs: [DOCS.crossTenant, DOCS.softDelete], controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'GDPR/Art.32(1)(a)', 'HIPAA/164.312(a)(2)(iv)'],
     evaluate: (s) =>
       s.crossTenant
         ? [
@@ -175,7 +175,7 @@ export const desRules: DesRule[] = [
         : [],
   },
   {
-    id: 'LS-DES-011', name: 'Des.ManagedHsmAccessUnverified', subject: 'des', severity: 'medium', resourceOf: of,
+    id: 'LS-DES-011', name: 'Des.ManagedHsmAccessUnverified', subject: 'des', severity: 'medium', effect: 'unverifiable', resourceOf: of,
     title: "Access to a Managed HSM key cannot be verified through ARM",
     synopsis: "A Managed HSM keeps its keys and its role assignments in its own data plane, which ARM does not show.",
     rationale: "ARM shows the HSM's purge protection, soft delete, network and security domain, and Lockstep judges those as it judges a vault. Whether the DES identity holds Managed HSM Crypto Service Encryption User on the key, and whether the key is enabled and unexpired, are visible only to the HSM itself: the servers are at best 'attention' until that is checked, never ready on faith.",
@@ -186,7 +186,7 @@ export const desRules: DesRule[] = [
       powershell: 'Get-AzKeyVaultRoleAssignment -HsmName <hsm> -Scope /keys/<key> -ObjectId <des-principal-id>\nGet-AzKeyVaultKey -HsmName <hsm> -Name <key>',
       bicep: '// local RBAC on a Managed HSM is data plane: assign it with az keyvault role assignment create',
     },
-    docs: [DOCS.managedHsm, DOCS.cmkCli], controls: CONTROLS.access,
+    docs: [DOCS.managedHsm, DOCS.cmkCli], controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'GDPR/Art.32(1)(a)', 'HIPAA/164.312(a)(2)(iv)', 'ISO27001:2022/A.5.15', 'GDPR/Art.32(1)(b)'],
     evaluate: (s, ctx) => {
       if (s.keyStore !== 'managedHsm' || s.vault.state !== 'found' || s.access.state !== 'unverifiable') return [];
       void ctx;
@@ -211,7 +211,7 @@ export const keyNotFoundRule: DesRule = {
     powershell: 'Undo-AzKeyVaultKeyRemoval -VaultName <vault> -Name <key>',
     bicep: "properties: { activeKey: { keyUrl: kvKey.properties.keyUriWithVersion } }",
   },
-  docs: [DOCS.softDelete, DOCS.cmkPortal], controls: CONTROLS.availability,
+  docs: [DOCS.softDelete, DOCS.cmkPortal], controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'GDPR/Art.32(1)(a)', 'PCI-DSS:4.0.1/3.6-3.7', 'HIPAA/164.312(a)(2)(iv)', 'GDPR/Art.32(1)(b)', 'GDPR/Art.32(1)(c)'],
   evaluate: (s) => {
     if (s.vault.state !== 'found' || !s.key) return [];
     const keyName = s.des.key?.keyName ?? '(unnamed)';

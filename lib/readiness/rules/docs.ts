@@ -1,4 +1,4 @@
-/** Shared links and control mappings for the rule catalog. */
+/** Shared links for the rule catalog. (Each rule names its own controls: the one mapping, which compliance derives from.) */
 export const DOCS = {
   migrateCmk: { title: 'Migrate VMware VMs with customer-managed keys (Azure Migrate)', url: 'https://learn.microsoft.com/azure/migrate/how-to-migrate-vmware-vms-with-cmk-disks' },
   diskEncryption: { title: 'Server-side encryption of Azure Disk Storage', url: 'https://learn.microsoft.com/azure/virtual-machines/disk-encryption' },
@@ -18,10 +18,3 @@ export const DOCS = {
   desRestrictions: { title: 'Customer-managed keys: restrictions', url: 'https://learn.microsoft.com/azure/virtual-machines/disk-encryption#restrictions' },
 };
 
-export const CONTROLS = {
-  crypto: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'GDPR/Art.32(1)(a)'],
-  availability: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'GDPR/Art.32(1)(b)', 'GDPR/Art.32(1)(c)'],
-  logging: ['ISO27001:2022/A.8.15', 'NEN7510:2024/8.15', 'GDPR/Art.32(1)(d)'],
-  network: ['ISO27001:2022/A.8.20', 'NEN7510:2024/8.20', 'GDPR/Art.32(1)(b)'],
-  access: ['ISO27001:2022/A.5.15', 'ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'GDPR/Art.32(1)(b)'],
-};

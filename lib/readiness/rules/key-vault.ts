@@ -2,7 +2,7 @@ import { isAtOrBelow } from '../../estate/ids';
 import type { KeyVault } from '../../estate/model';
 import type { Rule } from '../types';
 import { blocksTrustedServices, sendsAuditLogs } from '../vault-facts';
-import { CONTROLS, DOCS } from './docs';
+import { DOCS } from './docs';
 
 type VaultRule = Rule<KeyVault>;
 const of = (v: KeyVault) => v.id;
@@ -22,7 +22,7 @@ export const keyVaultRules: VaultRule[] = [
       powershell: 'Update-AzKeyVault -VaultName <vault> -ResourceGroupName <rg> -EnableSoftDelete',
       bicep: "resource kv 'Microsoft.KeyVault/vaults@2026-02-01' = { /* … */ properties: { enableSoftDelete: true } }",
     },
-    docs: [DOCS.softDelete], controls: CONTROLS.availability,
+    docs: [DOCS.softDelete], controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'GDPR/Art.32(1)(a)', 'PCI-DSS:4.0.1/3.6-3.7', 'GDPR/Art.32(1)(b)', 'GDPR/Art.32(1)(c)'],
     evaluate: (v) => (v.enableSoftDelete === false ? [`${noun(v)} ${v.name} has soft delete turned off: a deleted key cannot be recovered, and the disks it encrypts would be lost.`] : []),
   },
   {
@@ -37,7 +37,7 @@ export const keyVaultRules: VaultRule[] = [
       powershell: 'Update-AzKeyVault -VaultName <vault> -ResourceGroupName <rg> -EnablePurgeProtection',
       bicep: "resource kv 'Microsoft.KeyVault/vaults@2026-02-01' = { /* … */ properties: { enableSoftDelete: true, enablePurgeProtection: true } }",
     },
-    docs: [DOCS.softDelete, DOCS.cmkPortal], controls: CONTROLS.availability,
+    docs: [DOCS.softDelete, DOCS.cmkPortal], controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'GDPR/Art.32(1)(a)', 'PCI-DSS:4.0.1/3.6-3.7', 'NIS2/Art.21(2)(h)', 'GDPR/Art.32(1)(b)', 'GDPR/Art.32(1)(c)'],
     evaluate: (v) =>
       v.enablePurgeProtection === true
         ? []
@@ -55,7 +55,7 @@ export const keyVaultRules: VaultRule[] = [
       powershell: 'Update-AzKeyVaultNetworkRuleSet -VaultName <vault> -Bypass AzureServices',
       bicep: "properties: { networkAcls: { defaultAction: 'Deny', bypass: 'AzureServices' } }",
     },
-    docs: [DOCS.network], controls: CONTROLS.availability,
+    docs: [DOCS.network], controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'GDPR/Art.32(1)(a)', 'PCI-DSS:4.0.1/3.6-3.7', 'GDPR/Art.32(1)(b)', 'GDPR/Art.32(1)(c)'],
     evaluate: (v) => {
       return blocksTrustedServices(v)
         ? [`${noun(v)} ${v.name} denies public network traffic and does not let trusted Azure services through (bypass None): Azure Disk Storage cannot reach its keys.`]
@@ -74,7 +74,7 @@ export const keyVaultRules: VaultRule[] = [
       powershell: 'Update-AzKeyVault -VaultName <vault> -ResourceGroupName <rg> -EnableRbacAuthorization $true',
       bicep: 'properties: { enableRbacAuthorization: true }',
     },
-    docs: [DOCS.rbacGuide], controls: CONTROLS.access,
+    docs: [DOCS.rbacGuide], controls: ['PCI-DSS:4.0.1/3.6-3.7', 'ISO27001:2022/A.5.15', 'GDPR/Art.32(1)(b)'],
     // A Managed HSM always uses its own local RBAC.
     evaluate: (v) => (v.kind === 'managedHsm' || v.enableRbacAuthorization === true ? [] : [`${noun(v)} ${v.name} uses access policies instead of Azure RBAC to control key use.`]),
   },
@@ -90,7 +90,7 @@ export const keyVaultRules: VaultRule[] = [
       powershell: 'New-AzKeyVault -Name <vault> -ResourceGroupName <rg> -Location <region> -SoftDeleteRetentionInDays 90 -EnablePurgeProtection',
       bicep: 'properties: { softDeleteRetentionInDays: 90 }',
     },
-    docs: [DOCS.softDelete], controls: CONTROLS.availability,
+    docs: [DOCS.softDelete], controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'GDPR/Art.32(1)(b)', 'GDPR/Art.32(1)(c)'],
     evaluate: (v) => (v.softDeleteRetentionInDays !== undefined && v.softDeleteRetentionInDays < 90 ? [`${noun(v)} ${v.name} keeps deleted keys for ${v.softDeleteRetentionInDays} days; 90 days gives the most time to recover one.`] : []),
   },
   {
@@ -105,7 +105,7 @@ export const keyVaultRules: VaultRule[] = [
       powershell: 'New-AzDiagnosticSetting -Name kv-audit -ResourceId <vault-id> -WorkspaceId <workspace-id> -Log (New-AzDiagnosticSettingLogSettingsObject -CategoryGroup audit -Enabled $true)',
       bicep: "resource diag 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = { scope: kv, name: 'kv-audit', properties: { workspaceId: workspaceId, logs: [ { categoryGroup: 'audit', enabled: true } ] } }",
     },
-    docs: [DOCS.logging], controls: CONTROLS.logging,
+    docs: [DOCS.logging], controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'PCI-DSS:4.0.1/3.6-3.7', 'NIS2/Art.21(2)(h)', 'ISO27001:2022/A.8.15', 'NEN7510:2024/8.15', 'GDPR/Art.32(1)(d)'],
     evaluate: (v, ctx) => {
       return sendsAuditLogs(ctx.estate, v.id) ? [] : [`${noun(v)} ${v.name} sends no audit logs (AuditEvent) to any diagnostic destination.`];
     },
@@ -122,7 +122,7 @@ export const keyVaultRules: VaultRule[] = [
       powershell: 'Update-AzKeyVaultNetworkRuleSet -VaultName <vault> -DefaultAction Deny -Bypass AzureServices',
       bicep: "properties: { networkAcls: { defaultAction: 'Deny', bypass: 'AzureServices' } }",
     },
-    docs: [DOCS.network], controls: CONTROLS.network,
+    docs: [DOCS.network], controls: ['ISO27001:2022/A.8.20', 'NEN7510:2024/8.20', 'GDPR/Art.32(1)(b)'],
     evaluate: (v) => {
       const publicOn = v.publicNetworkAccess === undefined || v.publicNetworkAccess.toLowerCase() === 'enabled';
       return publicOn && v.networkDefaultAction?.toLowerCase() !== 'deny' ? [`${noun(v)} ${v.name} accepts traffic from all public networks.`] : [];
@@ -140,7 +140,7 @@ export const keyVaultRules: VaultRule[] = [
       powershell: 'New-AzResourceLock -LockName do-not-delete -LockLevel CanNotDelete -ResourceGroupName <rg> -ResourceName <vault> -ResourceType Microsoft.KeyVault/vaults',
       bicep: "resource lock 'Microsoft.Authorization/locks@2020-05-01' = { scope: kv, name: 'do-not-delete', properties: { level: 'CanNotDelete' } }",
     },
-    docs: [DOCS.locks], controls: CONTROLS.availability,
+    docs: [DOCS.locks], controls: ['PCI-DSS:4.0.1/3.6-3.7', 'GDPR/Art.32(1)(b)', 'GDPR/Art.32(1)(c)'],
     evaluate: (v, ctx) => {
       const locked = ctx.estate.locks.some((l) => ['cannotdelete', 'readonly'].includes(l.level.toLowerCase()) && isAtOrBelow(v.id, l.scope));
       return locked ? [] : [`${noun(v)} ${v.name} has no delete lock on itself, its resource group or its subscription.`];
@@ -158,7 +158,7 @@ export const keyVaultRules: VaultRule[] = [
       powershell: 'Export-AzKeyVaultSecurityDomain -Name <hsm> -Certificates cert0.cer, cert1.cer, cert2.cer -OutputPath <hsm>-SD.ps.json -Quorum 2',
       bicep: '// activation is a data-plane step after deployment: az keyvault security-domain download',
     },
-    docs: [DOCS.managedHsm], controls: CONTROLS.availability,
+    docs: [DOCS.managedHsm], controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'GDPR/Art.32(1)(a)', 'PCI-DSS:4.0.1/3.6-3.7', 'GDPR/Art.32(1)(b)', 'GDPR/Art.32(1)(c)'],
     evaluate: (v) => {
       if (v.kind !== 'managedHsm') return [];
       const out: string[] = [];

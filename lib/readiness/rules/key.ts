@@ -1,6 +1,6 @@
 import type { Rule, KeyUse } from '../types';
 import { isoDate } from '../names';
-import { CONTROLS, DOCS } from './docs';
+import { DOCS } from './docs';
 
 type KeyRule = Rule<KeyUse>;
 const of = (k: KeyUse) => k.key.id;
@@ -27,7 +27,7 @@ export const keyRules: KeyRule[] = [
       powershell: 'Update-AzKeyVaultKey -VaultName <vault> -Name <key> -Version <version> -Enable $true',
       bicep: 'properties: { attributes: { enabled: true } }',
     },
-    docs: [DOCS.diskEncryption], controls: CONTROLS.availability,
+    docs: [DOCS.diskEncryption], controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'GDPR/Art.32(1)(a)', 'PCI-DSS:4.0.1/3.6-3.7', 'HIPAA/164.312(a)(2)(iv)', 'GDPR/Art.32(1)(b)', 'GDPR/Art.32(1)(c)'],
     evaluate: (k) => (k.attributes.enabled === false ? [`${label(k)} is disabled: VMs whose disks use it shut down and cannot start until it is enabled or replaced.`] : []),
   },
   {
@@ -41,7 +41,7 @@ export const keyRules: KeyRule[] = [
       ...newVersion,
       bicep: 'properties: { attributes: { exp: <unix-seconds-in-the-future> } }',
     },
-    docs: [DOCS.diskEncryption, DOCS.rotation], controls: CONTROLS.availability,
+    docs: [DOCS.diskEncryption, DOCS.rotation], controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'GDPR/Art.32(1)(a)', 'PCI-DSS:4.0.1/3.6-3.7', 'HIPAA/164.312(a)(2)(iv)', 'GDPR/Art.32(1)(b)', 'GDPR/Art.32(1)(c)'],
     evaluate: (k, ctx) => (k.attributes.exp !== undefined && k.attributes.exp <= ctx.now ? [`${label(k)} expired on ${isoDate(k.attributes.exp)}: VMs whose disks use it fail at their next start.`] : []),
   },
   {
@@ -55,7 +55,7 @@ export const keyRules: KeyRule[] = [
       ...newVersion,
       bicep: "rotationPolicy: { lifetimeActions: [ { trigger: { timeAfterCreate: 'P90D' }, action: { type: 'rotate' } } ], attributes: { expiryTime: 'P1Y' } }",
     },
-    docs: [DOCS.rotation], controls: CONTROLS.crypto,
+    docs: [DOCS.rotation], controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'PCI-DSS:4.0.1/3.6-3.7', 'NIS2/Art.21(2)(h)'],
     evaluate: (k, ctx) => {
       const exp = k.attributes.exp;
       if (exp === undefined || exp <= ctx.now || exp > ctx.now + ctx.settings.expiryWarningDays * 86400) return [];
@@ -75,7 +75,7 @@ export const keyRules: KeyRule[] = [
       powershell: 'Update-AzKeyVaultKey -VaultName <vault> -Name <key> -Version <version> -NotBefore (Get-Date)',
       bicep: 'properties: { attributes: { nbf: <unix-seconds-now> } }',
     },
-    docs: [DOCS.diskEncryption], controls: CONTROLS.availability,
+    docs: [DOCS.diskEncryption], controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'GDPR/Art.32(1)(a)', 'PCI-DSS:4.0.1/3.6-3.7', 'HIPAA/164.312(a)(2)(iv)', 'GDPR/Art.32(1)(b)', 'GDPR/Art.32(1)(c)'],
     evaluate: (k, ctx) => (k.attributes.nbf !== undefined && k.attributes.nbf > ctx.now ? [`${label(k)} is not valid until ${isoDate(k.attributes.nbf)}.`] : []),
   },
   {
@@ -90,7 +90,7 @@ export const keyRules: KeyRule[] = [
       powershell: 'Add-AzKeyVaultKey -VaultName <vault> -Name <key> -Destination Software -KeyType RSA -Size 3072',
       bicep: "properties: { kty: 'RSA', keySize: 3072 }",
     },
-    docs: [DOCS.desRestrictions], controls: CONTROLS.crypto,
+    docs: [DOCS.desRestrictions], controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'GDPR/Art.32(1)(a)', 'PCI-DSS:4.0.1/3.6-3.7', 'HIPAA/164.312(a)(2)(iv)', 'NIS2/Art.21(2)(h)'],
     evaluate: (k) => {
       if (!k.kty) return [];
       if (isRsa(k) && [2048, 3072, 4096].includes(rsaSize(k))) return [];
@@ -109,7 +109,7 @@ export const keyRules: KeyRule[] = [
       powershell: 'Set-AzKeyVaultKeyRotationPolicy -VaultName <vault> -Name <key> -KeyRotationLifetimeAction @{Action="Rotate"; TimeAfterCreate=New-TimeSpan -Days 90} -ExpiresIn (New-TimeSpan -Days 365)',
       bicep: "rotationPolicy: { lifetimeActions: [ { trigger: { timeAfterCreate: 'P90D' }, action: { type: 'rotate' } } ], attributes: { expiryTime: 'P1Y' } }",
     },
-    docs: [DOCS.rotation], controls: CONTROLS.crypto,
+    docs: [DOCS.rotation], controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'PCI-DSS:4.0.1/3.6-3.7', 'NIS2/Art.21(2)(h)'],
     evaluate: (k) => (k.key.rotates === true ? [] : [`Key ${k.key.name} in ${k.vault.name} has ${k.key.hasRotationPolicy ? 'a rotation policy that only notifies and never rotates it' : 'no rotation policy'}.`]),
   },
   {
@@ -124,7 +124,7 @@ export const keyRules: KeyRule[] = [
       powershell: 'Add-AzKeyVaultKey -VaultName <vault> -Name <key> -Destination Software -KeyType RSA -Size 3072',
       bicep: "properties: { kty: 'RSA', keySize: 3072 }",
     },
-    docs: [DOCS.desRestrictions], controls: CONTROLS.crypto,
+    docs: [DOCS.desRestrictions], controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'PCI-DSS:4.0.1/3.6-3.7', 'NIS2/Art.21(2)(h)'],
     evaluate: (k, ctx) => (isRsa(k) && rsaSize(k) < ctx.settings.minimumRsaKeySize ? [`${label(k)} is RSA ${rsaSize(k)}, below the engagement minimum of ${ctx.settings.minimumRsaKeySize} bits.`] : []),
   },
   {
@@ -139,7 +139,7 @@ export const keyRules: KeyRule[] = [
       powershell: 'Set-AzKeyVaultKeyRotationPolicy -VaultName <vault> -Name <key> -ExpiresIn (New-TimeSpan -Days 365)',
       bicep: "rotationPolicy: { attributes: { expiryTime: 'P1Y' } }",
     },
-    docs: [DOCS.rotation], controls: CONTROLS.crypto,
+    docs: [DOCS.rotation], controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'PCI-DSS:4.0.1/3.6-3.7'],
     evaluate: (k) => (k.attributes.exp === undefined ? [`${label(k)} has no expiry date.`] : []),
   },
 ];

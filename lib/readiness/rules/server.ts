@@ -2,7 +2,7 @@ import { parseResourceId } from '../../estate/ids';
 import type { DiskEncryptionSet } from '../../estate/model';
 import { list, nameOf, plural, subscriptionName } from '../names';
 import type { Rule, ServerSubject } from '../types';
-import { CONTROLS, DOCS } from './docs';
+import { DOCS } from './docs';
 
 type ServerRule = Rule<ServerSubject>;
 const of = (s: ServerSubject) => s.server.id;
@@ -17,12 +17,12 @@ const reEnable = {
 
 export const serverRules: ServerRule[] = [
   {
-    id: 'LS-SRV-001', name: 'Server.DiskWithoutCmk', subject: 'server', severity: 'high', resourceOf: of,
+    id: 'LS-SRV-001', name: 'Server.DiskWithoutCmk', subject: 'server', severity: 'high', effect: 'unprotected', resourceOf: of,
     title: 'Disk replicates without a customer-managed key',
     synopsis: 'Every replicated disk should name a target disk encryption set.',
     rationale: 'A disk replicated without a DES lands in Azure encrypted with a platform-managed key. The DES cannot be added at migration time: replication must be re-enabled with it.',
     remediation: { summary: 'Stop replication and enable it again with a DES on every disk (initial replication runs again).', ...reEnable },
-    docs: [DOCS.migrateCmk], controls: CONTROLS.crypto,
+    docs: [DOCS.migrateCmk], controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'GDPR/Art.32(1)(a)', 'HIPAA/164.312(a)(2)(iv)', 'NIS2/Art.21(2)(h)'],
     evaluate: (s) => {
       const without = (s.server.disks ?? []).filter((d) => !d.desId);
       if (without.length === 0) return [];
@@ -35,7 +35,7 @@ export const serverRules: ServerRule[] = [
     synopsis: 'The DES a disk replicates to must exist.',
     rationale: 'Azure creates the replica disks with the DES; when it is missing, replication and migration fail.',
     remediation: { summary: 'Create the DES with the same id (name, resource group, subscription), or re-enable replication with an existing one.', ...reEnable },
-    docs: [DOCS.migrateCmk], controls: CONTROLS.availability,
+    docs: [DOCS.migrateCmk], controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'GDPR/Art.32(1)(a)', 'HIPAA/164.312(a)(2)(iv)', 'GDPR/Art.32(1)(b)', 'GDPR/Art.32(1)(c)'],
     evaluate: (s, ctx) =>
       s.deses.filter((d) => d.lookup.state === 'not-found').map((d) => `Server ${s.server.machineName} replicates to disk encryption set ${nameOf(d.id)}, which does not exist in ${subscriptionName(ctx.estate, parseResourceId(d.id)?.subscriptionId)}.`),
   },
@@ -45,7 +45,7 @@ export const serverRules: ServerRule[] = [
     synopsis: 'The DES must be in the region the server migrates to.',
     rationale: 'Azure Migrate requires the DES in the target region; disks cannot be created with a DES from another region.',
     remediation: { summary: 'Create a DES (and vault) in the target region and re-enable replication with it.', ...reEnable },
-    docs: [DOCS.migrateCmk], controls: CONTROLS.availability,
+    docs: [DOCS.migrateCmk], controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'GDPR/Art.32(1)(a)', 'HIPAA/164.312(a)(2)(iv)', 'GDPR/Art.32(1)(b)', 'GDPR/Art.32(1)(c)'],
     evaluate: (s) =>
       found(s)
         .filter((d) => d.location && s.server.targetRegion && d.location !== s.server.targetRegion)
@@ -57,7 +57,7 @@ export const serverRules: ServerRule[] = [
     synopsis: 'The DES must be in the subscription the server migrates to.',
     rationale: 'Azure Migrate requires the DES in the target subscription (the subscription of the target resource group).',
     remediation: { summary: 'Create a DES in the target subscription and re-enable replication with it.', ...reEnable },
-    docs: [DOCS.migrateCmk], controls: CONTROLS.availability,
+    docs: [DOCS.migrateCmk], controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'GDPR/Art.32(1)(a)', 'HIPAA/164.312(a)(2)(iv)', 'GDPR/Art.32(1)(b)', 'GDPR/Art.32(1)(c)'],
     evaluate: (s, ctx) => {
       const target = s.server.targetSubscriptionId;
       if (!target) return [];
@@ -75,7 +75,7 @@ export const serverRules: ServerRule[] = [
     synopsis: 'One DES per server keeps key ownership simple.',
     rationale: 'Several DES (and keys) per VM multiply what must be rotated, granted and audited for one workload.',
     remediation: { summary: 'Use one DES for all disks of a server when you next enable replication.', ...reEnable },
-    docs: [DOCS.diskEncryption], controls: CONTROLS.crypto,
+    docs: [DOCS.diskEncryption], controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24'],
     evaluate: (s) => (s.deses.length > 1 ? [`Server ${s.server.machineName} uses ${s.deses.length} disk encryption sets (${list(s.deses.map((d) => nameOf(d.id)))}).`] : []),
   },
   {
@@ -84,7 +84,7 @@ export const serverRules: ServerRule[] = [
     synopsis: 'A ConfidentialVmEncryptedWithCustomerKey DES is only for the OS disk of a confidential VM.',
     rationale: 'Azure refuses a confidential DES on data disks or on VMs that are not confidential; migration fails.',
     remediation: { summary: 'Use an EncryptionAtRestWithCustomerKey DES for data disks and non-confidential targets.', ...reEnable },
-    docs: [DOCS.confidential], controls: CONTROLS.crypto,
+    docs: [DOCS.confidential], controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'GDPR/Art.32(1)(a)', 'HIPAA/164.312(a)(2)(iv)'],
     evaluate: (s) => {
       const confidentialTarget = s.server.securityType?.toLowerCase() === 'confidentialvm';
       const out: string[] = [];
@@ -111,7 +111,7 @@ export const serverRules: ServerRule[] = [
       powershell: 'Get-AzMigrateServerReplication -TargetObjectID <migration-item-id> | Select-Object -ExpandProperty HealthError',
       bicep: '// not an infrastructure setting',
     },
-    docs: [DOCS.replication], controls: CONTROLS.availability,
+    docs: [DOCS.replication], controls: ['GDPR/Art.32(1)(b)', 'GDPR/Art.32(1)(c)'],
     evaluate: (s) => {
       const critical = s.server.health?.toLowerCase() === 'critical';
       const failed = /failed$/i.test(s.server.migrationState ?? '');
@@ -121,7 +121,7 @@ export const serverRules: ServerRule[] = [
     },
   },
   {
-    id: 'LS-SRV-008', name: 'Server.EncryptionUndetermined', subject: 'server', severity: 'info', resourceOf: of,
+    id: 'LS-SRV-008', name: 'Server.EncryptionUndetermined', subject: 'server', severity: 'info', effect: 'unknown', resourceOf: of,
     title: 'Encryption cannot be determined',
     synopsis: 'Part of the chain could not be read, so Lockstep cannot judge it.',
     rationale: 'A verdict needs the DES, its vault, key and access grants; when one of them cannot be read (no access, not captured) the server is unknown rather than assumed fine.',
@@ -132,7 +132,7 @@ export const serverRules: ServerRule[] = [
       powershell: 'New-AzRoleAssignment -SignInName <upn> -RoleDefinitionName Reader -Scope <subscription-or-vault-id>',
       bicep: '// grant Reader to the reviewer',
     },
-    docs: [DOCS.migrateCmk], controls: CONTROLS.crypto,
+    docs: [DOCS.migrateCmk], controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'GDPR/Art.32(1)(a)', 'HIPAA/164.312(a)(2)(iv)'],
     evaluate: (s) => (s.unreadable.length > 0 ? [`Lockstep cannot tell whether server ${s.server.machineName} will land under a customer-managed key: ${list(s.unreadable)}.`] : []),
   },
 ];

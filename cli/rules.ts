@@ -1,0 +1,47 @@
+/**
+ * `npm run rules [-- --format json|text]`: the rule catalog, for other tools and for an auditor. Each rule with its id,
+ * name, title, severity, verdict effect, subject, the controls it evidences, whether Lockstep can fix it, and its docs.
+ * The same objects feed the rule pages and the evidence bundle, so the three agree by construction.
+ */
+import { parseArgs } from 'node:util';
+import { RULES } from '../lib/readiness/catalog';
+import { FIXABLE_RULES } from '../lib/provisioning/fixits';
+
+export function ruleCatalog() {
+  return {
+    kind: 'lockstep.rules',
+    version: 1,
+    rules: RULES.map((r) => ({
+      id: r.id,
+      name: r.name,
+      title: r.title,
+      severity: r.severity,
+      ...(r.effect ? { effect: r.effect } : {}),
+      subject: r.subject,
+      controls: r.controls,
+      fixable: (FIXABLE_RULES as readonly string[]).includes(r.id),
+      docs: r.docs,
+    })),
+  };
+}
+
+export function runRules(argv: string[]): { code: number; stdout: string; stderr: string } {
+  let format: string;
+  try {
+    format = String(parseArgs({ args: argv, options: { format: { type: 'string', default: 'text' } }, strict: true }).values.format);
+  } catch (e) {
+    return { code: 2, stdout: '', stderr: `rules: ${(e as Error).message}` };
+  }
+  if (format !== 'json' && format !== 'text') return { code: 2, stdout: '', stderr: `rules: --format must be json or text, not '${format}'` };
+  const catalog = ruleCatalog();
+  if (format === 'json') return { code: 0, stdout: JSON.stringify(catalog, null, 2) + '\n', stderr: '' };
+  const lines = catalog.rules.map((r) => `${r.id.padEnd(11)} ${r.severity.padEnd(8)} ${r.fixable ? 'fix' : '   '} ${r.title}\n            controls: ${r.controls.join(', ')}`);
+  return { code: 0, stdout: lines.join('\n') + '\n', stderr: '' };
+}
+
+if (require.main === module) {
+  const r = runRules(process.argv.slice(2));
+  if (r.stdout) process.stdout.write(r.stdout);
+  if (r.stderr) process.stderr.write(r.stderr + '\n');
+  process.exit(r.code);
+}
