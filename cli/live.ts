@@ -4,7 +4,7 @@ import { CLOUD_NAMES, PUBLIC_CLOUDS, localCloud, type CloudName } from '../lib/a
 import { PasswordTokenSource } from '../lib/auth/password-token-source';
 import type { TokenSource } from '../lib/auth/token-source';
 import { captureEstate } from '../lib/azure/inventory';
-import type { ScanArgs } from './scan';
+import type { ScanArgs } from './scan-args';
 
 // The demo estate's Lockstep CLI registration (emulator/README.md); real tenants pass --client-id.
 const DEMO_TENANT = 'dae51f1f-16c8-5e9a-89c9-5ffaa14ba27c';

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestEmulator } from '../emulator/src/testing';
+import { startTestEmulator } from '../test-support/emulator-harness';
 import { USERS, DEMO_PASSWORD } from '../emulator/src/demo';
 
 const root = resolve(__dirname, '..');

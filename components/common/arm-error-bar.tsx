@@ -1,7 +1,7 @@
 'use client';
 
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import { explainArmError } from '@/lib/azure/errors';
+import { explainArmError } from '@/lib/queries/errors';
 
 /** What Lockstep could not see or do, and why, in words; ARM's own text is shown as text. */
 export function ArmErrorBar({ error, onRetry }: { error: unknown; onRetry?: () => void }) {

@@ -6,9 +6,8 @@ import { Body1, Button, Caption1, Card, CardHeader, makeStyles, MessageBar, Mess
 import { DocumentTableRegular, FolderOpenRegular, ShieldCheckmarkRegular, WrenchRegular } from '@fluentui/react-icons';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
-import type { AccountInfo } from '@azure/msal-browser';
 import { safeReturnPath } from '@/lib/auth/msal-instance';
-import type { ArmClientFactory } from '@/lib/azure/client-factory';
+import { landingPathFor } from '@/lib/queries/landing';
 import { useArm } from '@/lib/queries/arm-provider';
 import { BrandMark } from '../shell/brand-mark';
 import { useLockstepConfig } from '../providers/config-context';
@@ -39,21 +38,6 @@ function MicrosoftLogo() {
   );
 }
 
-/**
- * People who cannot write (a CISO reading) land on Compliance; people who can, on the Overview.
- * Advisory only: if the check fails, the Overview.
- */
-async function landingFor(arm: ArmClientFactory, account: AccountInfo): Promise<string> {
-  try {
-    const [{ listSubscriptions }, { canWriteSomewhere }] = await Promise.all([import('@/lib/azure/subscriptions'), import('@/lib/azure/permissions')]);
-    const subs = (await listSubscriptions(arm)).map((s) => s.subscriptionId!).filter(Boolean);
-    const oid = (account.idTokenClaims?.oid as string | undefined) ?? account.localAccountId;
-    return (await canWriteSomewhere(arm, subs, oid)) ? '/overview/' : '/compliance/';
-  } catch {
-    return '/overview/';
-  }
-}
-
 /** Signed out: what Lockstep does, in two sentences, and the way in. */
 export function LandingPage() {
   const s = useStyles();
@@ -74,7 +58,7 @@ export function LandingPage() {
       return;
     }
     let cancelled = false;
-    void landingFor(arm, accounts[0]!).then((path) => {
+    void landingPathFor(arm, accounts[0]!).then((path) => {
       if (!cancelled) router.replace(path);
     });
     return () => {

@@ -2,7 +2,7 @@
 
 import { Field, ProgressBar, Skeleton, SkeletonItem } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import type { InventoryProgress } from '@/lib/azure/inventory';
+import type { InventoryProgress } from '@/lib/queries/estate';
 import { useReadiness, type Readiness } from '@/lib/queries/estate';
 import { ArmErrorBar } from '../common/arm-error-bar';
 

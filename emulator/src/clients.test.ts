@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, SUBS, USERS } from './demo';
 import { startEmulator } from './server';
-import { startTestEmulator } from './testing';
+import { startTestEmulator } from '../../test-support/emulator-harness';
 import { localTls } from './tls';
 
 const AZ_CLI = '04b07795-8ddb-461a-bbee-02f9e1bf7b46';

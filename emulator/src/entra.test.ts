@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestEmulator } from './testing';
+import { startTestEmulator } from '../../test-support/emulator-harness';
 import { DEMO_CLIENT_ID, USERS } from './demo';
 
 let t: Awaited<ReturnType<typeof startTestEmulator>>;

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PasswordTokenSource } from '../../lib/auth/password-token-source';
 import { DEMO_CLI_CLIENT_ID, DEMO_PASSWORD, SUBS, USERS } from './demo';
-import { startTestEmulator } from './testing';
+import { startTestEmulator } from '../../test-support/emulator-harness';
 
 let t: Awaited<ReturnType<typeof startTestEmulator>>;
 beforeAll(async () => {

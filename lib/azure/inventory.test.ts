@@ -1,6 +1,6 @@
 /** The live inventory against the emulator: it must capture what the estate file holds. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestEmulator } from '../../emulator/src/testing';
+import { startTestEmulator } from '../../test-support/emulator-harness';
 import { DEMO_CLI_CLIENT_ID, DEMO_PASSWORD, SUBS, USERS } from '../../emulator/src/demo';
 import { PasswordTokenSource } from '../auth/password-token-source';
 import { validateEstate } from '../estate/file';

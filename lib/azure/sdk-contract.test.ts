@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestEmulator } from '../../emulator/src/testing';
+import { startTestEmulator } from '../../test-support/emulator-harness';
 import { SUBS, USERS } from '../../emulator/src/demo';
 import { ROLE_IDS } from '../estate/builtin-roles';
 import { toArmError } from './errors';

@@ -4,7 +4,7 @@
  * without repeating what it finished.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestEmulator } from '../../emulator/src/testing';
+import { startTestEmulator } from '../../test-support/emulator-harness';
 import { SUBS, WORKSPACE } from '../../emulator/src/demo';
 import { captureEstate } from '../azure/inventory';
 import { normalize } from '../estate/normalize';

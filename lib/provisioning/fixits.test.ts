@@ -1,6 +1,6 @@
 /** Every fix-it the demo estate offers, applied through the SDK against the emulator, removes its finding on a rescan. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestEmulator } from '../../emulator/src/testing';
+import { startTestEmulator } from '../../test-support/emulator-harness';
 import { SUBS } from '../../emulator/src/demo';
 import { captureEstate } from '../azure/inventory';
 import { normalize } from '../estate/normalize';

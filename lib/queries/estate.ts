@@ -6,6 +6,8 @@ import type { ArmResource, EstateFile } from '../estate/file';
 import type { Estate } from '../estate/model';
 import { normalize } from '../estate/normalize';
 import { captureEstate, type DetailCache, type InventoryProgress } from '../azure/inventory';
+
+export type { InventoryProgress };
 import { evaluate } from '../readiness/evaluate';
 import { pendingRows, serverRows, type ServerRow } from '../readiness/rows';
 import { DEFAULT_SETTINGS, type Evaluation, type Settings } from '../readiness/types';

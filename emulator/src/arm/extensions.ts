@@ -4,7 +4,7 @@ import { isAtOrBelow, normalizeId, parseResourceId, sameType } from '../../../li
 import { queryParam, type Reply } from '../http';
 import { armError, readJsonObject } from './errors';
 import { assignmentScope, assignmentsOf, effectivePermissions, isAllowed } from './rbac';
-import { page, precheck, type ArmContext, type Route } from './router';
+import { page, precheck, type ArmContext, type Route } from './context';
 import { canonicalType, lockedBy } from './writes';
 
 type Json = Record<string, unknown>;

@@ -3,7 +3,7 @@ import type { ArmResource } from '../../../lib/estate/file';
 import { isAtOrBelow, parseResourceId, sameType } from '../../../lib/estate/ids';
 import { queryParam, type Reply } from '../http';
 import { armError, notFoundResource, readJsonObject } from './errors';
-import { page, type ArmContext, type Route } from './router';
+import { page, type ArmContext, type LongRunningOperations, type Route } from './context';
 import { writeStatus } from './status-codes';
 
 type Json = Record<string, unknown>;
@@ -22,7 +22,7 @@ interface Operation {
  * `Azure-AsyncOperation`, the resource shows `Updating`/`Deleting`, and after the configured
  * duration the operation reports `Succeeded` and the resource settles.
  */
-export class LroRegistry {
+export class LroRegistry implements LongRunningOperations {
   private ops = new Map<string, Operation>();
 
   constructor(public durationMs: number) {}

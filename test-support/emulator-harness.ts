@@ -1,8 +1,8 @@
 /** Helpers for tests that run the real SDK clients against a started emulator. */
-import { PasswordTokenSource } from '../../lib/auth/password-token-source';
-import { createArmClientFactory } from '../../lib/azure/client-factory';
-import { buildDemoEstate, DEMO_CLI_CLIENT_ID, DEMO_PASSWORD, USERS } from './demo';
-import { startEmulator, type EmulatorOptions } from './server';
+import { PasswordTokenSource } from '../lib/auth/password-token-source';
+import { createArmClientFactory } from '../lib/azure/client-factory';
+import { buildDemoEstate, DEMO_CLI_CLIENT_ID, DEMO_PASSWORD, USERS } from '../emulator/src/demo';
+import { startEmulator, type EmulatorOptions } from '../emulator/src/server';
 
 export type Persona = keyof typeof USERS;
 
