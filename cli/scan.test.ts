@@ -105,3 +105,16 @@ describe('npm run scan --format evidence', () => {
     expect(b.keys.length).toBeGreaterThan(0);
   });
 });
+
+describe('npm run scan --settings', () => {
+  it('reads settings with the same schema as the browser, strictly: one line naming each bad field', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lockstep-settings-'));
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ minimumRsaKeySize: 1024, expiryWarningDays: 'soon', colour: 'blue' }));
+    const r = await scan(['--estate', demo, '--settings', bad]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`${bad}: minimumRsaKeySize must be 2048, 3072 or 4096 bits`);
+    expect(r.stderr).toContain(`${bad}: expiryWarningDays must be a whole number of days from 0 to 365`);
+    expect(r.stderr).toContain(`${bad}: colour is not a setting`);
+  });
+});

@@ -13,7 +13,7 @@ import { evaluate } from '../lib/readiness/evaluate';
 import { findingsCsv, findingsDocument } from '../lib/readiness/report';
 import { evidenceBundle } from '../lib/compliance/evidence';
 import { version as TOOL_VERSION } from '../package.json';
-import { DEFAULT_SETTINGS, type Settings } from '../lib/readiness/types';
+import { DEFAULT_SETTINGS, checkSettings, type Settings } from '../lib/readiness/settings';
 import { UsageError, parseScanArgs, type ScanArgs } from './scan-args';
 
 export { parseScanArgs, type ScanArgs };
@@ -26,11 +26,10 @@ export function readSettings(path: string | undefined): Settings {
   } catch (e) {
     throw new UsageError(`cannot read settings file ${path}: ${(e as Error).message}`);
   }
-  const s = { ...DEFAULT_SETTINGS, ...(json as Partial<Settings>) };
-  if (typeof s.expiryWarningDays !== 'number' || s.expiryWarningDays < 0) throw new UsageError(`${path}: expiryWarningDays must be a number of days`);
-  if (typeof s.minimumRsaKeySize !== 'number') throw new UsageError(`${path}: minimumRsaKeySize must be a number of bits`);
-  if (typeof s.requireDoubleEncryption !== 'boolean') throw new UsageError(`${path}: requireDoubleEncryption must be true or false`);
-  return s;
+  // The same schema as the browser's, strictly: the CLI used to accept any RSA size the browser would refuse.
+  const checked = checkSettings(json);
+  if (!checked.ok) throw new UsageError(checked.problems.map((p) => `${path}: ${p.path} ${p.message}`).join('; '));
+  return checked.settings;
 }
 
 export function parseNow(now: string | undefined, fallback: string): number {

@@ -2,6 +2,7 @@
 
 import { Body1, Caption1, Dropdown, Field, Label, makeStyles, Option, Radio, RadioGroup, SpinButton, Subtitle1, Switch, tokens } from '@fluentui/react-components';
 import { saveEngagementSettings, useEngagementSettings } from '@/lib/queries/settings';
+import type { Settings } from '@/lib/readiness/settings';
 import { SettingsRegular } from '@fluentui/react-icons';
 import { useLockstepConfig } from '../providers/config-context';
 import { useTheme, type ThemeName } from '../providers/theme-provider';
@@ -49,7 +50,7 @@ export function SettingsPage() {
           />
         </Field>
         <Field label="Minimum RSA key size" hint="LS-KEY-008">
-          <Dropdown value={`${settings.minimumRsaKeySize} bits`} selectedOptions={[String(settings.minimumRsaKeySize)]} onOptionSelect={(_, d) => saveEngagementSettings({ ...settings, minimumRsaKeySize: Number(d.optionValue) })}>
+          <Dropdown value={`${settings.minimumRsaKeySize} bits`} selectedOptions={[String(settings.minimumRsaKeySize)]} onOptionSelect={(_, d) => saveEngagementSettings({ ...settings, minimumRsaKeySize: Number(d.optionValue) as Settings['minimumRsaKeySize'] })}>
             {[2048, 3072, 4096].map((n) => (
               <Option key={n} value={String(n)}>{`${n} bits`}</Option>
             ))}

@@ -8,6 +8,7 @@ import type { DiskEncryptionSet, Estate, KeyVault } from '../estate/model';
 import { isManagedHsmHost, lookup, vaultOfDes } from '../estate/normalize';
 import { nameOf } from './names';
 import { RULES, desRuleSet, keyRuleSet, serverRuleSet, vaultRuleSet } from './catalog';
+import { DEFAULT_SETTINGS } from './settings';
 import type { AccessState, DesSubject, EvalContext, Evaluation, Finding, KeyUse, Rule, ServerResult, ServerSubject, Settings, Severity, Verdict } from './types';
 
 const KEY_DATA_ACTIONS = ['Microsoft.KeyVault/vaults/keys/read', 'Microsoft.KeyVault/vaults/keys/wrap/action', 'Microsoft.KeyVault/vaults/keys/unwrap/action'];
@@ -109,7 +110,7 @@ export function verdictOf(findings: Pick<Finding, 'ruleId' | 'severity'>[]): Ver
 }
 
 export function evaluate(estate: Estate, options: { settings?: Partial<Settings>; now: number }): Evaluation {
-  const settings: Settings = { expiryWarningDays: 30, minimumRsaKeySize: 3072, requireDoubleEncryption: false, ...options.settings };
+  const settings: Settings = { ...DEFAULT_SETTINGS, ...options.settings };
   const ctx: EvalContext = { estate, settings, now: options.now };
   const findings = new Map<string, Finding>();
   const serverFindings: Finding[] = [];

@@ -4,16 +4,8 @@ export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 export type Verdict = 'blocked' | 'unprotected' | 'unknown' | 'attention' | 'ready';
 export type Subject = 'server' | 'des' | 'key' | 'keyVault';
 
-export interface Settings {
-  /** Warn this many days before a key expires. */
-  expiryWarningDays: number;
-  /** RSA keys below this size are flagged (low). */
-  minimumRsaKeySize: number;
-  /** Whether every DES must use double encryption (platform + customer keys). */
-  requireDoubleEncryption: boolean;
-}
-
-export const DEFAULT_SETTINGS: Settings = { expiryWarningDays: 30, minimumRsaKeySize: 3072, requireDoubleEncryption: false };
+export { DEFAULT_SETTINGS, type Settings } from './settings';
+import type { Settings } from './settings';
 
 export interface EvalContext {
   estate: Estate;
