@@ -1,6 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 
-// scripts/test.mjs finds a Chromium (LOCKSTEP_CHROMIUM, /usr/bin/chromium, Playwright's own, or apt) and passes it here.
+// scripts/test.ts finds a Chromium (LOCKSTEP_CHROMIUM, /usr/bin/chromium, Playwright's own, or apt) and passes it here.
 const executablePath = process.env.LOCKSTEP_CHROMIUM || undefined;
 
 export default defineConfig({

@@ -4,7 +4,6 @@ import {
   type FluentIcon,
 } from '@fluentui/react-icons';
 
-export type Persona = 'consultant' | 'ciso' | 'engineer';
 
 export interface NavItem {
   title: string;
@@ -12,8 +11,6 @@ export interface NavItem {
   icon: FluentIcon;
   /** One line for the Overview's "where to next" and the page header. */
   description: string;
-  /** Who sees it in the navigation; everyone when absent. */
-  personas?: readonly Persona[];
 }
 
 /** The left navigation, as data: one source for the nav, the breadcrumbs and the page headers. */

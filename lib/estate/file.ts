@@ -93,9 +93,7 @@ export const estateFileSchema = z.looseObject({
 });
 
 export type EstateFile = z.infer<typeof estateFileSchema>;
-export type EstateSubscription = z.infer<typeof estateSubscriptionSchema>;
 export type EstateUser = z.infer<typeof estateUserSchema>;
-export type EstateApplication = z.infer<typeof estateApplicationSchema>;
 export type EstateGap = z.infer<typeof estateGapSchema>;
 export type EstateDirectoryObject = z.infer<typeof estateDirectoryObjectSchema>;
 /** A raw ARM resource: the fields every resource has, and whatever else ARM sent. */

@@ -1,5 +1,5 @@
 /**
- * apply(run) runs a plan's steps in order through an ARM sender (the SDK clients, see sender.ts)
+ * apply(run) runs a plan's steps in order through an ARM sender (the SDK clients, see lib/azure/resource-sender.ts)
  * and records each step's request, result or error in a `Run` that the caller keeps (session
  * storage in the browser) so that "Resume" continues from the failed step without repeating the
  * finished ones. Generic (DESIGN §6): it knows bindings and expectations, not resource types.

@@ -368,7 +368,3 @@ export function renderAzCli(plan: Plan): string {
   return lines.join('\n').trimEnd() + '\n';
 }
 
-/** Files to download for each format. */
-export function renderFiles(plan: Plan): { bicep: BicepFile[]; azcli: string; json: string } {
-  return { bicep: renderBicep(plan), azcli: renderAzCli(plan), json: renderArmJson(plan) };
-}
