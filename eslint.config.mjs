@@ -19,7 +19,7 @@ const R = {
   lib: { group: ['**/components/**', '@/components/**', '**/app/**', '**/cli/**', '**/emulator/**', '@/emulator/**'], message: 'lib/ never imports views, routes, the CLI or the emulator.' },
   emulator: { group: ['**/lib/azure/**', '**/lib/auth/**', '**/lib/queries/**', '**/components/**'], message: 'The emulator is a local Azure, not a client: it imports nothing from lib/azure, lib/auth or lib/queries.' },
 };
-const PURE_PROVISIONING = ['lib/provisioning/plan.ts', 'lib/provisioning/fixits.ts', 'lib/provisioning/draft.ts', 'lib/provisioning/render.ts'];
+const PURE_PROVISIONING = ['lib/provisioning/plan.ts', 'lib/provisioning/fixits.ts', 'lib/provisioning/draft.ts', 'lib/provisioning/render.ts', 'lib/provisioning/render/**'];
 const TESTS = ['**/*.test.ts', '**/*.test.tsx'];
 function zone(files, rules, ignores = []) {
   return { files, ignores: [...TESTS, ...ignores], rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: rules.map((r) => ({ ...r, allowTypeImports: true })) }] } };
