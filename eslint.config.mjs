@@ -8,21 +8,63 @@ import nextTypescript from 'eslint-config-next/typescript';
  * layers together on purpose. scripts/layers.test.ts plants bad imports and expects each zone to refuse them.
  */
 const R = {
-  views: { group: ['**/lib/azure', '**/lib/azure/**', '@/lib/azure/**', '**/emulator/**', '@/emulator/**', '**/cli/**'], message: 'Components reach ARM only through lib/queries; the emulator and the CLI are not part of the app.' },
+  views: {
+    group: ['**/lib/azure', '**/lib/azure/**', '@/lib/azure/**', '**/emulator/**', '@/emulator/**', '**/cli/**'],
+    message: 'Components reach ARM only through lib/queries; the emulator and the CLI are not part of the app.',
+  },
   core: {
-    group: ['react', 'react-*', 'next', 'next/*', '@azure/*', '@fluentui/*', '@tanstack/*', '**/azure', '**/azure/**', '**/auth', '**/auth/**', '**/queries', '**/queries/**', '**/emulator/**', '**/components/**', '@/lib/azure/**', '@/lib/auth/**', '@/lib/queries/**', '@/components/**'],
+    group: [
+      'react',
+      'react-*',
+      'next',
+      'next/*',
+      '@azure/*',
+      '@fluentui/*',
+      '@tanstack/*',
+      '**/azure',
+      '**/azure/**',
+      '**/auth',
+      '**/auth/**',
+      '**/queries',
+      '**/queries/**',
+      '**/emulator/**',
+      '**/components/**',
+      '@/lib/azure/**',
+      '@/lib/auth/**',
+      '@/lib/queries/**',
+      '@/components/**',
+    ],
     message: 'The pure core imports no I/O layer, no React and no emulator: it runs the same in the browser, Node and a worker.',
   },
   estate: { group: ['**/readiness/**', '**/compliance/**', '**/provisioning/**'], message: 'lib/estate is the ground floor: it imports no other layer.' },
   readiness: { group: ['**/compliance/**', '**/provisioning/**'], message: 'lib/readiness sits on lib/estate only.' },
-  io: { group: ['**/readiness/**', '**/compliance/**', '**/queries/**', '**/provisioning/**'], message: 'lib/azure and lib/auth do not reach up into readiness, compliance, provisioning or queries.' },
-  lib: { group: ['**/components/**', '@/components/**', '**/app/**', '**/cli/**', '**/emulator/**', '@/emulator/**'], message: 'lib/ never imports views, routes, the CLI or the emulator.' },
-  emulator: { group: ['**/lib/azure/**', '**/lib/auth/**', '**/lib/queries/**', '**/components/**'], message: 'The emulator is a local Azure, not a client: it imports nothing from lib/azure, lib/auth or lib/queries.' },
+  io: {
+    group: ['**/readiness/**', '**/compliance/**', '**/queries/**', '**/provisioning/**'],
+    message: 'lib/azure and lib/auth do not reach up into readiness, compliance, provisioning or queries.',
+  },
+  lib: {
+    group: ['**/components/**', '@/components/**', '**/app/**', '**/cli/**', '**/emulator/**', '@/emulator/**'],
+    message: 'lib/ never imports views, routes, the CLI or the emulator.',
+  },
+  emulator: {
+    group: ['**/lib/azure/**', '**/lib/auth/**', '**/lib/queries/**', '**/components/**'],
+    message: 'The emulator is a local Azure, not a client: it imports nothing from lib/azure, lib/auth or lib/queries.',
+  },
 };
-const PURE_PROVISIONING = ['lib/provisioning/plan.ts', 'lib/provisioning/fixits.ts', 'lib/provisioning/draft.ts', 'lib/provisioning/render.ts', 'lib/provisioning/render/**'];
+const PURE_PROVISIONING = [
+  'lib/provisioning/plan.ts',
+  'lib/provisioning/fixits.ts',
+  'lib/provisioning/draft.ts',
+  'lib/provisioning/render.ts',
+  'lib/provisioning/render/**',
+];
 const TESTS = ['**/*.test.ts', '**/*.test.tsx'];
 function zone(files, rules, ignores = []) {
-  return { files, ignores: [...TESTS, ...ignores], rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: rules.map((r) => ({ ...r, allowTypeImports: true })) }] } };
+  return {
+    files,
+    ignores: [...TESTS, ...ignores],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: rules.map((r) => ({ ...r, allowTypeImports: true })) }] },
+  };
 }
 const LAYERS = [
   zone(['components/**', 'app/**'], [R.views]),

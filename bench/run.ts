@@ -40,7 +40,8 @@ async function inventory(): Promise<void> {
   // The issue's figure: 10,000 servers, 20 subscriptions, 40 Recovery Services vaults, 100 DES, 100 key vaults, 50 ms
   // added to every ARM request, lists trimmed as ARM trims them; then the same with all 40 vaults in one subscription.
   await inventoryLayout('20 subscriptions', { servers: 10_000, subscriptions: 20, vaults: 40, des: 100, keyvaults: 100 });
-  if (process.env.LOCKSTEP_BENCH_QUICK !== '1') await inventoryLayout('vaults in 1 subscription', { servers: 10_000, subscriptions: 20, vaults: 40, des: 100, keyvaults: 100, vaultsubscriptions: 1 });
+  if (process.env.LOCKSTEP_BENCH_QUICK !== '1')
+    await inventoryLayout('vaults in 1 subscription', { servers: 10_000, subscriptions: 20, vaults: 40, des: 100, keyvaults: 100, vaultsubscriptions: 1 });
 }
 
 async function inventoryLayout(label: string, spec: GenerateSpec): Promise<void> {
@@ -48,12 +49,28 @@ async function inventoryLayout(label: string, spec: GenerateSpec): Promise<void>
   const pageSize = 100;
   const estate = generateEstate(spec);
   // The emulator runs in its own process, as it does for the app: the bench measures the client.
-  const t = await spawnEmulator(Object.entries(spec).map(([k, v]) => `${k}=${v}`).join(','), pageSize);
+  const t = await spawnEmulator(
+    Object.entries(spec)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(','),
+    pageSize,
+  );
   try {
     const tokens = t.tokens('consultant');
     await tokens.getArmToken();
     // Load the SDK modules first: that one-time cost is not the inventory's.
-    await Promise.all(['@azure/arm-resources', '@azure/arm-compute', '@azure/arm-keyvault', '@azure/arm-recoveryservices-siterecovery', '@azure/arm-authorization', '@azure/arm-monitor', '@azure/arm-locks', '@azure/arm-resources-subscriptions'].map((m) => import(m)));
+    await Promise.all(
+      [
+        '@azure/arm-resources',
+        '@azure/arm-compute',
+        '@azure/arm-keyvault',
+        '@azure/arm-recoveryservices-siterecovery',
+        '@azure/arm-authorization',
+        '@azure/arm-monitor',
+        '@azure/arm-locks',
+        '@azure/arm-resources-subscriptions',
+      ].map((m) => import(m)),
+    );
     // A fresh throttle (and counters) for the measured capture.
     await t.control('reset', { method: 'POST' });
     await t.control('faults', { method: 'POST', body: { method: '*', path: '/^\\/(subscriptions|tenants)/', latencyMs: latency } });
@@ -66,18 +83,27 @@ async function inventoryLayout(label: string, spec: GenerateSpec): Promise<void>
       tokens,
       details,
       onResources: (rs) => {
-        for (const r of rs) if (/replicationmigrationitems$/i.test(r.type) && ((r.properties as { providerSpecificDetails?: { protectedDisks?: unknown[] } }).providerSpecificDetails?.protectedDisks?.length ?? 0) > 0) landed++;
+        for (const r of rs)
+          if (
+            /replicationmigrationitems$/i.test(r.type) &&
+            ((r.properties as { providerSpecificDetails?: { protectedDisks?: unknown[] } }).providerSpecificDetails?.protectedDisks?.length ?? 0) > 0
+          )
+            landed++;
         if (first100 === undefined && landed >= 100) first100 = performance.now() - started;
       },
     });
     const ms = performance.now() - started;
     const counted = (await t.control('requests')) as { routes: Record<string, number> };
-    const armRequests = (routes: Record<string, number>) => Object.entries(routes).filter(([k]) => !k.includes(' entra ') && !k.startsWith('OPTIONS')).reduce((a, [, n]) => a + n, 0);
+    const armRequests = (routes: Record<string, number>) =>
+      Object.entries(routes)
+        .filter(([k]) => !k.includes(' entra ') && !k.startsWith('OPTIONS'))
+        .reduce((a, [, n]) => a + n, 0);
     const issued = armRequests(counted.routes);
 
     // The minimum: every list page, every read the rules need, and one GET per item whose list entry lacks disks.
     const ITEM = 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationMigrationItems';
-    const count = (type: string, under?: string) => estate.resources.filter((r) => r.type === type && (!under || r.id.toLowerCase().startsWith(under.toLowerCase() + '/'))).length;
+    const count = (type: string, under?: string) =>
+      estate.resources.filter((r) => r.type === type && (!under || r.id.toLowerCase().startsWith(under.toLowerCase() + '/'))).length;
     const pages = (n: number) => Math.max(1, Math.ceil(n / pageSize));
     let listMinimum = 1 + pages(spec.subscriptions); // tenants, and the subscription list
     let detailMinimum = 0;
@@ -88,7 +114,17 @@ async function inventoryLayout(label: string, spec: GenerateSpec): Promise<void>
       const vaults = estate.resources.filter((r) => r.type === 'Microsoft.RecoveryServices/vaults' && r.id.startsWith(scope + '/'));
       const kvs = count('Microsoft.KeyVault/vaults', scope);
       // vaults, projects, identities, DES, key vaults, Managed HSMs, role assignments, custom roles, locks
-      const lists = [pages(vaults.length), pages(count('Microsoft.Migrate/migrateProjects', scope)), pages(count('Microsoft.ManagedIdentity/userAssignedIdentities', scope)), pages(count('Microsoft.Compute/diskEncryptionSets', scope)), pages(kvs), 1, pages(count('Microsoft.Authorization/roleAssignments', scope)), 1, 1];
+      const lists = [
+        pages(vaults.length),
+        pages(count('Microsoft.Migrate/migrateProjects', scope)),
+        pages(count('Microsoft.ManagedIdentity/userAssignedIdentities', scope)),
+        pages(count('Microsoft.Compute/diskEncryptionSets', scope)),
+        pages(kvs),
+        1,
+        pages(count('Microsoft.Authorization/roleAssignments', scope)),
+        1,
+        1,
+      ];
       let reads = lists.reduce((a, b) => a + b, 0);
       let itemPages = 0;
       let subDetails = 0;
@@ -106,19 +142,58 @@ async function inventoryLayout(label: string, spec: GenerateSpec): Promise<void>
       // ARM's read bucket per principal and subscription: 250 at once, then 25 a second.
       throttleBound = Math.max(throttleBound, (Math.max(0, reads + subDetails - READ_BUCKET) / READ_REFILL) * 1000);
     }
-    const keysInUse = new Set(estate.resources.filter((r) => r.type === 'Microsoft.Compute/diskEncryptionSets').map((d) => String((d.properties as { activeKey: { keyUrl: string } }).activeKey.keyUrl).split('/').slice(0, 5).join('/')));
-    const versionsInUse = new Set(estate.resources.filter((r) => r.type === 'Microsoft.Compute/diskEncryptionSets').map((d) => String((d.properties as { activeKey: { keyUrl: string } }).activeKey.keyUrl)));
+    const keysInUse = new Set(
+      estate.resources
+        .filter((r) => r.type === 'Microsoft.Compute/diskEncryptionSets')
+        .map((d) =>
+          String((d.properties as { activeKey: { keyUrl: string } }).activeKey.keyUrl)
+            .split('/')
+            .slice(0, 5)
+            .join('/'),
+        ),
+    );
+    const versionsInUse = new Set(
+      estate.resources
+        .filter((r) => r.type === 'Microsoft.Compute/diskEncryptionSets')
+        .map((d) => String((d.properties as { activeKey: { keyUrl: string } }).activeKey.keyUrl)),
+    );
     listMinimum += keysInUse.size + versionsInUse.size;
     const minimum = listMinimum + detailMinimum;
     const latencyChain = (1 + longestSub + 1 + 1) * latency;
     const bound = Math.max(latencyChain, throttleBound);
     const servers = captured.resources.filter((r) => r.type.endsWith('/replicationMigrationItems')).length;
-    const withDisks = captured.resources.filter((r) => r.type.endsWith('/replicationMigrationItems') && ((r.properties as { providerSpecificDetails?: { protectedDisks?: unknown[] } }).providerSpecificDetails?.protectedDisks?.length ?? 0) > 0).length;
-    record({ name: `inventory (${label}): servers with disk details`, value: withDisks, unit: 'servers', note: `of ${servers} captured, ${spec.servers} expected` });
+    const withDisks = captured.resources.filter(
+      (r) =>
+        r.type.endsWith('/replicationMigrationItems') &&
+        ((r.properties as { providerSpecificDetails?: { protectedDisks?: unknown[] } }).providerSpecificDetails?.protectedDisks?.length ?? 0) > 0,
+    ).length;
+    record({
+      name: `inventory (${label}): servers with disk details`,
+      value: withDisks,
+      unit: 'servers',
+      note: `of ${servers} captured, ${spec.servers} expected`,
+    });
     if (servers !== spec.servers || withDisks !== spec.servers) results[results.length - 1]!.ok = false;
-    record({ name: `inventory (${label}): ARM requests / minimum`, value: Number((issued / minimum).toFixed(3)), unit: '×', budget: 1.05, note: `${issued} issued, ${minimum} needed (${detailMinimum} detail GETs)` });
-    record({ name: `inventory (${label}): wall time / bound`, value: Number((ms / bound).toFixed(2)), unit: '×', budget: 1.3, note: `${Math.round(ms)} ms with ${latency} ms per request; bound max(${latencyChain} ms latency chain, ${Math.round(throttleBound)} ms read throttle)` });
-    record({ name: `inventory (${label}): first 100 servers with their disks`, value: Math.round(first100 ?? ms), unit: 'ms', note: 'the DES, vault and key lists are read before details, so these servers can be judged' });
+    record({
+      name: `inventory (${label}): ARM requests / minimum`,
+      value: Number((issued / minimum).toFixed(3)),
+      unit: '×',
+      budget: 1.05,
+      note: `${issued} issued, ${minimum} needed (${detailMinimum} detail GETs)`,
+    });
+    record({
+      name: `inventory (${label}): wall time / bound`,
+      value: Number((ms / bound).toFixed(2)),
+      unit: '×',
+      budget: 1.3,
+      note: `${Math.round(ms)} ms with ${latency} ms per request; bound max(${latencyChain} ms latency chain, ${Math.round(throttleBound)} ms read throttle)`,
+    });
+    record({
+      name: `inventory (${label}): first 100 servers with their disks`,
+      value: Math.round(first100 ?? ms),
+      unit: 'ms',
+      note: 'the DES, vault and key lists are read before details, so these servers can be judged',
+    });
     record({ name: `inventory (${label}): gaps`, value: captured.gaps?.length ?? 0, unit: 'gaps', budget: 0 });
 
     // A refresh with nothing changed: the lists again, no detail GET.
@@ -127,7 +202,13 @@ async function inventoryLayout(label: string, spec: GenerateSpec): Promise<void>
     await captureEstate({ cloud: { armEndpoint: t.base, allowInsecure: true }, tokens, details });
     const refreshMs = performance.now() - again;
     const refreshed = armRequests(((await t.control('requests')) as { routes: Record<string, number> }).routes);
-    record({ name: `inventory (${label}): refresh requests / list-only minimum`, value: Number((refreshed / listMinimum).toFixed(3)), unit: '×', budget: 1.05, note: `${refreshed} issued, ${listMinimum} needed, ${Math.round(refreshMs)} ms` });
+    record({
+      name: `inventory (${label}): refresh requests / list-only minimum`,
+      value: Number((refreshed / listMinimum).toFixed(3)),
+      unit: '×',
+      budget: 1.05,
+      note: `${refreshed} issued, ${listMinimum} needed, ${Math.round(refreshMs)} ms`,
+    });
   } finally {
     t.stop();
   }
@@ -136,7 +217,21 @@ async function inventoryLayout(label: string, spec: GenerateSpec): Promise<void>
 /** Starts `npm run emulator -- --generate …` on a free port and waits until it answers. */
 async function spawnEmulator(generate: string, pageSize: number) {
   const port = 3900 + Math.floor(Math.random() * 90);
-  const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'emulator/src/main.ts'), '--generate', generate, '--port', String(port), '--page-size', String(pageSize), '--quiet'], { stdio: 'inherit' });
+  const child = spawn(
+    process.execPath,
+    [
+      join(root, 'node_modules/tsx/dist/cli.mjs'),
+      join(root, 'emulator/src/main.ts'),
+      '--generate',
+      generate,
+      '--port',
+      String(port),
+      '--page-size',
+      String(pageSize),
+      '--quiet',
+    ],
+    { stdio: 'inherit' },
+  );
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 200; i++) {
     try {
@@ -146,9 +241,21 @@ async function spawnEmulator(generate: string, pageSize: number) {
     }
   }
   const control = async (path: string, init?: { method?: string; body?: unknown }) =>
-    (await fetch(`${base}/_emulator/${path}`, { method: init?.method ?? 'GET', headers: { 'content-type': 'application/json' }, body: init?.body === undefined ? undefined : JSON.stringify(init.body) })).json() as Promise<Record<string, unknown>>;
+    (
+      await fetch(`${base}/_emulator/${path}`, {
+        method: init?.method ?? 'GET',
+        headers: { 'content-type': 'application/json' },
+        body: init?.body === undefined ? undefined : JSON.stringify(init.body),
+      })
+    ).json() as Promise<Record<string, unknown>>;
   const tokens = (who: keyof typeof USERS) =>
-    new PasswordTokenSource({ tokenEndpoint: `${base}/${DEMO_TENANT_ID}/oauth2/v2.0/token`, clientId: DEMO_CLI_CLIENT_ID, username: USERS[who].userPrincipalName, password: DEMO_PASSWORD, scope: 'https://management.azure.com/user_impersonation' });
+    new PasswordTokenSource({
+      tokenEndpoint: `${base}/${DEMO_TENANT_ID}/oauth2/v2.0/token`,
+      clientId: DEMO_CLI_CLIENT_ID,
+      username: USERS[who].userPrincipalName,
+      password: DEMO_PASSWORD,
+      scope: 'https://management.azure.com/user_impersonation',
+    });
   return { base, control, tokens, stop: () => child.kill() };
 }
 
@@ -181,7 +288,18 @@ async function grid(): Promise<void> {
     stdio: 'ignore',
   });
   const { chromium } = await import('@playwright/test');
-  const browser = await chromium.launch({ executablePath: process.env.LOCKSTEP_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined), args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.LOCKSTEP_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
   try {
     for (let i = 0; i < 100; i++) {
       try {
@@ -205,7 +323,11 @@ async function grid(): Promise<void> {
       const input = document.querySelector('input[aria-label="Filter servers"]')!;
       input.addEventListener('input', () => (w.__t0 = performance.now()), true);
       const caption = [...document.querySelectorAll('span')].find((e) => e.textContent?.startsWith('Showing '))!;
-      new MutationObserver(() => requestAnimationFrame(() => setTimeout(() => w.__times.push(performance.now() - w.__t0), 0))).observe(caption, { childList: true, characterData: true, subtree: true });
+      new MutationObserver(() => requestAnimationFrame(() => setTimeout(() => w.__times.push(performance.now() - w.__t0), 0))).observe(caption, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
     });
     const box = page.getByRole('searchbox', { name: 'Filter servers' });
     await box.click();
@@ -219,7 +341,13 @@ async function grid(): Promise<void> {
     }
     const times = (await page.evaluate(() => (window as unknown as { __times: number[] }).__times)).slice(2).sort((a, b) => a - b);
     record({ name: 'grid: servers page ready, 10,000 rows', value: firstRows, unit: 'ms', note: 'sign-in done; includes reading the estate' });
-    record({ name: 'grid: keystroke → rows painted, median', value: Math.round(times[Math.floor(times.length / 2)] ?? 0), unit: 'ms', budget: 100, note: `${times.length} keystrokes, max ${Math.round(times[times.length - 1] ?? 0)} ms` });
+    record({
+      name: 'grid: keystroke → rows painted, median',
+      value: Math.round(times[Math.floor(times.length / 2)] ?? 0),
+      unit: 'ms',
+      budget: 100,
+      note: `${times.length} keystrokes, max ${Math.round(times[times.length - 1] ?? 0)} ms`,
+    });
   } finally {
     await browser.close();
     server.kill();
@@ -257,7 +385,10 @@ async function main() {
   if (!only || only === 'bundle') bundle();
   if (!only || only === 'grid') await grid();
   console.log('\nbenchmark'.padEnd(48) + 'value'.padStart(10) + '  budget');
-  for (const r of results) console.log(`${r.ok ? '✓' : '✖'} ${r.name.padEnd(45)} ${String(r.value).padStart(8)} ${r.unit.padEnd(9)} ${r.budget ?? '—'}${r.note ? `   (${r.note})` : ''}`);
+  for (const r of results)
+    console.log(
+      `${r.ok ? '✓' : '✖'} ${r.name.padEnd(45)} ${String(r.value).padStart(8)} ${r.unit.padEnd(9)} ${r.budget ?? '—'}${r.note ? `   (${r.note})` : ''}`,
+    );
   mkdirSync(join(root, 'bench', 'results'), { recursive: true });
   writeFileSync(join(root, 'bench', 'results', 'latest.json'), JSON.stringify({ at: new Date().toISOString(), results }, null, 2));
   process.exit(results.every((r) => r.ok) ? 0 : 1);

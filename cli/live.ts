@@ -18,7 +18,13 @@ export async function liveEstate(args: ScanArgs): Promise<EstateFile> {
   if (cloud === 'local') {
     const c = localCloud(args.emulator ?? 'http://127.0.0.1:3080');
     if (!args.user || !args.password) throw new Error('a local scan needs --user UPN and --password (the demo users are in emulator/README.md)');
-    tokens = new PasswordTokenSource({ tokenEndpoint: `${c.authorityHost}/${args.tenant ?? DEMO_TENANT}/oauth2/v2.0/token`, clientId: args.clientId ?? DEMO_CLI_CLIENT, username: args.user, password: args.password, scope: c.armScope });
+    tokens = new PasswordTokenSource({
+      tokenEndpoint: `${c.authorityHost}/${args.tenant ?? DEMO_TENANT}/oauth2/v2.0/token`,
+      clientId: args.clientId ?? DEMO_CLI_CLIENT,
+      username: args.user,
+      password: args.password,
+      scope: c.armScope,
+    });
     target = c;
   } else {
     const c = PUBLIC_CLOUDS[cloud];
@@ -37,6 +43,9 @@ export async function liveEstate(args: ScanArgs): Promise<EstateFile> {
     cloud: target,
     tokens,
     subscriptionIds: args.subscriptions.length > 0 ? args.subscriptions : undefined,
-    onProgress: (p) => process.stderr.write(`\rscan: ${p.subscriptionsDone}/${p.subscriptionsTotal} subscriptions, ${p.requests} requests, ${p.resources} resources, ${p.gaps} gaps `),
+    onProgress: (p) =>
+      process.stderr.write(
+        `\rscan: ${p.subscriptionsDone}/${p.subscriptionsTotal} subscriptions, ${p.requests} requests, ${p.resources} resources, ${p.gaps} gaps `,
+      ),
   }).finally(() => process.stderr.write('\n'));
 }

@@ -4,19 +4,27 @@ import { describe, expect, it } from 'vitest';
 import { runPlan } from './plan';
 
 const estatePath = resolve(__dirname, '../emulator/estates/contoso-health.json');
-const estate = JSON.parse(readFileSync(estatePath, 'utf8')) as { subscriptions: { subscriptionId: string }[]; resources: { id: string; name: string; type: string }[] };
+const estate = JSON.parse(readFileSync(estatePath, 'utf8')) as {
+  subscriptions: { subscriptionId: string }[];
+  resources: { id: string; name: string; type: string }[];
+};
 const LZ = estate.subscriptions[0]!.subscriptionId;
 const central = estate.resources.find((r) => r.name === 'kv-chx-central-weu')!.id;
 
 const intent = (over: Record<string, unknown> = {}) => ({
-  kind: 'lockstep.intent', version: 1, subscriptionId: LZ, resourceGroup: 'rg-security-weu', location: 'westeurope',
+  kind: 'lockstep.intent',
+  version: 1,
+  subscriptionId: LZ,
+  resourceGroup: 'rg-security-weu',
+  location: 'westeurope',
   keyVault: { create: { name: 'kv-chx-dict-weu', sku: 'standard' } },
   key: { create: { name: 'des-key-dict', kty: 'RSA', size: 3072, rotateEveryDays: 365, expiresInDays: 730 } },
   diskEncryptionSet: { name: 'des-weu-prod-02', encryptionType: 'EncryptionAtRestWithCustomerKey', autoRotate: true, identity: 'SystemAssigned' },
   ...over,
 });
 const files = (i: unknown) => (p: string) => (p === 'intent.json' ? JSON.stringify(i) : readFileSync(p, 'utf8'));
-const run = (i: unknown, format = 'json') => runPlan(['--estate', estatePath, '--intent', 'intent.json', '--format', format, '--now', '2026-11-29T12:00:00Z'], files(i));
+const run = (i: unknown, format = 'json') =>
+  runPlan(['--estate', estatePath, '--intent', 'intent.json', '--format', format, '--now', '2026-11-29T12:00:00Z'], files(i));
 
 describe('npm run plan', () => {
   it('prints the plan as JSON with URLs relative to the ARM endpoint', () => {
@@ -41,7 +49,10 @@ describe('npm run plan', () => {
   });
 
   it('puts work on a vault in another resource group into modules scoped there', () => {
-    const r = run(intent({ keyVault: { use: central }, key: { create: { name: 'des-key-lz', kty: 'RSA-HSM', size: 3072, rotateEveryDays: 365, expiresInDays: 730 } } }), 'bicep');
+    const r = run(
+      intent({ keyVault: { use: central }, key: { create: { name: 'des-key-lz', kty: 'RSA-HSM', size: 3072, rotateEveryDays: 365, expiresInDays: 730 } } }),
+      'bicep',
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("module step1 'step1-rg-keys-weu.bicep' = {");
     expect(r.stdout).toContain('keyUrl: step1.outputs.keyKeyUriWithVersion');
@@ -56,16 +67,27 @@ describe('npm run plan', () => {
     expect(r.code).toBe(0);
     const cmds = r.stdout
       .split('\n')
-      .map((l) => l.trim().replace(/^if /, '').replace(/^(read -r [A-Z_ ]+<<<"\$\(|[A-Z_]+=\$\()/, ''))
+      .map((l) =>
+        l
+          .trim()
+          .replace(/^if /, '')
+          .replace(/^(read -r [A-Z_ ]+<<<"\$\(|[A-Z_]+=\$\()/, ''),
+      )
       .filter((l) => l.startsWith('az '))
       .map((l) => l.split(' ').slice(0, 3).join(' '));
     // Safe to run again: a probe before each create decides between creating and updating; verifications read back.
     expect(cmds).toEqual([
       'az account set',
-      'az keyvault show', 'az keyvault update', 'az keyvault create',
+      'az keyvault show',
+      'az keyvault update',
+      'az keyvault create',
       'az rest --method',
-      'az disk-encryption-set show', 'az disk-encryption-set update', 'az disk-encryption-set create', 'az disk-encryption-set show',
-      'az role assignment', 'az role assignment',
+      'az disk-encryption-set show',
+      'az disk-encryption-set update',
+      'az disk-encryption-set create',
+      'az disk-encryption-set show',
+      'az role assignment',
+      'az role assignment',
       'az disk-encryption-set show',
       'az role assignment',
     ]);
@@ -76,7 +98,12 @@ describe('npm run plan', () => {
   });
 
   it('exits 2 with one line per problem for an invalid intent', () => {
-    const r = run(intent({ keyVault: { create: { name: 'kv--x', sku: 'standard' } }, key: { create: { name: 'k', kty: 'EC', size: 256, rotateEveryDays: 365, expiresInDays: 730 } } }));
+    const r = run(
+      intent({
+        keyVault: { create: { name: 'kv--x', sku: 'standard' } },
+        key: { create: { name: 'k', kty: 'EC', size: 256, rotateEveryDays: 365, expiresInDays: 730 } },
+      }),
+    );
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toEqual([
@@ -117,8 +144,10 @@ describe('the renderings follow Bicep and az as documented', () => {
       if (decl?.[1] === 'resource' && !res) problems.push(`line ${n + 1}: not a resource declaration: ${line}`);
       if (res && !TYPES[res[2]!]?.includes(res[3]!)) problems.push(`line ${n + 1}: ${res[2]}@${res[3]} is not a known type and api-version`);
       // Every symbol used in an expression is declared above it.
-      for (const m of line.replace(/'(?:[^'\\]|\\.)*'/g, "''").matchAll(/\b([a-zA-Z_]\w*)\.(properties|identity|outputs|id)\b/g)) if (!declared.has(m[1]!)) problems.push(`line ${n + 1}: ${m[1]} is used before it is declared`);
-      for (const m of line.matchAll(/^\s*(?:parent|scope): (\w+)$/g)) if (!declared.has(m[1]!)) problems.push(`line ${n + 1}: ${m[1]} is used before it is declared`);
+      for (const m of line.replace(/'(?:[^'\\]|\\.)*'/g, "''").matchAll(/\b([a-zA-Z_]\w*)\.(properties|identity|outputs|id)\b/g))
+        if (!declared.has(m[1]!)) problems.push(`line ${n + 1}: ${m[1]} is used before it is declared`);
+      for (const m of line.matchAll(/^\s*(?:parent|scope): (\w+)$/g))
+        if (!declared.has(m[1]!)) problems.push(`line ${n + 1}: ${m[1]} is used before it is declared`);
       if (decl && decl[1] !== 'output') declared.add(decl[2]!);
       depth += (line.match(/[{[]/g) ?? []).length - (line.match(/[}\]]/g) ?? []).length;
       if (depth < 0) problems.push(`line ${n + 1}: unbalanced braces`);
@@ -129,13 +158,33 @@ describe('the renderings follow Bicep and az as documented', () => {
   };
   const FLAGS: Record<string, string[]> = {
     'account set': ['--subscription'],
-    'keyvault create': ['--name', '--resource-group', '--location', '--sku', '--retention-days', '--enable-purge-protection', '--enable-rbac-authorization', '--default-action', '--bypass'],
+    'keyvault create': [
+      '--name',
+      '--resource-group',
+      '--location',
+      '--sku',
+      '--retention-days',
+      '--enable-purge-protection',
+      '--enable-rbac-authorization',
+      '--default-action',
+      '--bypass',
+    ],
     'keyvault update': ['--name', '--resource-group', '--enable-purge-protection', '--bypass', '--default-action'],
     'keyvault show': ['--name', '--resource-group', '--query', '--output'],
     'keyvault set-policy': ['--name', '--resource-group', '--object-id', '--key-permissions'],
     'monitor diagnostic-settings': ['--name', '--resource', '--workspace', '--logs', '--metrics'],
     'rest --method': ['--method', '--url', '--body', '--query', '--output'],
-    'disk-encryption-set create': ['--name', '--resource-group', '--location', '--key-url', '--source-vault', '--encryption-type', '--enable-auto-key-rotation', '--mi-system-assigned', '--mi-user-assigned'],
+    'disk-encryption-set create': [
+      '--name',
+      '--resource-group',
+      '--location',
+      '--key-url',
+      '--source-vault',
+      '--encryption-type',
+      '--enable-auto-key-rotation',
+      '--mi-system-assigned',
+      '--mi-user-assigned',
+    ],
     'disk-encryption-set update': ['--name', '--resource-group', '--enable-auto-key-rotation', '--key-url', '--source-vault'],
     'disk-encryption-set show': ['--name', '--resource-group', '--query', '--output'],
     'identity show': ['--ids', '--query', '--output'],
@@ -156,8 +205,19 @@ describe('the renderings follow Bicep and az as documented', () => {
 
   const intents = {
     'new vault': intent(),
-    'vault in another resource group': intent({ keyVault: { use: central }, key: { create: { name: 'des-key-lz', kty: 'RSA-HSM', size: 3072, rotateEveryDays: 365, expiresInDays: 730 } } }),
-    'access-policy vault, user-assigned identity': intent({ keyVault: { use: estate.resources.find((r) => r.name === 'kv-chx-dbl-weu')!.id }, diskEncryptionSet: { name: 'des-weu-uami-01', encryptionType: 'EncryptionAtRestWithPlatformAndCustomerKeys', autoRotate: true, identity: { userAssigned: `/subscriptions/${LZ}/resourceGroups/rg-security-weu/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-des` } } }),
+    'vault in another resource group': intent({
+      keyVault: { use: central },
+      key: { create: { name: 'des-key-lz', kty: 'RSA-HSM', size: 3072, rotateEveryDays: 365, expiresInDays: 730 } },
+    }),
+    'access-policy vault, user-assigned identity': intent({
+      keyVault: { use: estate.resources.find((r) => r.name === 'kv-chx-dbl-weu')!.id },
+      diskEncryptionSet: {
+        name: 'des-weu-uami-01',
+        encryptionType: 'EncryptionAtRestWithPlatformAndCustomerKeys',
+        autoRotate: true,
+        identity: { userAssigned: `/subscriptions/${LZ}/resourceGroups/rg-security-weu/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-des` },
+      },
+    }),
   };
   for (const [name, i] of Object.entries(intents)) {
     it(`${name}: Bicep and az`, () => {
@@ -171,11 +231,18 @@ describe('the renderings follow Bicep and az as documented', () => {
   }
 
   it('the checks catch what they look for', () => {
-    expect(bicepProblems("resource des 'Microsoft.Compute/diskEncryptionSets@2019-01-01' = {\n  name: 'x'\n  properties: {\n    keyUrl: key.properties.keyUriWithVersion\n  }\n")).toEqual([
+    expect(
+      bicepProblems(
+        "resource des 'Microsoft.Compute/diskEncryptionSets@2019-01-01' = {\n  name: 'x'\n  properties: {\n    keyUrl: key.properties.keyUriWithVersion\n  }\n",
+      ),
+    ).toEqual([
       'line 1: Microsoft.Compute/diskEncryptionSets@2019-01-01 is not a known type and api-version',
       'line 4: key is used before it is declared',
       'unbalanced braces at the end',
     ]);
-    expect(azProblems('az disk-encryption-set create --name d --identity-type SystemAssigned\naz vm create')).toEqual(['az disk-encryption-set create: --identity-type is not one of its flags', 'unknown command: az vm create']);
+    expect(azProblems('az disk-encryption-set create --name d --identity-type SystemAssigned\naz vm create')).toEqual([
+      'az disk-encryption-set create: --identity-type is not one of its flags',
+      'unknown command: az vm create',
+    ]);
   });
 });

@@ -36,7 +36,10 @@ export function parsePlanArgs(argv: string[]): PlanArgs | string {
 }
 
 /** Runs the command; returns the exit code and what to print. */
-export function runPlan(argv: string[], read: (path: string) => string = (p) => readFileSync(resolve(p), 'utf8')): { code: number; stdout: string; stderr: string[] } {
+export function runPlan(
+  argv: string[],
+  read: (path: string) => string = (p) => readFileSync(resolve(p), 'utf8'),
+): { code: number; stdout: string; stderr: string[] } {
   const args = parsePlanArgs(argv);
   if (typeof args === 'string') return { code: 2, stdout: '', stderr: [args] };
   let estateText: string;

@@ -10,7 +10,10 @@ import { evaluate } from '../lib/readiness/evaluate';
 import { runRules } from './rules';
 
 describe('npm run rules', () => {
-  const catalog = JSON.parse(runRules(['--format', 'json']).stdout) as { kind: string; rules: { id: string; controls: string[]; fixable: boolean; severity: string }[] };
+  const catalog = JSON.parse(runRules(['--format', 'json']).stdout) as {
+    kind: string;
+    rules: { id: string; controls: string[]; fixable: boolean; severity: string }[];
+  };
 
   it('prints every rule with its controls, severity and whether it can be fixed', () => {
     expect(catalog.kind).toBe('lockstep.rules');
@@ -26,7 +29,14 @@ describe('npm run rules', () => {
     const bytes = readFileSync(resolve(__dirname, '../emulator/estates/contoso-health.json'));
     const file = parseEstateFile(bytes.toString('utf8'), 'demo');
     const e = evaluate(normalize(file), { now: Date.parse(file.capturedAt) / 1000 });
-    const bundle = evidenceBundle({ estate: normalize(file), evaluation: e, estateBytes: new Uint8Array(bytes), generatedBy: 'test', generatedAt: file.capturedAt, toolVersion: '0' });
+    const bundle = evidenceBundle({
+      estate: normalize(file),
+      evaluation: e,
+      estateBytes: new Uint8Array(bytes),
+      generatedBy: 'test',
+      generatedAt: file.capturedAt,
+      toolVersion: '0',
+    });
     for (const c of bundle.controls) {
       for (const rule of c.failing.rules) expect(catalog.rules.find((r) => r.id === rule)!.controls, `${rule} under ${c.id}`).toContain(c.id);
     }

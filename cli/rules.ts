@@ -35,7 +35,9 @@ export function runRules(argv: string[]): { code: number; stdout: string; stderr
   if (format !== 'json' && format !== 'text') return { code: 2, stdout: '', stderr: `rules: --format must be json or text, not '${format}'` };
   const catalog = ruleCatalog();
   if (format === 'json') return { code: 0, stdout: JSON.stringify(catalog, null, 2) + '\n', stderr: '' };
-  const lines = catalog.rules.map((r) => `${r.id.padEnd(11)} ${r.severity.padEnd(8)} ${r.fixable ? 'fix' : '   '} ${r.title}\n            controls: ${r.controls.join(', ')}`);
+  const lines = catalog.rules.map(
+    (r) => `${r.id.padEnd(11)} ${r.severity.padEnd(8)} ${r.fixable ? 'fix' : '   '} ${r.title}\n            controls: ${r.controls.join(', ')}`,
+  );
   return { code: 0, stdout: lines.join('\n') + '\n', stderr: '' };
 }
 

@@ -83,14 +83,24 @@ describe('npm run scan, live against the emulator', () => {
   });
 
   it('signs in with the password grant and scans what the user can see', async () => {
-    const r = await scan(['--cloud', 'local', '--emulator', t.base, '--user', USERS.engineer.userPrincipalName, '--password', DEMO_PASSWORD, '--now', '2026-11-29T08:00:00Z']);
+    const r = await scan([
+      '--cloud',
+      'local',
+      '--emulator',
+      t.base,
+      '--user',
+      USERS.engineer.userPrincipalName,
+      '--password',
+      DEMO_PASSWORD,
+      '--now',
+      '2026-11-29T08:00:00Z',
+    ]);
     expect(r.status).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.summary.servers).toBe(52);
     expect(doc.servers.find((s: { name: string }) => s.name === 'RIS-APP-01').verdict).toBe('unknown');
   });
 });
-
 
 describe('npm run scan --format evidence', () => {
   it('writes the evidence bundle with the digest of the exact estate bytes', async () => {
@@ -99,7 +109,13 @@ describe('npm run scan --format evidence', () => {
     const r = await scan(['--estate', demo, '--format', 'evidence', '--author', 'ruth.bakker@contosohealth.onmicrosoft.com']);
     expect(r.status).toBe(0);
     const b = JSON.parse(r.stdout);
-    expect(b).toMatchObject({ kind: 'lockstep.evidence', version: 1, generatedBy: 'ruth.bakker@contosohealth.onmicrosoft.com', generatedAt: '2026-11-29T08:00:00.000Z', tool: { name: 'lockstep' } });
+    expect(b).toMatchObject({
+      kind: 'lockstep.evidence',
+      version: 1,
+      generatedBy: 'ruth.bakker@contosohealth.onmicrosoft.com',
+      generatedAt: '2026-11-29T08:00:00.000Z',
+      tool: { name: 'lockstep' },
+    });
     expect(b.estateSha256).toBe(createHash('sha256').update(readFileSync(demo)).digest('hex'));
     expect(b.controls.map((c: { id: string; status: string }) => `${c.id} ${c.status}`)).toContain('ISO27001:2022/A.8.24 not-met');
     expect(b.keys.length).toBeGreaterThan(0);

@@ -47,7 +47,14 @@ export function render(file: EstateFile, args: ScanArgs, estateBytes?: Uint8Arra
   const e = evaluate(estate, { settings, now });
   if (args.format === 'csv') return findingsCsv(e);
   if (args.format === 'evidence') {
-    const bundle = evidenceBundle({ estate, evaluation: e, estateBytes: estateBytes ?? JSON.stringify(file), generatedAt: new Date(now * 1000).toISOString(), generatedBy: args.author ?? process.env.USER ?? 'unknown', toolVersion: TOOL_VERSION });
+    const bundle = evidenceBundle({
+      estate,
+      evaluation: e,
+      estateBytes: estateBytes ?? JSON.stringify(file),
+      generatedAt: new Date(now * 1000).toISOString(),
+      generatedBy: args.author ?? process.env.USER ?? 'unknown',
+      toolVersion: TOOL_VERSION,
+    });
     return JSON.stringify(bundle, null, 2) + '\n';
   }
   return JSON.stringify(findingsDocument(e), null, 2) + '\n';

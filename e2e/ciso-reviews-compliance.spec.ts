@@ -31,9 +31,15 @@ test('the CISO reviews compliance, downloads evidence that matches its estate, a
   const iso = controls.getByRole('row', { name: /ISO27001:2022\/A\.8\.24/ });
   await expect(iso).toContainText('Not met');
   await expect(iso.getByRole('link', { name: '41 servers failing ISO27001:2022/A.8.24' })).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Key custody' }).getByRole('row', { name: /kv-chx-legacy-weu \/ legacy-key/ })).toContainText('access policy: all');
+  await expect(page.getByRole('table', { name: 'Key custody' }).getByRole('row', { name: /kv-chx-legacy-weu \/ legacy-key/ })).toContainText(
+    'access policy: all',
+  );
   await expect(page.getByRole('list', { name: 'Blast radius by key' }).getByRole('listitem').first()).toContainText('servers');
-  expect((await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  expect(
+    (await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze()).violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => v.id),
+  ).toEqual([]);
 
   // Nothing on the page writes.
   const commands = await page.getByRole('toolbar', { name: 'Commands' }).getByRole('button').allInnerTexts();
@@ -46,7 +52,13 @@ test('the CISO reviews compliance, downloads evidence that matches its estate, a
   await expect.poll(() => downloads.every((d) => d.path)).toBe(true);
   const estate = downloads.find((d) => d.name.startsWith('lockstep-estate-'))!;
   const evidence = JSON.parse(readFileSync(downloads.find((d) => d.name.startsWith('lockstep-evidence-'))!.path, 'utf8'));
-  expect(evidence).toMatchObject({ kind: 'lockstep.evidence', version: 1, generatedBy: 'ruth.bakker@contosohealth.onmicrosoft.com', tool: { name: 'lockstep', version: '0.1.0' }, summary: { servers: 71 } });
+  expect(evidence).toMatchObject({
+    kind: 'lockstep.evidence',
+    version: 1,
+    generatedBy: 'ruth.bakker@contosohealth.onmicrosoft.com',
+    tool: { name: 'lockstep', version: '0.1.0' },
+    summary: { servers: 71 },
+  });
   expect(evidence.estateSha256).toBe(createHash('sha256').update(readFileSync(estate.path)).digest('hex'));
 
   // The drill-down lists exactly the failing servers.

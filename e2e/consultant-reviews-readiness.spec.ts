@@ -37,7 +37,13 @@ test('the consultant filters to blocked servers, opens one and sees the broken l
 
 test('a 403 on one subscription shows what could not be read while the rest loads', async ({ page }) => {
   const research = '02eceede-c274-59fe-8a3c-a3479ca31227';
-  await control('faults', { method: 'GET', path: `/subscriptions/${research}/providers/Microsoft.Compute/diskEncryptionSets`, status: 403, code: 'AuthorizationFailed', message: 'The client does not have authorization to perform action Microsoft.Compute/diskEncryptionSets/read.' });
+  await control('faults', {
+    method: 'GET',
+    path: `/subscriptions/${research}/providers/Microsoft.Compute/diskEncryptionSets`,
+    status: 403,
+    code: 'AuthorizationFailed',
+    message: 'The client does not have authorization to perform action Microsoft.Compute/diskEncryptionSets/read.',
+  });
   await signIn(page, user('CISO'));
   await page.goto('/servers/');
   await expect(page.getByText('Lockstep could not read everything')).toBeVisible({ timeout: 30_000 });

@@ -8,7 +8,14 @@ test.beforeEach(async () => {
 test('when ARM refuses the subscription list, the page says so in words and keeps working', async ({ page }) => {
   await signIn(page, user('Consultant'));
   await expect(page.getByRole('table', { name: 'Subscriptions' })).toBeVisible();
-  await control('faults', { method: 'GET', path: '/subscriptions', status: 403, code: 'AuthorizationFailed', message: "The client 'x' with object id 'y' does not have authorization to perform action 'Microsoft.Resources/subscriptions/read' over scope '/subscriptions' or the scope is invalid." });
+  await control('faults', {
+    method: 'GET',
+    path: '/subscriptions',
+    status: 403,
+    code: 'AuthorizationFailed',
+    message:
+      "The client 'x' with object id 'y' does not have authorization to perform action 'Microsoft.Resources/subscriptions/read' over scope '/subscriptions' or the scope is invalid.",
+  });
   await page.getByRole('button', { name: 'Refresh' }).click();
   const alert = page.getByText('Permission needed');
   await expect(alert).toBeVisible();

@@ -17,7 +17,9 @@ async function axe(page: Page, what: string) {
 
 async function writes(): Promise<number> {
   const r = (await (await fetch(`${EMULATOR}/_emulator/requests`)).json()) as { routes: Record<string, number> };
-  return Object.entries(r.routes).filter(([k]) => /^(PUT|PATCH|DELETE) /.test(k)).reduce((a, [, n]) => a + n, 0);
+  return Object.entries(r.routes)
+    .filter(([k]) => /^(PUT|PATCH|DELETE) /.test(k))
+    .reduce((a, [, n]) => a + n, 0);
 }
 
 async function selectServers(page: Page, filter: string, count: number) {
@@ -36,7 +38,8 @@ async function createAndConfirm(page: Page) {
   await wizardActions(page).getByRole('button', { name: 'Create', exact: true }).click();
   const dialog = page.getByRole('alertdialog');
   await expect(dialog).toContainText('Lockstep will send');
-  if (await dialog.getByRole('checkbox', { name: 'I understand the warnings above' }).count()) await dialog.getByRole('checkbox', { name: 'I understand the warnings above' }).check();
+  if (await dialog.getByRole('checkbox', { name: 'I understand the warnings above' }).count())
+    await dialog.getByRole('checkbox', { name: 'I understand the warnings above' }).check();
   await dialog.getByRole('button', { name: 'Create' }).click();
 }
 
@@ -52,7 +55,9 @@ test('the consultant secures the target of servers waiting for a missing DES, th
 
   await wizardActions(page).getByRole('button', { name: 'Next: Key vault >' }).click();
   await expect(page.getByRole('radio', { name: 'Create a new key vault' })).toBeChecked();
-  await expect(page.getByRole('list', { name: 'Key vaults that cannot be used' })).toContainText('kv-chx-res-neu: It is in northeurope; the disk encryption set needs a vault in westeurope.');
+  await expect(page.getByRole('list', { name: 'Key vaults that cannot be used' })).toContainText(
+    'kv-chx-res-neu: It is in northeurope; the disk encryption set needs a vault in westeurope.',
+  );
   const vaultName = page.getByRole('textbox', { name: 'Key vault name' });
   await vaultName.fill('kv--dict');
   await expect(page.getByText('Key vault name "kv--dict" is not valid')).toBeVisible();
@@ -93,7 +98,8 @@ test('the consultant secures the target of servers waiting for a missing DES, th
   await createAndConfirm(page);
   await expect(page.getByText('Disk encryption set des-weu-prod-02 is ready')).toBeVisible({ timeout: 45_000 });
   const verdicts = page.getByRole('table', { name: 'Verdicts before and after' });
-  for (const name of ['DICT-APP-01', 'DICT-APP-02']) await expect(verdicts.getByRole('row', { name: new RegExp(`${name} Blocked Ready`) })).toBeVisible({ timeout: 30_000 });
+  for (const name of ['DICT-APP-01', 'DICT-APP-02'])
+    await expect(verdicts.getByRole('row', { name: new RegExp(`${name} Blocked Ready`) })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText('DICT-APP-01, DICT-APP-02 already replicate to des-weu-prod-02: nothing more to do')).toBeVisible();
   await axe(page, 'done');
 
@@ -119,8 +125,12 @@ test('servers replicating without a DES: the done page says replication must be 
   await expect(page.getByRole('heading', { name: /^(Applying|Applied): \d of \d steps/ })).toBeVisible();
   await expect(page.getByRole('heading', { name: /^Interrupted/ })).toHaveCount(0);
   await expect(page.getByText(/Disk encryption set des-weu-cmk-01 is ready/)).toBeVisible({ timeout: 45_000 });
-  await expect(page.getByText(`${files.map((s) => s.machineName).join(', ')} already replicate without a disk encryption set`)).toContainText(`${gib.toLocaleString('en')} GiB of disks will be seeded again`);
-  await expect(page.getByRole('table', { name: 'Verdicts before and after' }).getByRole('row', { name: /FILE-SRV-01 Unprotected Unprotected/ })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(`${files.map((s) => s.machineName).join(', ')} already replicate without a disk encryption set`)).toContainText(
+    `${gib.toLocaleString('en')} GiB of disks will be seeded again`,
+  );
+  await expect(page.getByRole('table', { name: 'Verdicts before and after' }).getByRole('row', { name: /FILE-SRV-01 Unprotected Unprotected/ })).toBeVisible({
+    timeout: 30_000,
+  });
 });
 
 test("the engineer's preflight shows the role assignment blocked before anything runs, with who can and the command to hand over", async ({ page }) => {
@@ -140,7 +150,9 @@ test("the engineer's preflight shows the role assignment blocked before anything
   await expect(page.getByText('Permission needed')).toBeVisible({ timeout: 45_000 });
   await expect(page.getByText(/not allowed to perform Microsoft.Authorization\/roleAssignments\/write/)).toBeVisible();
   // By now the DES exists: the command names its identity's real principal id.
-  await expect(page.getByLabel('Command to hand over')).toContainText(/az role assignment create .*--assignee-object-id "[0-9a-f-]{36}" --assignee-principal-type ServicePrincipal/);
+  await expect(page.getByLabel('Command to hand over')).toContainText(
+    /az role assignment create .*--assignee-object-id "[0-9a-f-]{36}" --assignee-principal-type ServicePrincipal/,
+  );
   await expect(page.getByRole('button', { name: 'Resume' })).toBeVisible();
 });
 
@@ -187,14 +199,20 @@ test('the CISO never sees the wizard or fix-its', async ({ page }) => {
   await page.goto('/servers/');
   await expect(page.getByRole('table', { name: 'Replicating servers' })).toBeVisible({ timeout: 30_000 });
   await page.getByRole('searchbox', { name: 'Filter servers' }).fill('PACS-APP-01');
-  await page.getByRole('table', { name: 'Replicating servers' }).getByRole('row', { name: /PACS-APP-01/ }).click();
+  await page
+    .getByRole('table', { name: 'Replicating servers' })
+    .getByRole('row', { name: /PACS-APP-01/ })
+    .click();
   await expect(page.getByRole('dialog').getByRole('article', { name: /LS-KV-002/ })).toBeVisible();
   await page.keyboard.press('Escape');
   // Wait until the role checks have answered, so the absence below is not just "not yet".
   await page.waitForLoadState('networkidle');
   await expect(page.getByRole('button', { name: /Secure target/ })).toHaveCount(0);
   await expect(page.getByRole('checkbox', { name: 'Select all shown servers' })).toHaveCount(0);
-  await page.getByRole('table', { name: 'Replicating servers' }).getByRole('row', { name: /PACS-APP-01/ }).click();
+  await page
+    .getByRole('table', { name: 'Replicating servers' })
+    .getByRole('row', { name: /PACS-APP-01/ })
+    .click();
   await expect(page.getByRole('dialog').getByRole('button', { name: 'Fix' })).toHaveCount(0);
   await page.goto('/disk-encryption-sets/');
   await expect(page.getByRole('table', { name: 'Disk encryption sets' })).toBeVisible({ timeout: 30_000 });

@@ -16,7 +16,11 @@ test('agent-based servers are in the grid beside agentless ones, with a Method f
   const grid = page.getByRole('table', { name: 'Replicating servers' });
   await expect(grid).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText(/Showing (\d+) of \1 servers/)).toBeVisible({ timeout: 30_000 });
-  const agentBased = estate.resources.filter((r) => r.type.endsWith('/replicationProtectedItems') && (r.properties as { providerSpecificDetails?: { instanceType?: string } }).providerSpecificDetails?.instanceType === 'InMageRcm');
+  const agentBased = estate.resources.filter(
+    (r) =>
+      r.type.endsWith('/replicationProtectedItems') &&
+      (r.properties as { providerSpecificDetails?: { instanceType?: string } }).providerSpecificDetails?.instanceType === 'InMageRcm',
+  );
   expect(agentBased.length).toBeGreaterThan(0);
 
   await page.getByRole('combobox', { name: 'Method' }).click();
@@ -31,7 +35,11 @@ test('agent-based servers are in the grid beside agentless ones, with a Method f
   // Agent-based servers are judged like any other: one without a DES is unprotected.
   await expect(grid.getByRole('row', { name: /DENTAL-APP-01/ })).toContainText('Unprotected');
   await expect(grid.getByRole('row', { name: /LAB-ANALYZER-01/ })).toContainText('Ready');
-  expect((await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  expect(
+    (await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze()).violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => v.id),
+  ).toEqual([]);
 });
 
 test('a key in another tenant and a key in a Managed HSM say what could not be verified, and how to check it', async ({ page }) => {
@@ -44,17 +52,24 @@ test('a key in another tenant and a key in a Managed HSM say what could not be v
   const chain = drawer.getByRole('list', { name: 'Encryption chain' });
   await expect(chain.getByLabel('Key vault: kv-fabrikam-cmk, Unknown')).toContainText('In another tenant');
   await expect(drawer.getByRole('article', { name: /LS-DES-010/ })).toContainText("Verify them signed in to the key's tenant");
-  await expect(drawer.getByRole('article', { name: /LS-SRV-008/ })).toContainText('is in another tenant (kv-fabrikam-cmk.vault.azure.net) and cannot be verified from this one');
+  await expect(drawer.getByRole('article', { name: /LS-SRV-008/ })).toContainText(
+    'is in another tenant (kv-fabrikam-cmk.vault.azure.net) and cannot be verified from this one',
+  );
   await expect(drawer).not.toContainText('does not exist');
   await page.keyboard.press('Escape');
 
   await page.goto('/servers/?q=ONCO-APP-01');
-  await page.getByRole('table', { name: 'Replicating servers' }).getByRole('row', { name: /ONCO-APP-01/ }).click({ timeout: 30_000 });
+  await page
+    .getByRole('table', { name: 'Replicating servers' })
+    .getByRole('row', { name: /ONCO-APP-01/ })
+    .click({ timeout: 30_000 });
   drawer = page.getByRole('dialog');
   await expect(drawer.getByRole('heading', { name: 'ONCO-APP-01' })).toBeVisible();
   await expect(drawer.getByRole('list', { name: 'Encryption chain' }).getByLabel(/^Managed HSM: hsm-chx-weu/)).toContainText('local RBAC');
   await expect(drawer.getByRole('list', { name: 'Encryption chain' }).getByLabel(/^Access: Access grant, /)).toContainText('Not verifiable through ARM');
-  await expect(drawer.getByRole('article', { name: /LS-DES-011/ })).toContainText('not verifiable through ARM. Check with: az keyvault role assignment list --hsm-name hsm-chx-weu --scope /keys/des-hsm-key --assignee');
+  await expect(drawer.getByRole('article', { name: /LS-DES-011/ })).toContainText(
+    'not verifiable through ARM. Check with: az keyvault role assignment list --hsm-name hsm-chx-weu --scope /keys/des-hsm-key --assignee',
+  );
   await page.keyboard.press('Escape');
 
   // The HSM is listed with the vaults, for what ARM shows of it, and says what it cannot show.
@@ -63,7 +78,11 @@ test('a key in another tenant and a key in a Managed HSM say what could not be v
   await expect(hsm).toContainText('Managed HSM', { timeout: 30_000 });
   await expect(hsm).toContainText('Local RBAC (Managed HSM)');
   await expect(hsm).toContainText('Not visible through ARM');
-  expect((await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  expect(
+    (await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze()).violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => v.id),
+  ).toEqual([]);
 });
 
 test('key custody names people and identities, read from Microsoft Graph, not object ids', async ({ page }) => {
@@ -82,7 +101,13 @@ test('key custody names people and identities, read from Microsoft Graph, not ob
 });
 
 test('when Microsoft Graph refuses names, custody shows object ids with a note, and every control is judged as before', async ({ page }) => {
-  await control('faults', { method: 'POST', path: '/v1.0/directoryObjects/getByIds', status: 403, code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' });
+  await control('faults', {
+    method: 'POST',
+    path: '/v1.0/directoryObjects/getByIds',
+    status: 403,
+    code: 'Authorization_RequestDenied',
+    message: 'Insufficient privileges to complete the operation.',
+  });
   await signIn(page, user('CISO'));
   await page.getByRole('navigation', { name: 'Lockstep' }).getByRole('link', { name: 'Compliance' }).click();
   const custody = page.getByRole('table', { name: 'Key custody' });

@@ -33,13 +33,24 @@ export function subscriptionsVisibleTo(u: EstateUser): string[] {
     .filter((r) => r.type === 'Microsoft.Authorization/roleAssignments' && r.properties?.principalId === u.objectId)
     .map((r) => (r.properties?.scope ?? '').toLowerCase());
   return estate.subscriptions
-    .filter((s) => scopes.some((scope) => scope === '/' || scope === `/subscriptions/${s.subscriptionId}`.toLowerCase() || scope.startsWith(`/subscriptions/${s.subscriptionId}/`.toLowerCase())))
+    .filter((s) =>
+      scopes.some(
+        (scope) =>
+          scope === '/' ||
+          scope === `/subscriptions/${s.subscriptionId}`.toLowerCase() ||
+          scope.startsWith(`/subscriptions/${s.subscriptionId}/`.toLowerCase()),
+      ),
+    )
     .map((s) => s.displayName)
     .sort();
 }
 
 export async function control(path: string, body?: unknown, method = 'POST'): Promise<void> {
-  const res = await fetch(`${EMULATOR}/_emulator/${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${EMULATOR}/_emulator/${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   if (!res.ok) throw new Error(`emulator control ${path}: ${res.status} ${await res.text()}`);
 }
 

@@ -20,7 +20,10 @@ export function buildStamp(root: string, env: NodeJS.ProcessEnv): string {
   const files: string[] = [];
   for (const i of INPUTS) walk(join(root, i), files);
   for (const f of files) h.update(f).update(readFileSync(f));
-  for (const k of Object.keys(env).filter((k) => k.startsWith('NEXT_PUBLIC_')).sort()) h.update(`${k}=${env[k]}`);
+  for (const k of Object.keys(env)
+    .filter((k) => k.startsWith('NEXT_PUBLIC_'))
+    .sort())
+    h.update(`${k}=${env[k]}`);
   return h.digest('hex');
 }
 

@@ -13,11 +13,18 @@ async function main() {
   const parsed = parseConfig(rawConfigFromEnv());
   if (parsed.ok && parsed.config.cloud.name === 'local') {
     const url = new URL(parsed.config.cloud.armEndpoint);
-    await startEmulator({ estate: seedEstate({ estatePath: process.env.LOCKSTEP_ESTATE, generate: process.env.LOCKSTEP_GENERATE }), port: Number(url.port || 80) });
+    await startEmulator({
+      estate: seedEstate({ estatePath: process.env.LOCKSTEP_ESTATE, generate: process.env.LOCKSTEP_GENERATE }),
+      port: Number(url.port || 80),
+    });
     console.log(`Local Azure emulator: ${url.origin}`);
   }
   const port = parsed.ok ? new URL(parsed.config.redirectUri).port || '3000' : '3000';
-  const child = spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'dev', '--port', port], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  const child = spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'dev', '--port', port], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
   child.on('exit', (code) => process.exit(code ?? 0));
 }
 

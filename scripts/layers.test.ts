@@ -13,15 +13,60 @@ const refusals = async (filePath: string, code: string) => {
 
 describe('the layer guard', () => {
   it.each([
-    ['a component calling ARM by a relative path', 'components/servers/planted.tsx', "import { captureEstate } from '../../lib/azure/inventory';\nexport const x = captureEstate;\n", 'Components reach ARM only through lib/queries'],
-    ['a component calling ARM by the alias', 'components/servers/planted.tsx', "import { captureEstate } from '@/lib/azure/inventory';\nexport const x = captureEstate;\n", 'Components reach ARM only through lib/queries'],
-    ['the pure core importing the SDK', 'lib/readiness/planted.ts', "import { ComputeManagementClient } from '@azure/arm-compute';\nexport const x = ComputeManagementClient;\n", 'The pure core imports no I/O layer'],
-    ['the pure core importing lib/azure relatively', 'lib/compliance/planted.ts', "import { captureEstate } from '../azure/inventory';\nexport const x = captureEstate;\n", 'The pure core imports no I/O layer'],
-    ['the planner importing React', 'lib/provisioning/plan.ts', "import { useState } from 'react';\nexport const x = useState;\n", 'The pure core imports no I/O layer'],
-    ['lib/estate reaching up to readiness', 'lib/estate/planted.ts', "import { evaluate } from '../readiness/evaluate';\nexport const x = evaluate;\n", 'lib/estate is the ground floor'],
-    ['lib/azure reaching up to readiness', 'lib/azure/planted.ts', "import { evaluate } from '../readiness/evaluate';\nexport const x = evaluate;\n", 'lib/azure and lib/auth do not reach up'],
-    ['the emulator importing a client', 'emulator/src/planted.ts', "import { createArmClientFactory } from '../../lib/azure/client-factory';\nexport const x = createArmClientFactory;\n", 'The emulator is a local Azure, not a client'],
-    ['lib importing a component', 'lib/queries/planted.ts', "import { ServersPage } from '../../components/servers/servers-page';\nexport const x = ServersPage;\n", 'lib/ never imports views'],
+    [
+      'a component calling ARM by a relative path',
+      'components/servers/planted.tsx',
+      "import { captureEstate } from '../../lib/azure/inventory';\nexport const x = captureEstate;\n",
+      'Components reach ARM only through lib/queries',
+    ],
+    [
+      'a component calling ARM by the alias',
+      'components/servers/planted.tsx',
+      "import { captureEstate } from '@/lib/azure/inventory';\nexport const x = captureEstate;\n",
+      'Components reach ARM only through lib/queries',
+    ],
+    [
+      'the pure core importing the SDK',
+      'lib/readiness/planted.ts',
+      "import { ComputeManagementClient } from '@azure/arm-compute';\nexport const x = ComputeManagementClient;\n",
+      'The pure core imports no I/O layer',
+    ],
+    [
+      'the pure core importing lib/azure relatively',
+      'lib/compliance/planted.ts',
+      "import { captureEstate } from '../azure/inventory';\nexport const x = captureEstate;\n",
+      'The pure core imports no I/O layer',
+    ],
+    [
+      'the planner importing React',
+      'lib/provisioning/plan.ts',
+      "import { useState } from 'react';\nexport const x = useState;\n",
+      'The pure core imports no I/O layer',
+    ],
+    [
+      'lib/estate reaching up to readiness',
+      'lib/estate/planted.ts',
+      "import { evaluate } from '../readiness/evaluate';\nexport const x = evaluate;\n",
+      'lib/estate is the ground floor',
+    ],
+    [
+      'lib/azure reaching up to readiness',
+      'lib/azure/planted.ts',
+      "import { evaluate } from '../readiness/evaluate';\nexport const x = evaluate;\n",
+      'lib/azure and lib/auth do not reach up',
+    ],
+    [
+      'the emulator importing a client',
+      'emulator/src/planted.ts',
+      "import { createArmClientFactory } from '../../lib/azure/client-factory';\nexport const x = createArmClientFactory;\n",
+      'The emulator is a local Azure, not a client',
+    ],
+    [
+      'lib importing a component',
+      'lib/queries/planted.ts',
+      "import { ServersPage } from '../../components/servers/servers-page';\nexport const x = ServersPage;\n",
+      'lib/ never imports views',
+    ],
   ])('refuses %s', async (_name, file, code, message) => {
     const found = await refusals(file, code);
     expect(found.length).toBeGreaterThan(0);
@@ -30,7 +75,9 @@ describe('the layer guard', () => {
 
   it('lets the same imports through where the layers allow them', async () => {
     expect(await refusals('lib/queries/planted.ts', "import { captureEstate } from '../azure/inventory';\nexport const x = captureEstate;\n")).toEqual([]);
-    expect(await refusals('components/servers/planted.tsx', "import type { InventoryProgress } from '@/lib/azure/inventory';\nexport type X = InventoryProgress;\n")).toEqual([]);
+    expect(
+      await refusals('components/servers/planted.tsx', "import type { InventoryProgress } from '@/lib/azure/inventory';\nexport type X = InventoryProgress;\n"),
+    ).toEqual([]);
     expect(await refusals('lib/readiness/planted.ts', "import { normalize } from '../estate/normalize';\nexport const x = normalize;\n")).toEqual([]);
   });
 });
@@ -44,8 +91,13 @@ function importGraph(files: string[], read: (f: string) => string): Map<string, 
     return ['.ts', '.tsx', '/index.ts', '/index.tsx'].map((ext) => base + ext).find((c) => known.has(c));
   };
   for (const f of files) {
-    const specs = [...read(f).matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]!).filter((s) => s.startsWith('.') || s.startsWith('@/'));
-    graph.set(f, specs.map((s) => resolveImport(f, s)).filter((x): x is string => !!x));
+    const specs = [...read(f).matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]/gm)]
+      .map((m) => m[1]!)
+      .filter((s) => s.startsWith('.') || s.startsWith('@/'));
+    graph.set(
+      f,
+      specs.map((s) => resolveImport(f, s)).filter((x): x is string => !!x),
+    );
   }
   return graph;
 }
@@ -70,7 +122,25 @@ function cycles(graph: Map<string, string[]>): string[][] {
 
 describe('import circles', () => {
   const root = resolve(__dirname, '..');
-  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', 'lib', 'cli', 'emulator', 'components', 'app', 'scripts', 'bench', 'test-support', 'conformance'], { cwd: root, encoding: 'utf8' })
+  const files = execFileSync(
+    'git',
+    [
+      'ls-files',
+      '--cached',
+      '--others',
+      '--exclude-standard',
+      'lib',
+      'cli',
+      'emulator',
+      'components',
+      'app',
+      'scripts',
+      'bench',
+      'test-support',
+      'conformance',
+    ],
+    { cwd: root, encoding: 'utf8' },
+  )
     .split('\n')
     .filter((f) => /\.(ts|tsx)$/.test(f) && existsSync(join(root, f)));
 

@@ -32,7 +32,11 @@ async function main() {
       console.log('Production build is current.');
     } else {
       console.log('Building Lockstep (next build)…');
-      const r = spawnSync(process.execPath, [require.resolve('next/dist/bin/next'), 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+      const r = spawnSync(process.execPath, [require.resolve('next/dist/bin/next'), 'build'], {
+        cwd: root,
+        stdio: 'inherit',
+        env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+      });
       if (r.status !== 0) process.exit(r.status ?? 1);
       writeStamp(root, stamp);
     }
@@ -44,17 +48,19 @@ async function main() {
     const emulatorUrl = new URL(config.cloud.armEndpoint);
     // LOCKSTEP_ESTATE=FILE serves a capture; LOCKSTEP_GENERATE=servers=10000,... a generated estate (benchmarks).
     const estate = seedEstate({ estatePath: process.env.LOCKSTEP_ESTATE, generate: process.env.LOCKSTEP_GENERATE });
-    const emulator = await startEmulator({ estate, port: Number(emulatorUrl.port || 80), lroMs: Number(process.env.LOCKSTEP_LRO_MS ?? 3000) }).catch((e: NodeJS.ErrnoException) => {
-      if (e.code === 'EADDRINUSE') {
-        console.error(`Port ${emulatorUrl.port} is in use: is Lockstep already running? Stop it, or set NEXT_PUBLIC_LOCKSTEP_EMULATOR_URL to another port.`);
-        process.exit(2);
-      }
-      throw e;
-    });
+    const emulator = await startEmulator({ estate, port: Number(emulatorUrl.port || 80), lroMs: Number(process.env.LOCKSTEP_LRO_MS ?? 3000) }).catch(
+      (e: NodeJS.ErrnoException) => {
+        if (e.code === 'EADDRINUSE') {
+          console.error(`Port ${emulatorUrl.port} is in use: is Lockstep already running? Stop it, or set NEXT_PUBLIC_LOCKSTEP_EMULATOR_URL to another port.`);
+          process.exit(2);
+        }
+        throw e;
+      },
+    );
     console.log(`Local Azure emulator: ${emulatorUrl.origin} (${estate.tenantDisplayName ?? estate.tenantId}, ${estate.subscriptions.length} subscriptions)`);
     process.on('exit', () => void emulator.close());
     if (!args.has('--quiet')) {
-      console.log('Demo users (pick one on the emulator\'s sign-in page; the CLI password is in emulator/README.md):');
+      console.log("Demo users (pick one on the emulator's sign-in page; the CLI password is in emulator/README.md):");
       for (const u of estate.users ?? []) console.log(`  ${u.displayName.padEnd(14)} ${(u.jobTitle ?? '').padEnd(15)} ${u.userPrincipalName}`);
     }
   }

@@ -53,10 +53,15 @@ function findChromium(): string | undefined {
   if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
     console.log('\n▶ Installing Chromium (apt-get install chromium)');
     spawnSync('apt-get', ['update'], { stdio: 'inherit' });
-    spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
     if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
   }
-  finish('No Chromium found for the end-to-end tests. Install one (Debian/Ubuntu: `sudo apt-get install chromium`; with internet access: `npx playwright install chromium`), or set LOCKSTEP_CHROMIUM=/path/to/chrome.');
+  finish(
+    'No Chromium found for the end-to-end tests. Install one (Debian/Ubuntu: `sudo apt-get install chromium`; with internet access: `npx playwright install chromium`), or set LOCKSTEP_CHROMIUM=/path/to/chrome.',
+  );
 }
 
 function countVitest(file: string): void {
@@ -77,15 +82,24 @@ function countPlaywright(file: string): void {
 
 /** The official Azure CLI for the conformance suite: on PATH, or (as root on Debian) installed with apt-get, as Chromium is. */
 function findAzureCli(): void {
-  const has = () => spawnSync('az', ['version', '--output', 'none'], { stdio: 'ignore', env: { ...process.env, AZURE_CORE_COLLECT_TELEMETRY: 'false', HTTPS_PROXY: 'http://127.0.0.1:9', HTTP_PROXY: 'http://127.0.0.1:9' } }).status === 0;
+  const has = () =>
+    spawnSync('az', ['version', '--output', 'none'], {
+      stdio: 'ignore',
+      env: { ...process.env, AZURE_CORE_COLLECT_TELEMETRY: 'false', HTTPS_PROXY: 'http://127.0.0.1:9', HTTP_PROXY: 'http://127.0.0.1:9' },
+    }).status === 0;
   if (has()) return;
   if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
     console.log('\n▶ Installing the Azure CLI (apt-get install azure-cli)');
     spawnSync('apt-get', ['update'], { stdio: 'inherit' });
-    spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'azure-cli'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'azure-cli'], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
     if (has()) return;
   }
-  finish('The Azure CLI conformance suite needs the official Azure CLI (az). Install it (Debian/Ubuntu: `sudo apt-get install azure-cli`; elsewhere: https://learn.microsoft.com/cli/azure/install-azure-cli) and run npm test again.');
+  finish(
+    'The Azure CLI conformance suite needs the official Azure CLI (az). Install it (Debian/Ubuntu: `sudo apt-get install azure-cli`; elsewhere: https://learn.microsoft.com/cli/azure/install-azure-cli) and run npm test again.',
+  );
 }
 
 rmSync(resolve(root, 'test-results'), { recursive: true, force: true });
@@ -99,7 +113,14 @@ if (unit !== 0) finish('Unit or contract tests failed');
 
 findAzureCli();
 const azFile = resolve(root, 'test-results', 'conformance-results.json');
-const conformance = run('Azure CLI conformance (vitest)', bin('vitest'), ['run', '--config', 'vitest.conformance.mts', '--reporter=default', '--reporter=json', `--outputFile.json=${azFile}`]);
+const conformance = run('Azure CLI conformance (vitest)', bin('vitest'), [
+  'run',
+  '--config',
+  'vitest.conformance.mts',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${azFile}`,
+]);
 countVitest(azFile);
 if (conformance !== 0) finish('The Azure CLI conformance suite failed');
 

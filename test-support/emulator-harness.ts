@@ -18,9 +18,14 @@ export async function startTestEmulator(opts: Partial<EmulatorOptions> = {}) {
       password: DEMO_PASSWORD,
       scope: 'https://management.azure.com/user_impersonation',
     });
-  const factory = (who: Persona, maxRetries = 3) => createArmClientFactory({ cloud: { armEndpoint: base, allowInsecure: true }, tokens: tokens(who), maxRetries });
+  const factory = (who: Persona, maxRetries = 3) =>
+    createArmClientFactory({ cloud: { armEndpoint: base, allowInsecure: true }, tokens: tokens(who), maxRetries });
   const control = async (path: string, init?: { method?: string; body?: unknown }) => {
-    const res = await fetch(`${base}/_emulator/${path}`, { method: init?.method ?? 'GET', headers: { 'content-type': 'application/json' }, body: init?.body === undefined ? undefined : JSON.stringify(init.body) });
+    const res = await fetch(`${base}/_emulator/${path}`, {
+      method: init?.method ?? 'GET',
+      headers: { 'content-type': 'application/json' },
+      body: init?.body === undefined ? undefined : JSON.stringify(init.body),
+    });
     return res.json() as Promise<Record<string, unknown>>;
   };
   return { emulator, estate, base, tokens, factory, control };

@@ -34,7 +34,8 @@ export function ConfigErrorPage({ problems }: { problems: ConfigProblem[] }) {
           ))}
         </ul>
         <Body1>
-          Set these in <span className={s.code}>.env.local</span> (see <span className={s.code}>.env.example</span>) or in the environment, then build again. The README section “Use with your Azure tenant” explains each one.
+          Set these in <span className={s.code}>.env.local</span> (see <span className={s.code}>.env.example</span>) or in the environment, then build again.
+          The README section “Use with your Azure tenant” explains each one.
         </Body1>
       </Card>
     </main>

@@ -2,7 +2,15 @@ import { Body1, makeStyles, Subtitle1, tokens } from '@fluentui/react-components
 import type { ReactNode } from 'react';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', alignItems: 'center', textAlign: 'center', gap: tokens.spacingVerticalM, padding: `${tokens.spacingVerticalXXXL} ${tokens.spacingHorizontalXXL}`, color: tokens.colorNeutralForeground2 },
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'center',
+    textAlign: 'center',
+    gap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalXXXL} ${tokens.spacingHorizontalXXL}`,
+    color: tokens.colorNeutralForeground2,
+  },
   icon: { fontSize: '48px', color: tokens.colorBrandForeground1 },
   body: { maxWidth: '560px' },
 });

@@ -10,9 +10,24 @@ import { ruleById } from '@/lib/readiness/catalog';
 import type { Finding } from '@/lib/readiness/types';
 
 const useStyles = makeStyles({
-  finding: { borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorNeutralStroke1}`, paddingLeft: tokens.spacingHorizontalM, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  finding: {
+    borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorNeutralStroke1}`,
+    paddingLeft: tokens.spacingHorizontalM,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
   critical: { borderLeftColor: tokens.colorPaletteRedBorder2 },
-  code: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, whiteSpace: 'pre-wrap', backgroundColor: tokens.colorNeutralBackground3, padding: tokens.spacingHorizontalS, borderRadius: tokens.borderRadiusSmall, margin: 0, overflowX: 'auto' },
+  code: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    whiteSpace: 'pre-wrap',
+    backgroundColor: tokens.colorNeutralBackground3,
+    padding: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusSmall,
+    margin: 0,
+    overflowX: 'auto',
+  },
 });
 
 /** One finding: severity, rule, the message (ARM names as text), the fix with its CLI, and the docs. */
@@ -56,7 +71,12 @@ function FixButton({ ruleId, resourceId }: { ruleId: string; resourceId: string 
   if (!access.canWrite(parseResourceId(resourceId)?.subscriptionId)) return null;
   return (
     <div>
-      <Button size="small" appearance="primary" icon={<WrenchRegular />} onClick={() => router.push(`/disk-encryption-sets/repair/?rule=${encodeURIComponent(ruleId)}&resource=${encodeURIComponent(resourceId)}`)}>
+      <Button
+        size="small"
+        appearance="primary"
+        icon={<WrenchRegular />}
+        onClick={() => router.push(`/disk-encryption-sets/repair/?rule=${encodeURIComponent(ruleId)}&resource=${encodeURIComponent(resourceId)}`)}
+      >
         Fix
       </Button>
     </div>

@@ -12,8 +12,8 @@ export function NameGaps({ gaps }: { gaps: EstateGap[] | undefined }) {
     <MessageBar intent="info" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>People and identities are shown by object id</MessageBarTitle>
-        {names.map((g) => `Lockstep could not ${g.operation} (${g.status ? `${g.status} ` : ''}${g.code}): ${g.message}`).join(' ')} Verdicts and controls do not depend on names. To see names, grant
-        Lockstep the delegated Microsoft Graph permission Directory.Read.All (admin consent).
+        {names.map((g) => `Lockstep could not ${g.operation} (${g.status ? `${g.status} ` : ''}${g.code}): ${g.message}`).join(' ')} Verdicts and controls do
+        not depend on names. To see names, grant Lockstep the delegated Microsoft Graph permission Directory.Read.All (admin consent).
       </MessageBarBody>
     </MessageBar>
   );

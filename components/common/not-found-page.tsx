@@ -10,7 +10,15 @@ export function NotFoundPage() {
   const s = useStyles();
   return (
     <main className={s.root}>
-      <EmptyState icon={<DocumentSearchRegular />} title="This page does not exist" action={<Button as="a" href="/overview/" appearance="primary">Go to Overview</Button>}>
+      <EmptyState
+        icon={<DocumentSearchRegular />}
+        title="This page does not exist"
+        action={
+          <Button as="a" href="/overview/" appearance="primary">
+            Go to Overview
+          </Button>
+        }
+      >
         The address may be mistyped, or the page may have moved.
       </EmptyState>
     </main>

@@ -4,9 +4,30 @@ import { NameGaps } from '@/components/common/name-gaps';
 import { isArmGap } from '@/lib/estate/normalize';
 import { useMsal } from '@azure/msal-react';
 import {
-  Badge, Body1, Caption1, Link, makeStyles, Subtitle1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, ToolbarButton, tokens,
+  Badge,
+  Body1,
+  Caption1,
+  Link,
+  makeStyles,
+  Subtitle1,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  ToolbarButton,
+  tokens,
 } from '@fluentui/react-components';
-import { ArrowClockwiseRegular, ArrowDownloadRegular, CheckmarkCircleFilled, DismissCircleFilled, PrintRegular, QuestionCircleRegular, ShieldCheckmarkRegular } from '@fluentui/react-icons';
+import {
+  ArrowClockwiseRegular,
+  ArrowDownloadRegular,
+  CheckmarkCircleFilled,
+  DismissCircleFilled,
+  PrintRegular,
+  QuestionCircleRegular,
+  ShieldCheckmarkRegular,
+} from '@fluentui/react-icons';
 import { useRouter } from 'next/navigation';
 import { useMemo, type ReactElement } from 'react';
 import { evidenceBundle } from '@/lib/compliance/evidence';
@@ -19,14 +40,32 @@ import { downloadText } from '../common/download';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  wrap: { backgroundColor: tokens.colorNeutralBackground1, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, overflowX: 'auto' },
+  wrap: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    overflowX: 'auto',
+  },
   muted: { color: tokens.colorNeutralForeground2 },
   big: { fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightSemibold },
   tiles: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(260px, 1fr))', gap: tokens.spacingHorizontalM },
-  tile: { backgroundColor: tokens.colorNeutralBackground1, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  tile: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
   barRow: { display: 'grid', gridTemplateColumns: '220px 1fr 140px', alignItems: 'center', gap: tokens.spacingHorizontalM },
   bar: { height: '18px', backgroundColor: tokens.colorPaletteRedBackground3, borderRadius: tokens.borderRadiusSmall },
-  timeline: { position: 'relative', height: '56px', borderTop: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}`, marginTop: tokens.spacingVerticalL },
+  timeline: {
+    position: 'relative',
+    height: '56px',
+    borderTop: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}`,
+    marginTop: tokens.spacingVerticalL,
+  },
   tick: { position: 'absolute', top: '-8px', width: '2px', height: '16px' },
 });
 
@@ -35,7 +74,6 @@ const STATUS: Record<ControlStatus, { label: string; color: 'success' | 'danger'
   'not-met': { label: 'Not met', color: 'danger', icon: <DismissCircleFilled /> },
   'cannot-tell': { label: 'Cannot tell', color: 'informative', icon: <QuestionCircleRegular /> },
 };
-
 
 const date = (s: number | undefined) => (s === undefined ? '—' : new Date(s * 1000).toISOString().slice(0, 10));
 const pct = (a: number, b: number) => (b === 0 ? '—' : `${Math.round((a / b) * 100)}%`);
@@ -199,7 +237,14 @@ function ComplianceBody({ readiness }: { readiness: Readiness }) {
                   <TableCell>{x.failing.resources}</TableCell>
                   <TableCell>
                     {x.failing.servers > 0 ? (
-                      <Link href={`/servers/?rules=${x.failing.rules.join(',')}`} onClick={(e) => { e.preventDefault(); router.push(`/servers/?rules=${x.failing.rules.join(',')}`); }} aria-label={`${x.failing.servers} servers failing ${x.id}`}>
+                      <Link
+                        href={`/servers/?rules=${x.failing.rules.join(',')}`}
+                        onClick={(e) => {
+                          e.preventDefault();
+                          router.push(`/servers/?rules=${x.failing.rules.join(',')}`);
+                        }}
+                        aria-label={`${x.failing.servers} servers failing ${x.id}`}
+                      >
                         {x.failing.servers}
                       </Link>
                     ) : (
@@ -234,9 +279,7 @@ function ComplianceBody({ readiness }: { readiness: Readiness }) {
                   <TableCell>
                     {k.vault} / {k.key}
                   </TableCell>
-                  <TableCell>
-                    {k.inManagedHsm ? 'Not visible through ARM' : `${k.kty ?? ''} ${k.keySize ?? ''}`}
-                  </TableCell>
+                  <TableCell>{k.inManagedHsm ? 'Not visible through ARM' : `${k.kty ?? ''} ${k.keySize ?? ''}`}</TableCell>
                   <TableCell>{k.inManagedHsm ? 'Managed HSM' : k.hsmBacked ? 'Yes' : 'No'}</TableCell>
                   <TableCell>{date(k.created)}</TableCell>
                   <TableCell>{k.inManagedHsm ? 'Not visible through ARM' : date(k.expires)}</TableCell>
@@ -281,7 +324,14 @@ function ComplianceBody({ readiness }: { readiness: Readiness }) {
           <>
             <div className={s.timeline} aria-hidden="true">
               {c.upcoming.map((u) => (
-                <span key={`${u.keyId}-${u.kind}-${u.at}`} className={s.tick} style={{ left: `${((u.at - c.now) / span) * 100}%`, background: u.kind === 'expiry' ? tokens.colorPaletteRedBorder2 : tokens.colorBrandBackground }} />
+                <span
+                  key={`${u.keyId}-${u.kind}-${u.at}`}
+                  className={s.tick}
+                  style={{
+                    left: `${((u.at - c.now) / span) * 100}%`,
+                    background: u.kind === 'expiry' ? tokens.colorPaletteRedBorder2 : tokens.colorBrandBackground,
+                  }}
+                />
               ))}
             </div>
             <ol aria-label="Upcoming key events">

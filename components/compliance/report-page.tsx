@@ -11,8 +11,26 @@ import { ReadinessFrame } from '../resources/readiness-frame';
 import { useCompliance } from './compliance-page';
 
 const useStyles = makeStyles({
-  page: { maxWidth: '980px', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, backgroundColor: tokens.colorNeutralBackground1, padding: tokens.spacingHorizontalXXL, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
-  table: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase200, '& th, & td': { textAlign: 'left', padding: '4px 6px', borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, verticalAlign: 'top' } },
+  page: {
+    maxWidth: '980px',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+    backgroundColor: tokens.colorNeutralBackground1,
+    padding: tokens.spacingHorizontalXXL,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  table: {
+    borderCollapse: 'collapse',
+    width: '100%',
+    fontSize: tokens.fontSizeBase200,
+    '& th, & td': {
+      textAlign: 'left',
+      padding: '4px 6px',
+      borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+      verticalAlign: 'top',
+    },
+  },
   mono: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere' },
   muted: { color: tokens.colorNeutralForeground2 },
 });
@@ -41,7 +59,8 @@ function Report({ readiness }: { readiness: Readiness }) {
       <header>
         <Title2 as="h1">Customer-managed key compliance report</Title2>
         <Body1 block>
-          {readiness.file.tenantDisplayName ?? readiness.file.tenantId} · generated {new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC by {accounts[0]?.username ?? (offline ? `offline review of ${offline.fileName}` : 'unknown')}
+          {readiness.file.tenantDisplayName ?? readiness.file.tenantId} · generated {new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC by{' '}
+          {accounts[0]?.username ?? (offline ? `offline review of ${offline.fileName}` : 'unknown')}
         </Body1>
         <Caption1 block className={s.muted}>
           Estate captured {readiness.file.capturedAt}; SHA-256 of the estate file <span className={s.mono}>{digest}</span>
@@ -50,8 +69,11 @@ function Report({ readiness }: { readiness: Readiness }) {
       <section>
         <Subtitle1 as="h2">Summary</Subtitle1>
         <Body1 block>
-          {sum.servers} replicating servers: {sum.ready} ready, {sum.attention} need attention, {sum.unknown} unknown, {sum.unprotected} unprotected, {sum.blocked} blocked. {c.coverage.protectedServers} of {c.coverage.servers} servers (
-          {c.coverage.servers ? Math.round((c.coverage.protectedServers / c.coverage.servers) * 100) : 0}%) and {(c.coverage.protectedCapacityGiB / 1024).toFixed(1)} of {(c.coverage.capacityGiB / 1024).toFixed(1)} TiB of disk will land under a customer-managed key with a healthy chain.
+          {sum.servers} replicating servers: {sum.ready} ready, {sum.attention} need attention, {sum.unknown} unknown, {sum.unprotected} unprotected,{' '}
+          {sum.blocked} blocked. {c.coverage.protectedServers} of {c.coverage.servers} servers (
+          {c.coverage.servers ? Math.round((c.coverage.protectedServers / c.coverage.servers) * 100) : 0}%) and{' '}
+          {(c.coverage.protectedCapacityGiB / 1024).toFixed(1)} of {(c.coverage.capacityGiB / 1024).toFixed(1)} TiB of disk will land under a customer-managed
+          key with a healthy chain.
         </Body1>
       </section>
       <section>
@@ -121,9 +143,7 @@ function Report({ readiness }: { readiness: Readiness }) {
                 <td>
                   {k.vault} / {k.key}
                 </td>
-                <td>
-                  {k.inManagedHsm ? 'Managed HSM key (not visible through ARM)' : `${k.kty ?? ''} ${k.keySize ?? ''} ${k.hsmBacked ? '(HSM)' : ''}`}
-                </td>
+                <td>{k.inManagedHsm ? 'Managed HSM key (not visible through ARM)' : `${k.kty ?? ''} ${k.keySize ?? ''} ${k.hsmBacked ? '(HSM)' : ''}`}</td>
                 <td>{k.inManagedHsm ? 'Not visible through ARM' : k.expires ? new Date(k.expires * 1000).toISOString().slice(0, 10) : 'No expiry'}</td>
                 <td>{k.purgeProtection ? 'On' : 'Off'}</td>
                 <td>{k.holders.map((h) => `${h.name}: ${h.how}`).join('; ') || '—'}</td>

@@ -2,7 +2,20 @@
 
 import { InteractionStatus } from '@azure/msal-browser';
 import { useMsal } from '@azure/msal-react';
-import { Body1, Button, Caption1, Card, CardHeader, makeStyles, MessageBar, MessageBarBody, Spinner, Subtitle2, Title1, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Caption1,
+  Card,
+  CardHeader,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Subtitle2,
+  Title1,
+  tokens,
+} from '@fluentui/react-components';
 import { DocumentTableRegular, FolderOpenRegular, ShieldCheckmarkRegular, WrenchRegular } from '@fluentui/react-icons';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
@@ -16,8 +29,23 @@ import { EncryptionChain } from './encryption-chain';
 
 const useStyles = makeStyles({
   page: { minHeight: '100vh', display: 'flex', flexDirection: 'column', backgroundColor: tokens.colorNeutralBackground2 },
-  top: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXXL}`, fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
-  main: { flex: 1, display: 'flex', flexDirection: 'column', alignItems: 'center', justifyContent: 'center', gap: tokens.spacingVerticalXXL, padding: tokens.spacingHorizontalXXL },
+  top: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXXL}`,
+    fontWeight: tokens.fontWeightSemibold,
+    fontSize: tokens.fontSizeBase400,
+  },
+  main: {
+    flex: 1,
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'center',
+    justifyContent: 'center',
+    gap: tokens.spacingVerticalXXL,
+    padding: tokens.spacingHorizontalXXL,
+  },
   hero: { maxWidth: '760px', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, alignItems: 'flex-start' },
   lead: { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, color: tokens.colorNeutralForeground2 },
   signIn: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
@@ -76,13 +104,19 @@ export function LandingPage() {
       openOfflineEstate(file.name, parseEstateFile(await file.text(), file.name));
       router.push('/overview/');
     } catch (e) {
-      setError(e instanceof EstateFileError ? `${file.name} is not an estate file Lockstep can read: ${e.jsonPath}: ${e.detail}` : `${file.name} could not be opened: ${(e as Error).message}`);
+      setError(
+        e instanceof EstateFileError
+          ? `${file.name} is not an estate file Lockstep can read: ${e.jsonPath}: ${e.detail}`
+          : `${file.name} could not be opened: ${(e as Error).message}`,
+      );
     }
   };
 
   const signIn = () => {
     setError(undefined);
-    instance.loginRedirect({ scopes: [config.cloud.armScope], state: explicit, prompt: 'select_account' }).catch((e: Error) => setError(`Sign-in could not start: ${e.message}`));
+    instance
+      .loginRedirect({ scopes: [config.cloud.armScope], state: explicit, prompt: 'select_account' })
+      .catch((e: Error) => setError(`Sign-in could not start: ${e.message}`));
   };
 
   return (
@@ -97,9 +131,9 @@ export function LandingPage() {
             Encrypted with your key from the first byte in Azure.
           </Title1>
           <Body1 as="p" className={s.lead}>
-            Lockstep checks every VMware server that Azure Migrate replicates and shows whether its disks will land under your own key: the disk encryption set, key vault, key and
-            access grant behind each one, with a verdict that explains itself. It gives security officers the evidence auditors ask for, and guides engineers through creating or
-            repairing what is missing before replication starts.
+            Lockstep checks every VMware server that Azure Migrate replicates and shows whether its disks will land under your own key: the disk encryption set,
+            key vault, key and access grant behind each one, with a verdict that explains itself. It gives security officers the evidence auditors ask for, and
+            guides engineers through creating or repairing what is missing before replication starts.
           </Body1>
           <EncryptionChain />
           <div className={s.signIn}>
@@ -113,7 +147,14 @@ export function LandingPage() {
             <Button appearance="secondary" size="large" icon={<FolderOpenRegular />} onClick={() => fileInput.current?.click()}>
               Open estate file
             </Button>
-            <input ref={fileInput} type="file" accept=".json,application/json" hidden aria-label="Estate file" onChange={(e) => void openFile(e.target.files?.[0])} />
+            <input
+              ref={fileInput}
+              type="file"
+              accept=".json,application/json"
+              hidden
+              aria-label="Estate file"
+              onChange={(e) => void openFile(e.target.files?.[0])}
+            />
           </div>
           <div className={s.signIn}>
             <Caption1>

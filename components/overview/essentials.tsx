@@ -3,8 +3,14 @@ import type { ReactNode } from 'react';
 
 const useStyles = makeStyles({
   grid: {
-    display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(400px, 1fr))', columnGap: tokens.spacingHorizontalXXXL, rowGap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalL, backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusMedium, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(400px, 1fr))',
+    columnGap: tokens.spacingHorizontalXXXL,
+    rowGap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalL,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     margin: 0,
   },
   row: { display: 'grid', gridTemplateColumns: '170px 1fr', gap: tokens.spacingHorizontalM, alignItems: 'baseline' },

@@ -1,7 +1,20 @@
 'use client';
 
 import { useMsal } from '@azure/msal-react';
-import { Body1, Caption1, Card, CardHeader, Link, makeStyles, Skeleton, SkeletonItem, Subtitle1, Text, ToolbarButton, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Caption1,
+  Card,
+  CardHeader,
+  Link,
+  makeStyles,
+  Skeleton,
+  SkeletonItem,
+  Subtitle1,
+  Text,
+  ToolbarButton,
+  tokens,
+} from '@fluentui/react-components';
 import { ArrowClockwiseRegular, HomeRegular, PeopleTeamRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
@@ -54,7 +67,15 @@ function OfflineOverview({ offline }: { offline: OfflineEstate }) {
         <Subtitle1 as="h2" id="subs-title">
           Subscriptions in the capture
         </Subtitle1>
-        <SubscriptionsTable rows={f.subscriptions.map((x) => ({ id: `/subscriptions/${x.subscriptionId}`, subscriptionId: x.subscriptionId, displayName: x.displayName, state: x.state, tenantId: x.tenantId }))} />
+        <SubscriptionsTable
+          rows={f.subscriptions.map((x) => ({
+            id: `/subscriptions/${x.subscriptionId}`,
+            subscriptionId: x.subscriptionId,
+            displayName: x.displayName,
+            state: x.state,
+            tenantId: x.tenantId,
+          }))}
+        />
       </section>
     </>
   );
@@ -126,8 +147,8 @@ function LiveOverview() {
         {subs.data && subs.data.length > 0 && <SubscriptionsTable rows={subs.data} />}
         {subs.data && subs.data.length === 0 && (
           <EmptyState icon={<PeopleTeamRegular />} title="No subscriptions to show">
-            Your account has no Azure role on any subscription in this directory, so Lockstep has nothing to read. Ask a subscription Owner to give you Reader (to review) or Contributor
-            (to set up encryption) on the subscriptions Azure Migrate uses, then refresh.
+            Your account has no Azure role on any subscription in this directory, so Lockstep has nothing to read. Ask a subscription Owner to give you Reader
+            (to review) or Contributor (to set up encryption) on the subscriptions Azure Migrate uses, then refresh.
           </EmptyState>
         )}
       </section>
@@ -144,7 +165,13 @@ function LiveOverview() {
                 <CardHeader
                   image={<Icon className={s.cardIcon} />}
                   header={
-                    <Link href={n.href} onClick={(e) => { e.preventDefault(); router.push(n.href); }}>
+                    <Link
+                      href={n.href}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        router.push(n.href);
+                      }}
+                    >
                       <Text weight="semibold">{n.title}</Text>
                     </Link>
                   }

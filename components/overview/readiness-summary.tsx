@@ -1,7 +1,24 @@
 'use client';
 
 import { isArmGap } from '@/lib/estate/normalize';
-import { Body1, Caption1, Card, CardHeader, Link, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Skeleton, SkeletonItem, Subtitle1, Text, Title2, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Caption1,
+  Card,
+  CardHeader,
+  Link,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Skeleton,
+  SkeletonItem,
+  Subtitle1,
+  Text,
+  Title2,
+  tokens,
+} from '@fluentui/react-components';
 import { useRouter } from 'next/navigation';
 import { useMemo } from 'react';
 import { ruleById } from '@/lib/readiness/catalog';
@@ -56,7 +73,11 @@ export function ReadinessSummary() {
             <Card aria-label="Disk capacity under a customer key">
               <CardHeader header={<Text weight="semibold">Disk capacity under a customer key, healthy</Text>} />
               <span className={s.big}>{pct(coverage.protectedCapacityGiB, coverage.capacityGiB)}%</span>
-              <ProgressBar value={coverage.capacityGiB ? coverage.protectedCapacityGiB / coverage.capacityGiB : 0} color="success" aria-label="Share of disk capacity" />
+              <ProgressBar
+                value={coverage.capacityGiB ? coverage.protectedCapacityGiB / coverage.capacityGiB : 0}
+                color="success"
+                aria-label="Share of disk capacity"
+              />
               <Caption1 className={s.muted}>
                 {(coverage.protectedCapacityGiB / TIB).toFixed(1)} of {(coverage.capacityGiB / TIB).toFixed(1)} TiB
               </Caption1>
@@ -72,7 +93,13 @@ export function ReadinessSummary() {
               <ol className={s.list} aria-label="Top findings">
                 {top.map((t) => (
                   <li key={t.ruleId}>
-                    <Link href={`/rules/${t.ruleId}/`} onClick={(e) => { e.preventDefault(); router.push(`/rules/${t.ruleId}/`); }}>
+                    <Link
+                      href={`/rules/${t.ruleId}/`}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        router.push(`/rules/${t.ruleId}/`);
+                      }}
+                    >
                       {t.ruleId} {ruleById(t.ruleId)?.title}
                     </Link>{' '}
                     <Caption1 className={s.muted}>
@@ -88,7 +115,10 @@ export function ReadinessSummary() {
             <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>
                 <MessageBarTitle>What could not be read</MessageBarTitle>
-                {readiness.file.gaps.filter(isArmGap).map((g) => `Could not ${g.operation} on ${g.scope} (${g.status} ${g.code}).`).join(' ')}
+                {readiness.file.gaps
+                  .filter(isArmGap)
+                  .map((g) => `Could not ${g.operation} on ${g.scope} (${g.status} ${g.code}).`)
+                  .join(' ')}
               </MessageBarBody>
             </MessageBar>
           )}

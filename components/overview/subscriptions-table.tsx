@@ -6,7 +6,12 @@ import type { SubscriptionRow } from '@/lib/queries/subscriptions';
 import { StatusBadge } from '../common/status-badge';
 
 const useStyles = makeStyles({
-  wrap: { backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusMedium, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, overflowX: 'auto' },
+  wrap: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    overflowX: 'auto',
+  },
   mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, whiteSpace: 'nowrap' },
   count: { color: tokens.colorNeutralForeground2 },
 });

@@ -13,8 +13,22 @@ const COLOR: Record<Verdict, string> = {
 };
 
 const useStyles = makeStyles({
-  bar: { display: 'flex', height: '28px', borderRadius: tokens.borderRadiusMedium, overflow: 'hidden', border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
-  legend: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, listStyleType: 'none', margin: 0, padding: 0, marginTop: tokens.spacingVerticalS },
+  bar: {
+    display: 'flex',
+    height: '28px',
+    borderRadius: tokens.borderRadiusMedium,
+    overflow: 'hidden',
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  legend: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalL,
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    marginTop: tokens.spacingVerticalS,
+  },
   item: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   count: { color: tokens.colorNeutralForeground2 },
 });
@@ -28,7 +42,12 @@ export function VerdictChart({ summary, onPick }: { summary: Evaluation['summary
     <figure style={{ margin: 0 }}>
       <div className={s.bar} role="img" aria-label={`Servers by verdict: ${label}`}>
         {VERDICTS.filter((v) => summary[v.value] > 0).map((v) => (
-          <div key={v.value} title={`${v.label}: ${summary[v.value]}`} style={{ width: `${(summary[v.value] / total) * 100}%`, background: COLOR[v.value], cursor: onPick ? 'pointer' : undefined }} onClick={() => onPick?.(v.value)} />
+          <div
+            key={v.value}
+            title={`${v.label}: ${summary[v.value]}`}
+            style={{ width: `${(summary[v.value] / total) * 100}%`, background: COLOR[v.value], cursor: onPick ? 'pointer' : undefined }}
+            onClick={() => onPick?.(v.value)}
+          />
         ))}
       </div>
       <ul className={s.legend} aria-label="Servers by verdict">

@@ -19,7 +19,9 @@ export function AppProviders({ children }: { children: ReactNode }) {
   const result = useMemo(() => parseConfig(rawConfigFromEnv()), []);
   return (
     <FluentRenderer>
-      <ThemeProvider>{result.ok ? <SignedInBoundary config={result.config}>{children}</SignedInBoundary> : <ConfigErrorPage problems={result.problems} />}</ThemeProvider>
+      <ThemeProvider>
+        {result.ok ? <SignedInBoundary config={result.config}>{children}</SignedInBoundary> : <ConfigErrorPage problems={result.problems} />}
+      </ThemeProvider>
     </FluentRenderer>
   );
 }

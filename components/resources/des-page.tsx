@@ -15,7 +15,12 @@ import { ReadinessFrame } from './readiness-frame';
 import { ResourceDrawer } from './resource-drawer';
 
 const useStyles = makeStyles({
-  wrap: { backgroundColor: tokens.colorNeutralBackground1, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, overflowX: 'auto' },
+  wrap: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    overflowX: 'auto',
+  },
   row: { cursor: 'pointer' },
   muted: { color: tokens.colorNeutralForeground2 },
 });
@@ -43,9 +48,7 @@ export function DiskEncryptionSetsPage() {
           </>
         }
       />
-      <ReadinessFrame>
-        {(r) => <DesTable readiness={r} />}
-      </ReadinessFrame>
+      <ReadinessFrame>{(r) => <DesTable readiness={r} />}</ReadinessFrame>
     </>
   );
 }
@@ -58,7 +61,8 @@ function DesTable({ readiness }: { readiness: Readiness }) {
   if (rows.length === 0) {
     return (
       <EmptyState icon={<LockClosedRegular />} title="No disk encryption sets">
-        None of the subscriptions you can see has a disk encryption set. Replicas will land with platform-managed keys until one exists in each target subscription and region.
+        None of the subscriptions you can see has a disk encryption set. Replicas will land with platform-managed keys until one exists in each target
+        subscription and region.
       </EmptyState>
     );
   }

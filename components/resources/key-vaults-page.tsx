@@ -1,6 +1,18 @@
 'use client';
 
-import { Caption1, makeStyles, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, ToolbarButton, tokens } from '@fluentui/react-components';
+import {
+  Caption1,
+  makeStyles,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  ToolbarButton,
+  tokens,
+} from '@fluentui/react-components';
 import { ArrowClockwiseRegular, KeyRegular } from '@fluentui/react-icons';
 import { useMemo, useState } from 'react';
 import { rawResource } from '@/lib/estate/normalize';
@@ -13,7 +25,12 @@ import { ReadinessFrame } from './readiness-frame';
 import { ResourceDrawer } from './resource-drawer';
 
 const useStyles = makeStyles({
-  wrap: { backgroundColor: tokens.colorNeutralBackground1, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, overflowX: 'auto' },
+  wrap: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    overflowX: 'auto',
+  },
   row: { cursor: 'pointer' },
   muted: { color: tokens.colorNeutralForeground2 },
 });
@@ -33,7 +50,11 @@ export function KeyVaultsPage() {
         title="Key vaults"
         icon={KeyRegular}
         description="Vaults holding customer-managed keys: purge protection, keys, rotation, access."
-        commands={<ToolbarButton icon={<ArrowClockwiseRegular />} onClick={() => void refetch()} disabled={isFetching}>Refresh</ToolbarButton>}
+        commands={
+          <ToolbarButton icon={<ArrowClockwiseRegular />} onClick={() => void refetch()} disabled={isFetching}>
+            Refresh
+          </ToolbarButton>
+        }
       />
       <ReadinessFrame>{(r) => <VaultTable readiness={r} />}</ReadinessFrame>
     </>

@@ -1,6 +1,18 @@
 'use client';
 
-import { Body1, Button, Caption1, DrawerBody, DrawerHeader, DrawerHeaderTitle, makeStyles, OverlayDrawer, Subtitle2, Switch, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Caption1,
+  DrawerBody,
+  DrawerHeader,
+  DrawerHeaderTitle,
+  makeStyles,
+  OverlayDrawer,
+  Subtitle2,
+  Switch,
+  tokens,
+} from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
 import { useState, type ReactNode } from 'react';
 import type { Finding } from '@/lib/readiness/types';
@@ -10,11 +22,36 @@ import { FindingCard } from '../common/finding-card';
 const useStyles = makeStyles({
   body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, paddingBottom: tokens.spacingVerticalXXL },
   findings: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  code: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, whiteSpace: 'pre-wrap', backgroundColor: tokens.colorNeutralBackground3, padding: tokens.spacingHorizontalS, borderRadius: tokens.borderRadiusSmall, margin: 0, overflowX: 'auto' },
+  code: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    whiteSpace: 'pre-wrap',
+    backgroundColor: tokens.colorNeutralBackground3,
+    padding: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusSmall,
+    margin: 0,
+    overflowX: 'auto',
+  },
 });
 
 /** A resource blade: Essentials, what depends on it, its findings with fixes, and its JSON. */
-export function ResourceDrawer({ title, kind, essentials, findings, raw, children, onClose }: { title?: string; kind: string; essentials: { key: string; value: ReactNode }[]; findings: Finding[]; raw: unknown; children?: ReactNode; onClose: () => void }) {
+export function ResourceDrawer({
+  title,
+  kind,
+  essentials,
+  findings,
+  raw,
+  children,
+  onClose,
+}: {
+  title?: string;
+  kind: string;
+  essentials: { key: string; value: ReactNode }[];
+  findings: Finding[];
+  raw: unknown;
+  children?: ReactNode;
+  onClose: () => void;
+}) {
   const s = useStyles();
   const [json, setJson] = useState(false);
   return (
@@ -22,7 +59,9 @@ export function ResourceDrawer({ title, kind, essentials, findings, raw, childre
       {title && (
         <>
           <DrawerHeader>
-            <DrawerHeaderTitle action={<Button appearance="subtle" aria-label="Close" icon={<DismissRegular />} onClick={onClose} />}>{title}</DrawerHeaderTitle>
+            <DrawerHeaderTitle action={<Button appearance="subtle" aria-label="Close" icon={<DismissRegular />} onClick={onClose} />}>
+              {title}
+            </DrawerHeaderTitle>
             <Caption1>{kind}</Caption1>
           </DrawerHeader>
           <DrawerBody className={s.body}>

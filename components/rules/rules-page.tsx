@@ -9,7 +9,12 @@ import { PageHeader } from '../shell/page-header';
 import { SeverityBadge } from './severity-badge';
 
 const useStyles = makeStyles({
-  wrap: { backgroundColor: tokens.colorNeutralBackground1, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, overflowX: 'auto' },
+  wrap: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    overflowX: 'auto',
+  },
   muted: { color: tokens.colorNeutralForeground2 },
   mono: { fontFamily: tokens.fontFamilyMonospace, whiteSpace: 'nowrap' },
 });
@@ -42,7 +47,13 @@ export function RulesPage() {
             {rules.map((r) => (
               <TableRow key={r.id}>
                 <TableCell className={s.mono}>
-                  <Link href={`/rules/${r.id}/`} onClick={(e) => { e.preventDefault(); router.push(`/rules/${r.id}/`); }}>
+                  <Link
+                    href={`/rules/${r.id}/`}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      router.push(`/rules/${r.id}/`);
+                    }}
+                  >
                     {r.id}
                   </Link>
                 </TableCell>

@@ -1,7 +1,25 @@
 'use client';
 
 import {
-  Body1, Button, Caption1, DrawerBody, shorthands, DrawerHeader, DrawerHeaderTitle, makeStyles, OverlayDrawer, Subtitle2, Switch, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens,
+  Body1,
+  Button,
+  Caption1,
+  DrawerBody,
+  shorthands,
+  DrawerHeader,
+  DrawerHeaderTitle,
+  makeStyles,
+  OverlayDrawer,
+  Subtitle2,
+  Switch,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
 } from '@fluentui/react-components';
 import { ArrowRightRegular, DatabaseRegular, DismissRegular, KeyRegular, LockClosedRegular, PersonRegular, ShieldLockRegular } from '@fluentui/react-icons';
 import { useMemo, useState } from 'react';
@@ -15,7 +33,17 @@ import { healthLabel, VerdictBadge } from '../common/verdict-badge';
 const useStyles = makeStyles({
   body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, paddingBottom: tokens.spacingVerticalXXL },
   chain: { display: 'flex', alignItems: 'stretch', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, listStyleType: 'none', margin: 0, padding: 0 },
-  link: { width: '120px', display: 'flex', flexDirection: 'column', alignItems: 'center', textAlign: 'center', gap: '2px', padding: tokens.spacingVerticalS, borderRadius: tokens.borderRadiusMedium, border: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke2}` },
+  link: {
+    width: '120px',
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'center',
+    textAlign: 'center',
+    gap: '2px',
+    padding: tokens.spacingVerticalS,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke2}`,
+  },
   healthy: { ...shorthands.borderColor(tokens.colorPaletteGreenBorder2) },
   warning: { ...shorthands.borderColor(tokens.colorPaletteYellowBorder2) },
   critical: { ...shorthands.borderColor(tokens.colorPaletteRedBorder2), backgroundColor: tokens.colorPaletteRedBackground1 },
@@ -24,7 +52,16 @@ const useStyles = makeStyles({
   icon: { fontSize: '24px' },
   arrow: { alignSelf: 'center', color: tokens.colorNeutralForeground3 },
   findings: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  code: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, whiteSpace: 'pre-wrap', backgroundColor: tokens.colorNeutralBackground3, padding: tokens.spacingHorizontalS, borderRadius: tokens.borderRadiusSmall, margin: 0, overflowX: 'auto' },
+  code: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    whiteSpace: 'pre-wrap',
+    backgroundColor: tokens.colorNeutralBackground3,
+    padding: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusSmall,
+    margin: 0,
+    overflowX: 'auto',
+  },
 });
 
 const ICONS = { disk: DatabaseRegular, des: LockClosedRegular, vault: ShieldLockRegular, key: KeyRegular, access: PersonRegular };
@@ -38,7 +75,13 @@ export function ServerDetails({ readiness, serverId, onClose }: { readiness: Rea
   const result = readiness.evaluation.servers.find((x) => serverId && normalizeId(x.id) === normalizeId(serverId));
   const chain = useMemo(() => (serverId ? chainOf(readiness.estate, readiness.evaluation, serverId) : []), [readiness, serverId]);
   return (
-    <OverlayDrawer open={!!server} position="end" size="large" aria-label={server ? `Replicating server ${server.machineName}` : "Replicating server"} onOpenChange={(_, d) => !d.open && onClose()}>
+    <OverlayDrawer
+      open={!!server}
+      position="end"
+      size="large"
+      aria-label={server ? `Replicating server ${server.machineName}` : 'Replicating server'}
+      onOpenChange={(_, d) => !d.open && onClose()}
+    >
       {server && result && (
         <>
           <DrawerHeader>
@@ -62,7 +105,11 @@ export function ServerDetails({ readiness, serverId, onClose }: { readiness: Rea
                   const Icon = ICONS[link.kind];
                   return (
                     <li key={link.kind} style={{ display: 'contents' }}>
-                      <div className={`${s.link} ${s[link.health]}`} aria-label={`${link.kindLabel ?? KIND[link.kind]}: ${link.label}, ${healthLabel(link.health)}`} data-health={link.health}>
+                      <div
+                        className={`${s.link} ${s[link.health]}`}
+                        aria-label={`${link.kindLabel ?? KIND[link.kind]}: ${link.label}, ${healthLabel(link.health)}`}
+                        data-health={link.health}
+                      >
                         <Icon className={s.icon} aria-hidden="true" />
                         <Caption1>{link.kindLabel ?? KIND[link.kind]}</Caption1>
                         <Text weight="semibold" size={200} style={{ overflowWrap: 'anywhere' }}>

@@ -10,11 +10,25 @@ import { HealthIcon, VerdictBadge } from '../common/verdict-badge';
 const ROW = 44;
 
 const useStyles = makeStyles({
-  scroller: { height: '560px', overflow: 'auto', backgroundColor: tokens.colorNeutralBackground1, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
+  scroller: {
+    height: '560px',
+    overflow: 'auto',
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
   header: { position: 'sticky', top: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground1 },
   row: { position: 'absolute', left: 0, right: 0, display: 'flex', cursor: 'pointer', ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover } },
   headRow: { display: 'flex' },
-  cell: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, minWidth: 0, overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' },
+  cell: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    minWidth: 0,
+    overflow: 'hidden',
+    whiteSpace: 'nowrap',
+    textOverflow: 'ellipsis',
+  },
   ellipsis: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   muted: { color: tokens.colorNeutralForeground2 },
   sortButton: { fontWeight: tokens.fontWeightSemibold, paddingLeft: 0, minWidth: 0, justifyContent: 'flex-start' },
@@ -37,14 +51,33 @@ export const COLUMNS: { key: ColumnKey; title: string; width: string; sortValue:
   { key: 'finding', title: 'Top finding', width: '1fr', sortValue: (r) => r.topFinding?.ruleId ?? 'ZZZ' },
 ];
 
-export const DEFAULT_COLUMNS: ColumnKey[] = ['name', 'method', 'project', 'subscription', 'region', 'state', 'disks', 'encryption', 'des', 'vault', 'verdict', 'finding'];
+export const DEFAULT_COLUMNS: ColumnKey[] = [
+  'name',
+  'method',
+  'project',
+  'subscription',
+  'region',
+  'state',
+  'disks',
+  'encryption',
+  'des',
+  'vault',
+  'verdict',
+  'finding',
+];
 
 export interface SortState {
   key: ColumnKey;
   dir: 'asc' | 'desc';
 }
 
-const ENCRYPTION: Record<ServerRow['encryption'], string> = { customer: 'Customer key', double: 'Double', platform: 'Platform key', mixed: 'Mixed', unknown: 'Unknown' };
+const ENCRYPTION: Record<ServerRow['encryption'], string> = {
+  customer: 'Customer key',
+  double: 'Double',
+  platform: 'Platform key',
+  mixed: 'Mixed',
+  unknown: 'Unknown',
+};
 
 export interface GridSelection {
   selected: ReadonlySet<string>;
@@ -55,7 +88,21 @@ export interface GridSelection {
 const SELECT = { flex: '0 0 44px', width: '44px' };
 
 /** Fluent table primitives with only the visible rows rendered (platform-notes: option C). */
-export function ServersGrid({ rows, columns, sort, onSort, onOpen, selection }: { rows: ServerRow[]; columns: ColumnKey[]; sort?: SortState; onSort: (key: ColumnKey) => void; onOpen: (row: ServerRow) => void; selection?: GridSelection }) {
+export function ServersGrid({
+  rows,
+  columns,
+  sort,
+  onSort,
+  onOpen,
+  selection,
+}: {
+  rows: ServerRow[];
+  columns: ColumnKey[];
+  sort?: SortState;
+  onSort: (key: ColumnKey) => void;
+  onOpen: (row: ServerRow) => void;
+  selection?: GridSelection;
+}) {
   const s = useStyles();
   const scroller = useRef<HTMLDivElement>(null);
   // The virtualizer hands back fresh functions each render; React Compiler skips memoising this component, which is what we want.
@@ -64,7 +111,13 @@ export function ServersGrid({ rows, columns, sort, onSort, onOpen, selection }: 
   const width = (c: (typeof COLUMNS)[number]) => (c.width === '1fr' ? { flex: '1 1 240px', minWidth: '240px' } : { flex: `0 0 ${c.width}`, width: c.width });
   const shown = COLUMNS.filter((c) => columns.includes(c.key));
   return (
-    <div ref={scroller} className={s.scroller} style={{ height: Math.min(560, (rows.length + 1) * ROW + 4) }} tabIndex={0} aria-label="Replicating servers (scroll for more)">
+    <div
+      ref={scroller}
+      className={s.scroller}
+      style={{ height: Math.min(560, (rows.length + 1) * ROW + 4) }}
+      tabIndex={0}
+      aria-label="Replicating servers (scroll for more)"
+    >
       <Table noNativeElements aria-label="Replicating servers" aria-rowcount={rows.length + 1} size="small" style={{ minWidth: 1600 }}>
         <TableHeader className={s.header}>
           <TableRow className={s.headRow} aria-rowindex={1}>
@@ -134,7 +187,11 @@ export function ServersGrid({ rows, columns, sort, onSort, onOpen, selection }: 
 function cell(key: ColumnKey, r: ServerRow, s: ReturnType<typeof useStyles>) {
   switch (key) {
     case 'name':
-      return <Text weight="semibold" className={s.ellipsis}>{r.name}</Text>;
+      return (
+        <Text weight="semibold" className={s.ellipsis}>
+          {r.name}
+        </Text>
+      );
     case 'method':
       return r.method === 'agent-based' ? 'Agent-based' : 'Agentless';
     case 'project':

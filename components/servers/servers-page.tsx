@@ -3,9 +3,35 @@
 import { NameGaps } from '@/components/common/name-gaps';
 import { isArmGap } from '@/lib/estate/normalize';
 import {
-  Body1, Caption1, Dropdown, Field, makeStyles, Menu, MenuItemCheckbox, MenuList, MenuPopover, MenuTrigger, MessageBar, MessageBarBody, MessageBarTitle, Option, SearchBox, Skeleton, SkeletonItem, ToggleButton, ToolbarButton, tokens,
+  Body1,
+  Caption1,
+  Dropdown,
+  Field,
+  makeStyles,
+  Menu,
+  MenuItemCheckbox,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Option,
+  SearchBox,
+  Skeleton,
+  SkeletonItem,
+  ToggleButton,
+  ToolbarButton,
+  tokens,
 } from '@fluentui/react-components';
-import { ArrowClockwiseRegular, ArrowDownloadRegular, ColumnTripleEditRegular, DocumentArrowDownRegular, LockClosedRegular, ServerRegular } from '@fluentui/react-icons';
+import {
+  ArrowClockwiseRegular,
+  ArrowDownloadRegular,
+  ColumnTripleEditRegular,
+  DocumentArrowDownRegular,
+  LockClosedRegular,
+  ServerRegular,
+} from '@fluentui/react-icons';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useDeferredValue, useState, useSyncExternalStore } from 'react';
 import { selectionStore } from '@/lib/provisioning/run-store';
@@ -42,7 +68,13 @@ function optionsOf(rows: ServerRow[]) {
   let o = optionCache.get(rows);
   if (!o) {
     const uniq = (f: (r: ServerRow) => string) => [...new Set(rows.map(f).filter(Boolean))].sort();
-    o = { subscription: uniq((r) => r.subscription), project: uniq((r) => r.project), region: uniq((r) => r.targetRegion), des: uniq((r) => r.desName), vault: uniq((r) => r.vaultName) };
+    o = {
+      subscription: uniq((r) => r.subscription),
+      project: uniq((r) => r.project),
+      region: uniq((r) => r.targetRegion),
+      des: uniq((r) => r.desName),
+      vault: uniq((r) => r.vaultName),
+    };
     optionCache.set(rows, o);
   }
   return o;
@@ -73,7 +105,13 @@ function writeColumns(keys: string[]) {
 function FilterDropdown({ label, value, options, onChange }: { label: string; value: string; options: string[]; onChange: (v: string | undefined) => void }) {
   return (
     <Field label={label}>
-      <Dropdown aria-label={label} value={value || 'All'} selectedOptions={[value || '']} onOptionSelect={(_, d) => onChange(d.optionValue || undefined)} style={{ minWidth: 150 }}>
+      <Dropdown
+        aria-label={label}
+        value={value || 'All'}
+        selectedOptions={[value || '']}
+        onOptionSelect={(_, d) => onChange(d.optionValue || undefined)}
+        style={{ minWidth: 150 }}
+      >
         <Option value="">All</Option>
         {options.map((o) => (
           <Option key={o} value={o}>
@@ -85,7 +123,6 @@ function FilterDropdown({ label, value, options, onChange }: { label: string; va
   );
 }
 
-
 export function ServersPage() {
   const s = useStyles();
   const router = useRouter();
@@ -94,9 +131,19 @@ export function ServersPage() {
   const { readiness, progress, isPending, isFetching, isError, error, refetch, partialRows } = useReadiness();
   const q = params.get('q') ?? '';
   const verdict = (params.get('verdict') ?? '') as Verdict | '';
-  const filters = { verdict, subscription: params.get('subscription') ?? '', project: params.get('project') ?? '', method: params.get('method') ?? '', region: params.get('region') ?? '', des: params.get('des') ?? '', vault: params.get('vault') ?? '', rules: params.get('rules') ?? '' };
+  const filters = {
+    verdict,
+    subscription: params.get('subscription') ?? '',
+    project: params.get('project') ?? '',
+    method: params.get('method') ?? '',
+    region: params.get('region') ?? '',
+    des: params.get('des') ?? '',
+    vault: params.get('vault') ?? '',
+    rules: params.get('rules') ?? '',
+  };
   const sortKey = params.get('sort') as ColumnKey | null;
-  const sort = sortKey && COLUMNS.some((c) => c.key === sortKey) ? { key: sortKey, dir: params.get('dir') === 'desc' ? ('desc' as const) : ('asc' as const) } : undefined;
+  const sort =
+    sortKey && COLUMNS.some((c) => c.key === sortKey) ? { key: sortKey, dir: params.get('dir') === 'desc' ? ('desc' as const) : ('asc' as const) } : undefined;
   const columns = useSyncExternalStore(
     (l) => {
       columnListeners.add(l);
@@ -129,7 +176,14 @@ export function ServersPage() {
   const picked = readiness ? readiness.rows.filter((r) => selected.has(r.id)) : [];
   const targets = new Set(picked.map((r) => `${r.targetSubscription}|${r.targetRegion}`));
   const targetSubId = readiness?.estate.servers.find((x) => x.id === picked[0]?.id)?.targetSubscriptionId;
-  const secureReason = picked.length === 0 ? 'Select the servers whose target to secure' : targets.size > 1 ? 'The selected servers land in different subscriptions or regions' : !access.canWrite(targetSubId) ? 'Your role does not allow writes in their target subscription' : undefined;
+  const secureReason =
+    picked.length === 0
+      ? 'Select the servers whose target to secure'
+      : targets.size > 1
+        ? 'The selected servers land in different subscriptions or regions'
+        : !access.canWrite(targetSubId)
+          ? 'Your role does not allow writes in their target subscription'
+          : undefined;
   const secure = () => {
     selectionStore.put(picked.map((r) => r.id));
     router.push('/disk-encryption-sets/create/?from=servers');
@@ -150,13 +204,28 @@ export function ServersPage() {
                 Secure target{picked.length ? ` (${picked.length})` : ''}
               </ToolbarButton>
             )}
-            <ToolbarButton icon={<ArrowDownloadRegular />} disabled={!readiness} onClick={() => readiness && downloadText(`lockstep-findings-${stamp}.json`, JSON.stringify(findingsDocument(readiness.evaluation), null, 2), 'application/json')}>
+            <ToolbarButton
+              icon={<ArrowDownloadRegular />}
+              disabled={!readiness}
+              onClick={() =>
+                readiness &&
+                downloadText(`lockstep-findings-${stamp}.json`, JSON.stringify(findingsDocument(readiness.evaluation), null, 2), 'application/json')
+              }
+            >
               Export findings
             </ToolbarButton>
-            <ToolbarButton icon={<ArrowDownloadRegular />} disabled={!readiness} onClick={() => readiness && downloadText(`lockstep-findings-${stamp}.csv`, findingsCsv(readiness.evaluation), 'text/csv')}>
+            <ToolbarButton
+              icon={<ArrowDownloadRegular />}
+              disabled={!readiness}
+              onClick={() => readiness && downloadText(`lockstep-findings-${stamp}.csv`, findingsCsv(readiness.evaluation), 'text/csv')}
+            >
               Export CSV
             </ToolbarButton>
-            <ToolbarButton icon={<DocumentArrowDownRegular />} disabled={!readiness} onClick={() => readiness && downloadText(`lockstep-estate-${stamp}.json`, JSON.stringify(readiness.file, null, 2), 'application/json')}>
+            <ToolbarButton
+              icon={<DocumentArrowDownRegular />}
+              disabled={!readiness}
+              onClick={() => readiness && downloadText(`lockstep-estate-${stamp}.json`, JSON.stringify(readiness.file, null, 2), 'application/json')}
+            >
               Download estate
             </ToolbarButton>
           </>
@@ -200,7 +269,12 @@ export function ServersPage() {
         <>
           <div className={s.chips} role="group" aria-label="Servers by verdict">
             {VERDICTS.map((v) => (
-              <ToggleButton key={v.value} size="small" checked={verdict === v.value} onClick={() => setParam('verdict', verdict === v.value ? undefined : v.value)}>
+              <ToggleButton
+                key={v.value}
+                size="small"
+                checked={verdict === v.value}
+                onClick={() => setParam('verdict', verdict === v.value ? undefined : v.value)}
+              >
                 {v.label}: {readiness.evaluation.summary[v.value]}
               </ToggleButton>
             ))}
@@ -222,10 +296,21 @@ export function ServersPage() {
                 ))}
               </Dropdown>
             </Field>
-            <FilterDropdown label="Subscription" value={filters.subscription ?? ''} options={options.subscription} onChange={(v) => setParam('subscription', v)} />
+            <FilterDropdown
+              label="Subscription"
+              value={filters.subscription ?? ''}
+              options={options.subscription}
+              onChange={(v) => setParam('subscription', v)}
+            />
             <FilterDropdown label="Project" value={filters.project ?? ''} options={options.project} onChange={(v) => setParam('project', v)} />
             <Field label="Method">
-              <Dropdown aria-label="Method" value={METHODS.find((m) => m.value === filters.method)?.label ?? 'All'} selectedOptions={[filters.method || '']} onOptionSelect={(_, d) => setParam('method', d.optionValue || undefined)} style={{ minWidth: 130 }}>
+              <Dropdown
+                aria-label="Method"
+                value={METHODS.find((m) => m.value === filters.method)?.label ?? 'All'}
+                selectedOptions={[filters.method || '']}
+                onOptionSelect={(_, d) => setParam('method', d.optionValue || undefined)}
+                style={{ minWidth: 130 }}
+              >
                 <Option value="">All</Option>
                 {METHODS.map((m) => (
                   <Option key={m.value} value={m.value}>
@@ -261,7 +346,8 @@ export function ServersPage() {
           </div>
           {readiness.rows.length === 0 ? (
             <EmptyState icon={<ServerRegular />} title="No replicating servers">
-              None of the subscriptions you can see has a Recovery Services vault with replicating servers. Start replication in Azure Migrate, or ask for Reader on the subscription that holds the migration project.
+              None of the subscriptions you can see has a Recovery Services vault with replicating servers. Start replication in Azure Migrate, or ask for
+              Reader on the subscription that holds the migration project.
             </EmptyState>
           ) : rows.length === 0 ? (
             <Body1>No server matches these filters.</Body1>

@@ -1,6 +1,20 @@
 'use client';
 
-import { Body1, Caption1, Dropdown, Field, Label, makeStyles, Option, Radio, RadioGroup, SpinButton, Subtitle1, Switch, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Caption1,
+  Dropdown,
+  Field,
+  Label,
+  makeStyles,
+  Option,
+  Radio,
+  RadioGroup,
+  SpinButton,
+  Subtitle1,
+  Switch,
+  tokens,
+} from '@fluentui/react-components';
 import { saveEngagementSettings, useEngagementSettings } from '@/lib/queries/settings';
 import type { Settings } from '@/lib/readiness/settings';
 import { SettingsRegular } from '@fluentui/react-icons';
@@ -37,7 +51,9 @@ export function SettingsPage() {
         <Subtitle1 as="h2" id="engagement">
           Engagement
         </Subtitle1>
-        <Body1 className={s.muted}>Policy choices the readiness rules apply on every page, remembered in this browser. `npm run scan -- --settings FILE` takes the same values.</Body1>
+        <Body1 className={s.muted}>
+          Policy choices the readiness rules apply on every page, remembered in this browser. `npm run scan -- --settings FILE` takes the same values.
+        </Body1>
         <Field label="Warn this many days before a key expires" hint="LS-KEY-004">
           <SpinButton
             value={settings.expiryWarningDays}
@@ -50,13 +66,21 @@ export function SettingsPage() {
           />
         </Field>
         <Field label="Minimum RSA key size" hint="LS-KEY-008">
-          <Dropdown value={`${settings.minimumRsaKeySize} bits`} selectedOptions={[String(settings.minimumRsaKeySize)]} onOptionSelect={(_, d) => saveEngagementSettings({ ...settings, minimumRsaKeySize: Number(d.optionValue) as Settings['minimumRsaKeySize'] })}>
+          <Dropdown
+            value={`${settings.minimumRsaKeySize} bits`}
+            selectedOptions={[String(settings.minimumRsaKeySize)]}
+            onOptionSelect={(_, d) => saveEngagementSettings({ ...settings, minimumRsaKeySize: Number(d.optionValue) as Settings['minimumRsaKeySize'] })}
+          >
             {[2048, 3072, 4096].map((n) => (
               <Option key={n} value={String(n)}>{`${n} bits`}</Option>
             ))}
           </Dropdown>
         </Field>
-        <Switch label="Require double encryption (platform and customer keys) — LS-DES-008" checked={settings.requireDoubleEncryption} onChange={(_, d) => saveEngagementSettings({ ...settings, requireDoubleEncryption: d.checked })} />
+        <Switch
+          label="Require double encryption (platform and customer keys) — LS-DES-008"
+          checked={settings.requireDoubleEncryption}
+          onChange={(_, d) => saveEngagementSettings({ ...settings, requireDoubleEncryption: d.checked })}
+        />
       </section>
       <section className={s.section} aria-labelledby="connection">
         <Subtitle1 as="h2" id="connection">

@@ -1,8 +1,30 @@
 'use client';
 
 import {
-  Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Body1, Button, Caption1, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle,
-  makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, Tab, TabList, tokens,
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Subtitle2,
+  Tab,
+  TabList,
+  tokens,
 } from '@fluentui/react-components';
 import { ArrowDownloadRegular, CheckmarkCircleFilled, DismissCircleFilled, QuestionCircleRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
@@ -13,14 +35,30 @@ import { downloadText } from '../common/download';
 
 export const useCodeStyles = makeStyles({
   code: {
-    fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', backgroundColor: tokens.colorNeutralBackground3,
-    padding: tokens.spacingHorizontalS, borderRadius: tokens.borderRadiusSmall, margin: 0, maxHeight: '420px', overflow: 'auto',
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    whiteSpace: 'pre-wrap',
+    overflowWrap: 'anywhere',
+    backgroundColor: tokens.colorNeutralBackground3,
+    padding: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusSmall,
+    margin: 0,
+    maxHeight: '420px',
+    overflow: 'auto',
   },
 });
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  card: { backgroundColor: tokens.colorNeutralBackground1, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  card: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
   checks: { margin: 0, paddingLeft: 0, listStyle: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   check: { display: 'grid', gridTemplateColumns: '24px 1fr', gap: tokens.spacingHorizontalS, alignItems: 'start' },
   ok: { color: tokens.colorPaletteGreenForeground1 },
@@ -39,7 +77,9 @@ export function PreflightView({ preflight, isPending, error }: { preflight?: Pre
       <Subtitle2 as="h2" style={{ margin: 0 }} id="preflight-title">
         Preflight
       </Subtitle2>
-      <Caption1 className={s.muted}>Your effective permissions at each step&apos;s scope (Azure&apos;s permissions API) and the names that must be free. Nothing has been written.</Caption1>
+      <Caption1 className={s.muted}>
+        Your effective permissions at each step&apos;s scope (Azure&apos;s permissions API) and the names that must be free. Nothing has been written.
+      </Caption1>
       {isPending && <Spinner size="tiny" label="Checking your permissions…" />}
       {!!error && <Body1>The preflight could not run: {String((error as Error).message ?? error)}</Body1>}
       {preflight && (
@@ -55,7 +95,13 @@ export function PreflightView({ preflight, isPending, error }: { preflight?: Pre
           ))}
           {preflight.steps.map((c) => (
             <li key={c.stepId} className={s.check} aria-label={`${c.title}: ${c.allowed === true ? 'allowed' : c.allowed === false ? 'blocked' : 'unknown'}`}>
-              {c.allowed === true ? <CheckmarkCircleFilled className={s.ok} aria-label="Allowed" /> : c.allowed === false ? <DismissCircleFilled className={s.bad} aria-label="Blocked" /> : <QuestionCircleRegular aria-label="Unknown" />}
+              {c.allowed === true ? (
+                <CheckmarkCircleFilled className={s.ok} aria-label="Allowed" />
+              ) : c.allowed === false ? (
+                <DismissCircleFilled className={s.bad} aria-label="Blocked" />
+              ) : (
+                <QuestionCircleRegular aria-label="Unknown" />
+              )}
               <div className={s.section}>
                 <Body1>
                   {c.title}: {c.allowed === true ? 'you may' : c.allowed === false ? 'you may not' : 'could not be checked'} ({c.action})
@@ -65,7 +111,9 @@ export function PreflightView({ preflight, isPending, error }: { preflight?: Pre
                   <MessageBar intent="warning" layout="multiline">
                     <MessageBarBody>
                       <MessageBarTitle>This step needs someone else</MessageBarTitle>
-                      Roles that include {c.action}: {c.rolesThatGrant.join(', ') || 'a custom role'}. {c.whoCan.length > 0 ? `In this directory: ${c.whoCan.join('; ')}.` : 'Nobody Lockstep can see holds one at this scope.'} The steps before it can still run; the run stops here. Hand over this command:
+                      Roles that include {c.action}: {c.rolesThatGrant.join(', ') || 'a custom role'}.{' '}
+                      {c.whoCan.length > 0 ? `In this directory: ${c.whoCan.join('; ')}.` : 'Nobody Lockstep can see holds one at this scope.'} The steps before
+                      it can still run; the run stops here. Hand over this command:
                       <pre className={code.code} aria-label={`Command for ${c.title}`}>
                         {c.handover}
                       </pre>
@@ -96,12 +144,22 @@ export function PlanSteps({ plan }: { plan: Plan }) {
             <AccordionHeader>
               <span className={s.row}>
                 {i + 1}. {step.title}
-                {step.status === 'done' ? <Badge appearance="tint" color="informative">Already exists</Badge> : <Badge appearance="outline">{step.request.method}</Badge>}
+                {step.status === 'done' ? (
+                  <Badge appearance="tint" color="informative">
+                    Already exists
+                  </Badge>
+                ) : (
+                  <Badge appearance="outline">{step.request.method}</Badge>
+                )}
               </span>
             </AccordionHeader>
             <AccordionPanel>
               <Body1 block>{step.why}</Body1>
-              {step.bindings.length > 0 && <Caption1 block className={s.muted}>Takes {step.bindings.map((b) => `${b.placeholder} from the result of step "${b.step}" (${b.path})`).join('; ')}.</Caption1>}
+              {step.bindings.length > 0 && (
+                <Caption1 block className={s.muted}>
+                  Takes {step.bindings.map((b) => `${b.placeholder} from the result of step "${b.step}" (${b.path})`).join('; ')}.
+                </Caption1>
+              )}
               <pre className={code.code} aria-label={`Request ${i + 1}`}>
                 {`${step.request.method} ${step.request.url}${step.request.body ? `\n\n${JSON.stringify(step.request.body, null, 2)}` : ''}`}
               </pre>
@@ -118,9 +176,16 @@ export function PlanExport({ plan, baseName }: { plan: Plan; baseName: string })
   const s = useStyles();
   const code = useCodeStyles();
   // Bicep declares whole resources; a plan of repairs (PATCHes) reads best as CLI.
-  const [tab, setTab] = useState<'bicep' | 'azcli' | 'json'>(() => (plan.steps.some((x) => x.status === 'pending' && x.request.method === 'PUT') ? 'bicep' : 'azcli'));
+  const [tab, setTab] = useState<'bicep' | 'azcli' | 'json'>(() =>
+    plan.steps.some((x) => x.status === 'pending' && x.request.method === 'PUT') ? 'bicep' : 'azcli',
+  );
   const bicep = renderBicep(plan);
-  const text = tab === 'bicep' ? bicep.map((f) => (bicep.length > 1 ? `// ===== ${f.name} =====\n${f.text}` : f.text)).join('\n') : tab === 'azcli' ? renderAzCli(plan) : renderArmJson(plan);
+  const text =
+    tab === 'bicep'
+      ? bicep.map((f) => (bicep.length > 1 ? `// ===== ${f.name} =====\n${f.text}` : f.text)).join('\n')
+      : tab === 'azcli'
+        ? renderAzCli(plan)
+        : renderArmJson(plan);
   const download = () => {
     if (tab === 'bicep') for (const f of bicep) downloadText(f.name === 'main.bicep' ? `${baseName}.bicep` : f.name, f.text, 'text/plain');
     else if (tab === 'azcli') downloadText(`${baseName}.sh`, text, 'text/x-shellscript');
@@ -142,7 +207,13 @@ export function PlanExport({ plan, baseName }: { plan: Plan; baseName: string })
         <Button icon={<ArrowDownloadRegular />} onClick={download}>
           Download {tab === 'bicep' ? `Bicep${bicep.length > 1 ? ` (${bicep.length} files)` : ''}` : tab === 'azcli' ? 'script' : 'JSON'}
         </Button>
-        <Caption1 className={s.muted}>{tab === 'bicep' ? 'az deployment group create --resource-group <rg> --template-file main.bicep' : tab === 'azcli' ? 'bash, with az signed in' : 'The requests Lockstep sends, with the bindings between them'}</Caption1>
+        <Caption1 className={s.muted}>
+          {tab === 'bicep'
+            ? 'az deployment group create --resource-group <rg> --template-file main.bicep'
+            : tab === 'azcli'
+              ? 'bash, with az signed in'
+              : 'The requests Lockstep sends, with the bindings between them'}
+        </Caption1>
       </div>
       <pre className={code.code} aria-label={tab === 'bicep' ? 'Bicep' : tab === 'azcli' ? 'Azure CLI script' : 'ARM JSON'} tabIndex={0}>
         {text}
@@ -152,7 +223,21 @@ export function PlanExport({ plan, baseName }: { plan: Plan; baseName: string })
 }
 
 /** Writes happen only after this: what will be written, the irreversible parts, and an explicit yes. */
-export function ConfirmDialog({ open, plan, blockedSteps, actionLabel, onConfirm, onCancel }: { open: boolean; plan: Plan; blockedSteps: string[]; actionLabel: string; onConfirm: () => void; onCancel: () => void }) {
+export function ConfirmDialog({
+  open,
+  plan,
+  blockedSteps,
+  actionLabel,
+  onConfirm,
+  onCancel,
+}: {
+  open: boolean;
+  plan: Plan;
+  blockedSteps: string[];
+  actionLabel: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
   const s = useStyles();
   const [understood, setUnderstood] = useState(false);
   const writes = plan.steps.filter((x) => x.status === 'pending' && x.request.method !== 'GET');
@@ -176,7 +261,9 @@ export function ConfirmDialog({ open, plan, blockedSteps, actionLabel, onConfirm
             </ol>
             {blockedSteps.length > 0 && (
               <MessageBar intent="warning">
-                <MessageBarBody>The preflight says you may not {blockedSteps.join('; ')}. The run will stop there; hand that step over with the command shown.</MessageBarBody>
+                <MessageBarBody>
+                  The preflight says you may not {blockedSteps.join('; ')}. The run will stop there; hand that step over with the command shown.
+                </MessageBarBody>
               </MessageBar>
             )}
             {plan.warnings.map((w) => (

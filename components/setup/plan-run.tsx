@@ -1,7 +1,23 @@
 'use client';
 
 import {
-  Accordion, AccordionHeader, AccordionItem, AccordionPanel, Body1, Button, Caption1, Field, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, ProgressBar, Spinner, Subtitle2, tokens,
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Spinner,
+  Subtitle2,
+  tokens,
 } from '@fluentui/react-components';
 import { CheckmarkCircleFilled, CircleRegular, DismissCircleFilled, ArrowClockwiseRegular, SkipForwardTabRegular } from '@fluentui/react-icons';
 import type { StepRun } from '@/lib/provisioning/apply';
@@ -10,7 +26,15 @@ import type { StoredRun } from '@/lib/provisioning/run-store';
 import { useCodeStyles } from './plan-review';
 
 const useStyles = makeStyles({
-  card: { backgroundColor: tokens.colorNeutralBackground1, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  card: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+  },
   head: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   ok: { color: tokens.colorPaletteGreenForeground1 },
   bad: { color: tokens.colorPaletteRedForeground1 },
@@ -52,7 +76,20 @@ export function RunView({ stored, running, onResume, onDiscard }: { stored: Stor
       <Subtitle2 as="h2" style={{ margin: 0 }} id="run-title">
         {run.status === 'succeeded' ? 'Applied' : failed ? 'Stopped' : interrupted ? 'Interrupted' : 'Applying'}: {finished} of {steps.length} steps
       </Subtitle2>
-      <Field validationState="none" validationMessage={current ? `${current.title}…` : run.status === 'succeeded' ? 'Every step finished.' : failed ? `Stopped at: ${failed.title}` : interrupted ? 'The page was closed or reloaded while this ran. Resume continues where it stopped; finished steps are not repeated.' : ''}>
+      <Field
+        validationState="none"
+        validationMessage={
+          current
+            ? `${current.title}…`
+            : run.status === 'succeeded'
+              ? 'Every step finished.'
+              : failed
+                ? `Stopped at: ${failed.title}`
+                : interrupted
+                  ? 'The page was closed or reloaded while this ran. Resume continues where it stopped; finished steps are not repeated.'
+                  : ''
+        }
+      >
         <ProgressBar aria-label="Apply progress" value={finished / steps.length} color={failed ? 'error' : run.status === 'succeeded' ? 'success' : 'brand'} />
       </Field>
       {failure && failed && (

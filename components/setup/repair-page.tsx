@@ -32,7 +32,11 @@ export function RepairPage() {
   const rule = ruleById(ruleId);
   return (
     <>
-      <PageHeader title={`Repair: ${rule?.title ?? ruleId}`} icon={WrenchRegular} description="One repair, checked before it runs, shown as code, applied only after you confirm." />
+      <PageHeader
+        title={`Repair: ${rule?.title ?? ruleId}`}
+        icon={WrenchRegular}
+        description="One repair, checked before it runs, shown as code, applied only after you confirm."
+      />
       <ReadinessFrame>{(r) => <Repair readiness={r} ruleId={ruleId} resourceId={resourceId} />}</ReadinessFrame>
     </>
   );
@@ -48,7 +52,10 @@ function Repair({ readiness, ruleId, resourceId }: { readiness: Readiness; ruleI
   const [now] = useState(() => Math.floor(Date.now() / 1000));
   const fix = useMemo(() => fixFor(ruleId, resourceId, readiness.estate, { now }), [ruleId, resourceId, readiness.estate, now]);
   const finding = readiness.evaluation.findings.find((f) => f.ruleId === ruleId && normalizeId(f.resourceId) === normalizeId(resourceId));
-  const stored = runner.stored?.origin.kind === 'fix' && runner.stored.origin.ruleId === ruleId && normalizeId(runner.stored.origin.resourceId) === normalizeId(resourceId) ? runner.stored : undefined;
+  const stored =
+    runner.stored?.origin.kind === 'fix' && runner.stored.origin.ruleId === ruleId && normalizeId(runner.stored.origin.resourceId) === normalizeId(resourceId)
+      ? runner.stored
+      : undefined;
   const preflight = usePreflight(stored ? undefined : fix?.plan, readiness.estate);
   const subscription = parseResourceId(resourceId)?.subscriptionId;
 
@@ -59,7 +66,9 @@ function Repair({ readiness, ruleId, resourceId }: { readiness: Readiness; ruleI
         {stored.run.status === 'succeeded' && (
           <MessageBar intent={isFetching || !finding ? 'success' : 'warning'}>
             <MessageBarBody>
-              <MessageBarTitle>{isFetching ? 'Applied; re-reading the estate…' : finding ? 'Applied, but the finding is still reported' : 'Repaired'}</MessageBarTitle>
+              <MessageBarTitle>
+                {isFetching ? 'Applied; re-reading the estate…' : finding ? 'Applied, but the finding is still reported' : 'Repaired'}
+              </MessageBarTitle>
               {isFetching ? 'The verdicts update in a moment.' : finding ? finding.message : `${ruleId} no longer applies to ${resourceId.split('/').pop()}.`}
             </MessageBarBody>
           </MessageBar>
@@ -83,7 +92,9 @@ function Repair({ readiness, ruleId, resourceId }: { readiness: Readiness; ruleI
   if (!fix) {
     return (
       <EmptyState icon={<WrenchRegular />} title="Nothing to repair here">
-        {finding ? `Lockstep cannot repair ${ruleId} on this resource through Azure Resource Manager; follow the remediation on the rule's page.` : `${ruleId} is not reported for this resource in the current estate.`}
+        {finding
+          ? `Lockstep cannot repair ${ruleId} on this resource through Azure Resource Manager; follow the remediation on the rule's page.`
+          : `${ruleId} is not reported for this resource in the current estate.`}
       </EmptyState>
     );
   }

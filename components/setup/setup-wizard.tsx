@@ -1,8 +1,31 @@
 'use client';
 
 import {
-  Body1, Button, Caption1, Combobox, Dropdown, Field, Input, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Option, Radio, RadioGroup, Subtitle2, Switch, Tab, TabList,
-  Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens,
+  Body1,
+  Button,
+  Caption1,
+  Combobox,
+  Dropdown,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Option,
+  Radio,
+  RadioGroup,
+  Subtitle2,
+  Switch,
+  Tab,
+  TabList,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  tokens,
 } from '@fluentui/react-components';
 import { LockClosedRegular } from '@fluentui/react-icons';
 import { useRouter, useSearchParams } from 'next/navigation';
@@ -27,8 +50,21 @@ import { RunView } from './plan-run';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '880px' },
-  card: { backgroundColor: tokens.colorNeutralBackground1, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  footer: { display: 'flex', gap: tokens.spacingHorizontalS, borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalM },
+  card: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+  },
+  footer: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalS,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    paddingTop: tokens.spacingVerticalM,
+  },
   muted: { color: tokens.colorNeutralForeground2 },
   two: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(260px, 1fr))', gap: tokens.spacingHorizontalL, alignItems: 'start' },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
@@ -58,8 +94,14 @@ export function SetupWizardPage() {
   const wizardRun = runner.stored?.origin.kind === 'wizard' ? runner.stored : undefined;
   return (
     <>
-      <PageHeader title="Create a disk encryption set" icon={LockClosedRegular} description="Key vault, key, disk encryption set and access grant, in the order Azure needs them, checked before anything runs." />
-      <ReadinessFrame>{(r) => (wizardRun ? <WizardRun readiness={r} stored={wizardRun} runner={runner} /> : <Wizard readiness={r} onStart={(s) => void runner.start(s)} />)}</ReadinessFrame>
+      <PageHeader
+        title="Create a disk encryption set"
+        icon={LockClosedRegular}
+        description="Key vault, key, disk encryption set and access grant, in the order Azure needs them, checked before anything runs."
+      />
+      <ReadinessFrame>
+        {(r) => (wizardRun ? <WizardRun readiness={r} stored={wizardRun} runner={runner} /> : <Wizard readiness={r} onStart={(s) => void runner.start(s)} />)}
+      </ReadinessFrame>
     </>
   );
 }
@@ -105,22 +147,34 @@ function WizardRun({ readiness, stored, runner }: { readiness: Readiness; stored
                     <TableRow key={x.id}>
                       <TableCell>{x.machineName}</TableCell>
                       <TableCell>{origin?.verdictsBefore[x.id] ? <VerdictBadge verdict={origin.verdictsBefore[x.id] as never} /> : '—'}</TableCell>
-                      <TableCell>{isFetching ? <VerdictBadge verdict="pending" /> : verdictNow(x.id) ? <VerdictBadge verdict={verdictNow(x.id)!} /> : '—'}</TableCell>
+                      <TableCell>
+                        {isFetching ? <VerdictBadge verdict="pending" /> : verdictNow(x.id) ? <VerdictBadge verdict={verdictNow(x.id)!} /> : '—'}
+                      </TableCell>
                     </TableRow>
                   ))}
                 </TableBody>
               </Table>
             </>
           )}
-          <Subtitle2 as="h2" style={{ margin: 0 }}>What comes next</Subtitle2>
+          <Subtitle2 as="h2" style={{ margin: 0 }}>
+            What comes next
+          </Subtitle2>
           <ul className={s.list}>
-            {next.viaDes.length > 0 && <li>{next.viaDes.map((x) => x.machineName).join(', ')} already replicate to {desName}: nothing more to do; their disks land encrypted with your key.</li>}
+            {next.viaDes.length > 0 && (
+              <li>
+                {next.viaDes.map((x) => x.machineName).join(', ')} already replicate to {desName}: nothing more to do; their disks land encrypted with your key.
+              </li>
+            )}
             <li>
-              New servers: in Azure Migrate, open <strong>Replicate</strong>, and on the <strong>Target settings</strong> step set <strong>Disk encryption type</strong> to &quot;Encryption at-rest with customer-managed key&quot; and <strong>Disk encryption set</strong> to {desName}. It is offered only for servers whose target subscription and region match it.
+              New servers: in Azure Migrate, open <strong>Replicate</strong>, and on the <strong>Target settings</strong> step set{' '}
+              <strong>Disk encryption type</strong> to &quot;Encryption at-rest with customer-managed key&quot; and <strong>Disk encryption set</strong> to{' '}
+              {desName}. It is offered only for servers whose target subscription and region match it.
             </li>
             {next.reEnable.length > 0 && (
               <li>
-                {next.reEnable.map((x) => x.machineName).join(', ')} already replicate without a disk encryption set, and Azure Migrate cannot add one later: stop replication for them and enable it again with {desName}. Initial replication then runs again: {next.reseedGiB.toLocaleString('en')} GiB of disks will be seeded again.
+                {next.reEnable.map((x) => x.machineName).join(', ')} already replicate without a disk encryption set, and Azure Migrate cannot add one later:
+                stop replication for them and enable it again with {desName}. Initial replication then runs again: {next.reseedGiB.toLocaleString('en')} GiB of
+                disks will be seeded again.
               </li>
             )}
           </ul>
@@ -159,7 +213,11 @@ function Wizard({ readiness, onStart }: { readiness: Readiness; onStart: (s: Sto
     const fromGrid = params.get('from') === 'servers' ? selectionStore.load() : [];
     const stored = fromGrid.length === 0 ? draftStore.load() : undefined;
     // eslint-disable-next-line react-hooks/set-state-in-effect -- initialised once, when the estate and the user's write access are known
-    setState(stored ? { ...stored, tab: stored.tab as TabId } : { intent: draftIntent(estate, fromGrid, { subscriptionId: access.writable[0] }).intent, serverIds: fromGrid, tab: 'basics' });
+    setState(
+      stored
+        ? { ...stored, tab: stored.tab as TabId }
+        : { intent: draftIntent(estate, fromGrid, { subscriptionId: access.writable[0] }).intent, serverIds: fromGrid, tab: 'basics' },
+    );
     // The draft now holds the selection: a reload resumes the draft instead of starting over.
     if (fromGrid.length > 0) router.replace('/disk-encryption-sets/create/');
   }, [state, access.isPending, access.writable, estate, params, router]);
@@ -175,7 +233,8 @@ function Wizard({ readiness, onStart }: { readiness: Readiness; onStart: (s: Sto
   if (!access.isPending && !access.any) {
     return (
       <EmptyState icon={<LockClosedRegular />} title="Your role does not allow creating disk encryption sets">
-        None of the subscriptions you can see lets you write Microsoft.Compute/diskEncryptionSets. Ask for Contributor (and, for the access grant, Owner or User Access Administrator) on the target subscription, or hand the exported plan to someone who has it.
+        None of the subscriptions you can see lets you write Microsoft.Compute/diskEncryptionSets. Ask for Contributor (and, for the access grant, Owner or User
+        Access Administrator) on the target subscription, or hand the exported plan to someone who has it.
       </EmptyState>
     );
   }
@@ -216,7 +275,11 @@ function Wizard({ readiness, onStart }: { readiness: Readiness; onStart: (s: Sto
           <Body1>A disk encryption set serves one subscription and one region: the ones your servers land in.</Body1>
           <div className={s.two}>
             <Field label="Subscription" required>
-              <Dropdown value={subName(intent.subscriptionId)} selectedOptions={[intent.subscriptionId]} onOptionSelect={(_, d) => d.optionValue && set({ subscriptionId: d.optionValue })}>
+              <Dropdown
+                value={subName(intent.subscriptionId)}
+                selectedOptions={[intent.subscriptionId]}
+                onOptionSelect={(_, d) => d.optionValue && set({ subscriptionId: d.optionValue })}
+              >
                 {access.writable.map((id) => (
                   <Option key={id} value={estate.subscriptions.get(id)?.subscriptionId ?? id}>
                     {subName(id)}
@@ -224,15 +287,30 @@ function Wizard({ readiness, onStart }: { readiness: Readiness; onStart: (s: Sto
                 ))}
               </Dropdown>
             </Field>
-            <Field label="Resource group" required hint="Where the disk encryption set (and a new vault) go." validationMessage={problemsOn('basics').find((p) => p.startsWith('Resource group'))}>
-              <Combobox freeform value={intent.resourceGroup} selectedOptions={[intent.resourceGroup]} onChange={(e) => set({ resourceGroup: e.target.value })} onOptionSelect={(_, d) => d.optionValue && set({ resourceGroup: d.optionValue })}>
+            <Field
+              label="Resource group"
+              required
+              hint="Where the disk encryption set (and a new vault) go."
+              validationMessage={problemsOn('basics').find((p) => p.startsWith('Resource group'))}
+            >
+              <Combobox
+                freeform
+                value={intent.resourceGroup}
+                selectedOptions={[intent.resourceGroup]}
+                onChange={(e) => set({ resourceGroup: e.target.value })}
+                onOptionSelect={(_, d) => d.optionValue && set({ resourceGroup: d.optionValue })}
+              >
                 {groups.map((g) => (
                   <Option key={g}>{g}</Option>
                 ))}
               </Combobox>
             </Field>
             <Field label="Region" required hint="The servers' target region.">
-              <Dropdown value={intent.location} selectedOptions={[intent.location]} onOptionSelect={(_, d) => d.optionValue && set({ location: d.optionValue })}>
+              <Dropdown
+                value={intent.location}
+                selectedOptions={[intent.location]}
+                onOptionSelect={(_, d) => d.optionValue && set({ location: d.optionValue })}
+              >
                 {regions.map((r) => (
                   <Option key={r}>{r}</Option>
                 ))}
@@ -241,7 +319,9 @@ function Wizard({ readiness, onStart }: { readiness: Readiness; onStart: (s: Sto
           </div>
           {state.serverIds.length > 0 ? (
             <>
-              <Subtitle2 as="h2" style={{ margin: 0 }}>Servers to secure ({draft.servers.length})</Subtitle2>
+              <Subtitle2 as="h2" style={{ margin: 0 }}>
+                Servers to secure ({draft.servers.length})
+              </Subtitle2>
               {draft.notes.map((n) => (
                 <MessageBar key={n} intent="info">
                   <MessageBarBody>{n}</MessageBarBody>
@@ -286,34 +366,57 @@ function Wizard({ readiness, onStart }: { readiness: Readiness; onStart: (s: Sto
 
       {state.tab === 'encryption' && (
         <section className={s.card} aria-label="Encryption">
-          <Field label="Disk encryption set name" required hint="1-80 letters, digits, underscores and hyphens." validationMessage={problemsOn('encryption').find((p) => p.startsWith('Disk encryption set'))}>
+          <Field
+            label="Disk encryption set name"
+            required
+            hint="1-80 letters, digits, underscores and hyphens."
+            validationMessage={problemsOn('encryption').find((p) => p.startsWith('Disk encryption set'))}
+          >
             <Input value={intent.diskEncryptionSet.name} onChange={(_, d) => set({ diskEncryptionSet: { ...intent.diskEncryptionSet, name: d.value } })} />
           </Field>
           <Field label="Encryption type">
-            <RadioGroup value={intent.diskEncryptionSet.encryptionType} onChange={(_, d) => set({ diskEncryptionSet: { ...intent.diskEncryptionSet, encryptionType: d.value as Intent['diskEncryptionSet']['encryptionType'] } })}>
+            <RadioGroup
+              value={intent.diskEncryptionSet.encryptionType}
+              onChange={(_, d) =>
+                set({ diskEncryptionSet: { ...intent.diskEncryptionSet, encryptionType: d.value as Intent['diskEncryptionSet']['encryptionType'] } })
+              }
+            >
               <Radio value="EncryptionAtRestWithCustomerKey" label="Encryption at rest with a customer-managed key" />
               <Radio value="EncryptionAtRestWithPlatformAndCustomerKeys" label="Double encryption with platform-managed and customer-managed keys" />
             </RadioGroup>
           </Field>
-          <Switch checked={intent.diskEncryptionSet.autoRotate} onChange={(_, d) => set({ diskEncryptionSet: { ...intent.diskEncryptionSet, autoRotate: d.checked } })} label="Follow new key versions automatically (auto key rotation)" />
+          <Switch
+            checked={intent.diskEncryptionSet.autoRotate}
+            onChange={(_, d) => set({ diskEncryptionSet: { ...intent.diskEncryptionSet, autoRotate: d.checked } })}
+            label="Follow new key versions automatically (auto key rotation)"
+          />
           <Field label="Identity" hint="The identity Azure Disk Storage uses to reach the key.">
             <RadioGroup
               value={intent.diskEncryptionSet.identity === 'SystemAssigned' ? 'system' : 'user'}
-              onChange={(_, d) => set({ diskEncryptionSet: { ...intent.diskEncryptionSet, identity: d.value === 'system' ? 'SystemAssigned' : { userAssigned: '' } } })}
+              onChange={(_, d) =>
+                set({ diskEncryptionSet: { ...intent.diskEncryptionSet, identity: d.value === 'system' ? 'SystemAssigned' : { userAssigned: '' } } })
+              }
             >
               <Radio value="system" label="System-assigned (created with the disk encryption set)" />
               <Radio value="user" label="User-assigned managed identity" />
             </RadioGroup>
           </Field>
           {typeof intent.diskEncryptionSet.identity === 'object' && (
-            <Field label="User-assigned managed identity" required hint="Pick one in this subscription, or paste another identity's resource id. It is granted access before the disk encryption set is created." validationMessage={problemsOn('encryption').find((p) => p.startsWith('The user-assigned'))}>
+            <Field
+              label="User-assigned managed identity"
+              required
+              hint="Pick one in this subscription, or paste another identity's resource id. It is granted access before the disk encryption set is created."
+              validationMessage={problemsOn('encryption').find((p) => p.startsWith('The user-assigned'))}
+            >
               <Combobox
                 freeform
                 placeholder="/subscriptions/…/providers/Microsoft.ManagedIdentity/userAssignedIdentities/…"
                 value={intent.diskEncryptionSet.identity.userAssigned}
                 selectedOptions={[intent.diskEncryptionSet.identity.userAssigned]}
                 onChange={(e) => set({ diskEncryptionSet: { ...intent.diskEncryptionSet, identity: { userAssigned: e.target.value } } })}
-                onOptionSelect={(_, d) => d.optionValue && set({ diskEncryptionSet: { ...intent.diskEncryptionSet, identity: { userAssigned: d.optionValue } } })}
+                onOptionSelect={(_, d) =>
+                  d.optionValue && set({ diskEncryptionSet: { ...intent.diskEncryptionSet, identity: { userAssigned: d.optionValue } } })
+                }
               >
                 {[...estate.userAssignedIdentities.values()]
                   .filter((u) => parseResourceId(u.id)?.subscriptionId?.toLowerCase() === intent.subscriptionId.toLowerCase())
@@ -340,7 +443,12 @@ function Wizard({ readiness, onStart }: { readiness: Readiness; onStart: (s: Sto
               ? 'The identity is created with the disk encryption set, so the grant follows it; a new identity can take a minute to reach every directory replica, and Lockstep retries while it does.'
               : 'A user-assigned identity exists before the disk encryption set, so it is granted first.'}
           </Body1>
-          <Caption1 className={s.muted}>{rbac ? 'Assigning roles needs Microsoft.Authorization/roleAssignments/write (Owner or User Access Administrator).' : 'Adding access policies needs Microsoft.KeyVault/vaults/accessPolicies/write (Contributor or Key Vault Contributor).'} Review + create checks whether you have it.</Caption1>
+          <Caption1 className={s.muted}>
+            {rbac
+              ? 'Assigning roles needs Microsoft.Authorization/roleAssignments/write (Owner or User Access Administrator).'
+              : 'Adding access policies needs Microsoft.KeyVault/vaults/accessPolicies/write (Contributor or Key Vault Contributor).'}{' '}
+            Review + create checks whether you have it.
+          </Caption1>
         </section>
       )}
 
@@ -371,11 +479,29 @@ function Wizard({ readiness, onStart }: { readiness: Readiness; onStart: (s: Sto
                   { key: 'Subscription', value: subName(intent.subscriptionId) },
                   { key: 'Resource group', value: intent.resourceGroup },
                   { key: 'Region', value: intent.location },
-                  { key: 'Key vault', value: 'create' in intent.keyVault ? `${intent.keyVault.create.name} (new, ${intent.keyVault.create.sku})` : (chosenVault?.name ?? intent.keyVault.use) },
-                  { key: 'Key', value: 'create' in intent.key ? `${intent.key.create.name} (new, ${intent.key.create.kty} ${intent.key.create.size}, rotates every ${intent.key.create.rotateEveryDays} days)` : (parseResourceId(intent.key.use)?.name ?? intent.key.use) },
-                  { key: 'Disk encryption set', value: `${intent.diskEncryptionSet.name} (${intent.diskEncryptionSet.autoRotate ? 'auto key rotation' : 'fixed key version'})` },
+                  {
+                    key: 'Key vault',
+                    value:
+                      'create' in intent.keyVault
+                        ? `${intent.keyVault.create.name} (new, ${intent.keyVault.create.sku})`
+                        : (chosenVault?.name ?? intent.keyVault.use),
+                  },
+                  {
+                    key: 'Key',
+                    value:
+                      'create' in intent.key
+                        ? `${intent.key.create.name} (new, ${intent.key.create.kty} ${intent.key.create.size}, rotates every ${intent.key.create.rotateEveryDays} days)`
+                        : (parseResourceId(intent.key.use)?.name ?? intent.key.use),
+                  },
+                  {
+                    key: 'Disk encryption set',
+                    value: `${intent.diskEncryptionSet.name} (${intent.diskEncryptionSet.autoRotate ? 'auto key rotation' : 'fixed key version'})`,
+                  },
                   { key: 'Access', value: rbac ? 'Role assignment: Key Vault Crypto Service Encryption User' : 'Access policy: get, wrapKey, unwrapKey' },
-                  { key: 'Audit log', value: intent.auditLogs ? `to ${parseResourceId(intent.auditLogs.workspaceId)?.name ?? intent.auditLogs.workspaceId}` : 'not configured' },
+                  {
+                    key: 'Audit log',
+                    value: intent.auditLogs ? `to ${parseResourceId(intent.auditLogs.workspaceId)?.name ?? intent.auditLogs.workspaceId}` : 'not configured',
+                  },
                 ]}
               />
               {plan.warnings.map((w) => (
@@ -404,7 +530,11 @@ function Wizard({ readiness, onStart }: { readiness: Readiness; onStart: (s: Sto
 
       <div className={s.footer} role="group" aria-label="Wizard actions">
         {state.tab === 'review' ? (
-          <Button appearance="primary" disabled={!plan || preflight.isPending || !!preflight.data?.names.some((n) => !n.available)} onClick={() => setConfirming(true)}>
+          <Button
+            appearance="primary"
+            disabled={!plan || preflight.isPending || !!preflight.data?.names.some((n) => !n.available)}
+            onClick={() => setConfirming(true)}
+          >
             Create
           </Button>
         ) : (
@@ -421,7 +551,19 @@ function Wizard({ readiness, onStart }: { readiness: Readiness; onStart: (s: Sto
   );
 }
 
-function VaultTab({ estate, intent, set, problems, subName }: { estate: Estate; intent: Intent; set: (p: Partial<Intent>) => void; problems: string[]; subName: (id: string) => string }) {
+function VaultTab({
+  estate,
+  intent,
+  set,
+  problems,
+  subName,
+}: {
+  estate: Estate;
+  intent: Intent;
+  set: (p: Partial<Intent>) => void;
+  problems: string[];
+  subName: (id: string) => string;
+}) {
   const s = useStyles();
   const choices = vaultChoices(estate, intent.location);
   const usable = choices.filter((c) => c.problems.length === 0);
@@ -432,7 +574,12 @@ function VaultTab({ estate, intent, set, problems, subName }: { estate: Estate; 
       <RadioGroup
         value={mode}
         aria-label="Key vault"
-        onChange={(_, d) => set({ keyVault: d.value === 'create' ? newVault(estate, intent.diskEncryptionSet.name) : { use: usable[0]?.value.id ?? '' }, key: d.value === 'create' && 'use' in intent.key ? newKey(intent.diskEncryptionSet.name) : intent.key })}
+        onChange={(_, d) =>
+          set({
+            keyVault: d.value === 'create' ? newVault(estate, intent.diskEncryptionSet.name) : { use: usable[0]?.value.id ?? '' },
+            key: d.value === 'create' && 'use' in intent.key ? newKey(intent.diskEncryptionSet.name) : intent.key,
+          })
+        }
       >
         <Radio value="create" label="Create a new key vault" />
         <Radio value="use" label={`Use an existing key vault in ${intent.location} (${usable.length} compatible)`} disabled={usable.length === 0} />
@@ -441,20 +588,44 @@ function VaultTab({ estate, intent, set, problems, subName }: { estate: Estate; 
         <>
           <div className={s.two}>
             <Field label="Key vault name" required hint="3-24 letters, digits and hyphens; globally unique." validationMessage={problems[0]}>
-              <Input value={intent.keyVault.create.name} onChange={(_, d) => set({ keyVault: { create: { ...(intent.keyVault as { create: { name: string; sku: 'standard' | 'premium' } }).create, name: d.value } } })} />
+              <Input
+                value={intent.keyVault.create.name}
+                onChange={(_, d) =>
+                  set({ keyVault: { create: { ...(intent.keyVault as { create: { name: string; sku: 'standard' | 'premium' } }).create, name: d.value } } })
+                }
+              />
             </Field>
             <Field label="Pricing tier" hint="Premium keeps keys in HSMs (RSA-HSM).">
-              <Dropdown value={intent.keyVault.create.sku === 'premium' ? 'Premium' : 'Standard'} selectedOptions={[intent.keyVault.create.sku]} onOptionSelect={(_, d) => set({ keyVault: { create: { ...(intent.keyVault as { create: { name: string; sku: 'standard' | 'premium' } }).create, sku: d.optionValue as 'standard' | 'premium' } } })}>
+              <Dropdown
+                value={intent.keyVault.create.sku === 'premium' ? 'Premium' : 'Standard'}
+                selectedOptions={[intent.keyVault.create.sku]}
+                onOptionSelect={(_, d) =>
+                  set({
+                    keyVault: {
+                      create: {
+                        ...(intent.keyVault as { create: { name: string; sku: 'standard' | 'premium' } }).create,
+                        sku: d.optionValue as 'standard' | 'premium',
+                      },
+                    },
+                  })
+                }
+              >
                 <Option value="standard">Standard</Option>
                 <Option value="premium">Premium</Option>
               </Dropdown>
             </Field>
           </div>
-          <Caption1 className={s.muted}>Created with soft delete (90 days), purge protection (irreversible), Azure RBAC, and a firewall that denies by default and lets trusted Azure services such as Azure Disk Storage through.</Caption1>
+          <Caption1 className={s.muted}>
+            Created with soft delete (90 days), purge protection (irreversible), Azure RBAC, and a firewall that denies by default and lets trusted Azure
+            services such as Azure Disk Storage through.
+          </Caption1>
         </>
       ) : (
         <Field label="Compatible key vaults" validationMessage={problems[0]}>
-          <RadioGroup value={intent.keyVault.use} onChange={(_, d) => set({ keyVault: { use: d.value }, key: 'use' in intent.key ? newKey(intent.diskEncryptionSet.name) : intent.key })}>
+          <RadioGroup
+            value={intent.keyVault.use}
+            onChange={(_, d) => set({ keyVault: { use: d.value }, key: 'use' in intent.key ? newKey(intent.diskEncryptionSet.name) : intent.key })}
+          >
             {usable.map((c) => (
               <Radio
                 key={c.value.id}
@@ -467,7 +638,9 @@ function VaultTab({ estate, intent, set, problems, subName }: { estate: Estate; 
       )}
       {unusable.length > 0 && (
         <>
-          <Subtitle2 as="h2" style={{ margin: 0 }}>Not compatible</Subtitle2>
+          <Subtitle2 as="h2" style={{ margin: 0 }}>
+            Not compatible
+          </Subtitle2>
           <ul className={s.list} aria-label="Key vaults that cannot be used">
             {unusable.map((c) => (
               <li key={c.value.id}>
@@ -491,19 +664,36 @@ function VaultTab({ estate, intent, set, problems, subName }: { estate: Estate; 
   );
 }
 
-function KeyTab({ estate, intent, set, problems, now }: { estate: Estate; intent: Intent; set: (p: Partial<Intent>) => void; problems: string[]; now: number }) {
+function KeyTab({
+  estate,
+  intent,
+  set,
+  problems,
+  now,
+}: {
+  estate: Estate;
+  intent: Intent;
+  set: (p: Partial<Intent>) => void;
+  problems: string[];
+  now: number;
+}) {
   const s = useStyles();
   const vaultId = 'use' in intent.keyVault ? intent.keyVault.use : undefined;
   const choices = vaultId ? keyChoices(estate, vaultId, now) : [];
   const usable = choices.filter((c) => c.problems.length === 0);
-  const premium = 'create' in intent.keyVault ? intent.keyVault.create.sku === 'premium' : estate.keyVaults.get(normalizeId(vaultId ?? ''))?.sku?.toLowerCase() === 'premium';
+  const premium =
+    'create' in intent.keyVault ? intent.keyVault.create.sku === 'premium' : estate.keyVaults.get(normalizeId(vaultId ?? ''))?.sku?.toLowerCase() === 'premium';
   const k = 'create' in intent.key ? intent.key.create : undefined;
   const setKey = (patch: Partial<NonNullable<typeof k>>) => k && set({ key: { create: { ...k, ...patch } } });
   const num = (v: string) => (v.trim() === '' ? NaN : Number(v));
   return (
     <section className={s.card} aria-label="Key">
       {vaultId && (
-        <RadioGroup value={k ? 'create' : 'use'} aria-label="Key" onChange={(_, d) => set({ key: d.value === 'create' ? newKey(intent.diskEncryptionSet.name) : { use: usable[0]?.value.id ?? '' } })}>
+        <RadioGroup
+          value={k ? 'create' : 'use'}
+          aria-label="Key"
+          onChange={(_, d) => set({ key: d.value === 'create' ? newKey(intent.diskEncryptionSet.name) : { use: usable[0]?.value.id ?? '' } })}
+        >
           <Radio value="create" label="Create a new key" />
           <Radio value="use" label={`Use an existing key (${usable.length} usable)`} disabled={usable.length === 0} />
         </RadioGroup>
@@ -532,26 +722,45 @@ function KeyTab({ estate, intent, set, problems, now }: { estate: Estate; intent
               </Dropdown>
             </Field>
             <Field label="Rotate every (days)" validationMessage={problems.find((p) => p.startsWith('The key must'))}>
-              <Input type="number" min={7} value={Number.isFinite(k.rotateEveryDays) ? String(k.rotateEveryDays) : ''} onChange={(_, d) => setKey({ rotateEveryDays: num(d.value) })} />
+              <Input
+                type="number"
+                min={7}
+                value={Number.isFinite(k.rotateEveryDays) ? String(k.rotateEveryDays) : ''}
+                onChange={(_, d) => setKey({ rotateEveryDays: num(d.value) })}
+              />
             </Field>
             <Field label="Expires after (days)">
-              <Input type="number" min={8} value={Number.isFinite(k.expiresInDays) ? String(k.expiresInDays) : ''} onChange={(_, d) => setKey({ expiresInDays: num(d.value) })} />
+              <Input
+                type="number"
+                min={8}
+                value={Number.isFinite(k.expiresInDays) ? String(k.expiresInDays) : ''}
+                onChange={(_, d) => setKey({ expiresInDays: num(d.value) })}
+              />
             </Field>
           </div>
-          <Caption1 className={s.muted}>The rotation policy creates a new version every {k.rotateEveryDays} days and notifies 30 days before expiry; with auto key rotation the disk encryption set follows each version.</Caption1>
+          <Caption1 className={s.muted}>
+            The rotation policy creates a new version every {k.rotateEveryDays} days and notifies 30 days before expiry; with auto key rotation the disk
+            encryption set follows each version.
+          </Caption1>
         </>
       ) : (
         <Field label="Usable keys" validationMessage={problems[0]}>
           <RadioGroup value={'use' in intent.key ? intent.key.use : ''} onChange={(_, d) => set({ key: { use: d.value } })}>
             {usable.map((c) => (
-              <Radio key={c.value.id} value={c.value.id} label={`${c.value.name} · ${c.value.kty ?? ''} ${c.value.keySize ?? ''}${c.repairs.length ? ` · ${c.repairs.join(' ')}` : ''}`} />
+              <Radio
+                key={c.value.id}
+                value={c.value.id}
+                label={`${c.value.name} · ${c.value.kty ?? ''} ${c.value.keySize ?? ''}${c.repairs.length ? ` · ${c.repairs.join(' ')}` : ''}`}
+              />
             ))}
           </RadioGroup>
         </Field>
       )}
       {choices.filter((c) => c.problems.length > 0).length > 0 && (
         <>
-          <Subtitle2 as="h2" style={{ margin: 0 }}>Not usable</Subtitle2>
+          <Subtitle2 as="h2" style={{ margin: 0 }}>
+            Not usable
+          </Subtitle2>
           <ul className={s.list} aria-label="Keys that cannot be used">
             {choices
               .filter((c) => c.problems.length > 0)

@@ -19,8 +19,13 @@ export function Breadcrumbs({ extra = [] }: { extra?: Crumb[] }) {
   if (section && section.href !== '/overview/') crumbs.push({ title: section.title, href: section.href });
   // Pages below a section (a rule's page) add their own segment: /rules/LS-KV-002/ → Rules › LS-KV-002.
   if (section) {
-    const below = pathname.slice(section.href.length - 1).split('/').filter(Boolean);
-    below.forEach((seg, i) => crumbs.push({ title: decodeURIComponent(seg).replace(/^[a-z]/, (c) => c.toUpperCase()), href: `${section.href}${below.slice(0, i + 1).join('/')}/` }));
+    const below = pathname
+      .slice(section.href.length - 1)
+      .split('/')
+      .filter(Boolean);
+    below.forEach((seg, i) =>
+      crumbs.push({ title: decodeURIComponent(seg).replace(/^[a-z]/, (c) => c.toUpperCase()), href: `${section.href}${below.slice(0, i + 1).join('/')}/` }),
+    );
   }
   crumbs.push(...extra);
   return (

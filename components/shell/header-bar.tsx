@@ -1,8 +1,24 @@
 'use client';
 
 import {
-  Avatar, Body1Strong, Button, Caption1, makeStyles, Menu, MenuDivider, MenuGroup, MenuGroupHeader, MenuItem, MenuList, MenuPopover, MenuTrigger,
-  Skeleton, SkeletonItem, ToggleButton, Tooltip, tokens,
+  Avatar,
+  Body1Strong,
+  Button,
+  Caption1,
+  makeStyles,
+  Menu,
+  MenuDivider,
+  MenuGroup,
+  MenuGroupHeader,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  Skeleton,
+  SkeletonItem,
+  ToggleButton,
+  Tooltip,
+  tokens,
 } from '@fluentui/react-components';
 import { BuildingRegular, DismissRegular, DocumentRegular, SignOutRegular, WeatherMoonRegular, WeatherSunnyRegular } from '@fluentui/react-icons';
 import type { AccountInfo } from '@azure/msal-browser';
@@ -18,14 +34,39 @@ import { BrandMark } from './brand-mark';
 
 const useStyles = makeStyles({
   bar: {
-    height: '48px', flex: 'none', display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, padding: `0 ${tokens.spacingHorizontalM}`,
-    backgroundColor: tokens.colorNeutralBackgroundStatic, color: tokens.colorNeutralForegroundStaticInverted,
+    height: '48px',
+    flex: 'none',
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    padding: `0 ${tokens.spacingHorizontalM}`,
+    backgroundColor: tokens.colorNeutralBackgroundStatic,
+    color: tokens.colorNeutralForegroundStaticInverted,
   },
-  brand: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400, color: 'inherit', textDecorationLine: 'none' },
+  brand: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    fontWeight: tokens.fontWeightSemibold,
+    fontSize: tokens.fontSizeBase400,
+    color: 'inherit',
+    textDecorationLine: 'none',
+  },
   product: { color: 'inherit', opacity: 0.8, fontSize: tokens.fontSizeBase200, '@media (max-width: 720px)': { display: 'none' } },
   spacer: { flex: 1 },
-  directory: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, fontSize: tokens.fontSizeBase200, color: 'inherit', '@media (max-width: 600px)': { display: 'none' } },
-  onDark: { color: tokens.colorNeutralForegroundStaticInverted, ':hover': { color: tokens.colorNeutralForegroundStaticInverted, backgroundColor: 'rgba(255,255,255,0.12)' }, ':hover:active': { color: tokens.colorNeutralForegroundStaticInverted, backgroundColor: 'rgba(255,255,255,0.2)' } },
+  directory: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    fontSize: tokens.fontSizeBase200,
+    color: 'inherit',
+    '@media (max-width: 600px)': { display: 'none' },
+  },
+  onDark: {
+    color: tokens.colorNeutralForegroundStaticInverted,
+    ':hover': { color: tokens.colorNeutralForegroundStaticInverted, backgroundColor: 'rgba(255,255,255,0.12)' },
+    ':hover:active': { color: tokens.colorNeutralForegroundStaticInverted, backgroundColor: 'rgba(255,255,255,0.2)' },
+  },
   account: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, textAlign: 'right', minWidth: 0 },
   accountText: { display: 'flex', flexDirection: 'column', lineHeight: '16px', '@media (max-width: 720px)': { display: 'none' } },
   tenantCaps: { textTransform: 'uppercase', fontSize: '10px', letterSpacing: '0.04em', opacity: 0.85 },
@@ -92,35 +133,35 @@ export function HeaderBar({ account, offline }: { account?: AccountInfo; offline
         </>
       )}
       {account && !offline && (
-      <Menu positioning="below-end">
-        <MenuTrigger disableButtonEnhancement>
-          <Button appearance="subtle" className={s.onDark} aria-label={`Account: ${account.name ?? account.username}`}>
-            <span className={s.account}>
-              <span className={s.accountText}>
-                <span>{account.username}</span>
-                <span className={s.tenantCaps}>{directoryName ?? ''}</span>
+        <Menu positioning="below-end">
+          <MenuTrigger disableButtonEnhancement>
+            <Button appearance="subtle" className={s.onDark} aria-label={`Account: ${account.name ?? account.username}`}>
+              <span className={s.account}>
+                <span className={s.accountText}>
+                  <span>{account.username}</span>
+                  <span className={s.tenantCaps}>{directoryName ?? ''}</span>
+                </span>
+                <Avatar name={account.name ?? account.username} size={28} color="colorful" />
               </span>
-              <Avatar name={account.name ?? account.username} size={28} color="colorful" />
-            </span>
-          </Button>
-        </MenuTrigger>
-        <MenuPopover>
-          <MenuList>
-            <MenuGroup>
-              <MenuGroupHeader>Signed in</MenuGroupHeader>
-              <div style={{ padding: '4px 12px 8px', display: 'flex', flexDirection: 'column' }}>
-                <Body1Strong>{account.name}</Body1Strong>
-                <Caption1>{account.username}</Caption1>
-                <Caption1>{directoryName}</Caption1>
-              </div>
-            </MenuGroup>
-            <MenuDivider />
-            <MenuItem icon={<SignOutRegular />} onClick={() => void instance.logoutRedirect({ account, postLogoutRedirectUri: config.redirectUri })}>
-              Sign out
-            </MenuItem>
-          </MenuList>
-        </MenuPopover>
-      </Menu>
+            </Button>
+          </MenuTrigger>
+          <MenuPopover>
+            <MenuList>
+              <MenuGroup>
+                <MenuGroupHeader>Signed in</MenuGroupHeader>
+                <div style={{ padding: '4px 12px 8px', display: 'flex', flexDirection: 'column' }}>
+                  <Body1Strong>{account.name}</Body1Strong>
+                  <Caption1>{account.username}</Caption1>
+                  <Caption1>{directoryName}</Caption1>
+                </div>
+              </MenuGroup>
+              <MenuDivider />
+              <MenuItem icon={<SignOutRegular />} onClick={() => void instance.logoutRedirect({ account, postLogoutRedirectUri: config.redirectUri })}>
+                Sign out
+              </MenuItem>
+            </MenuList>
+          </MenuPopover>
+        </Menu>
       )}
     </header>
   );

@@ -7,7 +7,11 @@ const useStyles = makeStyles({
   titleRow: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalM },
   icon: { fontSize: '32px', color: tokens.colorBrandForeground1, flex: 'none', marginTop: '4px' },
   description: { color: tokens.colorNeutralForeground2 },
-  commands: { borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, paddingLeft: 0 },
+  commands: {
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    paddingLeft: 0,
+  },
 });
 
 /** A resource or list page's head: icon and title, one line of description, then the command bar. */

@@ -14,11 +14,26 @@ import { LeftNav } from './left-nav';
 const useStyles = makeStyles({
   frame: { display: 'flex', flexDirection: 'column', height: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
   skip: {
-    position: 'absolute', left: '-9999px', top: 0, zIndex: 10, padding: tokens.spacingHorizontalM, backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1,
+    position: 'absolute',
+    left: '-9999px',
+    top: 0,
+    zIndex: 10,
+    padding: tokens.spacingHorizontalM,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
     ':focus': { left: tokens.spacingHorizontalM, top: tokens.spacingVerticalM },
   },
   body: { flex: 1, display: 'flex', minHeight: 0 },
-  main: { flex: 1, minWidth: 0, overflow: 'auto', padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXXL} ${tokens.spacingVerticalXXL}`, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, outlineStyle: 'none' },
+  main: {
+    flex: 1,
+    minWidth: 0,
+    overflow: 'auto',
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXXL} ${tokens.spacingVerticalXXL}`,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    outlineStyle: 'none',
+  },
 });
 
 /** The signed-in frame: header bar, left navigation, breadcrumbs and the page. Signed-out visitors go to the landing page. */

@@ -33,7 +33,10 @@ let h: Awaited<ReturnType<typeof startAzHarness>>;
 
 beforeAll(async () => {
   // Not skipped: npm test installs the Azure CLI the way it installs Chromium, or stops and says what to install.
-  if (!version) throw new Error('The Azure CLI (az) is not installed. Debian/Ubuntu: sudo apt-get install azure-cli; elsewhere: https://learn.microsoft.com/cli/azure/install-azure-cli');
+  if (!version)
+    throw new Error(
+      'The Azure CLI (az) is not installed. Debian/Ubuntu: sudo apt-get install azure-cli; elsewhere: https://learn.microsoft.com/cli/azure/install-azure-cli',
+    );
   h = await startAzHarness();
   for (const who of ['consultant', 'ciso'] as const) {
     for (const step of await h.signIn(who)) expect(step.status, step.stderr).toBe(0);
@@ -43,7 +46,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-const json = <T,>(r: { status: number; stdout: string; stderr: string }): T => {
+const json = <T>(r: { status: number; stdout: string; stderr: string }): T => {
   expect(r.status, r.stderr).toBe(0);
   return JSON.parse(r.stdout) as T;
 };
@@ -61,36 +64,65 @@ describe(`the Azure CLI ${version ?? '(missing)'} against the local Azure`, () =
     expect(groups.map((g) => g.name)).toContain(LZ_RG);
     const des = json<{ name: string }[]>(await h.az('consultant', ['disk-encryption-set', 'list', '--subscription', SUBS.landing, '--output', 'json']));
     expect(des.map((d) => d.name)).toEqual(expect.arrayContaining(['des-weu-prod-01', 'des-weu-hsm-01', 'des-weu-fabrikam-01']));
-    const one = json<{ name: string; encryptionType: string }>(await h.az('consultant', ['disk-encryption-set', 'show', '--subscription', SUBS.landing, '-g', LZ_RG, '-n', 'des-weu-prod-01', '--output', 'json']));
+    const one = json<{ name: string; encryptionType: string }>(
+      await h.az('consultant', ['disk-encryption-set', 'show', '--subscription', SUBS.landing, '-g', LZ_RG, '-n', 'des-weu-prod-01', '--output', 'json']),
+    );
     expect(one).toMatchObject({ name: 'des-weu-prod-01', encryptionType: 'EncryptionAtRestWithCustomerKey' });
     // Without -g, az finds vaults through the generic resource list (api-version 2015-11-01).
     const everywhere = json<{ name: string }[]>(await h.az('consultant', ['keyvault', 'list', '--subscription', SUBS.landing, '--output', 'json']));
     const inGroup = json<{ name: string }[]>(await h.az('consultant', ['keyvault', 'list', '--subscription', SUBS.landing, '-g', LZ_RG, '--output', 'json']));
     expect(everywhere.map((v) => v.name).sort()).toEqual(inGroup.map((v) => v.name).sort());
     expect(everywhere.map((v) => v.name)).toContain('kv-chx-prod-weu');
-    for (const args of [['keyvault', 'show', '-n', 'kv-chx-prod-weu'], ['keyvault', 'show', '-n', 'kv-chx-prod-weu', '-g', LZ_RG]]) {
-      expect(json<{ properties: { enablePurgeProtection: boolean } }>(await h.az('consultant', [...args, '--subscription', SUBS.landing, '--output', 'json'])).properties.enablePurgeProtection).toBe(true);
+    for (const args of [
+      ['keyvault', 'show', '-n', 'kv-chx-prod-weu'],
+      ['keyvault', 'show', '-n', 'kv-chx-prod-weu', '-g', LZ_RG],
+    ]) {
+      expect(
+        json<{ properties: { enablePurgeProtection: boolean } }>(await h.az('consultant', [...args, '--subscription', SUBS.landing, '--output', 'json']))
+          .properties.enablePurgeProtection,
+      ).toBe(true);
     }
   });
 
-  it('lists role assignments at a scope with names from Microsoft Graph, the resource providers, and a group\'s resources', async () => {
-    const assignments = json<{ principalName: string; roleDefinitionName: string }[]>(await h.az('consultant', ['role', 'assignment', 'list', '--scope', `/subscriptions/${SUBS.landing}`, '--output', 'json']));
+  it("lists role assignments at a scope with names from Microsoft Graph, the resource providers, and a group's resources", async () => {
+    const assignments = json<{ principalName: string; roleDefinitionName: string }[]>(
+      await h.az('consultant', ['role', 'assignment', 'list', '--scope', `/subscriptions/${SUBS.landing}`, '--output', 'json']),
+    );
     expect(assignments.map((a) => [a.principalName, a.roleDefinitionName])).toContainEqual([USERS.consultant.userPrincipalName, 'Owner']);
-    const providers = json<{ namespace: string; registrationState: string }[]>(await h.az('consultant', ['provider', 'list', '--subscription', SUBS.landing, '--output', 'json']));
+    const providers = json<{ namespace: string; registrationState: string }[]>(
+      await h.az('consultant', ['provider', 'list', '--subscription', SUBS.landing, '--output', 'json']),
+    );
     expect(providers.find((p) => p.namespace === 'Microsoft.Compute')?.registrationState).toBe('Registered');
-    const kv = json<{ namespace: string }>(await h.az('consultant', ['provider', 'show', '--namespace', 'Microsoft.KeyVault', '--subscription', SUBS.landing, '--output', 'json']));
+    const kv = json<{ namespace: string }>(
+      await h.az('consultant', ['provider', 'show', '--namespace', 'Microsoft.KeyVault', '--subscription', SUBS.landing, '--output', 'json']),
+    );
     expect(kv.namespace).toBe('Microsoft.KeyVault');
-    const resources = json<{ type: string; resourceGroup: string }[]>(await h.az('consultant', ['resource', 'list', '-g', LZ_RG, '--subscription', SUBS.landing, '--output', 'json']));
+    const resources = json<{ type: string; resourceGroup: string }[]>(
+      await h.az('consultant', ['resource', 'list', '-g', LZ_RG, '--subscription', SUBS.landing, '--output', 'json']),
+    );
     expect(resources.length).toBeGreaterThan(0);
     expect(resources.every((r) => r.resourceGroup.toLowerCase() === LZ_RG)).toBe(true);
     expect(resources.map((r) => r.type)).toContain('Microsoft.KeyVault/vaults');
   });
 
   it("refuses a Reader's write with ARM's 403 text", async () => {
-    const r = await h.az('ciso', ['keyvault', 'update', '--subscription', SUBS.landing, '-g', LZ_RG, '-n', 'kv-chx-legacy-weu', '--enable-purge-protection', 'true']);
+    const r = await h.az('ciso', [
+      'keyvault',
+      'update',
+      '--subscription',
+      SUBS.landing,
+      '-g',
+      LZ_RG,
+      '-n',
+      'kv-chx-legacy-weu',
+      '--enable-purge-protection',
+      'true',
+    ]);
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('AuthorizationFailed');
-    expect(r.stderr).toContain(`The client '${USERS.ciso.userPrincipalName}' with object id '${USERS.ciso.objectId}' does not have authorization to perform action 'Microsoft.KeyVault/vaults/write'`);
+    expect(r.stderr).toContain(
+      `The client '${USERS.ciso.userPrincipalName}' with object id '${USERS.ciso.objectId}' does not have authorization to perform action 'Microsoft.KeyVault/vaults/write'`,
+    );
   });
 
   it("runs Lockstep's exported script for a new chain end to end, runs it again without an error or a duplicate, and a live scan then shows the servers ready", async () => {
@@ -98,7 +130,11 @@ describe(`the Azure CLI ${version ?? '(missing)'} against the local Azure`, () =
     const estate = normalize(h.estate);
     const r = plan(
       {
-        kind: 'lockstep.intent', version: 1, subscriptionId: SUBS.landing, resourceGroup: LZ_RG, location: 'westeurope',
+        kind: 'lockstep.intent',
+        version: 1,
+        subscriptionId: SUBS.landing,
+        resourceGroup: LZ_RG,
+        location: 'westeurope',
         keyVault: { create: { name: 'kv-chx-prod-02', sku: 'standard' } },
         key: { create: { name: 'des-weu-prod-02-key', kty: 'RSA', size: 3072, rotateEveryDays: 365, expiresInDays: 730 } },
         diskEncryptionSet: { name: 'des-weu-prod-02', encryptionType: 'EncryptionAtRestWithCustomerKey', autoRotate: true, identity: 'SystemAssigned' },
@@ -125,15 +161,40 @@ describe(`the Azure CLI ${version ?? '(missing)'} against the local Azure`, () =
 
     const vaults = json<{ name: string }[]>(await h.az('consultant', ['keyvault', 'list', '--subscription', SUBS.landing, '--output', 'json']));
     expect(vaults.filter((v) => v.name === 'kv-chx-prod-02')).toHaveLength(1);
-    const grants = json<unknown[]>(await h.az('consultant', ['role', 'assignment', 'list', '--scope', vaults.length ? `/subscriptions/${SUBS.landing}/resourceGroups/${LZ_RG}/providers/Microsoft.KeyVault/vaults/kv-chx-prod-02` : '', '--output', 'json']));
+    const grants = json<unknown[]>(
+      await h.az('consultant', [
+        'role',
+        'assignment',
+        'list',
+        '--scope',
+        vaults.length ? `/subscriptions/${SUBS.landing}/resourceGroups/${LZ_RG}/providers/Microsoft.KeyVault/vaults/kv-chx-prod-02` : '',
+        '--output',
+        'json',
+      ]),
+    );
     expect(grants).toHaveLength(1);
 
     // The live scan Lockstep itself runs, over the same TLS, as a person would after the change.
-    const scan = await run(process.execPath, [resolve(__dirname, '../../node_modules/tsx/dist/cli.mjs'), resolve(__dirname, '../../cli/scan.ts'), '--cloud', 'local', '--emulator', h.arm, '--user', USERS.consultant.userPrincipalName, '--password', 'Lockstep-demo-2026'], {
-      encoding: 'utf8',
-      timeout: 120_000,
-      env: { ...process.env, NODE_EXTRA_CA_CERTS: h.tls.caFile },
-    });
+    const scan = await run(
+      process.execPath,
+      [
+        resolve(__dirname, '../../node_modules/tsx/dist/cli.mjs'),
+        resolve(__dirname, '../../cli/scan.ts'),
+        '--cloud',
+        'local',
+        '--emulator',
+        h.arm,
+        '--user',
+        USERS.consultant.userPrincipalName,
+        '--password',
+        'Lockstep-demo-2026',
+      ],
+      {
+        encoding: 'utf8',
+        timeout: 120_000,
+        env: { ...process.env, NODE_EXTRA_CA_CERTS: h.tls.caFile },
+      },
+    );
     expect(scan.status, scan.stderr).toBe(0);
     const doc = JSON.parse(scan.stdout) as { servers: { name: string; verdict: string }[] };
     expect(doc.servers.filter((s) => s.name.startsWith('DICT-APP-')).map((s) => [s.name, s.verdict])).toEqual([

@@ -92,7 +92,17 @@ export async function startAzHarness() {
 
 /** The Azure CLI on this machine, or why it cannot run. */
 export function azAvailable(): string | undefined {
-  const r = spawnSync('az', ['version', '--output', 'json'], { encoding: 'utf8', timeout: 60_000, env: { PATH: process.env.PATH, HOME: mkdtempSync(join(tmpdir(), 'lockstep-azv-')), AZURE_CORE_COLLECT_TELEMETRY: 'false', HTTPS_PROXY: 'http://127.0.0.1:9', HTTP_PROXY: 'http://127.0.0.1:9' } as unknown as NodeJS.ProcessEnv });
+  const r = spawnSync('az', ['version', '--output', 'json'], {
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: {
+      PATH: process.env.PATH,
+      HOME: mkdtempSync(join(tmpdir(), 'lockstep-azv-')),
+      AZURE_CORE_COLLECT_TELEMETRY: 'false',
+      HTTPS_PROXY: 'http://127.0.0.1:9',
+      HTTP_PROXY: 'http://127.0.0.1:9',
+    } as unknown as NodeJS.ProcessEnv,
+  });
   if (r.status !== 0) return undefined;
   try {
     return (JSON.parse(r.stdout) as Record<string, string>)['azure-cli'];

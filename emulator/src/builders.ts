@@ -25,7 +25,14 @@ export const sub = (id: string) => `/subscriptions/${id}`;
 export const rgId = (subId: string, rg: string) => `/subscriptions/${subId}/resourceGroups/${rg}`;
 
 export function resourceGroup(subId: string, name: string, location: string, tags?: Record<string, string>): ArmResource {
-  return { id: rgId(subId, name), name, type: 'Microsoft.Resources/resourceGroups', location, ...(tags ? { tags } : {}), properties: { provisioningState: 'Succeeded' } };
+  return {
+    id: rgId(subId, name),
+    name,
+    type: 'Microsoft.Resources/resourceGroups',
+    location,
+    ...(tags ? { tags } : {}),
+    properties: { provisioningState: 'Succeeded' },
+  };
 }
 
 export interface VaultSpec {
@@ -58,7 +65,11 @@ export function keyVault(v: VaultSpec): ArmResource {
     properties: {
       sku: { family: 'A', name: v.sku ?? 'standard' },
       tenantId: v.tenantId,
-      accessPolicies: (v.accessPolicies ?? []).map((a) => ({ tenantId: v.tenantId, objectId: a.objectId, permissions: { keys: a.keys, secrets: [], certificates: [] } })),
+      accessPolicies: (v.accessPolicies ?? []).map((a) => ({
+        tenantId: v.tenantId,
+        objectId: a.objectId,
+        permissions: { keys: a.keys, secrets: [], certificates: [] },
+      })),
       enabledForDeployment: false,
       enabledForDiskEncryption: false,
       enabledForTemplateDeployment: false,
@@ -106,7 +117,14 @@ export function key(k: KeySpec): { key: ArmResource; versions: ArmResource[]; la
       type: 'Microsoft.KeyVault/vaults/keys/versions',
       location: k.vault.location,
       properties: {
-        attributes: { enabled: k.enabled ?? true, created, updated: created, recoveryLevel: 'Recoverable', exportable: false, ...(k.exp ? { exp: k.exp } : {}) },
+        attributes: {
+          enabled: k.enabled ?? true,
+          created,
+          updated: created,
+          recoveryLevel: 'Recoverable',
+          exportable: false,
+          ...(k.exp ? { exp: k.exp } : {}),
+        },
         kty,
         keyOps: ['encrypt', 'decrypt', 'sign', 'verify', 'wrapKey', 'unwrapKey'],
         ...(keySize ? { keySize } : { curveName: 'P-256' }),
@@ -120,15 +138,31 @@ export function key(k: KeySpec): { key: ArmResource; versions: ArmResource[]; la
     k.rotation === undefined
       ? undefined
       : k.rotation === 'notify-only'
-        ? { attributes: { expiryTime: 'P1Y', created: k.created, updated: k.created }, lifetimeActions: [{ trigger: { timeBeforeExpiry: 'P30D' }, action: { type: 'notify' } }] }
-        : { attributes: { expiryTime: k.rotation.expiryTime, created: k.created, updated: k.created }, lifetimeActions: [{ trigger: { timeAfterCreate: k.rotation.rotateAfter }, action: { type: 'rotate' } }, { trigger: { timeBeforeExpiry: 'P30D' }, action: { type: 'notify' } }] };
+        ? {
+            attributes: { expiryTime: 'P1Y', created: k.created, updated: k.created },
+            lifetimeActions: [{ trigger: { timeBeforeExpiry: 'P30D' }, action: { type: 'notify' } }],
+          }
+        : {
+            attributes: { expiryTime: k.rotation.expiryTime, created: k.created, updated: k.created },
+            lifetimeActions: [
+              { trigger: { timeAfterCreate: k.rotation.rotateAfter }, action: { type: 'rotate' } },
+              { trigger: { timeBeforeExpiry: 'P30D' }, action: { type: 'notify' } },
+            ],
+          };
   const keyRes: ArmResource = {
     id: `${vaultId}/keys/${k.name}`,
     name: k.name,
     type: 'Microsoft.KeyVault/vaults/keys',
     location: k.vault.location,
     properties: {
-      attributes: { enabled: k.enabled ?? true, created: k.created, updated: lastCreated, recoveryLevel: 'Recoverable', exportable: false, ...(k.exp ? { exp: k.exp } : {}) },
+      attributes: {
+        enabled: k.enabled ?? true,
+        created: k.created,
+        updated: lastCreated,
+        recoveryLevel: 'Recoverable',
+        exportable: false,
+        ...(k.exp ? { exp: k.exp } : {}),
+      },
       kty,
       keyOps: ['encrypt', 'decrypt', 'sign', 'verify', 'wrapKey', 'unwrapKey'],
       ...(keySize ? { keySize } : { curveName: 'P-256' }),
@@ -137,7 +171,12 @@ export function key(k: KeySpec): { key: ArmResource; versions: ArmResource[]; la
       ...(rotationPolicy ? { rotationPolicy } : {}),
     },
   };
-  return { key: keyRes, versions, latestUrl: `${host}/keys/${k.name}/${latest}`, latestUrlNoPort: `https://${k.vault.name}.vault.azure.net/keys/${k.name}/${latest}` };
+  return {
+    key: keyRes,
+    versions,
+    latestUrl: `${host}/keys/${k.name}/${latest}`,
+    latestUrlNoPort: `https://${k.vault.name}.vault.azure.net/keys/${k.name}/${latest}`,
+  };
 }
 
 export interface DesSpec {
@@ -165,7 +204,12 @@ export function diskEncryptionSet(d: DesSpec): ArmResource {
     d.identity === 'None'
       ? { type: 'None' }
       : ua
-        ? { type: 'UserAssigned', userAssignedIdentities: { [ua.id]: { principalId: (ua.properties as { principalId: string }).principalId, clientId: (ua.properties as { clientId: string }).clientId } } }
+        ? {
+            type: 'UserAssigned',
+            userAssignedIdentities: {
+              [ua.id]: { principalId: (ua.properties as { principalId: string }).principalId, clientId: (ua.properties as { clientId: string }).clientId },
+            },
+          }
         : { type: 'SystemAssigned', principalId: guidFrom(`principal:${id}`), tenantId: d.tenantId };
   return {
     id,
@@ -190,7 +234,14 @@ export function principalOf(des: ArmResource): string | undefined {
   return (des.identity as { principalId?: string } | undefined)?.principalId;
 }
 
-export function roleAssignment(scope: string, principalId: string, roleId: string, subId: string, principalType: 'User' | 'ServicePrincipal' | 'Group', createdOn = '2025-06-01T10:00:00.0000000Z'): ArmResource {
+export function roleAssignment(
+  scope: string,
+  principalId: string,
+  roleId: string,
+  subId: string,
+  principalType: 'User' | 'ServicePrincipal' | 'Group',
+  createdOn = '2025-06-01T10:00:00.0000000Z',
+): ArmResource {
   const name = guidFrom(`ra:${scope}:${principalId}:${roleId}`);
   return {
     id: `${scope}/providers/Microsoft.Authorization/roleAssignments/${name}`,
@@ -233,7 +284,12 @@ export function diagnosticSetting(resourceId: string, workspaceId: string, name 
 }
 
 export function lock(scope: string, name: string, level: 'CanNotDelete' | 'ReadOnly', notes: string): ArmResource {
-  return { id: `${scope}/providers/Microsoft.Authorization/locks/${name}`, name, type: 'Microsoft.Authorization/locks', properties: { level, notes, owners: [] } };
+  return {
+    id: `${scope}/providers/Microsoft.Authorization/locks/${name}`,
+    name,
+    type: 'Microsoft.Authorization/locks',
+    properties: { level, notes, owners: [] },
+  };
 }
 
 export interface MigrationSite {
@@ -247,7 +303,13 @@ export interface MigrationSite {
 }
 
 /** A Migrate project, its two solutions, the Recovery Services vault and its VMware fabric, container and mapping. */
-export function migrationInfrastructure(s: MigrationSite): { resources: ArmResource[]; vaultId: string; containerId: string; policyId: string; siteId: string } {
+export function migrationInfrastructure(s: MigrationSite): {
+  resources: ArmResource[];
+  vaultId: string;
+  containerId: string;
+  policyId: string;
+  siteId: string;
+} {
   const base = rgId(s.hubSubId, s.rg);
   const projectId = `${base}/providers/Microsoft.Migrate/migrateProjects/${s.project}`;
   const vaultId = `${base}/providers/Microsoft.RecoveryServices/vaults/${s.vault}`;
@@ -264,7 +326,11 @@ export function migrationInfrastructure(s: MigrationSite): { resources: ArmResou
       location: s.location,
       eTag: `"${hex32(projectId).slice(0, 8)}-0000-0d00-0000-6745a1b20000"`,
       tags: {},
-      properties: { registeredTools: ['ServerDiscovery', 'ServerAssessment', 'ServerMigration'], provisioningState: 'Succeeded', publicNetworkAccess: 'Enabled' },
+      properties: {
+        registeredTools: ['ServerDiscovery', 'ServerAssessment', 'ServerMigration'],
+        provisioningState: 'Succeeded',
+        publicNetworkAccess: 'Enabled',
+      },
     },
     {
       id: `${projectId}/solutions/Servers-Discovery-ServerDiscovery`,
@@ -277,7 +343,11 @@ export function migrationInfrastructure(s: MigrationSite): { resources: ArmResou
         status: 'Active',
         cleanupState: 'None',
         summary: { instanceType: 'Servers', discoveredCount: 0, assessedCount: 0, replicatingCount: 0, testMigratedCount: 0, migratedCount: 0 },
-        details: { groupCount: 0, assessmentCount: 0, extendedDetails: { applianceNameToSiteIdMapV2: JSON.stringify([{ ApplianceName: `${s.site}-appliance`, SiteId: siteId }]) } },
+        details: {
+          groupCount: 0,
+          assessmentCount: 0,
+          extendedDetails: { applianceNameToSiteIdMapV2: JSON.stringify([{ ApplianceName: `${s.site}-appliance`, SiteId: siteId }]) },
+        },
       },
     },
     {
@@ -301,7 +371,12 @@ export function migrationInfrastructure(s: MigrationSite): { resources: ArmResou
       location: s.location,
       tags: {},
       sku: { name: 'RS0', tier: 'Standard' },
-      properties: { provisioningState: 'Succeeded', privateEndpointStateForBackup: 'None', privateEndpointStateForSiteRecovery: 'None', publicNetworkAccess: 'Enabled' },
+      properties: {
+        provisioningState: 'Succeeded',
+        privateEndpointStateForBackup: 'None',
+        privateEndpointStateForSiteRecovery: 'None',
+        publicNetworkAccess: 'Enabled',
+      },
     },
     {
       id: fabricId,
@@ -314,7 +389,13 @@ export function migrationInfrastructure(s: MigrationSite): { resources: ArmResou
         rolloverEncryptionDetails: { kekState: 'None' },
         internalIdentifier: guidFrom(fabricId),
         bcdrState: 'Valid',
-        customDetails: { instanceType: 'VMwareV2', vmwareSiteId: siteId, migrationSolutionId: `${projectId}/Solutions/Servers-Migration-ServerMigration`, serviceEndpoint: `https://${s.location}1-srs.wus.hypervrecoverymanager.windowsazure.com`, processServers: [] },
+        customDetails: {
+          instanceType: 'VMwareV2',
+          vmwareSiteId: siteId,
+          migrationSolutionId: `${projectId}/Solutions/Servers-Migration-ServerMigration`,
+          serviceEndpoint: `https://${s.location}1-srs.wus.hypervrecoverymanager.windowsazure.com`,
+          processServers: [],
+        },
         healthErrorDetails: [],
         health: 'Normal',
       },
@@ -324,7 +405,14 @@ export function migrationInfrastructure(s: MigrationSite): { resources: ArmResou
       name: `${s.site}-container`,
       type: 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers',
       location: s.location,
-      properties: { friendlyName: `${s.site}-container`, protectedItemCount: 0, pairingStatus: 'Paired', role: 'Primary', fabricFriendlyName: s.site, fabricType: 'VMwareV2' },
+      properties: {
+        friendlyName: `${s.site}-container`,
+        protectedItemCount: 0,
+        pairingStatus: 'Paired',
+        role: 'Primary',
+        fabricFriendlyName: s.site,
+        fabricType: 'VMwareV2',
+      },
     },
     {
       id: `${containerId}/replicationProtectionContainerMappings/containermapping`,
@@ -398,7 +486,8 @@ export function migrationItem(infra: { containerId: string; policyId: string; si
       recoveryServicesProviderId: guidFrom(`provider:${infra.siteId}`),
       replicationStatus: state === 'Replicating' ? 'Protected' : state,
       migrationState: state,
-      migrationStateDescription: s.stateDescription ?? (state === 'Replicating' ? 'Ready to migrate' : state === 'InitialSeedingInProgress' ? 'Initial replication' : state),
+      migrationStateDescription:
+        s.stateDescription ?? (state === 'Replicating' ? 'Ready to migrate' : state === 'InitialSeedingInProgress' ? 'Initial replication' : state),
       testMigrateState: 'None',
       testMigrateStateDescription: 'None',
       health: s.health ?? 'Normal',
@@ -432,10 +521,17 @@ export function migrationItem(infra: { containerId: string; policyId: string; si
         testNetworkId: `${rgId(s.targetSubId, 'rg-network-' + s.targetLocation.slice(0, 3))}/providers/Microsoft.Network/virtualNetworks/vnet-test-${s.targetLocation}`,
         targetVmName: vmName,
         targetVmSize: s.vmSize,
-        targetVmSecurityProfile: { targetVmSecurityType: s.securityType ?? 'None', isTargetVmSecureBootEnabled: String(s.securityType === 'TrustedLaunch'), isTargetVmTpmEnabled: String(s.securityType === 'TrustedLaunch'), isTargetVmIntegrityMonitoringEnabled: 'false', isTargetVmConfidentialEncryptionEnabled: 'false' },
+        targetVmSecurityProfile: {
+          targetVmSecurityType: s.securityType ?? 'None',
+          isTargetVmSecureBootEnabled: String(s.securityType === 'TrustedLaunch'),
+          isTargetVmTpmEnabled: String(s.securityType === 'TrustedLaunch'),
+          isTargetVmIntegrityMonitoringEnabled: 'false',
+          isTargetVmConfidentialEncryptionEnabled: 'false',
+        },
         targetVmTags: { workload: s.machineName.split('-')[0]!, migratedBy: 'Azure Migrate' },
         protectedDisks: s.disks.map((d, i) => {
-          const diskId = `6000C29${hex32(`${s.machineName}:${i}`).slice(0, 1)}-${hex32(`${s.machineName}:${i}`).slice(1, 5)}-${hex32(`${s.machineName}:${i}`).slice(5, 9)}-${hex32(`${s.machineName}:${i}`).slice(9, 13)}-${hex32(`${s.machineName}:${i}`).slice(13, 25)}`.toUpperCase();
+          const diskId =
+            `6000C29${hex32(`${s.machineName}:${i}`).slice(0, 1)}-${hex32(`${s.machineName}:${i}`).slice(1, 5)}-${hex32(`${s.machineName}:${i}`).slice(5, 9)}-${hex32(`${s.machineName}:${i}`).slice(9, 13)}-${hex32(`${s.machineName}:${i}`).slice(13, 25)}`.toUpperCase();
           return {
             diskId,
             diskName: `${s.machineName}_disk${i}`,
@@ -450,7 +546,17 @@ export function migrationItem(infra: { containerId: string; policyId: string; si
             diskType: d.type ?? 'Premium_LRS',
           };
         }),
-        vmNics: [{ nicId: guidFrom(`nic:${id}`), sourceIPAddress: `10.40.${(hex32(s.machineName).charCodeAt(0) % 50) + 1}.${(hex32(s.machineName).charCodeAt(1) % 200) + 10}`, sourceIPAddressType: 'Static', isPrimaryNic: 'true', targetSubnetName: 'snet-workloads', targetIPAddressType: 'Dynamic', isSelectedForMigration: 'true' }],
+        vmNics: [
+          {
+            nicId: guidFrom(`nic:${id}`),
+            sourceIPAddress: `10.40.${(hex32(s.machineName).charCodeAt(0) % 50) + 1}.${(hex32(s.machineName).charCodeAt(1) % 200) + 10}`,
+            sourceIPAddressType: 'Static',
+            isPrimaryNic: 'true',
+            targetSubnetName: 'snet-workloads',
+            targetIPAddressType: 'Dynamic',
+            isSelectedForMigration: 'true',
+          },
+        ],
         migrationRecoveryPointId: state === 'Replicating' ? `${id}/migrationRecoveryPoints/${guidFrom(`rp:${id}`)}` : undefined,
         lastRecoveryPointReceived: s.lastRecoveryPoint ?? (state === 'Replicating' ? isoAt(clock.now - 1_188) : undefined),
         initialSeedingProgressPercentage: s.seedingProgress ?? (state === 'Replicating' ? 100 : 0),
@@ -465,7 +571,14 @@ export function migrationItem(infra: { containerId: string; policyId: string; si
 
 export function userAssignedIdentity(subId: string, rg: string, name: string, location: string, tenantId: string, tags?: Record<string, string>): ArmResource {
   const id = `${rgId(subId, rg)}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${name}`;
-  return { id, name, type: 'Microsoft.ManagedIdentity/userAssignedIdentities', location, ...(tags ? { tags } : {}), properties: { tenantId, principalId: guidFrom(`uami:${id}:principal`), clientId: guidFrom(`uami:${id}:client`) } };
+  return {
+    id,
+    name,
+    type: 'Microsoft.ManagedIdentity/userAssignedIdentities',
+    location,
+    ...(tags ? { tags } : {}),
+    properties: { tenantId, principalId: guidFrom(`uami:${id}:principal`), clientId: guidFrom(`uami:${id}:client`) },
+  };
 }
 
 export interface HsmSpec {
@@ -500,7 +613,13 @@ export function managedHsm(h: HsmSpec): ArmResource {
       statusMessage: 'The Managed HSM is provisioned and ready to use.',
       networkAcls: { bypass: 'AzureServices', defaultAction: 'Deny', ipRules: [], virtualNetworkRules: [] },
       publicNetworkAccess: 'Enabled',
-      securityDomainProperties: { activationStatus: h.securityDomain ?? 'Active', activationStatusMessage: h.securityDomain === 'NotActivated' ? 'Your HSM has been provisioned, but cannot be used for cryptographic operations until it is activated.' : 'Your HSM has been activated and can be used for cryptographic operations.' },
+      securityDomainProperties: {
+        activationStatus: h.securityDomain ?? 'Active',
+        activationStatusMessage:
+          h.securityDomain === 'NotActivated'
+            ? 'Your HSM has been provisioned, but cannot be used for cryptographic operations until it is activated.'
+            : 'Your HSM has been activated and can be used for cryptographic operations.',
+      },
       regions: [],
     },
   };
@@ -510,18 +629,78 @@ export function managedHsm(h: HsmSpec): ArmResource {
  * A Recovery Services vault for Azure Migrate's agent-based migration: its InMageRcm fabric (the replication
  * appliance), protection container and policy. Agent-based servers are `replicationProtectedItems` here.
  */
-export function agentBasedInfrastructure(s: { hubSubId: string; rg: string; location: string; vault: string; appliance: string }): { resources: ArmResource[]; vaultId: string; containerId: string; policyId: string; fabricId: string } {
+export function agentBasedInfrastructure(s: { hubSubId: string; rg: string; location: string; vault: string; appliance: string }): {
+  resources: ArmResource[];
+  vaultId: string;
+  containerId: string;
+  policyId: string;
+  fabricId: string;
+} {
   const base = rgId(s.hubSubId, s.rg);
   const vaultId = `${base}/providers/Microsoft.RecoveryServices/vaults/${s.vault}`;
   const fabricId = `${vaultId}/replicationFabrics/${s.appliance}-fabric`;
   const containerId = `${fabricId}/replicationProtectionContainers/${s.appliance}-container`;
   const policyId = `${vaultId}/replicationPolicies/${s.appliance}-policy`;
   return {
-    vaultId, containerId, policyId, fabricId,
+    vaultId,
+    containerId,
+    policyId,
+    fabricId,
     resources: [
-      { id: vaultId, name: s.vault, type: 'Microsoft.RecoveryServices/vaults', location: s.location, tags: {}, sku: { name: 'RS0', tier: 'Standard' }, properties: { provisioningState: 'Succeeded', privateEndpointStateForBackup: 'None', privateEndpointStateForSiteRecovery: 'None', publicNetworkAccess: 'Enabled' } },
-      { id: fabricId, name: `${s.appliance}-fabric`, type: 'Microsoft.RecoveryServices/vaults/replicationFabrics', location: s.location, properties: { friendlyName: s.appliance, encryptionDetails: { kekState: 'None' }, rolloverEncryptionDetails: { kekState: 'None' }, internalIdentifier: guidFrom(fabricId), bcdrState: 'Valid', customDetails: { instanceType: 'InMageRcm', physicalSiteId: `${base}/providers/Microsoft.OffAzure/ServerSites/${s.appliance}-site`, sourceAgentIdentityDetails: { tenantId: guidFrom('agent-tenant'), applicationId: guidFrom(`agent-app:${s.appliance}`), objectId: guidFrom(`agent-obj:${s.appliance}`), audience: 'https://microsoft.onmicrosoft.com/cf19f1a3-0a30-4a4c-a7f6-d5f3fd2b1a3e', aadAuthority: 'https://login.microsoftonline.com' } }, healthErrorDetails: [], health: 'Normal' } },
-      { id: containerId, name: `${s.appliance}-container`, type: 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers', location: s.location, properties: { friendlyName: `${s.appliance}-container`, protectedItemCount: 0, pairingStatus: 'Paired', role: 'Primary', fabricFriendlyName: s.appliance, fabricType: 'InMageRcm' } },
+      {
+        id: vaultId,
+        name: s.vault,
+        type: 'Microsoft.RecoveryServices/vaults',
+        location: s.location,
+        tags: {},
+        sku: { name: 'RS0', tier: 'Standard' },
+        properties: {
+          provisioningState: 'Succeeded',
+          privateEndpointStateForBackup: 'None',
+          privateEndpointStateForSiteRecovery: 'None',
+          publicNetworkAccess: 'Enabled',
+        },
+      },
+      {
+        id: fabricId,
+        name: `${s.appliance}-fabric`,
+        type: 'Microsoft.RecoveryServices/vaults/replicationFabrics',
+        location: s.location,
+        properties: {
+          friendlyName: s.appliance,
+          encryptionDetails: { kekState: 'None' },
+          rolloverEncryptionDetails: { kekState: 'None' },
+          internalIdentifier: guidFrom(fabricId),
+          bcdrState: 'Valid',
+          customDetails: {
+            instanceType: 'InMageRcm',
+            physicalSiteId: `${base}/providers/Microsoft.OffAzure/ServerSites/${s.appliance}-site`,
+            sourceAgentIdentityDetails: {
+              tenantId: guidFrom('agent-tenant'),
+              applicationId: guidFrom(`agent-app:${s.appliance}`),
+              objectId: guidFrom(`agent-obj:${s.appliance}`),
+              audience: 'https://microsoft.onmicrosoft.com/cf19f1a3-0a30-4a4c-a7f6-d5f3fd2b1a3e',
+              aadAuthority: 'https://login.microsoftonline.com',
+            },
+          },
+          healthErrorDetails: [],
+          health: 'Normal',
+        },
+      },
+      {
+        id: containerId,
+        name: `${s.appliance}-container`,
+        type: 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers',
+        location: s.location,
+        properties: {
+          friendlyName: `${s.appliance}-container`,
+          protectedItemCount: 0,
+          pairingStatus: 'Paired',
+          role: 'Primary',
+          fabricFriendlyName: s.appliance,
+          fabricType: 'InMageRcm',
+        },
+      },
     ],
   };
 }
@@ -546,7 +725,10 @@ export function inMageRcmItem(infra: { containerId: string; policyId: string; fa
       protectedItemType: 'InMageRcmReplicatedItem',
       protectableItemId: `${infra.containerId}/replicationProtectableItems/${guidFrom(`prot:${s.machineName}`)}`,
       recoveryServicesProviderId: `${infra.fabricId}/replicationRecoveryServicesProviders/${guidFrom(`provider:${infra.fabricId}`)}`,
-      primaryFabricFriendlyName: infra.fabricId.split('/').pop()!.replace(/-fabric$/, ''),
+      primaryFabricFriendlyName: infra.fabricId
+        .split('/')
+        .pop()!
+        .replace(/-fabric$/, ''),
       primaryFabricProvider: 'InMageRcmFabric',
       recoveryFabricFriendlyName: 'Microsoft Azure',
       protectionState: s.state ?? 'Protected',
@@ -557,17 +739,32 @@ export function inMageRcmItem(infra: { containerId: string; policyId: string; fa
       allowedOperations: ['DisableProtection', 'TestFailover', 'UnplannedFailover', 'RepairReplication'],
       replicationHealth: s.health ?? 'Normal',
       failoverHealth: 'Normal',
-      healthErrors: (s.healthErrors ?? []).map((e, i) => ({ errorCode: e.code, errorMessage: e.message, recommendedAction: e.action, errorLevel: 'Warning', creationTimeUtc: isoAt(clock.now - 7_200), entityId: `${name}-${i}`, innerHealthErrors: [] })),
+      healthErrors: (s.healthErrors ?? []).map((e, i) => ({
+        errorCode: e.code,
+        errorMessage: e.message,
+        recommendedAction: e.action,
+        errorLevel: 'Warning',
+        creationTimeUtc: isoAt(clock.now - 7_200),
+        entityId: `${name}-${i}`,
+        innerHealthErrors: [],
+      })),
       policyId: infra.policyId,
       policyFriendlyName: infra.policyId.split('/').pop(),
-      currentScenario: { scenarioName: 'None', jobId: `${infra.containerId.split('/').slice(0, 9).join('/')}/replicationJobs/None`, startTime: '1753-01-01T01:01:01Z' },
+      currentScenario: {
+        scenarioName: 'None',
+        jobId: `${infra.containerId.split('/').slice(0, 9).join('/')}/replicationJobs/None`,
+        startTime: '1753-01-01T01:01:01Z',
+      },
       eventCorrelationId: guidFrom(`event:${id}`),
       providerSpecificDetails: {
         instanceType: 'InMageRcm',
         internalIdentifier: guidFrom(`internal:${id}`),
         fabricDiscoveryMachineId: `${infra.fabricId}/machines/${guidFrom(`machine:${s.machineName}`)}`,
         discoveryType: s.discovery,
-        processServerName: `${infra.fabricId.split('/').pop()!.replace(/-fabric$/, '')}-ps`,
+        processServerName: `${infra.fabricId
+          .split('/')
+          .pop()!
+          .replace(/-fabric$/, '')}-ps`,
         osType: s.os,
         firmwareType: 'BIOS',
         primaryNicIpAddress: `10.50.${(hex32(s.machineName).charCodeAt(0) % 50) + 1}.${(hex32(s.machineName).charCodeAt(1) % 200) + 10}`,
@@ -602,7 +799,17 @@ export function inMageRcmItem(infra: { containerId: string; policyId: string; fa
           dataPendingAtSourceAgentInMB: 0,
           isInitialReplicationComplete: 'true',
         })),
-        vmNics: [{ nicId: guidFrom(`nic:${id}`), isPrimaryNic: 'true', isSelectedForFailover: 'true', sourceIPAddress: '10.50.1.10', sourceIPAddressType: 'Static', targetSubnetName: 'snet-workloads', targetIPAddressType: 'Dynamic' }],
+        vmNics: [
+          {
+            nicId: guidFrom(`nic:${id}`),
+            isPrimaryNic: 'true',
+            isSelectedForFailover: 'true',
+            sourceIPAddress: '10.50.1.10',
+            sourceIPAddressType: 'Static',
+            targetSubnetName: 'snet-workloads',
+            targetIPAddressType: 'Dynamic',
+          },
+        ],
       },
     },
   };
@@ -631,7 +838,16 @@ export function a2aItem(infra: { containerId: string; policyId: string }, machin
         primaryFabricLocation: 'westeurope',
         recoveryFabricLocation: 'northeurope',
         osType: 'Windows',
-        protectedManagedDisks: [{ diskId: `${vmId.replace(/virtualMachines\/.*/, 'disks/')}${machineName.toLowerCase()}-os`, diskName: `${machineName.toLowerCase()}-os`, diskCapacityInBytes: 128 * 1024 ** 3, primaryDiskEncryptionSetId: null, recoveryDiskEncryptionSetId: null, isDiskEncrypted: false }],
+        protectedManagedDisks: [
+          {
+            diskId: `${vmId.replace(/virtualMachines\/.*/, 'disks/')}${machineName.toLowerCase()}-os`,
+            diskName: `${machineName.toLowerCase()}-os`,
+            diskCapacityInBytes: 128 * 1024 ** 3,
+            primaryDiskEncryptionSetId: null,
+            recoveryDiskEncryptionSetId: null,
+            isDiskEncrypted: false,
+          },
+        ],
         vmNics: [],
       },
     },

@@ -25,15 +25,34 @@ afterAll(async () => {
 });
 
 const form = async (fields: Record<string, string>) => {
-  const r = await fetch(`${t.base}/${t.estate.tenantId}/oauth2/v2.0/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields) });
+  const r = await fetch(`${t.base}/${t.estate.tenantId}/oauth2/v2.0/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields),
+  });
   return { status: r.status, body: (await r.json()) as Record<string, string> };
 };
 const claims = (jwt: string) => JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
-const password = (clientId: string, scope: string) => form({ grant_type: 'password', client_id: clientId, username: USERS.consultant.userPrincipalName, password: DEMO_PASSWORD, scope: `${scope} openid profile offline_access` });
+const password = (clientId: string, scope: string) =>
+  form({
+    grant_type: 'password',
+    client_id: clientId,
+    username: USERS.consultant.userPrincipalName,
+    password: DEMO_PASSWORD,
+    scope: `${scope} openid profile offline_access`,
+  });
 const arm = async (method: string, path: string, token: string, body?: unknown) => {
-  const r = await fetch(`${t.base}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const r = await fetch(`${t.base}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await r.text();
-  return { status: r.status, headers: r.headers, body: (text ? JSON.parse(text) : undefined) as Record<string, unknown> & { value?: Record<string, unknown>[] } };
+  return {
+    status: r.status,
+    headers: r.headers,
+    body: (text ? JSON.parse(text) : undefined) as Record<string, unknown> & { value?: Record<string, unknown>[] },
+  };
 };
 
 describe('Entra ID as clients expect it', () => {
@@ -65,11 +84,16 @@ describe('Entra ID as clients expect it', () => {
     const rt = first.body.refresh_token!;
     const bad = await form({ grant_type: 'refresh_token', client_id: AZ_CLI, refresh_token: rt, scope: 'https://no-such-resource.example/.default' });
     expect(bad.status).toBe(400);
-    for (let i = 0; i < 2; i++) expect((await form({ grant_type: 'refresh_token', client_id: AZ_CLI, refresh_token: rt, scope: 'https://management.core.windows.net//.default' })).status).toBe(200);
+    for (let i = 0; i < 2; i++)
+      expect(
+        (await form({ grant_type: 'refresh_token', client_id: AZ_CLI, refresh_token: rt, scope: 'https://management.core.windows.net//.default' })).status,
+      ).toBe(200);
   });
 
   it('serves instance discovery and user realm, as MSAL asks before a password grant', async () => {
-    const inst = (await (await fetch(`${t.base}/common/discovery/instance?api-version=1.1&authorization_endpoint=x`)).json()) as { tenant_discovery_endpoint: string };
+    const inst = (await (await fetch(`${t.base}/common/discovery/instance?api-version=1.1&authorization_endpoint=x`)).json()) as {
+      tenant_discovery_endpoint: string;
+    };
     expect(inst.tenant_discovery_endpoint).toBe(`${t.base}/common/v2.0/.well-known/openid-configuration`);
     const realm = (await (await fetch(`${t.base}/common/userrealm/${USERS.consultant.userPrincipalName}?api-version=1.0`)).json()) as Record<string, string>;
     expect(realm).toMatchObject({ account_type: 'Managed', domain_name: 'contosohealth.onmicrosoft.com' });
@@ -91,8 +115,14 @@ describe('ARM as the REST specs declare it', () => {
 
   it('answers a DES create and update with 202 and Azure-AsyncOperation (DiskEncryptionSets_CreateOrUpdate declares 200, 202), and every in-progress poll with Retry-After', async () => {
     const des = `${rg}/providers/Microsoft.Compute/diskEncryptionSets/des-clients-01`;
-    const keyUrl = 'https://kv-chx-prod-weu.vault.azure.net/keys/des-key-prod/' + (t.estate.resources.find((r) => r.id.endsWith('/keys/des-key-prod'))!.properties as { keyUriWithVersion: string }).keyUriWithVersion.split('/').pop();
-    const body = { location: 'westeurope', identity: { type: 'SystemAssigned' }, properties: { activeKey: { keyUrl, sourceVault: { id: `${rg}/providers/Microsoft.KeyVault/vaults/kv-chx-prod-weu` } } } };
+    const keyUrl =
+      'https://kv-chx-prod-weu.vault.azure.net/keys/des-key-prod/' +
+      (t.estate.resources.find((r) => r.id.endsWith('/keys/des-key-prod'))!.properties as { keyUriWithVersion: string }).keyUriWithVersion.split('/').pop();
+    const body = {
+      location: 'westeurope',
+      identity: { type: 'SystemAssigned' },
+      properties: { activeKey: { keyUrl, sourceVault: { id: `${rg}/providers/Microsoft.KeyVault/vaults/kv-chx-prod-weu` } } },
+    };
     const created = await arm('PUT', `${des}?api-version=2025-01-02`, token, body);
     expect(created.status).toBe(202);
     const poll = created.headers.get('azure-asyncoperation')!;
@@ -105,18 +135,34 @@ describe('ARM as the REST specs declare it', () => {
 
   it('answers a diagnostic setting create with 200, as DiagnosticSettings_CreateOrUpdate declares', async () => {
     const kv = `${rg}/providers/Microsoft.KeyVault/vaults/kv-chx-exp-weu`;
-    const r = await arm('PUT', `${kv}/providers/Microsoft.Insights/diagnosticSettings/clients-audit?api-version=2021-05-01-preview`, token, { properties: { workspaceId: '/x', logs: [{ categoryGroup: 'audit', enabled: true }] } });
+    const r = await arm('PUT', `${kv}/providers/Microsoft.Insights/diagnosticSettings/clients-audit?api-version=2021-05-01-preview`, token, {
+      properties: { workspaceId: '/x', logs: [{ categoryGroup: 'audit', enabled: true }] },
+    });
     expect(r.status).toBe(200);
   });
 
   it('lists resources with the api-versions Microsoft.Resources publishes and the filters az sends', async () => {
-    const kvs = await arm('GET', `/subscriptions/${SUBS.landing}/resources?$filter=${encodeURIComponent("resourceType eq 'Microsoft.KeyVault/vaults'")}&api-version=2015-11-01`, token);
+    const kvs = await arm(
+      'GET',
+      `/subscriptions/${SUBS.landing}/resources?$filter=${encodeURIComponent("resourceType eq 'Microsoft.KeyVault/vaults'")}&api-version=2015-11-01`,
+      token,
+    );
     expect(kvs.status).toBe(200);
     expect(kvs.body.value!.map((v) => v.name).sort()).toEqual(['kv-chx-dbl-weu', 'kv-chx-exp-weu', 'kv-chx-legacy-weu', 'kv-chx-prod-weu']);
-    const inRg = await arm('GET', `/subscriptions/${SUBS.landing}/resources?$filter=${encodeURIComponent("resourceGroup eq 'rg-security-weu' and resourceType eq 'Microsoft.Compute/diskEncryptionSets'")}&api-version=2021-04-01`, token);
-    expect(inRg.body.value!.every((v) => String(v.id).includes('/resourceGroups/rg-security-weu/') && v.type === 'Microsoft.Compute/diskEncryptionSets')).toBe(true);
+    const inRg = await arm(
+      'GET',
+      `/subscriptions/${SUBS.landing}/resources?$filter=${encodeURIComponent("resourceGroup eq 'rg-security-weu' and resourceType eq 'Microsoft.Compute/diskEncryptionSets'")}&api-version=2021-04-01`,
+      token,
+    );
+    expect(inRg.body.value!.every((v) => String(v.id).includes('/resourceGroups/rg-security-weu/') && v.type === 'Microsoft.Compute/diskEncryptionSets')).toBe(
+      true,
+    );
     expect(inRg.body.value!.map((v) => v.name)).toEqual(expect.arrayContaining(['des-weu-prod-01', 'des-weu-hsm-01', 'des-weu-fabrikam-01']));
-    const tagged = await arm('GET', `/subscriptions/${SUBS.landing}/resources?$filter=${encodeURIComponent("tagName eq 'purpose' and tagValue eq 'telehealth'")}&api-version=2021-04-01`, token);
+    const tagged = await arm(
+      'GET',
+      `/subscriptions/${SUBS.landing}/resources?$filter=${encodeURIComponent("tagName eq 'purpose' and tagValue eq 'telehealth'")}&api-version=2021-04-01`,
+      token,
+    );
     expect(tagged.body.value!.map((v) => v.name)).toEqual(['des-weu-fabrikam-01']);
     const bad = await arm('GET', `/subscriptions/${SUBS.landing}/resources?$filter=${encodeURIComponent('location eq 1')}&api-version=2021-04-01`, token);
     expect(bad.status).toBe(400);
@@ -125,7 +171,10 @@ describe('ARM as the REST specs declare it', () => {
   it('lists the resource providers with their types and api-versions, and shows one', async () => {
     const all = await arm('GET', `/subscriptions/${SUBS.landing}/providers?api-version=2021-04-01`, token);
     expect(all.status).toBe(200);
-    const compute = all.body.value!.find((p) => p.namespace === 'Microsoft.Compute') as { registrationState: string; resourceTypes: { resourceType: string; apiVersions: string[] }[] };
+    const compute = all.body.value!.find((p) => p.namespace === 'Microsoft.Compute') as {
+      registrationState: string;
+      resourceTypes: { resourceType: string; apiVersions: string[] }[];
+    };
     expect(compute.registrationState).toBe('Registered');
     expect(compute.resourceTypes.find((r) => r.resourceType === 'diskEncryptionSets')!.apiVersions).toContain('2025-01-02');
     const kv = await arm('GET', `/subscriptions/${SUBS.landing}/providers/Microsoft.KeyVault?api-version=2021-04-01`, token);
@@ -134,9 +183,17 @@ describe('ARM as the REST specs declare it', () => {
   });
 
   it('describes the cloud from its ARM URL alone (az cloud register --endpoint-resource-manager)', async () => {
-    const legacy = (await (await fetch(`${t.base}/metadata/endpoints?api-version=2015-01-01`)).json()) as { authentication: { loginEndpoint: string; audiences: string[] } };
-    expect(legacy.authentication).toEqual({ loginEndpoint: `${t.base}/`, audiences: ['https://management.core.windows.net/', 'https://management.azure.com/'] });
-    const current = (await (await fetch(`${t.base}/metadata/endpoints?api-version=2022-09-01`)).json()) as { resourceManager: string; suffixes: { keyVaultDns: string } };
+    const legacy = (await (await fetch(`${t.base}/metadata/endpoints?api-version=2015-01-01`)).json()) as {
+      authentication: { loginEndpoint: string; audiences: string[] };
+    };
+    expect(legacy.authentication).toEqual({
+      loginEndpoint: `${t.base}/`,
+      audiences: ['https://management.core.windows.net/', 'https://management.azure.com/'],
+    });
+    const current = (await (await fetch(`${t.base}/metadata/endpoints?api-version=2022-09-01`)).json()) as {
+      resourceManager: string;
+      suffixes: { keyVaultDns: string };
+    };
     expect(current).toMatchObject({ resourceManager: `${t.base}/`, suffixes: { keyVaultDns: 'vault.azure.net' } });
   });
 });
@@ -148,26 +205,64 @@ describe('absolute URLs follow the client', () => {
     try {
       const get = (path: string, headers: Record<string, string> = {}, method = 'GET', body?: string) =>
         new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
-          const req = request({ host: '127.0.0.1', port: e.port, path, method, ca: tls.ca, servername: 'localhost', headers: { host: `localhost:${e.port}`, ...headers } }, (res) => {
-            let text = '';
-            res.on('data', (c) => (text += c));
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-          });
+          const req = request(
+            { host: '127.0.0.1', port: e.port, path, method, ca: tls.ca, servername: 'localhost', headers: { host: `localhost:${e.port}`, ...headers } },
+            (res) => {
+              let text = '';
+              res.on('data', (c) => (text += c));
+              res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+            },
+          );
           req.on('error', reject);
           req.end(body);
         });
       const oidc = JSON.parse((await get(`/${t.estate.tenantId}/v2.0/.well-known/openid-configuration`)).body) as { token_endpoint: string };
       expect(oidc.token_endpoint).toBe(`https://localhost:${e.port}/${t.estate.tenantId}/oauth2/v2.0/token`);
-      const tok = JSON.parse((await get(`/${t.estate.tenantId}/oauth2/v2.0/token`, { 'content-type': 'application/x-www-form-urlencoded' }, 'POST', new URLSearchParams({ grant_type: 'password', client_id: AZ_CLI, username: USERS.consultant.userPrincipalName, password: DEMO_PASSWORD, scope: 'https://management.core.windows.net//.default' }).toString())).body) as { access_token: string };
-      const subs = JSON.parse((await get('/subscriptions?api-version=2022-12-01', { authorization: `Bearer ${tok.access_token}` })).body) as { nextLink: string };
+      const tok = JSON.parse(
+        (
+          await get(
+            `/${t.estate.tenantId}/oauth2/v2.0/token`,
+            { 'content-type': 'application/x-www-form-urlencoded' },
+            'POST',
+            new URLSearchParams({
+              grant_type: 'password',
+              client_id: AZ_CLI,
+              username: USERS.consultant.userPrincipalName,
+              password: DEMO_PASSWORD,
+              scope: 'https://management.core.windows.net//.default',
+            }).toString(),
+          )
+        ).body,
+      ) as { access_token: string };
+      const subs = JSON.parse((await get('/subscriptions?api-version=2022-12-01', { authorization: `Bearer ${tok.access_token}` })).body) as {
+        nextLink: string;
+      };
       expect(subs.nextLink).toMatch(new RegExp(`^https://localhost:${e.port}/subscriptions\\?`));
       // Behind a reverse proxy, the proxy's scheme and host.
-      const proxied = JSON.parse((await get('/subscriptions?api-version=2022-12-01', { authorization: `Bearer ${tok.access_token}`, 'x-forwarded-proto': 'https', 'x-forwarded-host': 'azure.contoso.test' })).body) as { nextLink: string };
+      const proxied = JSON.parse(
+        (
+          await get('/subscriptions?api-version=2022-12-01', {
+            authorization: `Bearer ${tok.access_token}`,
+            'x-forwarded-proto': 'https',
+            'x-forwarded-host': 'azure.contoso.test',
+          })
+        ).body,
+      ) as { nextLink: string };
       expect(proxied.nextLink).toMatch(/^https:\/\/azure\.contoso\.test\/subscriptions\?/);
       const rg = `/subscriptions/${SUBS.landing}/resourceGroups/rg-security-weu`;
-      const put = await get(`${rg}/providers/Microsoft.Compute/diskEncryptionSets/des-noid-tls?api-version=2025-01-02`, { authorization: `Bearer ${tok.access_token}`, 'content-type': 'application/json' }, 'PATCH', JSON.stringify({ properties: {} }));
+      const put = await get(
+        `${rg}/providers/Microsoft.Compute/diskEncryptionSets/des-noid-tls?api-version=2025-01-02`,
+        { authorization: `Bearer ${tok.access_token}`, 'content-type': 'application/json' },
+        'PATCH',
+        JSON.stringify({ properties: {} }),
+      );
       expect(put.status).toBe(404);
-      const created = await get(`${rg}/providers/Microsoft.Compute/diskEncryptionSets/des-weu-noid-01?api-version=2025-01-02`, { authorization: `Bearer ${tok.access_token}`, 'content-type': 'application/json' }, 'PATCH', JSON.stringify({ properties: { rotationToLatestKeyVersionEnabled: true } }));
+      const created = await get(
+        `${rg}/providers/Microsoft.Compute/diskEncryptionSets/des-weu-noid-01?api-version=2025-01-02`,
+        { authorization: `Bearer ${tok.access_token}`, 'content-type': 'application/json' },
+        'PATCH',
+        JSON.stringify({ properties: { rotationToLatestKeyVersionEnabled: true } }),
+      );
       expect(created.status).toBe(202);
       expect(String(created.headers['azure-asyncoperation'])).toMatch(new RegExp(`^https://localhost:${e.port}/subscriptions/`));
     } finally {

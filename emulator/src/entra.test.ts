@@ -19,19 +19,37 @@ function pkce() {
 }
 
 function authorizeUrl(params: Record<string, string>) {
-  const q = new URLSearchParams({ client_id: DEMO_CLIENT_ID, redirect_uri: REDIRECT, response_type: 'code', scope: 'https://management.azure.com/user_impersonation openid profile offline_access', state: 's1', nonce: 'n1', response_mode: 'fragment', ...params });
+  const q = new URLSearchParams({
+    client_id: DEMO_CLIENT_ID,
+    redirect_uri: REDIRECT,
+    response_type: 'code',
+    scope: 'https://management.azure.com/user_impersonation openid profile offline_access',
+    state: 's1',
+    nonce: 'n1',
+    response_mode: 'fragment',
+    ...params,
+  });
   return `${t.base}/${t.estate.tenantId}/oauth2/v2.0/authorize?${q}`;
 }
 
 /** Picks an account on the sign-in page, as the browser's form post does. */
 async function pickAccount(url: string, oid: string): Promise<URL> {
-  const res = await fetch(url, { method: 'POST', body: new URLSearchParams({ account: oid }), headers: { 'content-type': 'application/x-www-form-urlencoded' }, redirect: 'manual' });
+  const res = await fetch(url, {
+    method: 'POST',
+    body: new URLSearchParams({ account: oid }),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    redirect: 'manual',
+  });
   expect(res.status).toBe(302);
   return new URL(res.headers.get('location')!);
 }
 
 async function token(form: Record<string, string>, origin = 'http://localhost:3000') {
-  const res = await fetch(`${t.base}/${t.estate.tenantId}/oauth2/v2.0/token`, { method: 'POST', body: new URLSearchParams(form), headers: { 'content-type': 'application/x-www-form-urlencoded', origin } });
+  const res = await fetch(`${t.base}/${t.estate.tenantId}/oauth2/v2.0/token`, {
+    method: 'POST',
+    body: new URLSearchParams(form),
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin },
+  });
   return { status: res.status, cors: res.headers.get('access-control-allow-origin'), body: (await res.json()) as Record<string, unknown> };
 }
 
@@ -65,25 +83,56 @@ describe('Entra ID emulator', () => {
     expect(String(wrong.body.error_description)).toMatch(/^AADSTS501481/);
 
     // A code is single use: the failed attempt consumed it, so sign in again.
-    const again = new URLSearchParams((await pickAccount(authorizeUrl({ code_challenge: challenge, code_challenge_method: 'S256' }), USERS.consultant.objectId)).hash.slice(1)).get('code')!;
-    const ok = await token({ grant_type: 'authorization_code', client_id: DEMO_CLIENT_ID, code: again, redirect_uri: REDIRECT, code_verifier: verifier, scope: 'https://management.azure.com/user_impersonation openid' });
+    const again = new URLSearchParams(
+      (await pickAccount(authorizeUrl({ code_challenge: challenge, code_challenge_method: 'S256' }), USERS.consultant.objectId)).hash.slice(1),
+    ).get('code')!;
+    const ok = await token({
+      grant_type: 'authorization_code',
+      client_id: DEMO_CLIENT_ID,
+      code: again,
+      redirect_uri: REDIRECT,
+      code_verifier: verifier,
+      scope: 'https://management.azure.com/user_impersonation openid',
+    });
     expect(ok.status).toBe(200);
     expect(ok.cors).toBe('http://localhost:3000');
     const id = claims(String(ok.body.id_token));
-    expect(id).toMatchObject({ aud: DEMO_CLIENT_ID, nonce: 'n1', oid: USERS.consultant.objectId, tid: t.estate.tenantId, preferred_username: USERS.consultant.userPrincipalName, name: 'Iris de Vries' });
+    expect(id).toMatchObject({
+      aud: DEMO_CLIENT_ID,
+      nonce: 'n1',
+      oid: USERS.consultant.objectId,
+      tid: t.estate.tenantId,
+      preferred_username: USERS.consultant.userPrincipalName,
+      name: 'Iris de Vries',
+    });
     const at = claims(String(ok.body.access_token));
     expect(at).toMatchObject({ aud: 'https://management.azure.com/', scp: 'user_impersonation', oid: USERS.consultant.objectId });
     expect(Number(at.exp)).toBeGreaterThan(Date.now() / 1000);
     expect(JSON.parse(Buffer.from(String(ok.body.client_info), 'base64url').toString())).toEqual({ uid: USERS.consultant.objectId, utid: t.estate.tenantId });
 
-    const refreshed = await token({ grant_type: 'refresh_token', client_id: DEMO_CLIENT_ID, refresh_token: String(ok.body.refresh_token), scope: 'https://management.azure.com/user_impersonation' });
+    const refreshed = await token({
+      grant_type: 'refresh_token',
+      client_id: DEMO_CLIENT_ID,
+      refresh_token: String(ok.body.refresh_token),
+      scope: 'https://management.azure.com/user_impersonation',
+    });
     expect(refreshed.status).toBe(200);
     // Entra's refresh tokens are not single use: the same one gets a Graph token for names (its audience, its scopes).
-    const reused = await token({ grant_type: 'refresh_token', client_id: DEMO_CLIENT_ID, refresh_token: String(ok.body.refresh_token), scope: 'https://graph.microsoft.com/Directory.Read.All' });
+    const reused = await token({
+      grant_type: 'refresh_token',
+      client_id: DEMO_CLIENT_ID,
+      refresh_token: String(ok.body.refresh_token),
+      scope: 'https://graph.microsoft.com/Directory.Read.All',
+    });
     expect(reused.status).toBe(200);
     expect(claims(String(reused.body.access_token))).toMatchObject({ aud: 'https://graph.microsoft.com', oid: USERS.consultant.objectId });
     expect(String(claims(String(reused.body.access_token)).scp).split(' ')).toContain('Directory.Read.All');
-    const mixed = await token({ grant_type: 'refresh_token', client_id: DEMO_CLIENT_ID, refresh_token: String(ok.body.refresh_token), scope: 'https://graph.microsoft.com/User.Read https://management.azure.com/user_impersonation' });
+    const mixed = await token({
+      grant_type: 'refresh_token',
+      client_id: DEMO_CLIENT_ID,
+      refresh_token: String(ok.body.refresh_token),
+      scope: 'https://graph.microsoft.com/User.Read https://management.azure.com/user_impersonation',
+    });
     expect(mixed.status).toBe(400);
     expect(String(mixed.body.error_description)).toContain('AADSTS28000');
   });
@@ -115,7 +164,13 @@ describe('Entra ID emulator', () => {
   });
 
   it('accepts the password grant only with the right password', async () => {
-    const bad = await token({ grant_type: 'password', client_id: DEMO_CLIENT_ID, username: USERS.engineer.userPrincipalName, password: 'wrong', scope: 'https://management.azure.com/.default' });
+    const bad = await token({
+      grant_type: 'password',
+      client_id: DEMO_CLIENT_ID,
+      username: USERS.engineer.userPrincipalName,
+      password: 'wrong',
+      scope: 'https://management.azure.com/.default',
+    });
     expect(bad.status).toBe(400);
     expect(String(bad.body.error_description)).toMatch(/^AADSTS50126/);
     const good = await t.tokens('engineer').getArmToken();
@@ -150,7 +205,10 @@ describe('ARM front door', () => {
     const missing = await get('/subscriptions', tok);
     expect(missing.status).toBe(400);
     expect(missing.body.error?.code).toBe('MissingApiVersionParameter');
-    const wrong = await get(`/subscriptions/${t.estate.subscriptions[0]!.subscriptionId}/providers/Microsoft.Compute/diskEncryptionSets?api-version=2026-02-01`, tok);
+    const wrong = await get(
+      `/subscriptions/${t.estate.subscriptions[0]!.subscriptionId}/providers/Microsoft.Compute/diskEncryptionSets?api-version=2026-02-01`,
+      tok,
+    );
     expect(wrong.status).toBe(400);
     expect(wrong.body.error?.code).toBe('InvalidApiVersionParameter');
     expect(wrong.body.error?.message).toContain('2025-01-02');
@@ -160,18 +218,31 @@ describe('ARM front door', () => {
   });
 
   it('answers CORS preflights for ARM and exposes the headers clients need', async () => {
-    const res = await fetch(`${t.base}/subscriptions?api-version=2022-12-01`, { method: 'OPTIONS', headers: { origin: 'http://localhost:3000', 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization,x-ms-client-request-id' } });
+    const res = await fetch(`${t.base}/subscriptions?api-version=2022-12-01`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'http://localhost:3000',
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'authorization,x-ms-client-request-id',
+      },
+    });
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
     expect(res.headers.get('access-control-allow-headers')).toContain('authorization');
     const tok = (await t.tokens('ciso').getArmToken()).token;
-    const actual = await fetch(`${t.base}/subscriptions?api-version=2022-12-01`, { headers: { authorization: `Bearer ${tok}`, origin: 'http://localhost:3000' } });
+    const actual = await fetch(`${t.base}/subscriptions?api-version=2022-12-01`, {
+      headers: { authorization: `Bearer ${tok}`, origin: 'http://localhost:3000' },
+    });
     expect(actual.headers.get('access-control-expose-headers')).toContain('retry-after');
   });
 
   it('throttles with 429 and Retry-After once a bucket is empty', async () => {
     const { Throttle } = await import('./arm/throttle');
-    const th = new Throttle({ reads: { capacity: 2, refillPerSecond: 1 }, writes: { capacity: 1, refillPerSecond: 1 }, deletes: { capacity: 1, refillPerSecond: 1 } });
+    const th = new Throttle({
+      reads: { capacity: 2, refillPerSecond: 1 },
+      writes: { capacity: 1, refillPerSecond: 1 },
+      deletes: { capacity: 1, refillPerSecond: 1 },
+    });
     expect(th.take('p', 's', 'reads', 0)).toMatchObject({ ok: true, remaining: 1 });
     expect(th.take('p', 's', 'reads', 0)).toMatchObject({ ok: true, remaining: 0 });
     expect(th.take('p', 's', 'reads', 0)).toMatchObject({ ok: false, retryAfterSeconds: 1 });

@@ -6,7 +6,12 @@ import { assignmentsOf } from './arm/rbac';
 import { parseResourceId } from '../../lib/estate/ids';
 
 /** What ARM accepts as its audience (the resource it is, under its two names). */
-export const ARM_AUDIENCES = ['https://management.azure.com/', 'https://management.azure.com', 'https://management.core.windows.net/', 'https://management.core.windows.net'] as const;
+export const ARM_AUDIENCES = [
+  'https://management.azure.com/',
+  'https://management.azure.com',
+  'https://management.core.windows.net/',
+  'https://management.core.windows.net',
+] as const;
 /** What Microsoft Graph accepts as its audience (its URL, or its app id in v1 tokens). */
 export const GRAPH_AUDIENCES = ['https://graph.microsoft.com', 'https://graph.microsoft.com/', '00000003-0000-0000-c000-000000000000'] as const;
 const GRAPH_AUDIENCE = '00000003-0000-0000-c000-000000000000';
@@ -67,7 +72,14 @@ export class Entra {
   handle(req: Req, tenantSegment: string, rest: string): Reply {
     const tid = this.resolveTenant(tenantSegment);
     if (!tid) {
-      return json(400, aadError('invalid_tenant', 90002, `Tenant '${tenantSegment}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`));
+      return json(
+        400,
+        aadError(
+          'invalid_tenant',
+          90002,
+          `Tenant '${tenantSegment}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`,
+        ),
+      );
     }
     const base = `${req.origin}/${tenantSegment}`;
     if (rest.toLowerCase().startsWith('userrealm/')) return this.userRealm(rest.slice('userrealm/'.length));
@@ -77,11 +89,15 @@ export class Entra {
       case 'discovery/v2.0/keys':
         return json(200, { keys: [this.key.jwk()] }, { 'Access-Control-Allow-Origin': '*' });
       case 'discovery/instance':
-        return json(200, {
-          tenant_discovery_endpoint: `${base}/v2.0/.well-known/openid-configuration`,
-          'api-version': '1.1',
-          metadata: [{ preferred_network: req.url.host, preferred_cache: req.url.host, aliases: [req.url.host] }],
-        }, { 'Access-Control-Allow-Origin': '*' });
+        return json(
+          200,
+          {
+            tenant_discovery_endpoint: `${base}/v2.0/.well-known/openid-configuration`,
+            'api-version': '1.1',
+            metadata: [{ preferred_network: req.url.host, preferred_cache: req.url.host, aliases: [req.url.host] }],
+          },
+          { 'Access-Control-Allow-Origin': '*' },
+        );
       case 'oauth2/v2.0/authorize':
         return this.authorize(req, tid);
       case 'oauth2/v2.0/token':
@@ -97,7 +113,13 @@ export class Entra {
   private userRealm(upn: string): Reply {
     const domain = decodeURIComponent(upn).split('@')[1] ?? '';
     const known = this.store.estate.tenantDefaultDomain?.toLowerCase() === domain.toLowerCase() || !!this.store.userByName(decodeURIComponent(upn));
-    return json(200, { ver: '1.0', account_type: known ? 'Managed' : 'Unknown', domain_name: domain, cloud_instance_name: 'microsoftonline.com', cloud_audience_urn: 'urn:federation:MicrosoftOnline' });
+    return json(200, {
+      ver: '1.0',
+      account_type: known ? 'Managed' : 'Unknown',
+      domain_name: domain,
+      cloud_instance_name: 'microsoftonline.com',
+      cloud_audience_urn: 'urn:federation:MicrosoftOnline',
+    });
   }
 
   discovery(origin: string, tenantSegment: string, tid: string) {
@@ -139,10 +161,16 @@ export class Entra {
     const redirectUri = q.get('redirect_uri') ?? '';
     const app = this.store.application(clientId);
     if (!app) {
-      return errorPage(700016, `Application with identifier '${clientId}' was not found in the directory '${this.tenantName()}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`);
+      return errorPage(
+        700016,
+        `Application with identifier '${clientId}' was not found in the directory '${this.tenantName()}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`,
+      );
     }
     if (!app.redirectUris.includes(redirectUri)) {
-      return errorPage(50011, `The redirect URI '${redirectUri}' specified in the request does not match the redirect URIs configured for the application '${clientId}'. Make sure the redirect URI sent in the request matches one added to your application in the Azure portal.`);
+      return errorPage(
+        50011,
+        `The redirect URI '${redirectUri}' specified in the request does not match the redirect URIs configured for the application '${clientId}'. Make sure the redirect URI sent in the request matches one added to your application in the Azure portal.`,
+      );
     }
     const responseMode = q.get('response_mode') === 'query' ? 'query' : 'fragment';
     const back = (params: Record<string, string>): Reply => {
@@ -202,7 +230,12 @@ export class Entra {
     withoutHint.searchParams.delete('login_hint');
     const rows = shown
       .map((u) => {
-        const initials = u.displayName.split(/\s+/).map((w) => w[0] ?? '').join('').slice(0, 2).toUpperCase();
+        const initials = u.displayName
+          .split(/\s+/)
+          .map((w) => w[0] ?? '')
+          .join('')
+          .slice(0, 2)
+          .toUpperCase();
         return `<li><button type="submit" name="account" value="${escapeHtml(u.objectId)}" class="account">
           <span class="avatar" aria-hidden="true">${escapeHtml(initials)}</span>
           <span class="who"><span class="name">${escapeHtml(u.displayName)}</span>
@@ -251,7 +284,14 @@ ${hinted.length > 0 ? `<p><a href="${escapeHtml(withoutHint.pathname + withoutHi
     const origin = req.headers.origin;
     if (origin) {
       if (!this.corsOriginAllowed(origin)) {
-        return json(400, aadError('invalid_request', 9002326, 'Cross-origin token redemption is permitted only for the \'Single-Page Application\' client-type. Request origin: \'' + origin + '\'.'));
+        return json(
+          400,
+          aadError(
+            'invalid_request',
+            9002326,
+            "Cross-origin token redemption is permitted only for the 'Single-Page Application' client-type. Request origin: '" + origin + "'.",
+          ),
+        );
       }
       cors['Access-Control-Allow-Origin'] = origin;
     }
@@ -259,7 +299,11 @@ ${hinted.length > 0 ? `<p><a href="${escapeHtml(withoutHint.pathname + withoutHi
     const grant = f.get('grant_type');
     const clientId = f.get('client_id') ?? '';
     if (!this.store.application(clientId)) {
-      return json(400, aadError('unauthorized_client', 700016, `Application with identifier '${clientId}' was not found in the directory '${this.tenantName()}'.`), cors);
+      return json(
+        400,
+        aadError('unauthorized_client', 700016, `Application with identifier '${clientId}' was not found in the directory '${this.tenantName()}'.`),
+        cors,
+      );
     }
     const scope = f.get('scope') ?? '';
     let oid: string;
@@ -269,17 +313,34 @@ ${hinted.length > 0 ? `<p><a href="${escapeHtml(withoutHint.pathname + withoutHi
       const entry = this.codes.get(code);
       this.codes.delete(code);
       if (!entry || entry.expMs < this.opts.nowMs()) {
-        return json(400, aadError('invalid_grant', 70008, 'The provided authorization code or refresh token has expired due to inactivity. Send a new interactive authorization request for this user and resource.'), cors);
+        return json(
+          400,
+          aadError(
+            'invalid_grant',
+            70008,
+            'The provided authorization code or refresh token has expired due to inactivity. Send a new interactive authorization request for this user and resource.',
+          ),
+          cors,
+        );
       }
-      if (entry.clientId !== clientId) return json(400, aadError('invalid_grant', 70000, 'The provided authorization code was issued to another client.'), cors);
+      if (entry.clientId !== clientId)
+        return json(400, aadError('invalid_grant', 70000, 'The provided authorization code was issued to another client.'), cors);
       if (entry.redirectUri !== f.get('redirect_uri')) {
-        return json(400, aadError('invalid_grant', 50011, 'The redirect URI in the token request does not match the one used in the authorization request.'), cors);
+        return json(
+          400,
+          aadError('invalid_grant', 50011, 'The redirect URI in the token request does not match the one used in the authorization request.'),
+          cors,
+        );
       }
       if (entry.challenge) {
         const verifier = f.get('code_verifier') ?? '';
         const computed = createHash('sha256').update(verifier).digest('base64url');
         if (!verifier || computed !== entry.challenge) {
-          return json(400, aadError('invalid_grant', 501481, 'The Code_Verifier does not match the code_challenge supplied in the authorization request.'), cors);
+          return json(
+            400,
+            aadError('invalid_grant', 501481, 'The Code_Verifier does not match the code_challenge supplied in the authorization request.'),
+            cors,
+          );
         }
       } else if (origin) {
         return json(400, aadError('invalid_request', 9002325, 'Proof Key for Code Exchange is required for cross-origin authorization code redemption.'), cors);
@@ -308,7 +369,11 @@ ${hinted.length > 0 ? `<p><a href="${escapeHtml(withoutHint.pathname + withoutHi
     if (!user) return json(400, aadError('invalid_grant', 50034, 'The user account does not exist in this directory.'), cors);
 
     const app = this.store.application(clientId)!;
-    const resource = resourceOf(scope, { appId: clientId, displayName: app.displayName, graphPermissions: app.graphPermissions ?? DEFAULT_GRAPH_PERMISSIONS }, req.origin);
+    const resource = resourceOf(
+      scope,
+      { appId: clientId, displayName: app.displayName, graphPermissions: app.graphPermissions ?? DEFAULT_GRAPH_PERMISSIONS },
+      req.origin,
+    );
     if ('error' in resource) return json(400, aadError(resource.error, resource.code, resource.message), cors);
     const nowS = Math.floor(this.opts.nowMs() / 1000);
     const exp = nowS + this.opts.tokenLifetimeSeconds;
@@ -370,7 +435,11 @@ ${hinted.length > 0 ? `<p><a href="${escapeHtml(withoutHint.pathname + withoutHi
     const clear = 'lockstep_emulator_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0';
     const registered = target && (this.store.estate.applications ?? []).some((a) => a.redirectUris.some((u) => safeOrigin(u) === safeOrigin(target)));
     if (target && registered) return { status: 302, headers: { Location: target, 'Set-Cookie': clear } };
-    return html(200, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Signed out</title><style>${PICKER_CSS}</style></head><body><main class="card"><h1>You signed out of your account</h1><p>It's a good idea to close all browser windows.</p></main></body></html>`, { 'Set-Cookie': clear });
+    return html(
+      200,
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Signed out</title><style>${PICKER_CSS}</style></head><body><main class="card"><h1>You signed out of your account</h1><p>It's a good idea to close all browser windows.</p></main></body></html>`,
+      { 'Set-Cookie': clear },
+    );
   }
 }
 
@@ -417,7 +486,14 @@ function resourceOf(scope: string, app: { appId: string; displayName: string; gr
     return { aud: 'https://graph.microsoft.com', scp: granted.join(' '), grantedScope: granted.map((g) => `https://graph.microsoft.com/${g}`).join(' ') };
   }
   if (arm.length > 0 && graph.some((g) => g !== undefined)) {
-    return { error: 'invalid_scope', code: 28000, message: 'Provided value for the input parameter scope is not valid because it contains more than one resource. Scope ' + resourceScopes.join(' ') + ' is not valid.' };
+    return {
+      error: 'invalid_scope',
+      code: 28000,
+      message:
+        'Provided value for the input parameter scope is not valid because it contains more than one resource. Scope ' +
+        resourceScopes.join(' ') +
+        ' is not valid.',
+    };
   }
   const other = resourceScopes.find((s) => !arm.includes(s) && !GRAPH_SCOPE.test(s))!;
   return {
@@ -439,9 +515,12 @@ function aadError(error: string, code: number, description: string) {
 }
 
 function errorPage(code: number, message: string): Reply {
-  return html(400, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign in to your account</title><style>${PICKER_CSS}</style></head>
+  return html(
+    400,
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign in to your account</title><style>${PICKER_CSS}</style></head>
 <body><main class="card"><div class="brand"><span class="logo" aria-hidden="true"><i></i><i></i><i></i><i></i></span><span>Microsoft Entra ID <small>· local emulator</small></span></div>
-<h1>Sorry, but we're having trouble signing you in.</h1><p class="problem" role="alert">AADSTS${code}: ${escapeHtml(message)}</p></main></body></html>`);
+<h1>Sorry, but we're having trouble signing you in.</h1><p class="problem" role="alert">AADSTS${code}: ${escapeHtml(message)}</p></main></body></html>`,
+  );
 }
 
 function clientInfo(oid: string, tid: string): string {

@@ -13,17 +13,34 @@ afterAll(async () => {
 });
 
 const token = (scope: string, who: keyof typeof USERS = 'ciso') =>
-  new PasswordTokenSource({ tokenEndpoint: `${t.base}/${t.estate.tenantId}/oauth2/v2.0/token`, clientId: DEMO_CLI_CLIENT_ID, username: USERS[who].userPrincipalName, password: DEMO_PASSWORD, scope }).getArmToken().then((x) => x.token);
+  new PasswordTokenSource({
+    tokenEndpoint: `${t.base}/${t.estate.tenantId}/oauth2/v2.0/token`,
+    clientId: DEMO_CLI_CLIENT_ID,
+    username: USERS[who].userPrincipalName,
+    password: DEMO_PASSWORD,
+    scope,
+  })
+    .getArmToken()
+    .then((x) => x.token);
 const graph = async (path: string, bearer: string, body?: unknown) => {
-  const r = await fetch(`${t.base}/v1.0/${path}`, { method: body ? 'POST' : 'GET', headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
-  return { status: r.status, body: (await r.json()) as Record<string, unknown> & { value?: Record<string, unknown>[]; error?: { code: string; message: string } } };
+  const r = await fetch(`${t.base}/v1.0/${path}`, {
+    method: body ? 'POST' : 'GET',
+    headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return {
+    status: r.status,
+    body: (await r.json()) as Record<string, unknown> & { value?: Record<string, unknown>[]; error?: { code: string; message: string } },
+  };
 };
 
 describe('Microsoft Graph in the emulator', () => {
   it('resolves users and managed identities by id, leaving unknown ids out', async () => {
     const des = t.estate.resources.find((r) => r.name === 'des-weu-prod-01')!;
     const principal = (des.identity as { principalId: string }).principalId;
-    const r = await graph('directoryObjects/getByIds', await token('https://graph.microsoft.com/Directory.Read.All'), { ids: [USERS.engineer.objectId, principal, '00000000-0000-4000-8000-000000000000'] });
+    const r = await graph('directoryObjects/getByIds', await token('https://graph.microsoft.com/Directory.Read.All'), {
+      ids: [USERS.engineer.objectId, principal, '00000000-0000-4000-8000-000000000000'],
+    });
     expect(r.status).toBe(200);
     expect(r.body.value!.map((o) => [o['@odata.type'], o.displayName])).toEqual([
       ['#microsoft.graph.user', 'Sam Okafor'],

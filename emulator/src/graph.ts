@@ -24,7 +24,20 @@ interface DirectoryObject {
 const BASE = 'https://graph.microsoft.com/v1.0';
 
 function graphError(status: number, code: string, message: string): Reply {
-  return { status, body: { error: { code, message, innerError: { date: new Date().toISOString().replace(/\.\d{3}Z$/, ''), 'request-id': guidFrom(`${code}:${Date.now()}:${Math.random()}`), 'client-request-id': guidFrom(`c:${Math.random()}`) } } } };
+  return {
+    status,
+    body: {
+      error: {
+        code,
+        message,
+        innerError: {
+          date: new Date().toISOString().replace(/\.\d{3}Z$/, ''),
+          'request-id': guidFrom(`${code}:${Date.now()}:${Math.random()}`),
+          'client-request-id': guidFrom(`c:${Math.random()}`),
+        },
+      },
+    },
+  };
 }
 
 const denied = () => graphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
@@ -54,11 +67,22 @@ export function directoryObjects(store: Store): Map<string, DirectoryObject> {
   }
   for (const a of store.estate.applications ?? []) {
     const id = guidFrom(`sp:${a.appId}`);
-    out.set(id, { '@odata.type': '#microsoft.graph.servicePrincipal', id, appId: a.appId, displayName: a.displayName, servicePrincipalType: 'Application', accountEnabled: true, alternativeNames: [], servicePrincipalNames: [a.appId] });
+    out.set(id, {
+      '@odata.type': '#microsoft.graph.servicePrincipal',
+      id,
+      appId: a.appId,
+      displayName: a.displayName,
+      servicePrincipalType: 'Application',
+      accountEnabled: true,
+      alternativeNames: [],
+      servicePrincipalNames: [a.appId],
+    });
   }
   for (const type of ['Microsoft.Compute/diskEncryptionSets', 'Microsoft.ManagedIdentity/userAssignedIdentities']) {
     for (const r of store.ofType(type)) {
-      const principalId = type.startsWith('Microsoft.Compute') ? (r.identity as { principalId?: string } | undefined)?.principalId : (r.properties as { principalId?: string } | undefined)?.principalId;
+      const principalId = type.startsWith('Microsoft.Compute')
+        ? (r.identity as { principalId?: string } | undefined)?.principalId
+        : (r.properties as { principalId?: string } | undefined)?.principalId;
       const clientId = type.startsWith('Microsoft.Compute') ? guidFrom(`mi-client:${r.id}`) : (r.properties as { clientId?: string } | undefined)?.clientId;
       if (!principalId) continue;
       out.set(principalId.toLowerCase(), {
@@ -85,9 +109,14 @@ export function handleGraph(store: Store, caller: GraphCaller, req: Req, path: s
     try {
       body = (jsonBody(req) ?? {}) as typeof body;
     } catch {
-      return graphError(400, 'BadRequest', 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.');
+      return graphError(
+        400,
+        'BadRequest',
+        'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.',
+      );
     }
-    if (!Array.isArray(body.ids) || body.ids.some((i) => typeof i !== 'string')) return graphError(400, 'Request_BadRequest', "Invalid value specified for property 'ids' of resource 'DirectoryObject'.");
+    if (!Array.isArray(body.ids) || body.ids.some((i) => typeof i !== 'string'))
+      return graphError(400, 'Request_BadRequest', "Invalid value specified for property 'ids' of resource 'DirectoryObject'.");
     if (body.ids.length > 1000) return graphError(400, 'Request_BadRequest', 'The number of ids exceeds the maximum of 1000.');
     const types = Array.isArray(body.types) ? body.types.map((t) => String(t).toLowerCase()) : undefined;
     const all = directoryObjects(store);
@@ -101,16 +130,33 @@ export function handleGraph(store: Store, caller: GraphCaller, req: Req, path: s
   if (lower === 'me' && !second) {
     if (!has(caller, 'User.Read', 'User.ReadWrite', 'User.ReadBasic.All', 'User.Read.All', 'Directory.Read.All')) return denied();
     const me = all.get(caller.oid.toLowerCase());
-    return me ? { status: 200, body: { '@odata.context': `${BASE}/$metadata#users/$entity`, ...me } } : graphError(404, 'Request_ResourceNotFound', `Resource '${caller.oid}' does not exist or one of its queried reference-property objects are not present.`);
+    return me
+      ? { status: 200, body: { '@odata.context': `${BASE}/$metadata#users/$entity`, ...me } }
+      : graphError(
+          404,
+          'Request_ResourceNotFound',
+          `Resource '${caller.oid}' does not exist or one of its queried reference-property objects are not present.`,
+        );
   }
   if ((lower === 'users' || lower === 'serviceprincipals') && second && !third) {
     const isUsers = lower === 'users';
     const self = isUsers && second.toLowerCase() === caller.oid.toLowerCase();
-    const allowed = isUsers ? self || has(caller, 'User.ReadBasic.All', 'User.Read.All', 'Directory.Read.All', 'Directory.AccessAsUser.All') : has(caller, 'Application.Read.All', 'Directory.Read.All', 'Directory.AccessAsUser.All');
+    const allowed = isUsers
+      ? self || has(caller, 'User.ReadBasic.All', 'User.Read.All', 'Directory.Read.All', 'Directory.AccessAsUser.All')
+      : has(caller, 'Application.Read.All', 'Directory.Read.All', 'Directory.AccessAsUser.All');
     if (!allowed) return denied();
     const wantedType = isUsers ? '#microsoft.graph.user' : '#microsoft.graph.servicePrincipal';
-    const o = [...all.values()].find((x) => x['@odata.type'] === wantedType && (x.id.toLowerCase() === second.toLowerCase() || (isUsers && String(x.userPrincipalName ?? '').toLowerCase() === second.toLowerCase())));
-    if (!o) return graphError(404, 'Request_ResourceNotFound', `Resource '${second}' does not exist or one of its queried reference-property objects are not present.`);
+    const o = [...all.values()].find(
+      (x) =>
+        x['@odata.type'] === wantedType &&
+        (x.id.toLowerCase() === second.toLowerCase() || (isUsers && String(x.userPrincipalName ?? '').toLowerCase() === second.toLowerCase())),
+    );
+    if (!o)
+      return graphError(
+        404,
+        'Request_ResourceNotFound',
+        `Resource '${second}' does not exist or one of its queried reference-property objects are not present.`,
+      );
     return { status: 200, body: { '@odata.context': `${BASE}/$metadata#${isUsers ? 'users' : 'servicePrincipals'}/$entity`, ...o } };
   }
   return graphError(400, 'BadRequest', `Resource not found for the segment '${first ?? ''}'.`);

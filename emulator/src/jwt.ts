@@ -34,8 +34,7 @@ export class SigningKey {
 }
 
 export type VerifyResult =
-  | { ok: true; claims: Claims }
-  | { ok: false; reason: 'malformed' | 'signature' | 'expired' | 'not-yet-valid' | 'audience' | 'issuer'; claims?: Claims };
+  { ok: true; claims: Claims } | { ok: false; reason: 'malformed' | 'signature' | 'expired' | 'not-yet-valid' | 'audience' | 'issuer'; claims?: Claims };
 
 export interface VerifyOptions {
   audiences: readonly string[];

@@ -8,7 +8,10 @@ import { buildDemoEstate } from './demo';
 const root = resolve(__dirname, '..', '..');
 
 function runEmulator(args: string[]) {
-  return spawnSync(process.execPath, [resolve(root, 'node_modules/tsx/dist/cli.mjs'), resolve(root, 'emulator/src/main.ts'), ...args], { encoding: 'utf8', timeout: 20_000 });
+  return spawnSync(process.execPath, [resolve(root, 'node_modules/tsx/dist/cli.mjs'), resolve(root, 'emulator/src/main.ts'), ...args], {
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
 }
 
 describe('emulator command line', () => {

@@ -12,7 +12,6 @@ import { localTls } from './tls';
 
 export const DEFAULT_PORT = 3080;
 
-
 interface Args {
   estate?: string;
   generate?: string;
@@ -25,10 +24,18 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { port: Number(process.env.LOCKSTEP_EMULATOR_PORT ?? DEFAULT_PORT), pageSize: 100, lroMs: 3000, tokenLifetime: 3600, quiet: false, https: false };
+  const args: Args = {
+    port: Number(process.env.LOCKSTEP_EMULATOR_PORT ?? DEFAULT_PORT),
+    pageSize: 100,
+    lroMs: 3000,
+    tokenLifetime: 3600,
+    quiet: false,
+    https: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    const [flag, inline] = a.includes('=') && a.startsWith('--') && !a.startsWith('--generate=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const [flag, inline] =
+      a.includes('=') && a.startsWith('--') && !a.startsWith('--generate=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
     const value = () => {
       const v = inline ?? argv[++i];
       if (v === undefined) fail(`${flag} needs a value`);
@@ -48,7 +55,9 @@ function parseArgs(argv: string[]): Args {
     else if (flag === '--quiet') args.quiet = true;
     else if (flag === '--https') args.https = true;
     else if (flag === '--help' || flag === '-h') {
-      console.log('Usage: npm run emulator -- [--estate FILE | --generate servers=N,subscriptions=N,vaults=N,des=N,keyvaults=N] [--port N] [--page-size N] [--lro-ms N] [--token-lifetime SECONDS] [--https] [--quiet]');
+      console.log(
+        'Usage: npm run emulator -- [--estate FILE | --generate servers=N,subscriptions=N,vaults=N,des=N,keyvaults=N] [--port N] [--page-size N] [--lro-ms N] [--token-lifetime SECONDS] [--https] [--quiet]',
+      );
       process.exit(0);
     } else fail(`unknown option '${a}' (try --help)`);
   }
@@ -97,20 +106,33 @@ async function main(): Promise<void> {
   } catch (e) {
     fail((e as Error).message);
   }
-  const emulator = await startEmulator({ estate, port: args.port, pageSize: args.pageSize, lroMs: args.lroMs, tokenLifetimeSeconds: args.tokenLifetime, tls }).catch((e: NodeJS.ErrnoException) => {
+  const emulator = await startEmulator({
+    estate,
+    port: args.port,
+    pageSize: args.pageSize,
+    lroMs: args.lroMs,
+    tokenLifetimeSeconds: args.tokenLifetime,
+    tls,
+  }).catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'EADDRINUSE') fail(`port ${args.port} is already in use: stop the other process or pass --port N`);
     throw e;
   });
   if (!args.quiet) {
     const servers = estate.resources.filter((r) => {
       const t = r.type.toLowerCase();
-      const provider = String((r.properties as { providerSpecificDetails?: { instanceType?: string } } | undefined)?.providerSpecificDetails?.instanceType ?? '').toLowerCase();
-      return t.endsWith('/replicationmigrationitems') || (t.endsWith('/replicationprotecteditems') && (provider === 'inmagercm' || provider === 'inmageazurev2'));
+      const provider = String(
+        (r.properties as { providerSpecificDetails?: { instanceType?: string } } | undefined)?.providerSpecificDetails?.instanceType ?? '',
+      ).toLowerCase();
+      return (
+        t.endsWith('/replicationmigrationitems') || (t.endsWith('/replicationprotecteditems') && (provider === 'inmagercm' || provider === 'inmageazurev2'))
+      );
     }).length;
     console.log(`Local Azure emulator on ${emulator.url}`);
     console.log(`  Entra ID  ${emulator.url}/${estate.tenantId}/v2.0/.well-known/openid-configuration`);
     console.log(`  ARM       ${emulator.url}/subscriptions?api-version=2022-12-01`);
-    console.log(`  estate    ${estate.tenantDisplayName ?? estate.tenantId}: ${estate.subscriptions.length} subscriptions, ${servers} replicating servers, ${estate.resources.length} resources`);
+    console.log(
+      `  estate    ${estate.tenantDisplayName ?? estate.tenantId}: ${estate.subscriptions.length} subscriptions, ${servers} replicating servers, ${estate.resources.length} resources`,
+    );
     if (tls) {
       const demo = estate.users?.find((u) => u.password);
       console.log(`  TLS       certificates from the local CA ${tls.caFile}; trust it with`);
@@ -118,8 +140,12 @@ async function main(): Promise<void> {
       console.log(`            export NODE_EXTRA_CA_CERTS=${tls.caFile}  # Node`);
       console.log('  Point the Azure CLI at it (isolated config; newer az: az config set core.instance_discovery=false):');
       console.log(`            export AZURE_CONFIG_DIR=$(mktemp -d) AZURE_CORE_COLLECT_TELEMETRY=false`);
-      console.log(`            az cloud register --name LockstepLocal --endpoint-resource-manager ${emulator.url}/ --suffix-keyvault-dns .vault.azure.net && az cloud set --name LockstepLocal`);
-      console.log(`            az login --username ${demo?.userPrincipalName ?? '<upn>'} --password ${demo ? '<the demo password>' : '<password>'} --tenant ${estate.tenantId}`);
+      console.log(
+        `            az cloud register --name LockstepLocal --endpoint-resource-manager ${emulator.url}/ --suffix-keyvault-dns .vault.azure.net && az cloud set --name LockstepLocal`,
+      );
+      console.log(
+        `            az login --username ${demo?.userPrincipalName ?? '<upn>'} --password ${demo ? '<the demo password>' : '<password>'} --tenant ${estate.tenantId}`,
+      );
     }
   }
   const stop = () => void emulator.close().then(() => process.exit(0));

@@ -39,7 +39,8 @@ export interface Emulator {
   close(): Promise<void>;
 }
 
-const ARM_ALLOWED_HEADERS = 'authorization, content-type, x-ms-client-request-id, x-ms-useragent, x-ms-return-client-request-id, x-ms-correlation-request-id, accept, accept-language, if-match, if-none-match, traceparent';
+const ARM_ALLOWED_HEADERS =
+  'authorization, content-type, x-ms-client-request-id, x-ms-useragent, x-ms-return-client-request-id, x-ms-correlation-request-id, accept, accept-language, if-match, if-none-match, traceparent';
 const ARM_EXPOSED_HEADERS = [
   'x-ms-request-id',
   'x-ms-correlation-request-id',
@@ -99,7 +100,13 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
       req.raw.socket.destroy();
       return 'dropped';
     }
-    if (fault?.malformed) return { status: fault.status ?? 200, text: '{"value": [ {"id": "/subscriptions/', contentType: 'application/json; charset=utf-8', headers: armHeaders(req) };
+    if (fault?.malformed)
+      return {
+        status: fault.status ?? 200,
+        text: '{"value": [ {"id": "/subscriptions/',
+        contentType: 'application/json; charset=utf-8',
+        headers: armHeaders(req),
+      };
     if (fault?.status) {
       const headers: Record<string, string> = { ...armHeaders(req) };
       if (fault.retryAfterSeconds !== undefined || fault.status === 429 || fault.status === 503) headers['Retry-After'] = String(fault.retryAfterSeconds ?? 1);
@@ -131,27 +138,66 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
       const www = { 'WWW-Authenticate': challenge.replace("missing 'Authorization' header", 'invalid access token') };
       switch (v.reason) {
         case 'expired':
-          return armError(401, 'ExpiredAuthenticationToken', `The access token expiry UTC time '${new Date(Number(v.claims?.exp ?? 0) * 1000).toUTCString()}' is earlier than current UTC time '${new Date(now * 1000).toUTCString()}'.`, www);
+          return armError(
+            401,
+            'ExpiredAuthenticationToken',
+            `The access token expiry UTC time '${new Date(Number(v.claims?.exp ?? 0) * 1000).toUTCString()}' is earlier than current UTC time '${new Date(now * 1000).toUTCString()}'.`,
+            www,
+          );
         case 'audience':
-          return armError(401, 'InvalidAuthenticationTokenAudience', `The access token has been obtained for wrong audience or resource '${String(v.claims?.aud)}'. It should exactly match with one of the allowed audiences '${ARM_AUDIENCES.join("','")}'.`, www);
+          return armError(
+            401,
+            'InvalidAuthenticationTokenAudience',
+            `The access token has been obtained for wrong audience or resource '${String(v.claims?.aud)}'. It should exactly match with one of the allowed audiences '${ARM_AUDIENCES.join("','")}'.`,
+            www,
+          );
         case 'issuer':
-          return armError(401, 'InvalidAuthenticationTokenTenant', `The access token is from the wrong issuer '${String(v.claims?.iss)}'. It must match the tenant '${accessTokenIssuer(store.tenantId)}' associated with this subscription.`, www);
+          return armError(
+            401,
+            'InvalidAuthenticationTokenTenant',
+            `The access token is from the wrong issuer '${String(v.claims?.iss)}'. It must match the tenant '${accessTokenIssuer(store.tenantId)}' associated with this subscription.`,
+            www,
+          );
         default:
           return armError(401, 'InvalidAuthenticationToken', 'The access token is invalid.', www);
       }
     }
     const c = v.claims;
-    const principal: Principal = { oid: String(c.oid ?? ''), upn: String(c.upn ?? c.unique_name ?? ''), name: String(c.name ?? ''), appId: String(c.appid ?? '') };
+    const principal: Principal = {
+      oid: String(c.oid ?? ''),
+      upn: String(c.upn ?? c.unique_name ?? ''),
+      name: String(c.name ?? ''),
+      appId: String(c.appid ?? ''),
+    };
     return routeArm({ store, principal, req, pageSize: options.pageSize, lro, throttle, nowMs: options.nowMs });
   };
 
   const graph = (req: Req, path: string[]): Reply => {
     const auth = req.headers.authorization ?? '';
-    const fail = (message: string): Reply => ({ status: 401, headers: { 'WWW-Authenticate': `Bearer realm="", authorization_uri="${req.origin}/${store.tenantId}/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"` }, body: { error: { code: 'InvalidAuthenticationToken', message } } });
+    const fail = (message: string): Reply => ({
+      status: 401,
+      headers: {
+        'WWW-Authenticate': `Bearer realm="", authorization_uri="${req.origin}/${store.tenantId}/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"`,
+      },
+      body: { error: { code: 'InvalidAuthenticationToken', message } },
+    });
     if (!auth.toLowerCase().startsWith('bearer ')) return fail('Access token is empty.');
-    const v = verifyJwt(auth.slice(7).trim(), key, { audiences: GRAPH_AUDIENCES, issuer: accessTokenIssuer(store.tenantId), nowSeconds: Math.floor(options.nowMs() / 1000) });
-    if (!v.ok) return fail(v.reason === 'expired' ? 'Lifetime validation failed, the token is expired.' : v.reason === 'audience' ? 'Access token validation failure. Invalid audience.' : 'Access token validation failure.');
-    const scopes = String(v.claims.scp ?? '').split(/\s+/).filter(Boolean);
+    const v = verifyJwt(auth.slice(7).trim(), key, {
+      audiences: GRAPH_AUDIENCES,
+      issuer: accessTokenIssuer(store.tenantId),
+      nowSeconds: Math.floor(options.nowMs() / 1000),
+    });
+    if (!v.ok)
+      return fail(
+        v.reason === 'expired'
+          ? 'Lifetime validation failed, the token is expired.'
+          : v.reason === 'audience'
+            ? 'Access token validation failure. Invalid audience.'
+            : 'Access token validation failure.',
+      );
+    const scopes = String(v.claims.scp ?? '')
+      .split(/\s+/)
+      .filter(Boolean);
     const reply = handleGraph(store, { oid: String(v.claims.oid ?? ''), scopes }, req, path);
     reply.headers = { 'request-id': req.requestId, 'client-request-id': String(req.headers['client-request-id'] ?? req.requestId), ...(reply.headers ?? {}) };
     return reply;
@@ -160,11 +206,18 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
   const control = (req: Req, segs: string[]): Reply => {
     const what = (segs[0] ?? '').toLowerCase();
     if (what === 'health') {
-      return json(200, { ok: true, tenantId: store.tenantId, subscriptions: store.estate.subscriptions.length, resources: store.all().length, users: store.estate.users?.length ?? 0 });
+      return json(200, {
+        ok: true,
+        tenantId: store.tenantId,
+        subscriptions: store.estate.subscriptions.length,
+        resources: store.all().length,
+        users: store.estate.users?.length ?? 0,
+      });
     }
     if (what === 'faults') {
       if (req.method === 'GET') return json(200, { value: faults.list() });
-      if (req.method === 'DELETE' && segs[1]) return faults.remove(segs[1]) ? json(200, { removed: segs[1] }) : json(404, { error: { code: 'NotFound', message: `No fault ${segs[1]}.` } });
+      if (req.method === 'DELETE' && segs[1])
+        return faults.remove(segs[1]) ? json(200, { removed: segs[1] }) : json(404, { error: { code: 'NotFound', message: `No fault ${segs[1]}.` } });
       if (req.method === 'DELETE') {
         faults.reset();
         return json(200, { value: [] });
@@ -206,7 +259,9 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
       if (typeof body.clockOffsetSeconds === 'number') clockOffsetMs = body.clockOffsetSeconds * 1000;
       return json(200, { lroMs: options.lroMs, pageSize: options.pageSize, clockOffsetSeconds: clockOffsetMs / 1000 });
     }
-    return json(404, { error: { code: 'NotFound', message: 'Control endpoints: GET health, GET|POST|DELETE faults, GET|DELETE requests, POST reset, POST settings.' } });
+    return json(404, {
+      error: { code: 'NotFound', message: 'Control endpoints: GET health, GET|POST|DELETE faults, GET|DELETE requests, POST reset, POST settings.' },
+    });
   };
 
   const listener = (raw: IncomingMessage, res: ServerResponse) => {
@@ -260,10 +315,19 @@ function cloudMetadata(req: Req): Reply {
   const origin = req.origin;
   const audiences = ['https://management.core.windows.net/', 'https://management.azure.com/'];
   if (v === '2015-01-01') {
-    return json(200, { galleryEndpoint: `${origin}/`, graphEndpoint: 'https://graph.windows.net/', portalEndpoint: `${origin}/`, authentication: { loginEndpoint: `${origin}/`, audiences } });
+    return json(200, {
+      galleryEndpoint: `${origin}/`,
+      graphEndpoint: 'https://graph.windows.net/',
+      portalEndpoint: `${origin}/`,
+      authentication: { loginEndpoint: `${origin}/`, audiences },
+    });
   }
   if (!['2018-01-01', '2019-05-01', '2020-06-01', '2022-09-01'].includes(v)) {
-    return armError(400, 'InvalidApiVersionParameter', `The api-version '${v}' is invalid. The supported versions are '2015-01-01,2018-01-01,2019-05-01,2020-06-01,2022-09-01'.`);
+    return armError(
+      400,
+      'InvalidApiVersionParameter',
+      `The api-version '${v}' is invalid. The supported versions are '2015-01-01,2018-01-01,2019-05-01,2020-06-01,2022-09-01'.`,
+    );
   }
   const cloud = {
     portal: `${origin}/`,
@@ -272,7 +336,22 @@ function cloudMetadata(req: Req): Reply {
     graphAudience: 'https://graph.windows.net/',
     graph: 'https://graph.windows.net/',
     name: 'LockstepLocal',
-    suffixes: { azureDataLakeStoreFileSystem: 'azuredatalakestore.net', acrLoginServer: 'azurecr.io', sqlServerHostname: 'database.windows.net', azureDataLakeAnalyticsCatalogAndJob: 'azuredatalakeanalytics.net', keyVaultDns: 'vault.azure.net', storage: 'core.windows.net', azureFrontDoorEndpointSuffix: 'azurefd.net', storageSyncEndpointSuffix: 'afs.azure.net', mhsmDns: 'managedhsm.azure.net', mysqlServerEndpoint: 'mysql.database.azure.com', postgresqlServerEndpoint: 'postgres.database.azure.com', mariadbServerEndpoint: 'mariadb.database.azure.com', synapseAnalytics: 'dev.azuresynapse.net', attestationEndpoint: 'attest.azure.net' },
+    suffixes: {
+      azureDataLakeStoreFileSystem: 'azuredatalakestore.net',
+      acrLoginServer: 'azurecr.io',
+      sqlServerHostname: 'database.windows.net',
+      azureDataLakeAnalyticsCatalogAndJob: 'azuredatalakeanalytics.net',
+      keyVaultDns: 'vault.azure.net',
+      storage: 'core.windows.net',
+      azureFrontDoorEndpointSuffix: 'azurefd.net',
+      storageSyncEndpointSuffix: 'afs.azure.net',
+      mhsmDns: 'managedhsm.azure.net',
+      mysqlServerEndpoint: 'mysql.database.azure.com',
+      postgresqlServerEndpoint: 'postgres.database.azure.com',
+      mariadbServerEndpoint: 'mariadb.database.azure.com',
+      synapseAnalytics: 'dev.azuresynapse.net',
+      attestationEndpoint: 'attest.azure.net',
+    },
     batch: 'https://batch.core.windows.net/',
     resourceManager: `${origin}/`,
     vmImageAliasDoc: `${origin}/metadata/vm-image-aliases`,
@@ -304,7 +383,14 @@ export function originOf(raw: IncomingMessage, scheme: 'http' | 'https', port: (
 }
 
 function isArmPath(firstSegment: string): boolean {
-  return firstSegment === 'v1.0' || firstSegment === 'subscriptions' || firstSegment.startsWith('subscriptions?') || firstSegment === 'providers' || firstSegment === 'tenants' || firstSegment.startsWith('tenants?');
+  return (
+    firstSegment === 'v1.0' ||
+    firstSegment === 'subscriptions' ||
+    firstSegment.startsWith('subscriptions?') ||
+    firstSegment === 'providers' ||
+    firstSegment === 'tenants' ||
+    firstSegment.startsWith('tenants?')
+  );
 }
 
 /** ARM answers CORS for any origin (its callers carry bearer tokens, not cookies); Entra only for registered SPA origins. */
@@ -353,11 +439,27 @@ function routeLabel(req: Req): string {
 }
 
 function defaultCode(status: number): string {
-  return ({ 400: 'BadRequest', 401: 'AuthenticationFailed', 403: 'AuthorizationFailed', 404: 'ResourceNotFound', 409: 'Conflict', 429: 'TooManyRequests', 500: 'InternalServerError', 502: 'BadGateway', 503: 'ServiceUnavailable', 504: 'GatewayTimeout' } as Record<number, string>)[status] ?? 'Error';
+  return (
+    (
+      {
+        400: 'BadRequest',
+        401: 'AuthenticationFailed',
+        403: 'AuthorizationFailed',
+        404: 'ResourceNotFound',
+        409: 'Conflict',
+        429: 'TooManyRequests',
+        500: 'InternalServerError',
+        502: 'BadGateway',
+        503: 'ServiceUnavailable',
+        504: 'GatewayTimeout',
+      } as Record<number, string>
+    )[status] ?? 'Error'
+  );
 }
 
 function defaultMessage(status: number): string {
-  if (status === 429) return 'The request is being throttled as the limit has been reached for operation type - Read_ObservationWindow_00:05:00. For more information, see - https://aka.ms/srpthrottlinglimits';
+  if (status === 429)
+    return 'The request is being throttled as the limit has been reached for operation type - Read_ObservationWindow_00:05:00. For more information, see - https://aka.ms/srpthrottlinglimits';
   if (status >= 500) return 'The server encountered an internal error. Please retry the request.';
   return 'The request failed (injected by the emulator fault switchboard).';
 }

@@ -7,8 +7,18 @@ import { BUILT_IN_ROLES, type RolePermission } from '../../lib/estate/builtin-ro
  * PowerShell sign in with these client ids (native-client redirect URIs, the Graph permissions they are granted).
  */
 export const FIRST_PARTY_CLIENTS = [
-  { appId: '04b07795-8ddb-461a-bbee-02f9e1bf7b46', displayName: 'Microsoft Azure CLI', redirectUris: ['http://localhost'], graphPermissions: ['User.Read', 'Directory.AccessAsUser.All'] },
-  { appId: '1950a258-227b-4e31-a9cf-717495945fc2', displayName: 'Microsoft Azure PowerShell', redirectUris: ['http://localhost', 'urn:ietf:wg:oauth:2.0:oob'], graphPermissions: ['User.Read', 'Directory.AccessAsUser.All'] },
+  {
+    appId: '04b07795-8ddb-461a-bbee-02f9e1bf7b46',
+    displayName: 'Microsoft Azure CLI',
+    redirectUris: ['http://localhost'],
+    graphPermissions: ['User.Read', 'Directory.AccessAsUser.All'],
+  },
+  {
+    appId: '1950a258-227b-4e31-a9cf-717495945fc2',
+    displayName: 'Microsoft Azure PowerShell',
+    redirectUris: ['http://localhost', 'urn:ietf:wg:oauth:2.0:oob'],
+    graphPermissions: ['User.Read', 'Directory.AccessAsUser.All'],
+  },
 ];
 
 /**
@@ -110,7 +120,9 @@ export class Store {
 
   /** The estate's app registrations, then Microsoft's first-party public clients, which every tenant knows. */
   application(appId: string) {
-    return this.estate.applications?.find((a) => a.appId.toLowerCase() === appId.toLowerCase()) ?? FIRST_PARTY_CLIENTS.find((a) => a.appId === appId.toLowerCase());
+    return (
+      this.estate.applications?.find((a) => a.appId.toLowerCase() === appId.toLowerCase()) ?? FIRST_PARTY_CLIENTS.find((a) => a.appId === appId.toLowerCase())
+    );
   }
 
   registerPrincipal(id: string): void {
@@ -160,6 +172,11 @@ export class Store {
   rolePermissions(roleDefinitionId: string): RolePermission[] {
     const def = this.roleDefinition(roleDefinitionId);
     const perms = (def?.properties as { permissions?: Partial<RolePermission>[] } | undefined)?.permissions ?? [];
-    return perms.map((p) => ({ actions: p.actions ?? [], notActions: p.notActions ?? [], dataActions: p.dataActions ?? [], notDataActions: p.notDataActions ?? [] }));
+    return perms.map((p) => ({
+      actions: p.actions ?? [],
+      notActions: p.notActions ?? [],
+      dataActions: p.dataActions ?? [],
+      notDataActions: p.notDataActions ?? [],
+    }));
   }
 }

@@ -28,12 +28,51 @@ export function localTls(dir = defaultTlsDir()): LocalTls {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const run = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
     try {
-      run('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '3650', '-subj', '/CN=Lockstep local Azure emulator CA', '-keyout', 'ca.key', '-out', 'ca.crt', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign');
-      writeFileSync(join(dir, 'server.ext'), 'basicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\nsubjectAltName=DNS:localhost,IP:127.0.0.1,IP:::1\n');
+      run(
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '3650',
+        '-subj',
+        '/CN=Lockstep local Azure emulator CA',
+        '-keyout',
+        'ca.key',
+        '-out',
+        'ca.crt',
+        '-addext',
+        'basicConstraints=critical,CA:TRUE',
+        '-addext',
+        'keyUsage=critical,keyCertSign,cRLSign',
+      );
+      writeFileSync(
+        join(dir, 'server.ext'),
+        'basicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\nsubjectAltName=DNS:localhost,IP:127.0.0.1,IP:::1\n',
+      );
       run('req', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=localhost', '-keyout', 'server.key', '-out', 'server.csr');
-      run('x509', '-req', '-in', 'server.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-days', '825', '-extfile', 'server.ext', '-out', 'server.crt');
+      run(
+        'x509',
+        '-req',
+        '-in',
+        'server.csr',
+        '-CA',
+        'ca.crt',
+        '-CAkey',
+        'ca.key',
+        '-CAcreateserial',
+        '-days',
+        '825',
+        '-extfile',
+        'server.ext',
+        '-out',
+        'server.crt',
+      );
     } catch (e) {
-      throw new Error(`Could not create the emulator's local CA in ${dir} with openssl (${(e as { stderr?: Buffer }).stderr?.toString().trim() || (e as Error).message}). Install openssl, or set LOCKSTEP_TLS_DIR to a folder holding ca.crt, server.key and server.crt.`);
+      throw new Error(
+        `Could not create the emulator's local CA in ${dir} with openssl (${(e as { stderr?: Buffer }).stderr?.toString().trim() || (e as Error).message}). Install openssl, or set LOCKSTEP_TLS_DIR to a folder holding ca.crt, server.key and server.crt.`,
+      );
     }
   }
   return { dir, caFile, key: readFileSync(keyFile, 'utf8'), cert: readFileSync(certFile, 'utf8'), ca: readFileSync(caFile, 'utf8') };

@@ -5,24 +5,45 @@ import { buildDemoEstate } from '../../emulator/src/demo';
 import { parseConfig } from './config';
 import { msalConfiguration } from './msal-config';
 
-const GOOD = { cloud: 'local', clientId: 'd5ecb3b5-24ec-5d65-9606-89868e766f8e', tenant: 'dae51f1f-16c8-5e9a-89c9-5ffaa14ba27c', redirectUri: 'http://localhost:3000/', emulatorUrl: 'http://localhost:3080' };
+const GOOD = {
+  cloud: 'local',
+  clientId: 'd5ecb3b5-24ec-5d65-9606-89868e766f8e',
+  tenant: 'dae51f1f-16c8-5e9a-89c9-5ffaa14ba27c',
+  redirectUri: 'http://localhost:3000/',
+  emulatorUrl: 'http://localhost:3080',
+};
 
 function envFile(name: string): Record<string, string> {
   const text = readFileSync(resolve(__dirname, '..', '..', name), 'utf8');
-  return Object.fromEntries(text.split('\n').filter((l) => /^[A-Z_]+=/.test(l)).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+  return Object.fromEntries(
+    text
+      .split('\n')
+      .filter((l) => /^[A-Z_]+=/.test(l))
+      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+  );
 }
 
 describe('configuration', () => {
   it('accepts the local defaults and builds the emulator cloud', () => {
     const r = parseConfig(GOOD);
-    expect(r.ok && r.config.cloud).toMatchObject({ name: 'local', armEndpoint: 'http://localhost:3080', allowInsecure: true, armScope: 'https://management.azure.com/user_impersonation' });
+    expect(r.ok && r.config.cloud).toMatchObject({
+      name: 'local',
+      armEndpoint: 'http://localhost:3080',
+      allowInsecure: true,
+      armScope: 'https://management.azure.com/user_impersonation',
+    });
   });
 
   it('names every bad variable, once, with what it must be', () => {
     const r = parseConfig({ cloud: 'Azure', clientId: 'abc', tenant: '', redirectUri: 'ftp://x' });
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.problems.map((p) => p.variable)).toEqual(['NEXT_PUBLIC_LOCKSTEP_CLOUD', 'NEXT_PUBLIC_LOCKSTEP_CLIENT_ID', 'NEXT_PUBLIC_LOCKSTEP_TENANT', 'NEXT_PUBLIC_LOCKSTEP_REDIRECT_URI']);
+    expect(r.problems.map((p) => p.variable)).toEqual([
+      'NEXT_PUBLIC_LOCKSTEP_CLOUD',
+      'NEXT_PUBLIC_LOCKSTEP_CLIENT_ID',
+      'NEXT_PUBLIC_LOCKSTEP_TENANT',
+      'NEXT_PUBLIC_LOCKSTEP_REDIRECT_URI',
+    ]);
     expect(r.problems[0]!.message).toBe('must be one of local, AzureCloud, AzureUSGovernment, AzureChinaCloud');
     expect(r.problems[1]).toMatchObject({ value: 'abc' });
   });
@@ -33,7 +54,11 @@ describe('configuration', () => {
     const http = parseConfig({ ...GOOD, cloud: 'AzureCloud', redirectUri: 'http://lockstep.contoso.com/' });
     expect(!http.ok && http.problems[0]!.message).toContain('https');
     const pub = parseConfig({ ...GOOD, cloud: 'AzureUSGovernment', tenant: 'organizations', redirectUri: 'https://lockstep.contoso.us/' });
-    expect(pub.ok && pub.config.cloud).toMatchObject({ armEndpoint: 'https://management.usgovcloudapi.net', allowInsecure: false, armScope: 'https://management.usgovcloudapi.net/user_impersonation' });
+    expect(pub.ok && pub.config.cloud).toMatchObject({
+      armEndpoint: 'https://management.usgovcloudapi.net',
+      allowInsecure: false,
+      armScope: 'https://management.usgovcloudapi.net/user_impersonation',
+    });
   });
 
   it('commits no real tenant or client id: .env and .env.example carry the demo estate ids only', () => {
@@ -56,7 +81,9 @@ describe('MSAL configuration', () => {
     expect(m.auth.authority).toBe('https://localhost:3080/dae51f1f-16c8-5e9a-89c9-5ffaa14ba27c');
     expect(() => new URL(m.auth.authority!)).not.toThrow();
     expect(m.auth.knownAuthorities).toEqual(['localhost:3080']);
-    expect(JSON.parse(m.auth.authorityMetadata!)).toMatchObject({ token_endpoint: 'http://localhost:3080/dae51f1f-16c8-5e9a-89c9-5ffaa14ba27c/oauth2/v2.0/token' });
+    expect(JSON.parse(m.auth.authorityMetadata!)).toMatchObject({
+      token_endpoint: 'http://localhost:3080/dae51f1f-16c8-5e9a-89c9-5ffaa14ba27c/oauth2/v2.0/token',
+    });
     expect(m.auth.redirectUri).toBe('http://localhost:3000/');
     expect(m.cache?.cacheLocation).toBe('sessionStorage');
   });

@@ -56,11 +56,15 @@ export function parseConfig(raw: RawConfig): ConfigResult {
   if (!v.clientId) bad('clientId', 'is required: the application (client) id of your app registration');
   else if (!GUID.test(v.clientId)) bad('clientId', 'must be a GUID: the application (client) id of your app registration');
   if (!v.tenant) bad('tenant', "is required: your directory (tenant) id, a verified domain, or 'organizations'");
-  else if (!(GUID.test(v.tenant) || v.tenant === 'organizations' || DOMAIN.test(v.tenant))) bad('tenant', "must be a tenant id (GUID), a verified domain, or 'organizations'");
+  else if (!(GUID.test(v.tenant) || v.tenant === 'organizations' || DOMAIN.test(v.tenant)))
+    bad('tenant', "must be a tenant id (GUID), a verified domain, or 'organizations'");
   if (!v.redirectUri) bad('redirectUri', 'is required: the URL Lockstep is served from, registered as a SPA redirect URI');
-  else if (!isUrl(v.redirectUri, ['http:', 'https:'])) bad('redirectUri', 'must be an absolute http(s) URL, registered as a single-page application redirect URI');
-  else if (v.cloud && v.cloud !== 'local' && isUrl(v.redirectUri, ['http:']) && !isLoopback(v.redirectUri)) bad('redirectUri', 'must use https (Entra ID accepts http only for localhost)');
-  if (v.cloud === 'local' && (!v.emulatorUrl || !isUrl(v.emulatorUrl, ['http:', 'https:']))) bad('emulatorUrl', "is required when the cloud is 'local': the emulator's URL, e.g. http://localhost:3080");
+  else if (!isUrl(v.redirectUri, ['http:', 'https:']))
+    bad('redirectUri', 'must be an absolute http(s) URL, registered as a single-page application redirect URI');
+  else if (v.cloud && v.cloud !== 'local' && isUrl(v.redirectUri, ['http:']) && !isLoopback(v.redirectUri))
+    bad('redirectUri', 'must use https (Entra ID accepts http only for localhost)');
+  if (v.cloud === 'local' && (!v.emulatorUrl || !isUrl(v.emulatorUrl, ['http:', 'https:'])))
+    bad('emulatorUrl', "is required when the cloud is 'local': the emulator's URL, e.g. http://localhost:3080");
   if (problems.length > 0) return { ok: false, problems };
   const cloud = v.cloud === 'local' ? localCloud(v.emulatorUrl!) : PUBLIC_CLOUDS[v.cloud as Exclude<CloudName, 'local'>];
   return { ok: true, config: { cloud: cloud as CloudEndpoints, clientId: v.clientId!, tenant: v.tenant!, redirectUri: v.redirectUri! } };

@@ -7,16 +7,20 @@ import type { ArmToken, TokenSource } from './token-source';
 export class PasswordTokenSource implements TokenSource {
   private cached?: ArmToken;
 
-  constructor(
-    private readonly opts: { tokenEndpoint: string; clientId: string; username: string; password: string; scope: string },
-  ) {}
+  constructor(private readonly opts: { tokenEndpoint: string; clientId: string; username: string; password: string; scope: string }) {}
 
   async getArmToken(options?: { forceRefresh?: boolean }): Promise<ArmToken> {
     if (!options?.forceRefresh && this.cached && this.cached.expiresOnTimestamp - 60_000 > Date.now()) return this.cached;
     const res = await fetch(this.opts.tokenEndpoint, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'password', client_id: this.opts.clientId, username: this.opts.username, password: this.opts.password, scope: `${this.opts.scope} openid profile offline_access` }),
+      body: new URLSearchParams({
+        grant_type: 'password',
+        client_id: this.opts.clientId,
+        username: this.opts.username,
+        password: this.opts.password,
+        scope: `${this.opts.scope} openid profile offline_access`,
+      }),
     });
     const body = (await res.json()) as { access_token?: string; expires_in?: number; error?: string; error_description?: string };
     if (!res.ok || !body.access_token) throw new Error(`Sign-in failed: ${body.error ?? res.status}: ${body.error_description ?? ''}`.trim());

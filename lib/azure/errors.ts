@@ -4,7 +4,8 @@ import { errorBodyFor } from './error-bodies';
  * One error for everything ARM can do wrong, so the UI can say in words what it could not see or
  * do and why. ARM's messages are untrusted text: render them as text, never as HTML.
  */
-export type ArmErrorKind = 'auth' | 'forbidden' | 'not-found' | 'throttled' | 'server' | 'network' | 'malformed' | 'bad-request' | 'conflict' | 'sign-in' | 'unknown';
+export type ArmErrorKind =
+  'auth' | 'forbidden' | 'not-found' | 'throttled' | 'server' | 'network' | 'malformed' | 'bad-request' | 'conflict' | 'sign-in' | 'unknown';
 
 export class ArmError extends Error {
   override readonly name = 'ArmError';
@@ -69,7 +70,15 @@ export function toArmError(e: unknown, operation?: string): ArmError {
   }
   const retryAfter = Number(err.response?.headers?.get('retry-after'));
   const denied = message.match(DENIED);
-  const details = { status, code, requestId, operation, deniedAction: denied?.[1], deniedScope: denied?.[2], retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined };
+  const details = {
+    status,
+    code,
+    requestId,
+    operation,
+    deniedAction: denied?.[1],
+    deniedScope: denied?.[2],
+    retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+  };
   if (!status) {
     if (code === 'PARSE_ERROR' || e instanceof SyntaxError) return new ArmError('malformed', 'Azure sent a response that Lockstep could not read.', details);
     if (code === 'REQUEST_SEND_ERROR' || /fetch|network|ECONNRESET|socket|Failed to fetch/i.test(message)) return new ArmError('network', message, details);
@@ -109,7 +118,11 @@ export function explainArmError(e: unknown): Explanation {
         next: 'Ask an Owner or User Access Administrator of that scope for a role that includes this action, then refresh.',
       };
     case 'auth':
-      return { title: 'Sign-in no longer accepted', detail: `${what}: Azure did not accept your access token (${d.code ?? 'HTTP 401'})${ref}. ${err.message}`, next: 'Sign out and sign in again.' };
+      return {
+        title: 'Sign-in no longer accepted',
+        detail: `${what}: Azure did not accept your access token (${d.code ?? 'HTTP 401'})${ref}. ${err.message}`,
+        next: 'Sign out and sign in again.',
+      };
     case 'sign-in':
       return { title: 'Sign in again', detail: err.message, next: 'You are being taken to the sign-in page.' };
     case 'not-found':
@@ -121,11 +134,23 @@ export function explainArmError(e: unknown): Explanation {
         next: 'Wait a minute, then refresh. Other tools using the same account share this limit.',
       };
     case 'server':
-      return { title: 'Azure had a problem', detail: `${what}: Azure answered ${d.status}${d.code ? ` ${d.code}` : ''}${ref}. ${err.message}`, next: 'This is usually temporary. Refresh in a moment.' };
+      return {
+        title: 'Azure had a problem',
+        detail: `${what}: Azure answered ${d.status}${d.code ? ` ${d.code}` : ''}${ref}. ${err.message}`,
+        next: 'This is usually temporary. Refresh in a moment.',
+      };
     case 'network':
-      return { title: 'Azure could not be reached', detail: `${what}: the connection failed or was dropped before Azure answered. ${err.message}`, next: 'Check your network connection, then refresh.' };
+      return {
+        title: 'Azure could not be reached',
+        detail: `${what}: the connection failed or was dropped before Azure answered. ${err.message}`,
+        next: 'Check your network connection, then refresh.',
+      };
     case 'malformed':
-      return { title: 'Unreadable answer from Azure', detail: `${what}: the response was not valid JSON${ref}.`, next: 'Refresh. If it persists, report the request id.' };
+      return {
+        title: 'Unreadable answer from Azure',
+        detail: `${what}: the response was not valid JSON${ref}.`,
+        next: 'Refresh. If it persists, report the request id.',
+      };
     case 'conflict':
       return { title: 'Conflict', detail: `${what}: ${err.message}${ref}` };
     case 'bad-request':

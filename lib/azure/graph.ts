@@ -32,10 +32,17 @@ export class GraphError extends Error {
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Resolves ids to directory objects; ids Graph does not return are simply absent. Throws GraphError. */
-export async function resolveDirectoryObjects(target: GraphTarget, ids: string[], onResponse?: (r: PipelineResponse) => void): Promise<EstateDirectoryObject[]> {
+export async function resolveDirectoryObjects(
+  target: GraphTarget,
+  ids: string[],
+  onResponse?: (r: PipelineResponse) => void,
+): Promise<EstateDirectoryObject[]> {
   const unique = [...new Set(ids.map((i) => i.toLowerCase()).filter((i) => GUID.test(i)))];
   if (unique.length === 0) return [];
-  const pipeline = createPipelineFromOptions({ retryOptions: { maxRetries: 3, retryDelayInMs: 800, maxRetryDelayInMs: 30_000 }, userAgentOptions: { userAgentPrefix: 'lockstep/0.1' } });
+  const pipeline = createPipelineFromOptions({
+    retryOptions: { maxRetries: 3, retryDelayInMs: 800, maxRetryDelayInMs: 30_000 },
+    userAgentOptions: { userAgentPrefix: 'lockstep/0.1' },
+  });
   pipeline.addPolicy(lockstepBearerPolicy(target.tokens, target.allowInsecure), { phase: 'Sign' });
   const client = createDefaultHttpClient();
   const out: EstateDirectoryObject[] = [];

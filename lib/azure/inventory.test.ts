@@ -22,7 +22,13 @@ beforeEach(async () => {
 });
 
 const capture = (who: 'consultant' | 'engineer' | 'ciso', subscriptionIds?: string[], details?: DetailCache) =>
-  captureEstate({ cloud: { armEndpoint: t.base, allowInsecure: true }, tokens: t.tokens(who), subscriptionIds, details, now: () => new Date(t.estate.capturedAt) });
+  captureEstate({
+    cloud: { armEndpoint: t.base, allowInsecure: true },
+    tokens: t.tokens(who),
+    subscriptionIds,
+    details,
+    now: () => new Date(t.estate.capturedAt),
+  });
 
 const MIGRATION_ITEM = 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationMigrationItems';
 const PROTECTED_ITEM = 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationProtectedItems';
@@ -33,7 +39,12 @@ const verdicts = (file: Parameters<typeof normalize>[0], now: number) =>
     .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
 /** Servers that are migrations: agentless items, and agent-based (InMageRcm) protected items; A2A is not one. */
 const migrations = (file: Parameters<typeof normalize>[0]) =>
-  file.resources.filter((r) => r.type === MIGRATION_ITEM || (r.type === PROTECTED_ITEM && (r.properties as { providerSpecificDetails?: { instanceType?: string } }).providerSpecificDetails?.instanceType === 'InMageRcm')).length;
+  file.resources.filter(
+    (r) =>
+      r.type === MIGRATION_ITEM ||
+      (r.type === PROTECTED_ITEM &&
+        (r.properties as { providerSpecificDetails?: { instanceType?: string } }).providerSpecificDetails?.instanceType === 'InMageRcm'),
+  ).length;
 
 describe('live inventory', () => {
   it('captures an estate file that judges every server exactly as the estate it was read from', async () => {
@@ -41,7 +52,17 @@ describe('live inventory', () => {
     expect(captured.gaps).toEqual([]);
     expect(captured.tenantDisplayName).toBe('Contoso Health');
     const count = (type: string, f = captured) => f.resources.filter((r) => r.type.toLowerCase() === type.toLowerCase()).length;
-    for (const type of [MIGRATION_ITEM, PROTECTED_ITEM, 'Microsoft.KeyVault/managedHSMs', 'Microsoft.Compute/diskEncryptionSets', 'Microsoft.KeyVault/vaults', 'Microsoft.Migrate/migrateProjects', 'Microsoft.Insights/diagnosticSettings', 'Microsoft.Authorization/locks', 'Microsoft.ManagedIdentity/userAssignedIdentities']) {
+    for (const type of [
+      MIGRATION_ITEM,
+      PROTECTED_ITEM,
+      'Microsoft.KeyVault/managedHSMs',
+      'Microsoft.Compute/diskEncryptionSets',
+      'Microsoft.KeyVault/vaults',
+      'Microsoft.Migrate/migrateProjects',
+      'Microsoft.Insights/diagnosticSettings',
+      'Microsoft.Authorization/locks',
+      'Microsoft.ManagedIdentity/userAssignedIdentities',
+    ]) {
       expect([type, count(type)]).toEqual([type, count(type, t.estate)]);
     }
     const now = Date.parse(t.estate.capturedAt) / 1000;
@@ -66,7 +87,9 @@ describe('live inventory', () => {
     let counted = (await t.control('requests')) as { total: number; routes: Record<string, number> };
     // One GET for each server whose entry lacks its disks: every agentless and agent-based server, no A2A item.
     expect(detailGets(counted.routes)).toBe(migrations(t.estate));
-    const lists = Object.entries(counted.routes).filter(([k]) => !k.includes(' entra ') && !k.startsWith('GET instance Microsoft.RecoveryServices/vaults/replicationFabrics')).reduce((a, [, n]) => a + n, 0);
+    const lists = Object.entries(counted.routes)
+      .filter(([k]) => !k.includes(' entra ') && !k.startsWith('GET instance Microsoft.RecoveryServices/vaults/replicationFabrics'))
+      .reduce((a, [, n]) => a + n, 0);
     // 4 subscriptions × 8 lists, 3 vaults × 4, 2 projects × 2, 7 key vaults × 2, 7 keys × 2, 2 tenant calls, plus extra pages of 10.
     expect(lists).toBeLessThanOrEqual(110);
 
@@ -85,7 +108,12 @@ describe('live inventory', () => {
   ])('a detail GET that fails with %s leaves that one server unknown with the reason, and judges the rest', async (_label, fault, reason) => {
     const item = t.estate.resources.find((r) => r.type === MIGRATION_ITEM && (r.properties as { machineName?: string }).machineName === 'EPD-APP-03')!;
     await t.control('faults', { method: 'POST', body: { method: 'GET', path: item.id, ...fault } });
-    const captured = await captureEstate({ cloud: { armEndpoint: t.base, allowInsecure: true }, tokens: t.tokens('consultant'), now: () => new Date(t.estate.capturedAt), maxRetries: 1 });
+    const captured = await captureEstate({
+      cloud: { armEndpoint: t.base, allowInsecure: true },
+      tokens: t.tokens('consultant'),
+      now: () => new Date(t.estate.capturedAt),
+      maxRetries: 1,
+    });
     const e = evaluate(normalize(captured), { now: Date.parse(t.estate.capturedAt) / 1000 });
     const hit = e.servers.find((s) => s.name === 'EPD-APP-03')!;
     expect(hit.verdict).toBe('unknown');
@@ -94,20 +122,42 @@ describe('live inventory', () => {
     expect(message).toContain(reason);
     expect(message).not.toContain('reports no disks');
     expect(e.servers.find((s) => s.name === 'EPD-APP-01')!.verdict).toBe('ready');
-    expect(e.servers.filter((s) => s.verdict === 'unknown').map((s) => s.name).sort()).toEqual(['EPD-APP-03', 'LAB-PARTNER-01', 'LAB-PARTNER-02', 'TELE-APP-01', 'TELE-APP-02']);
+    expect(
+      e.servers
+        .filter((s) => s.verdict === 'unknown')
+        .map((s) => s.name)
+        .sort(),
+    ).toEqual(['EPD-APP-03', 'LAB-PARTNER-01', 'LAB-PARTNER-02', 'TELE-APP-01', 'TELE-APP-02']);
   });
 
   it('turns a 403 on one subscription into a gap and reads the rest', async () => {
-    await t.control('faults', { method: 'POST', body: { method: 'GET', path: `/subscriptions/${SUBS.research}/providers/Microsoft.Compute/diskEncryptionSets`, status: 403, code: 'AuthorizationFailed', message: 'denied for the test' } });
+    await t.control('faults', {
+      method: 'POST',
+      body: {
+        method: 'GET',
+        path: `/subscriptions/${SUBS.research}/providers/Microsoft.Compute/diskEncryptionSets`,
+        status: 403,
+        code: 'AuthorizationFailed',
+        message: 'denied for the test',
+      },
+    });
     const captured = await capture('consultant');
-    expect(captured.gaps).toEqual([{ scope: `/subscriptions/${SUBS.research}`, operation: 'list disk encryption sets', status: 403, code: 'AuthorizationFailed', message: 'denied for the test' }]);
+    expect(captured.gaps).toEqual([
+      {
+        scope: `/subscriptions/${SUBS.research}`,
+        operation: 'list disk encryption sets',
+        status: 403,
+        code: 'AuthorizationFailed',
+        message: 'denied for the test',
+      },
+    ]);
     const e = evaluate(normalize(captured), { now: Date.parse(t.estate.capturedAt) / 1000 });
     const genomics = e.servers.find((s) => s.name === 'GENOMICS-NODE-01')!;
     expect(genomics.verdict).toBe('unknown');
     expect(e.servers.find((s) => s.name === 'EPD-APP-01')!.verdict).toBe('ready');
   });
 
-  it("captures only what the engineer may see and marks the rest unreadable", async () => {
+  it('captures only what the engineer may see and marks the rest unreadable', async () => {
     const captured = await capture('engineer');
     expect(captured.subscriptions.map((s) => s.subscriptionId).sort()).toEqual([SUBS.landing, SUBS.hub].sort());
     const e = evaluate(normalize(captured), { now: Date.parse(t.estate.capturedAt) / 1000 });
@@ -121,7 +171,11 @@ describe('live inventory', () => {
     const gen = generateEstate({ servers: 300, subscriptions: 3, vaults: 4, des: 6, keyvaults: 4 }, '2026-11-29T08:00:00Z');
     const g = await startTestEmulator({ estate: gen, pageSize: 50 });
     try {
-      const captured = await captureEstate({ cloud: { armEndpoint: g.base, allowInsecure: true }, tokens: g.tokens('consultant'), now: () => new Date(gen.capturedAt) });
+      const captured = await captureEstate({
+        cloud: { armEndpoint: g.base, allowInsecure: true },
+        tokens: g.tokens('consultant'),
+        now: () => new Date(gen.capturedAt),
+      });
       expect(captured.gaps).toEqual([]);
       const now = Date.parse(gen.capturedAt) / 1000;
       expect(verdicts(captured, now)).toEqual(verdicts(gen, now));
@@ -140,10 +194,21 @@ describe('names from Microsoft Graph', () => {
     await g.emulator.close();
   });
   const graphTokens = (g0: typeof g, appScope = 'https://graph.microsoft.com/Directory.Read.All') =>
-    new PasswordTokenSource({ tokenEndpoint: `${g0.base}/${g0.estate.tenantId}/oauth2/v2.0/token`, clientId: DEMO_CLI_CLIENT_ID, username: USERS.ciso.userPrincipalName, password: DEMO_PASSWORD, scope: appScope });
+    new PasswordTokenSource({
+      tokenEndpoint: `${g0.base}/${g0.estate.tenantId}/oauth2/v2.0/token`,
+      clientId: DEMO_CLI_CLIENT_ID,
+      username: USERS.ciso.userPrincipalName,
+      password: DEMO_PASSWORD,
+      scope: appScope,
+    });
 
   it('resolves people, managed identities and service principals with Directory.Read.All, so custody reads as names', async () => {
-    const captured = await captureEstate({ cloud: { armEndpoint: g.base, allowInsecure: true }, tokens: g.tokens('ciso'), now: () => new Date(g.estate.capturedAt), graph: { endpoint: g.base, tokens: graphTokens(g), allowInsecure: true } });
+    const captured = await captureEstate({
+      cloud: { armEndpoint: g.base, allowInsecure: true },
+      tokens: g.tokens('ciso'),
+      now: () => new Date(g.estate.capturedAt),
+      graph: { endpoint: g.base, tokens: graphTokens(g), allowInsecure: true },
+    });
     expect(captured.gaps).toEqual([]);
     const names = normalize({ ...captured, users: [] }).principals;
     expect(names.get(USERS.engineer.objectId)).toBe('Sam Okafor (sam.okafor@contosohealth.onmicrosoft.com)');
@@ -155,7 +220,12 @@ describe('names from Microsoft Graph', () => {
     const noConsent = { ...g.estate, applications: g.estate.applications!.map((a) => ({ ...a, graphPermissions: ['User.Read'] })) };
     const h = await startTestEmulator({ estate: noConsent });
     try {
-      const captured = await captureEstate({ cloud: { armEndpoint: h.base, allowInsecure: true }, tokens: h.tokens('ciso'), now: () => new Date(h.estate.capturedAt), graph: { endpoint: h.base, tokens: graphTokens(h), allowInsecure: true } });
+      const captured = await captureEstate({
+        cloud: { armEndpoint: h.base, allowInsecure: true },
+        tokens: h.tokens('ciso'),
+        now: () => new Date(h.estate.capturedAt),
+        graph: { endpoint: h.base, tokens: graphTokens(h), allowInsecure: true },
+      });
       expect(captured.directoryObjects).toBeUndefined();
       expect(captured.gaps).toHaveLength(1);
       expect(captured.gaps![0]).toMatchObject({ scope: 'graph:/v1.0/directoryObjects/getByIds', operation: 'read names from Microsoft Graph' });

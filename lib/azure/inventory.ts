@@ -37,9 +37,14 @@ export const PROTECTED_ITEM_TYPE = 'Microsoft.RecoveryServices/vaults/replicatio
 /** Protected-item providers that are Azure Migrate's agent-based migration; the rest (A2A, Hyper-V…) are disaster recovery. */
 const AGENT_BASED = new Set(['inmagercm', 'inmageazurev2']);
 /** Where each provider keeps its per-disk DES, and the other per-item arrays a list leaves out. */
-const DISK_FIELDS: Record<string, string[]> = { vmwarecbt: ['protectedDisks', 'vmNics'], inmagercm: ['protectedDisks', 'vmNics'], inmageazurev2: ['protectedManagedDisks', 'protectedDisks', 'vmNics'] };
+const DISK_FIELDS: Record<string, string[]> = {
+  vmwarecbt: ['protectedDisks', 'vmNics'],
+  inmagercm: ['protectedDisks', 'vmNics'],
+  inmageazurev2: ['protectedManagedDisks', 'protectedDisks', 'vmNics'],
+};
 /** Fields that move with every replication cycle and say nothing about the disks. */
-const VOLATILE = /^(lastRecoveryPoint|lastRpo|migrationRecoveryPointId|failoverRecoveryPointId|.*ProgressPercentage|.*RetryCount|.*ProcessedBytes|.*TransferredBytes|.*ProgressHealth|resync|lastHeartbeat|lastUpdateReceivedTime|rpoInSeconds|.*DataRateInMB)/i;
+const VOLATILE =
+  /^(lastRecoveryPoint|lastRpo|migrationRecoveryPointId|failoverRecoveryPointId|.*ProgressPercentage|.*RetryCount|.*ProcessedBytes|.*TransferredBytes|.*ProgressHealth|resync|lastHeartbeat|lastUpdateReceivedTime|rpoInSeconds|.*DataRateInMB)/i;
 
 /** The scope of the gap when names cannot be read: Graph's operation, never an ARM scope. */
 export const GRAPH_GAP_SCOPE = 'graph:/v1.0/directoryObjects/getByIds';
@@ -160,7 +165,7 @@ export async function captureEstate(opts: InventoryOptions): Promise<EstateFile>
     } catch {
       return;
     }
-    const items = Array.isArray((body as { value?: unknown }).value) ? ((body as { value: unknown[] }).value) : [body];
+    const items = Array.isArray((body as { value?: unknown }).value) ? (body as { value: unknown[] }).value : [body];
     const fresh: ArmResource[] = [];
     for (const item of items) {
       const r = item as Partial<ArmResource>;
@@ -203,12 +208,20 @@ export async function captureEstate(opts: InventoryOptions): Promise<EstateFile>
   const wanted = opts.subscriptionIds?.map((s) => s.toLowerCase());
   const chosen = wanted ? subs.filter((s) => wanted.includes((s.subscriptionId ?? '').toLowerCase())) : subs;
   for (const w of wanted ?? []) {
-    if (!chosen.some((s) => s.subscriptionId?.toLowerCase() === w)) gaps.push({ scope: `/subscriptions/${w}`, operation: 'read subscription', status: 404, code: 'SubscriptionNotFound', message: `The subscription '${w}' is not visible to the signed-in account.` });
+    if (!chosen.some((s) => s.subscriptionId?.toLowerCase() === w))
+      gaps.push({
+        scope: `/subscriptions/${w}`,
+        operation: 'read subscription',
+        status: 404,
+        code: 'SubscriptionNotFound',
+        message: `The subscription '${w}' is not visible to the signed-in account.`,
+      });
   }
   progress.subscriptionsTotal = chosen.length;
   report();
 
-  const ofType = (type: string, under: string) => [...resources.values()].filter((r) => r.type.toLowerCase() === type.toLowerCase() && normalizeId(r.id).startsWith(normalizeId(under) + '/'));
+  const ofType = (type: string, under: string) =>
+    [...resources.values()].filter((r) => r.type.toLowerCase() === type.toLowerCase() && normalizeId(r.id).startsWith(normalizeId(under) + '/'));
 
   await Promise.all(
     chosen.map(async (s) => {
@@ -216,13 +229,31 @@ export async function captureEstate(opts: InventoryOptions): Promise<EstateFile>
       const scope = `/subscriptions/${sub}`;
       const run = limiter(opts.concurrencyPerSubscription ?? 6);
       const [resourcesClient, compute, kv, sr, auth, monitor, locks] = await Promise.all([
-        factory.resources(sub), factory.compute(sub), factory.keyVault(sub), factory.siteRecovery(sub), factory.authorization(sub), factory.monitor(sub), factory.locks(sub),
+        factory.resources(sub),
+        factory.compute(sub),
+        factory.keyVault(sub),
+        factory.siteRecovery(sub),
+        factory.authorization(sub),
+        factory.monitor(sub),
+        factory.locks(sub),
       ]);
       await Promise.all([
-        run(() => attempt(scope, 'list Recovery Services vaults', () => drain(resourcesClient.resources.list({ filter: "resourceType eq 'Microsoft.RecoveryServices/vaults'" })))),
-        run(() => attempt(scope, 'list Azure Migrate projects', () => drain(resourcesClient.resources.list({ filter: "resourceType eq 'Microsoft.Migrate/migrateProjects'" })))),
+        run(() =>
+          attempt(scope, 'list Recovery Services vaults', () =>
+            drain(resourcesClient.resources.list({ filter: "resourceType eq 'Microsoft.RecoveryServices/vaults'" })),
+          ),
+        ),
+        run(() =>
+          attempt(scope, 'list Azure Migrate projects', () =>
+            drain(resourcesClient.resources.list({ filter: "resourceType eq 'Microsoft.Migrate/migrateProjects'" })),
+          ),
+        ),
         // For the wizard's identity choice; the list carries no principal id, which a plan reads when it needs it.
-        run(() => attempt(scope, 'list user-assigned identities', () => drain(resourcesClient.resources.list({ filter: "resourceType eq 'Microsoft.ManagedIdentity/userAssignedIdentities'" })))),
+        run(() =>
+          attempt(scope, 'list user-assigned identities', () =>
+            drain(resourcesClient.resources.list({ filter: "resourceType eq 'Microsoft.ManagedIdentity/userAssignedIdentities'" })),
+          ),
+        ),
         run(() => attempt(scope, 'list disk encryption sets', () => drain(compute.diskEncryptionSets.list()))),
         run(() => attempt(scope, 'list key vaults', () => drain(kv.vaults.listBySubscription()))),
         run(() => attempt(scope, 'list Managed HSMs', () => drain(kv.managedHsms.listBySubscription()))),
@@ -244,7 +275,10 @@ export async function captureEstate(opts: InventoryOptions): Promise<EstateFile>
             const cached = opts.details?.get(key);
             if (cached && cached.signature === signature) {
               const props = item.properties as { providerSpecificDetails: Record<string, unknown> };
-              const merged = { ...item, properties: { ...props, providerSpecificDetails: { ...props.providerSpecificDetails, ...cached.disks } } } as ArmResource;
+              const merged = {
+                ...item,
+                properties: { ...props, providerSpecificDetails: { ...props.providerSpecificDetails, ...cached.disks } },
+              } as ArmResource;
               resources.set(key, merged);
               opts.onResources?.([merged]);
             } else {
@@ -252,13 +286,16 @@ export async function captureEstate(opts: InventoryOptions): Promise<EstateFile>
               const [fabric, container, name] = [segs[10]!, segs[12]!, segs[14]!];
               const got = await run(() =>
                 attempt(item.id, 'read replicating server details', (): Promise<unknown> =>
-                  type === MIGRATION_ITEM_TYPE ? sr.replicationMigrationItems.get(vp.name, vp.resourceGroup!, fabric, container, name) : sr.replicationProtectedItems.get(vp.name, vp.resourceGroup!, fabric, container, name),
+                  type === MIGRATION_ITEM_TYPE
+                    ? sr.replicationMigrationItems.get(vp.name, vp.resourceGroup!, fabric, container, name)
+                    : sr.replicationProtectedItems.get(vp.name, vp.resourceGroup!, fabric, container, name),
                 ),
               );
               const detail = resources.get(key);
               const d = ((detail?.properties ?? {}) as { providerSpecificDetails?: Record<string, unknown> }).providerSpecificDetails ?? {};
               const fields = DISK_FIELDS[String(d.instanceType ?? '').toLowerCase()] ?? [];
-              if (got !== undefined && opts.details) opts.details.set(key, { signature, disks: Object.fromEntries(fields.filter((f) => f in d).map((f) => [f, d[f]])) });
+              if (got !== undefined && opts.details)
+                opts.details.set(key, { signature, disks: Object.fromEntries(fields.filter((f) => f in d).map((f) => [f, d[f]])) });
             }
             details.done++;
             if (details.done % 50 === 0 || details.done === details.total) report();
@@ -270,14 +307,28 @@ export async function captureEstate(opts: InventoryOptions): Promise<EstateFile>
         work.push(run(() => attempt(v.id, 'read Recovery Services vault', () => resourcesClient.resources.getById(v.id, API.recoveryVaults))));
         // Agentless servers are migration items; agent-based ones are protected items (InMageRcm) in their own vault.
         work.push(
-          run(() => attempt(v.id, 'list replicating servers', () => drain(sr.replicationMigrationItems.list(p.name, p.resourceGroup!)))).then(() => readDetails(v.id, MIGRATION_ITEM_TYPE)),
-          run(() => attempt(v.id, 'list agent-based replicating servers', () => drain(sr.replicationProtectedItems.list(p.name, p.resourceGroup!)))).then(() => readDetails(v.id, PROTECTED_ITEM_TYPE)),
+          run(() => attempt(v.id, 'list replicating servers', () => drain(sr.replicationMigrationItems.list(p.name, p.resourceGroup!)))).then(() =>
+            readDetails(v.id, MIGRATION_ITEM_TYPE),
+          ),
+          run(() => attempt(v.id, 'list agent-based replicating servers', () => drain(sr.replicationProtectedItems.list(p.name, p.resourceGroup!)))).then(() =>
+            readDetails(v.id, PROTECTED_ITEM_TYPE),
+          ),
         );
-        work.push(run(() => attempt(v.id, 'list replication container mappings', () => drain(sr.replicationProtectionContainerMappings.list(p.name, p.resourceGroup!)))));
+        work.push(
+          run(() =>
+            attempt(v.id, 'list replication container mappings', () => drain(sr.replicationProtectionContainerMappings.list(p.name, p.resourceGroup!))),
+          ),
+        );
       }
       for (const m of ofType('Microsoft.Migrate/migrateProjects', scope)) {
         work.push(run(() => attempt(m.id, 'read Azure Migrate project', () => resourcesClient.resources.getById(m.id, API.migrate))));
-        work.push(run(() => attempt(m.id, 'read the Server Migration solution', () => resourcesClient.resources.getById(`${m.id}/solutions/Servers-Migration-ServerMigration`, API.migrate))));
+        work.push(
+          run(() =>
+            attempt(m.id, 'read the Server Migration solution', () =>
+              resourcesClient.resources.getById(`${m.id}/solutions/Servers-Migration-ServerMigration`, API.migrate),
+            ),
+          ),
+        );
       }
       for (const h of ofType('Microsoft.KeyVault/managedHSMs', scope)) {
         work.push(run(() => attempt(h.id, 'list diagnostic settings', () => monitor.diagnosticSettings.list(h.id))));
@@ -302,7 +353,9 @@ export async function captureEstate(opts: InventoryOptions): Promise<EstateFile>
     const url = parseKeyUrl(activeKey?.keyUrl);
     // A Managed HSM's keys live in its data plane: ARM cannot read them.
     if (!url || isManagedHsmHost(url.host)) continue;
-    const vault = activeKey?.sourceVault?.id ? vaults.find((v) => normalizeId(v.id) === normalizeId(activeKey.sourceVault!.id!)) : vaults.find((v) => v.name.toLowerCase() === url.vaultName);
+    const vault = activeKey?.sourceVault?.id
+      ? vaults.find((v) => normalizeId(v.id) === normalizeId(activeKey.sourceVault!.id!))
+      : vaults.find((v) => v.name.toLowerCase() === url.vaultName);
     if (!vault) continue;
     const p = parseResourceId(vault.id)!;
     const keyId = `${vault.id}/keys/${url.keyName}`;
@@ -339,7 +392,13 @@ export async function captureEstate(opts: InventoryOptions): Promise<EstateFile>
     } catch (e) {
       const g = e instanceof GraphError ? e : new GraphError(0, (e as Error).name || 'Error', (e as Error).message);
       // Not an ARM scope: a missing name hides nothing the rules judge.
-      gaps.push({ scope: GRAPH_GAP_SCOPE, operation: 'read names from Microsoft Graph', status: g.status, code: g.code, message: `${g.message} Principals are shown by object id.` });
+      gaps.push({
+        scope: GRAPH_GAP_SCOPE,
+        operation: 'read names from Microsoft Graph',
+        status: g.status,
+        code: g.code,
+        message: `${g.message} Principals are shown by object id.`,
+      });
     }
     report();
   }
@@ -355,7 +414,12 @@ export async function captureEstate(opts: InventoryOptions): Promise<EstateFile>
     ...(home?.displayName ? { tenantDisplayName: home.displayName } : {}),
     ...(home?.defaultDomain ? { tenantDefaultDomain: home.defaultDomain } : {}),
     ...(directoryObjects ? { directoryObjects } : {}),
-    subscriptions: chosen.map((s) => ({ subscriptionId: s.subscriptionId!, displayName: s.displayName ?? s.subscriptionId!, tenantId: s.tenantId ?? home?.tenantId ?? '', state: s.state ?? 'Unknown' })),
+    subscriptions: chosen.map((s) => ({
+      subscriptionId: s.subscriptionId!,
+      displayName: s.displayName ?? s.subscriptionId!,
+      tenantId: s.tenantId ?? home?.tenantId ?? '',
+      state: s.state ?? 'Unknown',
+    })),
     resources: [...resources.values()].filter((r) => !r.type.toLowerCase().startsWith('microsoft.resources/')),
     gaps: realGaps,
   };

@@ -10,12 +10,18 @@ export const WRITE_PROBE_ACTION = 'Microsoft.Compute/diskEncryptionSets/write';
  * role assignments and their role definitions. Advisory (ARM still decides): it picks the landing
  * page and which actions are offered, never whether a request is sent.
  */
-export async function writableSubscriptions(factory: ArmClientFactory, subscriptionIds: string[], principalId: string, action = WRITE_PROBE_ACTION): Promise<string[]> {
+export async function writableSubscriptions(
+  factory: ArmClientFactory,
+  subscriptionIds: string[],
+  principalId: string,
+  action = WRITE_PROBE_ACTION,
+): Promise<string[]> {
   const out: string[] = [];
   for (const sub of subscriptionIds) {
     const auth = await factory.authorization(sub);
     const roleIds = new Set<string>();
-    for await (const a of auth.roleAssignments.listForSubscription({ filter: `assignedTo('${principalId}')` })) if (a.roleDefinitionId) roleIds.add(a.roleDefinitionId);
+    for await (const a of auth.roleAssignments.listForSubscription({ filter: `assignedTo('${principalId}')` }))
+      if (a.roleDefinitionId) roleIds.add(a.roleDefinitionId);
     for (const id of roleIds) {
       const def = await auth.roleDefinitions.getById(id);
       const perms = (def.permissions ?? []).map(toRolePermission);
@@ -34,7 +40,12 @@ export async function canWriteSomewhere(factory: ArmClientFactory, subscriptionI
 }
 
 type SdkPermission = { actions?: string[]; notActions?: string[]; dataActions?: string[]; notDataActions?: string[] };
-const toRolePermission = (p: SdkPermission): RolePermission => ({ actions: p.actions ?? [], notActions: p.notActions ?? [], dataActions: p.dataActions ?? [], notDataActions: p.notDataActions ?? [] });
+const toRolePermission = (p: SdkPermission): RolePermission => ({
+  actions: p.actions ?? [],
+  notActions: p.notActions ?? [],
+  dataActions: p.dataActions ?? [],
+  notDataActions: p.notDataActions ?? [],
+});
 
 /**
  * The signed-in principal's effective permissions at a scope (Azure's permissions API): at an
@@ -54,7 +65,11 @@ export async function permissionsAt(factory: ArmClientFactory, scope: string, ex
 }
 
 /** Key Vault's global name check (Vaults_CheckNameAvailability). */
-export async function vaultNameAvailability(factory: ArmClientFactory, subscriptionId: string, name: string): Promise<{ available: boolean; message?: string }> {
+export async function vaultNameAvailability(
+  factory: ArmClientFactory,
+  subscriptionId: string,
+  name: string,
+): Promise<{ available: boolean; message?: string }> {
   const kv = await factory.keyVault(subscriptionId);
   const r = await kv.vaults.checkNameAvailability({ name, type: 'Microsoft.KeyVault/vaults' });
   return { available: r.nameAvailable !== false, message: r.message };

@@ -51,7 +51,16 @@ describe('disk encryption sets (arm-compute)', () => {
     await t.control('requests', { method: 'DELETE' });
     const compute = await t.factory('consultant').compute(LZ);
     const list = await all(compute.diskEncryptionSets.list());
-    expect(list.map((d) => d.name)).toEqual(['des-weu-prod-01', 'des-weu-double-01', 'des-weu-legacy-01', 'des-weu-exp-01', 'des-weu-central-01', 'des-weu-noid-01', 'des-weu-hsm-01', 'des-weu-fabrikam-01']);
+    expect(list.map((d) => d.name)).toEqual([
+      'des-weu-prod-01',
+      'des-weu-double-01',
+      'des-weu-legacy-01',
+      'des-weu-exp-01',
+      'des-weu-central-01',
+      'des-weu-noid-01',
+      'des-weu-hsm-01',
+      'des-weu-fabrikam-01',
+    ]);
     const counted = await t.control('requests');
     expect((counted.routes as Record<string, number>)['GET collection Microsoft.Compute/diskEncryptionSets']).toBe(4);
   });
@@ -75,7 +84,12 @@ describe('disk encryption sets (arm-compute)', () => {
     const poller = compute.diskEncryptionSets.createOrUpdate(
       RG,
       'des-contract-01',
-      { location: 'westeurope', identity: { type: 'SystemAssigned' }, activeKey: { keyUrl: key.keyUriWithVersion!.replace(':443', '') }, encryptionType: 'EncryptionAtRestWithCustomerKey' },
+      {
+        location: 'westeurope',
+        identity: { type: 'SystemAssigned' },
+        activeKey: { keyUrl: key.keyUriWithVersion!.replace(':443', '') },
+        encryptionType: 'EncryptionAtRestWithCustomerKey',
+      },
       { updateIntervalInMs: 50 },
     );
     const des = await poller;
@@ -88,7 +102,7 @@ describe('disk encryption sets (arm-compute)', () => {
 });
 
 describe('replication migration items (arm-recoveryservices-siterecovery)', () => {
-  it('lists a vault\'s migration items across pages without their disks, as ARM does; a GET has each disk\'s target DES', async () => {
+  it("lists a vault's migration items across pages without their disks, as ARM does; a GET has each disk's target DES", async () => {
     const sr = await t.factory('ciso').siteRecovery(SUBS.hub);
     // Site Recovery 5.x takes the vault name first, then its resource group.
     const items = await all(sr.replicationMigrationItems.list('rsv-mig-chx-neu', 'rg-migrate-neu'));
@@ -97,7 +111,11 @@ describe('replication migration items (arm-recoveryservices-siterecovery)', () =
     expect(listed.properties?.providerSpecificDetails).toMatchObject({ instanceType: 'VMwareCbt', protectedDisks: [], vmNics: [] });
     const [fabric, container, name] = [listed.id!.split('/')[10]!, listed.id!.split('/')[12]!, listed.name!];
     const genomics = await sr.replicationMigrationItems.get('rsv-mig-chx-neu', 'rg-migrate-neu', fabric, container, name);
-    const details = genomics.properties?.providerSpecificDetails as { instanceType: string; protectedDisks?: { diskEncryptionSetId?: string; isOSDisk?: string }[]; targetLocation?: string };
+    const details = genomics.properties?.providerSpecificDetails as {
+      instanceType: string;
+      protectedDisks?: { diskEncryptionSetId?: string; isOSDisk?: string }[];
+      targetLocation?: string;
+    };
     expect(details.instanceType).toBe('VMwareCbt');
     expect(details.targetLocation).toBe('northeurope');
     expect(details.protectedDisks?.map((d) => d.diskEncryptionSetId?.split('/').pop())).toEqual(['des-neu-research-01', 'des-neu-research-01']);
@@ -118,7 +136,13 @@ describe('replication migration items (arm-recoveryservices-siterecovery)', () =
     expect(items.map((i) => i.properties?.providerSpecificDetails?.instanceType).sort()).toEqual(['A2A', 'InMageRcm', 'InMageRcm', 'InMageRcm', 'InMageRcm']);
     const listed = items.find((i) => i.properties?.friendlyName === 'PHARMA-DB-01')!;
     expect((listed.properties?.providerSpecificDetails as { protectedDisks?: unknown[] }).protectedDisks).toEqual([]);
-    const got = await sr.replicationProtectedItems.get('rsv-mig-chx-agent', 'rg-migrate-weu', listed.id!.split('/')[10]!, listed.id!.split('/')[12]!, listed.name!);
+    const got = await sr.replicationProtectedItems.get(
+      'rsv-mig-chx-agent',
+      'rg-migrate-weu',
+      listed.id!.split('/')[10]!,
+      listed.id!.split('/')[12]!,
+      listed.name!,
+    );
     const d = got.properties?.providerSpecificDetails as { protectedDisks?: { diskEncryptionSetId?: string; isOSDisk?: string }[]; targetVmName?: string };
     expect(d.targetVmName).toBe('pharma-db-01');
     expect(d.protectedDisks?.map((x) => x.diskEncryptionSetId?.split('/').pop())).toEqual(['des-weu-hsm-01', 'des-weu-hsm-01']);
@@ -222,7 +246,9 @@ describe('errors', () => {
     const missing = toArmError(await compute.diskEncryptionSets.get(RG, 'nope').catch((e: unknown) => e));
     expect(missing).toMatchObject({ kind: 'not-found' });
     expect(missing.code).toBe('ResourceNotFound');
-    expect(missing.message).toBe(`The Resource 'Microsoft.Compute/diskEncryptionSets/nope' under resource group '${RG}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`);
+    expect(missing.message).toBe(
+      `The Resource 'Microsoft.Compute/diskEncryptionSets/nope' under resource group '${RG}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`,
+    );
     const noRg = toArmError(await compute.diskEncryptionSets.get('rg-missing', 'x').catch((e: unknown) => e));
     expect(noRg.code).toBe('ResourceGroupNotFound');
     const otherSub = await f.compute(randomUUID());
@@ -232,7 +258,16 @@ describe('errors', () => {
   });
 
   it('retries a 429 after Retry-After and then succeeds', async () => {
-    await t.control('faults', { method: 'POST', body: { method: 'GET', path: `/subscriptions/${LZ}/resourceGroups/${RG}/providers/Microsoft.Compute/diskEncryptionSets/*`, status: 429, retryAfterSeconds: 1, count: 1 } });
+    await t.control('faults', {
+      method: 'POST',
+      body: {
+        method: 'GET',
+        path: `/subscriptions/${LZ}/resourceGroups/${RG}/providers/Microsoft.Compute/diskEncryptionSets/*`,
+        status: 429,
+        retryAfterSeconds: 1,
+        count: 1,
+      },
+    });
     await t.control('requests', { method: 'DELETE' });
     const compute = await t.factory('consultant').compute(LZ);
     const started = Date.now();

@@ -65,13 +65,20 @@ describe('key custody and blast radius', () => {
     const legacy = custody.find((k) => k.key === 'legacy-key')!;
     expect(legacy).toMatchObject({ vault: 'kv-chx-legacy-weu', kty: 'RSA', keySize: 2048, hsmBacked: false, purgeProtection: false, rotates: false });
     expect(legacy.blast).toEqual({ servers: 5, capacityGiB: 4 * (128 + 2048) + (64 + 4095 + 4095), des: ['des-weu-legacy-01'] });
-    expect(legacy.holders.map((h) => h.how).sort()).toEqual(['Contributor on subscription Contoso Health – Landing Zone', 'Owner on subscription Contoso Health – Landing Zone', 'access policy: all']);
+    expect(legacy.holders.map((h) => h.how).sort()).toEqual([
+      'Contributor on subscription Contoso Health – Landing Zone',
+      'Owner on subscription Contoso Health – Landing Zone',
+      'access policy: all',
+    ]);
     expect(legacy.holders.some((h) => h.name.startsWith('Ruth Bakker'))).toBe(false);
     // A Managed HSM key is in custody too: its HSM, its local administrators, and the servers behind it.
     const hsm = custody.find((k) => k.key === 'des-hsm-key')!;
     expect(hsm).toMatchObject({ vault: 'hsm-chx-weu', inManagedHsm: true, hsmBacked: true, purgeProtection: true });
     expect(hsm.blast).toEqual({ servers: 3, capacityGiB: 2 * (128 + 512) + (128 + 1024), des: ['des-weu-hsm-01'] });
-    expect(hsm.holders.map((h) => [h.name, h.how])).toContainEqual(['Ruth Bakker (ruth.bakker@contosohealth.onmicrosoft.com)', 'Managed HSM administrator (local RBAC, at creation; later local assignments are not visible through ARM)']);
+    expect(hsm.holders.map((h) => [h.name, h.how])).toContainEqual([
+      'Ruth Bakker (ruth.bakker@contosohealth.onmicrosoft.com)',
+      'Managed HSM administrator (local RBAC, at creation; later local assignments are not visible through ARM)',
+    ]);
     const central = custody.find((k) => k.key === 'central-des-key')!;
     expect(central.hsmBacked).toBe(true);
     expect(central.holders.map((h) => h.name)).toEqual([]);
@@ -82,7 +89,9 @@ describe('key custody and blast radius', () => {
   it('sums servers and capacity per key across its disk encryption sets', () => {
     const prod = keyCustody(estate, e).find((k) => k.key === 'des-key-prod')!;
     expect(prod.blast.des.sort()).toEqual(['des-weu-noid-01', 'des-weu-prod-01']);
-    expect(prod.blast.servers).toBe(estate.servers.filter((s) => s.disks?.some((d) => d.desId?.includes('des-weu-prod-01') || d.desId?.includes('des-weu-noid-01'))).length);
+    expect(prod.blast.servers).toBe(
+      estate.servers.filter((s) => s.disks?.some((d) => d.desId?.includes('des-weu-prod-01') || d.desId?.includes('des-weu-noid-01'))).length,
+    );
   });
 
   it('lists expiries and scheduled rotations in the next 90 days', () => {
@@ -91,7 +100,10 @@ describe('key custody and blast radius', () => {
     const ev = run(f);
     const custody = keyCustody(normalize(f.file), ev);
     const soon = upcoming(custody, NOW);
-    expect(soon.map((u) => [u.kind, Math.round((u.at - NOW) / DAY)])).toEqual([['expiry', 40], ['rotation', 60]]);
+    expect(soon.map((u) => [u.kind, Math.round((u.at - NOW) / DAY)])).toEqual([
+      ['expiry', 40],
+      ['rotation', 60],
+    ]);
     expect(durationDays('P1Y6M')).toBe(545);
     expect(durationDays('nonsense')).toBeUndefined();
   });
@@ -99,8 +111,20 @@ describe('key custody and blast radius', () => {
 
 describe('evidence bundle', () => {
   it('carries the digest of the exact estate bytes, controls, custody and findings', () => {
-    const b = evidenceBundle({ estate, evaluation: e, estateBytes: new Uint8Array(bytes), generatedAt: '2026-11-29T09:00:00Z', generatedBy: 'ruth.bakker@contosohealth.onmicrosoft.com', toolVersion: '0.1.0' });
-    expect(b).toMatchObject({ kind: 'lockstep.evidence', version: 1, generatedBy: 'ruth.bakker@contosohealth.onmicrosoft.com', tool: { name: 'lockstep', version: '0.1.0' } });
+    const b = evidenceBundle({
+      estate,
+      evaluation: e,
+      estateBytes: new Uint8Array(bytes),
+      generatedAt: '2026-11-29T09:00:00Z',
+      generatedBy: 'ruth.bakker@contosohealth.onmicrosoft.com',
+      toolVersion: '0.1.0',
+    });
+    expect(b).toMatchObject({
+      kind: 'lockstep.evidence',
+      version: 1,
+      generatedBy: 'ruth.bakker@contosohealth.onmicrosoft.com',
+      tool: { name: 'lockstep', version: '0.1.0' },
+    });
     expect(b.estateSha256).toBe(createHash('sha256').update(bytes).digest('hex'));
     expect(b.controls).toHaveLength(CONTROLS.length);
     expect(b.summary.servers).toBe(71);

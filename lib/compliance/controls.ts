@@ -19,7 +19,8 @@ const DEFINITIONS: readonly Omit<Control, 'rules'>[] = [
     id: 'ISO27001:2022/A.8.24',
     framework: 'ISO/IEC 27001:2022',
     title: 'Use of cryptography',
-    rationale: 'Rules for the effective use of cryptography, including key management, are defined and implemented: every replicated disk is encrypted with a managed customer key whose lifecycle is controlled.',
+    rationale:
+      'Rules for the effective use of cryptography, including key management, are defined and implemented: every replicated disk is encrypted with a managed customer key whose lifecycle is controlled.',
   },
   {
     id: 'NEN7510:2024/8.24',
@@ -31,7 +32,8 @@ const DEFINITIONS: readonly Omit<Control, 'rules'>[] = [
     id: 'GDPR/Art.32(1)(a)',
     framework: 'GDPR',
     title: 'Encryption of personal data',
-    rationale: 'Security of processing includes the encryption of personal data; disks that land with platform keys or with an unusable key do not meet the promise of customer-controlled encryption.',
+    rationale:
+      'Security of processing includes the encryption of personal data; disks that land with platform keys or with an unusable key do not meet the promise of customer-controlled encryption.',
   },
   {
     id: 'PCI-DSS:4.0.1/3.6-3.7',

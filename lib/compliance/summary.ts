@@ -32,7 +32,9 @@ export function controlResults(e: Evaluation, gaps: number, controls: readonly C
   return controls.map((c) => {
     // A finding that says what could not be read or verified makes a control "cannot tell", never "not met".
     const unsure = (f: { ruleId: string }) => effect.get(f.ruleId) === 'unknown' || effect.get(f.ruleId) === 'unverifiable';
-    const failing = e.findings.filter((f) => c.rules.includes(f.ruleId) && !unsure(f) && (f.severity === 'critical' || f.severity === 'high' || f.severity === 'medium'));
+    const failing = e.findings.filter(
+      (f) => c.rules.includes(f.ruleId) && !unsure(f) && (f.severity === 'critical' || f.severity === 'high' || f.severity === 'medium'),
+    );
     const unverified = e.findings.some((f) => c.rules.includes(f.ruleId) && unsure(f));
     const servers = new Set(failing.flatMap((f) => f.serverIds));
     const resources = new Set(failing.map((f) => normalizeId(f.resourceId)));
@@ -92,11 +94,23 @@ function holdersOf(estate: Estate, vault: KeyVault): KeyHolder[] {
   for (const a of estate.roleAssignments) {
     const role = estate.roleDefinitions.get(a.roleDefinitionId.split('/').pop()!.toLowerCase());
     if (!role || !isAtOrBelow(vault.id, a.scope)) continue;
-    const powerful = POWER_ROLES.includes(role.name.toLowerCase() as (typeof POWER_ROLES)[number]) || role.permissions.some((p) => permissionAllows(p, deleteAction) || permissionAllows(p, 'Microsoft.Authorization/roleAssignments/write'));
-    if (powerful) holders.push({ principalId: a.principalId, name: name(a.principalId), how: `${role.roleName} on ${scopeName(estate, a.scope, { id: vault.id, label: vault.kind === 'managedHsm' ? 'the HSM' : 'the vault' })}` });
+    const powerful =
+      POWER_ROLES.includes(role.name.toLowerCase() as (typeof POWER_ROLES)[number]) ||
+      role.permissions.some((p) => permissionAllows(p, deleteAction) || permissionAllows(p, 'Microsoft.Authorization/roleAssignments/write'));
+    if (powerful)
+      holders.push({
+        principalId: a.principalId,
+        name: name(a.principalId),
+        how: `${role.roleName} on ${scopeName(estate, a.scope, { id: vault.id, label: vault.kind === 'managedHsm' ? 'the HSM' : 'the vault' })}`,
+      });
   }
   if (vault.kind === 'managedHsm') {
-    for (const admin of vault.administrators ?? []) holders.push({ principalId: admin, name: name(admin), how: 'Managed HSM administrator (local RBAC, at creation; later local assignments are not visible through ARM)' });
+    for (const admin of vault.administrators ?? [])
+      holders.push({
+        principalId: admin,
+        name: name(admin),
+        how: 'Managed HSM administrator (local RBAC, at creation; later local assignments are not visible through ARM)',
+      });
   } else if (vault.enableRbacAuthorization !== true) {
     for (const p of vault.accessPolicies) {
       const dangerous = p.keys.filter((k) => ['all', 'delete', 'purge'].includes(k.toLowerCase()));
@@ -191,7 +205,8 @@ export function upcoming(custody: KeyCustody[], now: number, days = 90): Upcomin
   const until = now + days * 86400;
   const out: Upcoming[] = [];
   for (const c of custody) {
-    if (c.expires !== undefined && c.expires > now && c.expires <= until) out.push({ keyId: c.keyId, key: c.key, vault: c.vault, kind: 'expiry', at: c.expires });
+    if (c.expires !== undefined && c.expires > now && c.expires <= until)
+      out.push({ keyId: c.keyId, key: c.key, vault: c.vault, kind: 'expiry', at: c.expires });
     const every = durationDays(c.rotateAfter);
     if (c.rotates && every && c.created !== undefined) {
       let next = c.created + every * 86400;

@@ -57,7 +57,8 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
   {
     id: ROLE_IDS.contributor,
     roleName: 'Contributor',
-    description: 'Grants full access to manage all resources, but does not allow you to assign roles in Azure RBAC, manage assignments in Azure Blueprints, or share image galleries.',
+    description:
+      'Grants full access to manage all resources, but does not allow you to assign roles in Azure RBAC, manage assignments in Azure Blueprints, or share image galleries.',
     permissions: perm({
       actions: ['*'],
       notActions: [
@@ -90,19 +91,25 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
   {
     id: ROLE_IDS.keyVaultAdministrator,
     roleName: 'Key Vault Administrator',
-    description: 'Perform all data plane operations on a key vault and all objects in it, including certificates, keys, and secrets. Only works for key vaults that use the \'Azure role-based access control\' permission model.',
+    description:
+      "Perform all data plane operations on a key vault and all objects in it, including certificates, keys, and secrets. Only works for key vaults that use the 'Azure role-based access control' permission model.",
     permissions: perm({ actions: KEY_VAULT_MANAGEMENT_READ, dataActions: ['Microsoft.KeyVault/vaults/*'] }),
   },
   {
     id: ROLE_IDS.keyVaultCryptoOfficer,
     roleName: 'Key Vault Crypto Officer',
-    description: 'Perform any action on the keys of a key vault, except manage permissions. Only works for key vaults that use the \'Azure role-based access control\' permission model.',
-    permissions: perm({ actions: KEY_VAULT_MANAGEMENT_READ, dataActions: ['Microsoft.KeyVault/vaults/keys/*', 'Microsoft.KeyVault/vaults/keyrotationpolicies/*'] }),
+    description:
+      "Perform any action on the keys of a key vault, except manage permissions. Only works for key vaults that use the 'Azure role-based access control' permission model.",
+    permissions: perm({
+      actions: KEY_VAULT_MANAGEMENT_READ,
+      dataActions: ['Microsoft.KeyVault/vaults/keys/*', 'Microsoft.KeyVault/vaults/keyrotationpolicies/*'],
+    }),
   },
   {
     id: ROLE_IDS.keyVaultCryptoServiceEncryptionUser,
     roleName: 'Key Vault Crypto Service Encryption User',
-    description: 'Read metadata of keys and perform wrap/unwrap operations. Only works for key vaults that use the \'Azure role-based access control\' permission model.',
+    description:
+      "Read metadata of keys and perform wrap/unwrap operations. Only works for key vaults that use the 'Azure role-based access control' permission model.",
     permissions: perm({
       actions: ['Microsoft.EventGrid/eventSubscriptions/write', 'Microsoft.EventGrid/eventSubscriptions/read', 'Microsoft.EventGrid/eventSubscriptions/delete'],
       dataActions: ['Microsoft.KeyVault/vaults/keys/read', 'Microsoft.KeyVault/vaults/keys/wrap/action', 'Microsoft.KeyVault/vaults/keys/unwrap/action'],
@@ -111,7 +118,7 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
   {
     id: ROLE_IDS.keyVaultCryptoUser,
     roleName: 'Key Vault Crypto User',
-    description: 'Perform cryptographic operations using keys. Only works for key vaults that use the \'Azure role-based access control\' permission model.',
+    description: "Perform cryptographic operations using keys. Only works for key vaults that use the 'Azure role-based access control' permission model.",
     permissions: perm({
       dataActions: [
         'Microsoft.KeyVault/vaults/keys/read',
@@ -129,14 +136,26 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
   {
     id: ROLE_IDS.keyVaultReader,
     roleName: 'Key Vault Reader',
-    description: 'Read metadata of key vaults and its certificates, keys, and secrets. Cannot read sensitive values such as secret contents or key material. Only works for key vaults that use the \'Azure role-based access control\' permission model.',
-    permissions: perm({ actions: KEY_VAULT_MANAGEMENT_READ, dataActions: ['Microsoft.KeyVault/vaults/*/read', 'Microsoft.KeyVault/vaults/secrets/readMetadata/action'] }),
+    description:
+      "Read metadata of key vaults and its certificates, keys, and secrets. Cannot read sensitive values such as secret contents or key material. Only works for key vaults that use the 'Azure role-based access control' permission model.",
+    permissions: perm({
+      actions: KEY_VAULT_MANAGEMENT_READ,
+      dataActions: ['Microsoft.KeyVault/vaults/*/read', 'Microsoft.KeyVault/vaults/secrets/readMetadata/action'],
+    }),
   },
 ];
 
 /** `Microsoft.Compute/*` matches `Microsoft.Compute/diskEncryptionSets/read`; ARM compares case-insensitively. */
 export function actionMatches(pattern: string, action: string): boolean {
-  const re = new RegExp('^' + pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$', 'i');
+  const re = new RegExp(
+    '^' +
+      pattern
+        .split('*')
+        .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*') +
+      '$',
+    'i',
+  );
   return re.test(action);
 }
 

@@ -5,11 +5,19 @@ import { EstateFileError, parseEstateFile, validateEstate } from './file';
 const T = '11111111-1111-4111-8111-111111111111';
 const S = '22222222-2222-4222-8222-222222222222';
 const good = () => ({
-  kind: 'lockstep.estate', version: 1, capturedAt: '2026-11-29T08:00:00Z', tenantId: T,
+  kind: 'lockstep.estate',
+  version: 1,
+  capturedAt: '2026-11-29T08:00:00Z',
+  tenantId: T,
   subscriptions: [{ subscriptionId: S, displayName: 'One', tenantId: T, state: 'Enabled' }],
   resources: [
     { id: `/subscriptions/${S}/resourceGroups/rg`, name: 'rg', type: 'Microsoft.Resources/resourceGroups', location: 'westeurope' },
-    { id: `/Subscriptions/${S}/resourceGroups/rg/providers/Microsoft.Compute/diskEncryptionSets/des`, name: 'des', type: 'Microsoft.Compute/diskEncryptionSets', properties: { unknownField: 1 } },
+    {
+      id: `/Subscriptions/${S}/resourceGroups/rg/providers/Microsoft.Compute/diskEncryptionSets/des`,
+      name: 'des',
+      type: 'Microsoft.Compute/diskEncryptionSets',
+      properties: { unknownField: 1 },
+    },
   ],
 });
 
@@ -49,7 +57,9 @@ describe('estate file validation', () => {
 
   it('refuses a wrong kind, a bad GUID and a duplicate id', () => {
     expect(failure({ ...good(), kind: 'something-else' }).jsonPath).toBe('$.kind');
-    expect(failure({ ...good(), subscriptions: [{ subscriptionId: 'nope', displayName: 'x', tenantId: T, state: 'Enabled' }] }).jsonPath).toBe('$.subscriptions[0].subscriptionId');
+    expect(failure({ ...good(), subscriptions: [{ subscriptionId: 'nope', displayName: 'x', tenantId: T, state: 'Enabled' }] }).jsonPath).toBe(
+      '$.subscriptions[0].subscriptionId',
+    );
     const dup = good();
     dup.resources.push({ ...dup.resources[0]!, id: dup.resources[0]!.id.toUpperCase().replace('/SUBSCRIPTIONS/', '/subscriptions/') });
     const err = failure(dup);

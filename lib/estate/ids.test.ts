@@ -10,17 +10,30 @@ describe('ARM ids', () => {
 
   it('parses nested types and their parents', () => {
     const p = parseResourceId('/subscriptions/s1/resourceGroups/rg1/providers/Microsoft.KeyVault/vaults/kv1/keys/k1/versions/v1');
-    expect(p).toMatchObject({ subscriptionId: 's1', resourceGroup: 'rg1', type: 'Microsoft.KeyVault/vaults/keys/versions', name: 'v1',
-      parentId: '/subscriptions/s1/resourceGroups/rg1/providers/Microsoft.KeyVault/vaults/kv1/keys/k1' });
+    expect(p).toMatchObject({
+      subscriptionId: 's1',
+      resourceGroup: 'rg1',
+      type: 'Microsoft.KeyVault/vaults/keys/versions',
+      name: 'v1',
+      parentId: '/subscriptions/s1/resourceGroups/rg1/providers/Microsoft.KeyVault/vaults/kv1/keys/k1',
+    });
     expect(p?.scope).toBe('/subscriptions/s1/resourceGroups/rg1');
   });
 
   it('parses extension resources with the scope they sit on', () => {
-    const p = parseResourceId('/subscriptions/s1/resourceGroups/rg1/providers/Microsoft.KeyVault/vaults/kv1/providers/Microsoft.Authorization/roleAssignments/ra1');
-    expect(p).toMatchObject({ type: 'Microsoft.Authorization/roleAssignments', name: 'ra1',
-      scope: '/subscriptions/s1/resourceGroups/rg1/providers/Microsoft.KeyVault/vaults/kv1' });
+    const p = parseResourceId(
+      '/subscriptions/s1/resourceGroups/rg1/providers/Microsoft.KeyVault/vaults/kv1/providers/Microsoft.Authorization/roleAssignments/ra1',
+    );
+    expect(p).toMatchObject({
+      type: 'Microsoft.Authorization/roleAssignments',
+      name: 'ra1',
+      scope: '/subscriptions/s1/resourceGroups/rg1/providers/Microsoft.KeyVault/vaults/kv1',
+    });
     expect(parseResourceId('/subscriptions/s1/providers/Microsoft.Authorization/roleDefinitions/r1')?.scope).toBe('/subscriptions/s1');
-    expect(parseResourceId('/providers/Microsoft.Authorization/roleDefinitions/r1')).toMatchObject({ type: 'Microsoft.Authorization/roleDefinitions', scope: '/' });
+    expect(parseResourceId('/providers/Microsoft.Authorization/roleDefinitions/r1')).toMatchObject({
+      type: 'Microsoft.Authorization/roleDefinitions',
+      scope: '/',
+    });
   });
 
   it('parses subscriptions and resource groups', () => {

@@ -62,7 +62,14 @@ export function parseResourceId(id: string): ParsedId | undefined {
       resourceGroup = segs[3];
       if (!resourceGroup) return undefined;
       if (segs.length === 4) {
-        return { subscriptionId, resourceGroup, type: 'Microsoft.Resources/resourceGroups', name: resourceGroup, scope: `/subscriptions/${subscriptionId}`, parentId: `/subscriptions/${subscriptionId}` };
+        return {
+          subscriptionId,
+          resourceGroup,
+          type: 'Microsoft.Resources/resourceGroups',
+          name: resourceGroup,
+          scope: `/subscriptions/${subscriptionId}`,
+          parentId: `/subscriptions/${subscriptionId}`,
+        };
       }
     }
   }

@@ -16,7 +16,10 @@ describe('normalize', () => {
     expect(v.enableRbacAuthorization).toBeUndefined();
     const s = e.servers[0]!;
     expect(s).toMatchObject({ machineName: 'SRV-1', targetRegion: 'westeurope', targetSubscriptionId: SUB });
-    expect(s.disks!.map((d) => [d.isOsDisk, d.sizeBytes])).toEqual([[true, 128 * 1024 ** 3], [false, 512 * 1024 ** 3]]);
+    expect(s.disks!.map((d) => [d.isOsDisk, d.sizeBytes])).toEqual([
+      [true, 128 * 1024 ** 3],
+      [false, 512 * 1024 ** 3],
+    ]);
     const des = e.diskEncryptionSets.get(DES.toLowerCase())!;
     expect(des.principalIds).toEqual([PRINCIPAL]);
     expect(des.key).toEqual({ host: 'kv-fixture.vault.azure.net', vaultName: 'kv-fixture', keyName: 'disk-key', version: V_CUR });
@@ -34,11 +37,27 @@ describe('normalize', () => {
 
   it('tells not found from unreadable', () => {
     const f = healthy();
-    f.file.gaps = [{ scope: `/subscriptions/${SUB}/resourceGroups/rg-locked`, operation: 'list disk encryption sets', status: 403, code: 'AuthorizationFailed', message: 'x' }];
+    f.file.gaps = [
+      {
+        scope: `/subscriptions/${SUB}/resourceGroups/rg-locked`,
+        operation: 'list disk encryption sets',
+        status: 403,
+        code: 'AuthorizationFailed',
+        message: 'x',
+      },
+    ];
     const e = normalize(f.file);
-    expect(lookup(e, e.diskEncryptionSets, `/subscriptions/${SUB}/resourceGroups/rg-keys/providers/Microsoft.Compute/diskEncryptionSets/nope`).state).toBe('not-found');
-    expect(lookup(e, e.diskEncryptionSets, `/subscriptions/${SUB}/resourceGroups/rg-locked/providers/Microsoft.Compute/diskEncryptionSets/x`)).toMatchObject({ state: 'unreadable', reason: 'list disk encryption sets on /subscriptions/22222222-2222-4222-8222-222222222222/resourceGroups/rg-locked failed (403 AuthorizationFailed)' });
-    expect(lookup(e, e.diskEncryptionSets, '/subscriptions/99999999-9999-4999-8999-999999999999/resourceGroups/r/providers/Microsoft.Compute/diskEncryptionSets/x').state).toBe('unreadable');
+    expect(lookup(e, e.diskEncryptionSets, `/subscriptions/${SUB}/resourceGroups/rg-keys/providers/Microsoft.Compute/diskEncryptionSets/nope`).state).toBe(
+      'not-found',
+    );
+    expect(lookup(e, e.diskEncryptionSets, `/subscriptions/${SUB}/resourceGroups/rg-locked/providers/Microsoft.Compute/diskEncryptionSets/x`)).toMatchObject({
+      state: 'unreadable',
+      reason: 'list disk encryption sets on /subscriptions/22222222-2222-4222-8222-222222222222/resourceGroups/rg-locked failed (403 AuthorizationFailed)',
+    });
+    expect(
+      lookup(e, e.diskEncryptionSets, '/subscriptions/99999999-9999-4999-8999-999999999999/resourceGroups/r/providers/Microsoft.Compute/diskEncryptionSets/x')
+        .state,
+    ).toBe('unreadable');
   });
 
   it('knows built-in roles without the estate listing them', () => {

@@ -7,8 +7,26 @@ import { BUILT_IN_ROLES } from './builtin-roles';
 import type { ArmResource, EstateFile } from './file';
 import { isAtOrBelow, normalizeId, parseResourceId } from './ids';
 import type {
-  AccessPolicy, DiagnosticSetting, DiskEncryptionSet, Estate, Key, KeyAttributes, KeyUrlParts, KeyVault, KeyVersion, Lock, Lookup, MigrateProject,
-  RecoveryVault, ReplicatingDisk, ReplicatingServer, RoleAssignment, RoleDefinition, RolePermissionSet, Subscription, UserAssignedIdentity,
+  AccessPolicy,
+  DiagnosticSetting,
+  DiskEncryptionSet,
+  Estate,
+  Key,
+  KeyAttributes,
+  KeyUrlParts,
+  KeyVault,
+  KeyVersion,
+  Lock,
+  Lookup,
+  MigrateProject,
+  RecoveryVault,
+  ReplicatingDisk,
+  ReplicatingServer,
+  RoleAssignment,
+  RoleDefinition,
+  RolePermissionSet,
+  Subscription,
+  UserAssignedIdentity,
 } from './model';
 
 type Json = Record<string, unknown>;
@@ -104,11 +122,23 @@ export function normalize(file: EstateFile): Estate {
 
   const subscriptions = new Map<string, Subscription>();
   for (const s of file.subscriptions) {
-    subscriptions.set(s.subscriptionId.toLowerCase(), { id: `/subscriptions/${s.subscriptionId}`, subscriptionId: s.subscriptionId, displayName: s.displayName, state: s.state });
+    subscriptions.set(s.subscriptionId.toLowerCase(), {
+      id: `/subscriptions/${s.subscriptionId}`,
+      subscriptionId: s.subscriptionId,
+      displayName: s.displayName,
+      state: s.state,
+    });
   }
 
   const roleDefinitions = new Map<string, RoleDefinition>();
-  for (const r of BUILT_IN_ROLES) roleDefinitions.set(r.id, { id: `/providers/Microsoft.Authorization/roleDefinitions/${r.id}`, name: r.id, roleName: r.roleName, builtIn: true, permissions: r.permissions });
+  for (const r of BUILT_IN_ROLES)
+    roleDefinitions.set(r.id, {
+      id: `/providers/Microsoft.Authorization/roleDefinitions/${r.id}`,
+      name: r.id,
+      roleName: r.roleName,
+      builtIn: true,
+      permissions: r.permissions,
+    });
 
   const projects: MigrateProject[] = [];
   const recoveryVaults: RecoveryVault[] = [];
@@ -140,7 +170,9 @@ export function normalize(file: EstateFile): Estate {
       if (region && parsed?.parentId) mappingRegion.set(normalizeId(parsed.parentId), region);
     } else if (typeIs(r, 'Microsoft.Compute/diskEncryptionSets')) {
       const identity = obj(r.identity);
-      const principals = [str(identity.principalId), ...Object.values(obj(identity.userAssignedIdentities)).map((u) => str(obj(u).principalId))].filter((x): x is string => !!x);
+      const principals = [str(identity.principalId), ...Object.values(obj(identity.userAssignedIdentities)).map((u) => str(obj(u).principalId))].filter(
+        (x): x is string => !!x,
+      );
       const activeKey = obj(p.activeKey);
       const err = obj(p.autoKeyRotationError);
       diskEncryptionSets.set(normalizeId(r.id), {
@@ -169,7 +201,12 @@ export function normalize(file: EstateFile): Estate {
         name: r.name,
         kind: hsm ? 'managedHsm' : 'vault',
         provisioningState: str(p.provisioningState),
-        ...(hsm ? { securityDomainStatus: str(obj(p.securityDomainProperties).activationStatus), administrators: arr(p.initialAdminObjectIds).filter((x): x is string => typeof x === 'string') } : {}),
+        ...(hsm
+          ? {
+              securityDomainStatus: str(obj(p.securityDomainProperties).activationStatus),
+              administrators: arr(p.initialAdminObjectIds).filter((x): x is string => typeof x === 'string'),
+            }
+          : {}),
         subscriptionId: sub,
         resourceGroup: rg,
         location: normalizeRegion(r.location),
@@ -181,7 +218,12 @@ export function normalize(file: EstateFile): Estate {
         networkDefaultAction: str(acls.defaultAction),
         networkBypass: str(acls.bypass),
         ipRules: arr(acls.ipRules).map((x) => ({ value: String(obj(x).value ?? '') })),
-        virtualNetworkRules: arr(acls.virtualNetworkRules).map((x) => ({ id: String(obj(x).id ?? ''), ...(toBool(obj(x).ignoreMissingVnetServiceEndpoint) !== undefined ? { ignoreMissingVnetServiceEndpoint: toBool(obj(x).ignoreMissingVnetServiceEndpoint) } : {}) })),
+        virtualNetworkRules: arr(acls.virtualNetworkRules).map((x) => ({
+          id: String(obj(x).id ?? ''),
+          ...(toBool(obj(x).ignoreMissingVnetServiceEndpoint) !== undefined
+            ? { ignoreMissingVnetServiceEndpoint: toBool(obj(x).ignoreMissingVnetServiceEndpoint) }
+            : {}),
+        })),
         publicNetworkAccess: str(p.publicNetworkAccess),
         accessPolicies: arr(p.accessPolicies).map((a): AccessPolicy => {
           const o = obj(a);
@@ -205,11 +247,29 @@ export function normalize(file: EstateFile): Estate {
         rotateAfter: str(obj(obj(rotate).trigger).timeAfterCreate),
       });
     } else if (typeIs(r, 'Microsoft.KeyVault/vaults/keys/versions')) {
-      keyVersions.set(normalizeId(r.id), { id: r.id, keyId: parsed?.parentId ?? '', version: r.name, kty: str(p.kty), keySize: toNum(p.keySize), attributes: attributes(p.attributes) });
+      keyVersions.set(normalizeId(r.id), {
+        id: r.id,
+        keyId: parsed?.parentId ?? '',
+        version: r.name,
+        kty: str(p.kty),
+        keySize: toNum(p.keySize),
+        attributes: attributes(p.attributes),
+      });
     } else if (typeIs(r, 'Microsoft.Authorization/roleAssignments')) {
-      roleAssignments.push({ id: r.id, scope: str(p.scope) ?? parsed?.scope ?? '/', principalId: String(p.principalId ?? ''), roleDefinitionId: String(p.roleDefinitionId ?? '') });
+      roleAssignments.push({
+        id: r.id,
+        scope: str(p.scope) ?? parsed?.scope ?? '/',
+        principalId: String(p.principalId ?? ''),
+        roleDefinitionId: String(p.roleDefinitionId ?? ''),
+      });
     } else if (typeIs(r, 'Microsoft.Authorization/roleDefinitions')) {
-      roleDefinitions.set(r.name.toLowerCase(), { id: r.id, name: r.name, roleName: String(p.roleName ?? r.name), builtIn: String(p.type ?? '') === 'BuiltInRole', permissions: permissionSets(p.permissions) });
+      roleDefinitions.set(r.name.toLowerCase(), {
+        id: r.id,
+        name: r.name,
+        roleName: String(p.roleName ?? r.name),
+        builtIn: String(p.type ?? '') === 'BuiltInRole',
+        permissions: permissionSets(p.permissions),
+      });
     } else if (typeIs(r, 'Microsoft.Insights/diagnosticSettings')) {
       diagnosticSettings.push({
         id: r.id,
@@ -287,7 +347,11 @@ function disk(o: Json, size?: number): ReplicatingDisk {
     diskId: String(o.diskId ?? ''),
     name: str(o.diskName) ?? str(o.targetDiskName) ?? String(o.diskId ?? 'disk'),
     isOsDisk: toBool(o.isOSDisk),
-    sizeBytes: size ?? toNum(o.capacityInBytes) ?? toNum(o.diskCapacityInBytes) ?? (toNum(o.diskSizeInGB) !== undefined ? toNum(o.diskSizeInGB)! * 1024 ** 3 : undefined),
+    sizeBytes:
+      size ??
+      toNum(o.capacityInBytes) ??
+      toNum(o.diskCapacityInBytes) ??
+      (toNum(o.diskSizeInGB) !== undefined ? toNum(o.diskSizeInGB)! * 1024 ** 3 : undefined),
     diskType: str(o.diskType) ?? str(o.replicaDiskType),
     desId: str(o.diskEncryptionSetId),
   };
@@ -368,7 +432,12 @@ function principalNames(file: EstateFile): Map<string, string> {
   for (const o of file.directoryObjects ?? []) {
     if (!o.displayName) continue;
     const kind = o.objectType.toLowerCase();
-    const label = kind === 'user' && o.userPrincipalName ? `${o.displayName} (${o.userPrincipalName})` : kind === 'serviceprincipal' && o.servicePrincipalType === 'ManagedIdentity' ? `${o.displayName} (managed identity)` : o.displayName;
+    const label =
+      kind === 'user' && o.userPrincipalName
+        ? `${o.displayName} (${o.userPrincipalName})`
+        : kind === 'serviceprincipal' && o.servicePrincipalType === 'ManagedIdentity'
+          ? `${o.displayName} (managed identity)`
+          : o.displayName;
     out.set(o.id.toLowerCase(), label);
   }
   for (const u of file.users ?? []) out.set(u.objectId.toLowerCase(), `${u.displayName} (${u.userPrincipalName})`);

@@ -42,7 +42,8 @@ const intent: Intent = {
   auditLogs: { workspaceId: WORKSPACE },
 };
 
-const capture = (who: 'consultant' | 'engineer' = 'consultant') => captureEstate({ cloud: { armEndpoint: t.base, allowInsecure: true }, tokens: t.tokens(who) });
+const capture = (who: 'consultant' | 'engineer' = 'consultant') =>
+  captureEstate({ cloud: { armEndpoint: t.base, allowInsecure: true }, tokens: t.tokens(who) });
 const now = () => Date.parse(t.estate.capturedAt) / 1000;
 const verdicts = (file: Awaited<ReturnType<typeof capture>>, names: string[]) => {
   const e = evaluate(normalize(file), { now: now() });
@@ -61,8 +62,23 @@ describe('apply', () => {
     const before = await capture();
     expect(verdicts(before, ['DICT-APP-01', 'DICT-APP-02'])).toEqual(['blocked', 'blocked']);
     const seen: string[] = [];
-    const run = await apply(await planned(), createArmSender(t.factory('consultant'), { pollIntervalMs: 100 }), { onChange: (r) => seen.push(Object.values(r.steps).map((s) => s.status[0]).join('')) });
-    expect(Object.fromEntries(Object.entries(run.steps).map(([k, v]) => [k, v.status]))).toEqual({ vault: 'done', audit: 'done', key: 'done', des: 'done', grant: 'done', verify: 'done', 'verify-grant': 'done' });
+    const run = await apply(await planned(), createArmSender(t.factory('consultant'), { pollIntervalMs: 100 }), {
+      onChange: (r) =>
+        seen.push(
+          Object.values(r.steps)
+            .map((s) => s.status[0])
+            .join(''),
+        ),
+    });
+    expect(Object.fromEntries(Object.entries(run.steps).map(([k, v]) => [k, v.status]))).toEqual({
+      vault: 'done',
+      audit: 'done',
+      key: 'done',
+      des: 'done',
+      grant: 'done',
+      verify: 'done',
+      'verify-grant': 'done',
+    });
     expect(run.status).toBe('succeeded');
     expect(seen).toContain('ddddrpp'); // progress is reported step by step
     // The DES was created with the new key's version, and the grant names the DES's new identity.
@@ -73,25 +89,40 @@ describe('apply', () => {
     expect(verdicts(after, ['DICT-APP-01', 'DICT-APP-02'])).toEqual(['ready', 'ready']);
     // Idempotent: the same intent on the estate that now has everything only reads back.
     const again = plan(intent, normalize(after), { now: now() });
-    expect(again.ok && again.plan.steps.map((s) => [s.id, s.status])).toEqual([['vault', 'done'], ['audit', 'done'], ['key', 'done'], ['des', 'done'], ['grant', 'done'], ['verify', 'pending'], ['verify-grant', 'pending']]);
+    expect(again.ok && again.plan.steps.map((s) => [s.id, s.status])).toEqual([
+      ['vault', 'done'],
+      ['audit', 'done'],
+      ['key', 'done'],
+      ['des', 'done'],
+      ['grant', 'done'],
+      ['verify', 'pending'],
+      ['verify-grant', 'pending'],
+    ]);
     expect(again.ok && again.plan.requiredActions).toEqual([]);
   });
 
   it('with a user-assigned identity: reads its principal, grants it first, then creates the DES that uses it', async () => {
     const uami = `${RG}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-des-weu`;
-    const r = plan({ ...intent, diskEncryptionSet: { ...intent.diskEncryptionSet, identity: { userAssigned: uami } } }, normalize(await capture()), { now: now() });
+    const r = plan({ ...intent, diskEncryptionSet: { ...intent.diskEncryptionSet, identity: { userAssigned: uami } } }, normalize(await capture()), {
+      now: now(),
+    });
     if (!r.ok) throw new Error(r.problems.join('\n'));
     expect(r.plan.steps.map((s) => s.id)).toEqual(['vault', 'audit', 'key', 'identity', 'grant', 'des', 'verify', 'verify-grant']);
     const run = await apply(newRun(r.plan, 'uami'), createArmSender(t.factory('consultant'), { pollIntervalMs: 100 }));
     expect(run.status).toBe('succeeded');
     const principal = (run.steps.identity!.result as { properties: { principalId: string } }).properties.principalId;
     expect(run.steps.grant!.sent!.body).toMatchObject({ properties: { principalId: principal } });
-    expect(Object.keys((run.steps.des!.result as { identity: { userAssignedIdentities: Record<string, unknown> } }).identity.userAssignedIdentities)).toEqual([uami]);
+    expect(Object.keys((run.steps.des!.result as { identity: { userAssignedIdentities: Record<string, unknown> } }).identity.userAssignedIdentities)).toEqual([
+      uami,
+    ]);
     expect(verdicts(await capture(), ['DICT-APP-01'])).toEqual(['ready']);
   });
 
   it('stops at a fault on the DES step and Resume finishes without a duplicate', async () => {
-    await t.control('faults', { method: 'POST', body: { method: 'PUT', path: '*/diskEncryptionSets/des-weu-prod-02*', status: 500, code: 'InternalServerError', count: 2 } });
+    await t.control('faults', {
+      method: 'POST',
+      body: { method: 'PUT', path: '*/diskEncryptionSets/des-weu-prod-02*', status: 500, code: 'InternalServerError', count: 2 },
+    });
     const sender = createArmSender(t.factory('consultant', 1), { pollIntervalMs: 100 });
     const stopped = await apply(await planned(), sender);
     expect(stopped.status).toBe('failed');
@@ -107,7 +138,9 @@ describe('apply', () => {
     expect(routes['PUT instance Microsoft.KeyVault/vaults/keys'] ?? 0).toBe(0);
     expect((await types('Microsoft.KeyVault/vaults')).filter((v) => v.name === 'kv-chx-dict-weu')).toHaveLength(1);
     expect((await types('Microsoft.Compute/diskEncryptionSets')).filter((d) => d.name === 'des-weu-prod-02')).toHaveLength(1);
-    const grants = (await types('Microsoft.Authorization/roleAssignments')).filter((a) => a.id.toLowerCase().startsWith(`${RG}/providers/Microsoft.KeyVault/vaults/kv-chx-dict-weu/`.toLowerCase()));
+    const grants = (await types('Microsoft.Authorization/roleAssignments')).filter((a) =>
+      a.id.toLowerCase().startsWith(`${RG}/providers/Microsoft.KeyVault/vaults/kv-chx-dict-weu/`.toLowerCase()),
+    );
     expect(grants).toHaveLength(1);
   });
 
@@ -124,28 +157,54 @@ describe('apply', () => {
   });
 
   it('waits for a fresh identity to replicate before granting it', async () => {
-    await t.control('faults', { method: 'POST', body: { method: 'PUT', path: '*/roleAssignments/*', status: 400, code: 'PrincipalNotFound', message: 'Principal 1234 does not exist in the directory.', count: 2 } });
+    await t.control('faults', {
+      method: 'POST',
+      body: {
+        method: 'PUT',
+        path: '*/roleAssignments/*',
+        status: 400,
+        code: 'PrincipalNotFound',
+        message: 'Principal 1234 does not exist in the directory.',
+        count: 2,
+      },
+    });
     const waits: number[] = [];
-    const run = await apply(await planned(), createArmSender(t.factory('consultant'), { pollIntervalMs: 100 }), { sleep: async (ms) => void waits.push(ms), principalBackoffMs: [1000, 2000, 4000] });
+    const run = await apply(await planned(), createArmSender(t.factory('consultant'), { pollIntervalMs: 100 }), {
+      sleep: async (ms) => void waits.push(ms),
+      principalBackoffMs: [1000, 2000, 4000],
+    });
     expect(run.status).toBe('succeeded');
     expect(waits).toEqual([1000, 2000]);
     expect(run.steps.grant).toMatchObject({ status: 'done', attempts: 3 });
   });
 
-  it("says which action a 403 refused and which roles grant it, and keeps what the engineer could do", async () => {
+  it('says which action a 403 refused and which roles grant it, and keeps what the engineer could do', async () => {
     const run = await apply(await planned(), createArmSender(t.factory('engineer'), { pollIntervalMs: 100 }));
     expect(run.status).toBe('failed');
     expect(run.steps.des!.status).toBe('done');
-    expect(run.steps.grant).toMatchObject({ status: 'failed', error: { title: 'Permission needed', deniedAction: 'Microsoft.Authorization/roleAssignments/write', rolesThatGrant: ['Owner', 'User Access Administrator'] } });
+    expect(run.steps.grant).toMatchObject({
+      status: 'failed',
+      error: {
+        title: 'Permission needed',
+        deniedAction: 'Microsoft.Authorization/roleAssignments/write',
+        rolesThatGrant: ['Owner', 'User Access Administrator'],
+      },
+    });
   });
 
-  it("shows the engineer, before anything runs, the role assignment they cannot make, who can, and the command to hand over", async () => {
+  it('shows the engineer, before anything runs, the role assignment they cannot make, who can, and the command to hand over', async () => {
     const estate = normalize(await capture('engineer'));
     const r = plan(intent, estate, { now: now() });
     if (!r.ok) throw new Error(r.problems.join('\n'));
     await t.control('requests', { method: 'DELETE' });
     const pf = await preflight(r.plan, t.factory('engineer'), estate);
-    expect(pf.steps.map((s) => [s.stepId, s.allowed])).toEqual([['vault', true], ['audit', true], ['key', true], ['des', true], ['grant', false]]);
+    expect(pf.steps.map((s) => [s.stepId, s.allowed])).toEqual([
+      ['vault', true],
+      ['audit', true],
+      ['key', true],
+      ['des', true],
+      ['grant', false],
+    ]);
     expect(pf.blocked).toBe(true);
     const grant = pf.steps.find((s) => s.stepId === 'grant')!;
     expect(grant.rolesThatGrant).toEqual(['Owner', 'User Access Administrator']);
@@ -159,6 +218,8 @@ describe('apply', () => {
     // A vault name taken in a subscription the engineer cannot see: only checkNameAvailability knows.
     const hidden = plan({ ...intent, keyVault: { create: { name: 'kv-chx-central-weu', sku: 'premium' } } }, estate, { now: now() });
     if (!hidden.ok) throw new Error(hidden.problems.join('\n'));
-    expect((await preflight(hidden.plan, t.factory('engineer'), estate)).names).toEqual([{ name: 'kv-chx-central-weu', available: false, message: "The vault name 'kv-chx-central-weu' is already in use." }]);
+    expect((await preflight(hidden.plan, t.factory('engineer'), estate)).names).toEqual([
+      { name: 'kv-chx-central-weu', available: false, message: "The vault name 'kv-chx-central-weu' is already in use." },
+    ]);
   });
 });

@@ -90,7 +90,8 @@ export function substitute<T>(value: T, values: Map<string, string>): T {
   return walk(value) as T;
 }
 
-const sameText = (a: unknown, b: unknown) => (typeof a === 'string' || typeof a === 'boolean' || typeof a === 'number') && String(a).toLowerCase() === String(b).toLowerCase();
+const sameText = (a: unknown, b: unknown) =>
+  (typeof a === 'string' || typeof a === 'boolean' || typeof a === 'number') && String(a).toLowerCase() === String(b).toLowerCase();
 
 function checkExpectations(step: PlanStep, result: unknown, values: Map<string, string>): string | undefined {
   for (const e of substitute(step.expect ?? [], values)) {

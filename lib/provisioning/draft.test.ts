@@ -15,8 +15,15 @@ describe('draftIntent', () => {
   it('recreates the missing DES that servers point at, under its name and resource group, and the draft plans', () => {
     const d = draftIntent(estate, ids(/^DICT-APP/));
     expect(d.problems).toEqual([]);
-    expect(d.intent).toMatchObject({ resourceGroup: 'rg-security-weu', location: 'westeurope', diskEncryptionSet: { name: 'des-weu-prod-02' }, keyVault: { create: { name: 'kv-weu-prod-02' } } });
-    expect(d.notes[0]).toBe('DICT-APP-01, DICT-APP-02 replicate to des-weu-prod-02, which does not exist: the wizard creates it under that name, in rg-security-weu.');
+    expect(d.intent).toMatchObject({
+      resourceGroup: 'rg-security-weu',
+      location: 'westeurope',
+      diskEncryptionSet: { name: 'des-weu-prod-02' },
+      keyVault: { create: { name: 'kv-weu-prod-02' } },
+    });
+    expect(d.notes[0]).toBe(
+      'DICT-APP-01, DICT-APP-02 replicate to des-weu-prod-02, which does not exist: the wizard creates it under that name, in rg-security-weu.',
+    );
     expect(plan(d.intent, estate, { now }).ok).toBe(true);
   });
 

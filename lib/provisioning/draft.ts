@@ -20,7 +20,11 @@ const WEEK = 7 * 86400;
 
 /** A vault name derived from the DES name: letters, digits and single hyphens, 3-24 characters. */
 export function suggestVaultName(desName: string, taken: (name: string) => boolean): string {
-  const base = `kv-${desName.replace(/^des-/i, '')}`.replace(/[^a-zA-Z0-9-]/g, '-').replace(/-+/g, '-').slice(0, 21).replace(/-$/, '');
+  const base = `kv-${desName.replace(/^des-/i, '')}`
+    .replace(/[^a-zA-Z0-9-]/g, '-')
+    .replace(/-+/g, '-')
+    .slice(0, 21)
+    .replace(/-$/, '');
   for (let i = 0; i < 100; i++) {
     const name = i === 0 ? base : `${base.slice(0, 21)}${i}`;
     if (!taken(name.toLowerCase())) return name;
@@ -46,7 +50,9 @@ export function auditWorkspace(estate: Estate): string | undefined {
 
 /** The regions and resource groups the Basics step offers: those the estate knows, plus the current choice. */
 export function scopeOptions(estate: Estate, current: Pick<Intent, 'subscriptionId' | 'resourceGroup' | 'location'>): { regions: string[]; groups: string[] } {
-  const regions = new Set([current.location, ...[...estate.keyVaults.values()].map((v) => v.location), ...estate.servers.map((x) => x.targetRegion)].filter((r): r is string => !!r));
+  const regions = new Set(
+    [current.location, ...[...estate.keyVaults.values()].map((v) => v.location), ...estate.servers.map((x) => x.targetRegion)].filter((r): r is string => !!r),
+  );
   const groups = new Set([current.resourceGroup].filter(Boolean));
   for (const r of estate.raw.values()) {
     const p = parseResourceId(r.id);
@@ -71,22 +77,39 @@ export function draftIntent(estate: Estate, serverIds: string[] = [], options: {
   const problems: string[] = [];
   const subs = [...new Set(servers.map((s) => s.targetSubscriptionId?.toLowerCase()).filter(Boolean))] as string[];
   const regions = [...new Set(servers.map((s) => s.targetRegion).filter(Boolean))] as string[];
-  if (subs.length > 1) problems.push(`The selected servers land in ${subs.length} subscriptions; a disk encryption set serves one subscription. Select servers with the same target subscription.`);
-  if (regions.length > 1) problems.push(`The selected servers land in ${regions.join(' and ')}; a disk encryption set serves one region. Select servers with the same target region.`);
+  if (subs.length > 1)
+    problems.push(
+      `The selected servers land in ${subs.length} subscriptions; a disk encryption set serves one subscription. Select servers with the same target subscription.`,
+    );
+  if (regions.length > 1)
+    problems.push(
+      `The selected servers land in ${regions.join(' and ')}; a disk encryption set serves one region. Select servers with the same target region.`,
+    );
 
   // Servers that point at a DES that does not exist: create exactly that one.
-  const missing = [...new Set(servers.flatMap((s) => (s.disks ?? []).map((d) => d.desId).filter((id): id is string => !!id && !estate.diskEncryptionSets.has(normalizeId(id)))))];
+  const missing = [
+    ...new Set(
+      servers.flatMap((s) => (s.disks ?? []).map((d) => d.desId).filter((id): id is string => !!id && !estate.diskEncryptionSets.has(normalizeId(id)))),
+    ),
+  ];
   const firstSub = subs[0] ?? options.subscriptionId?.toLowerCase() ?? [...estate.subscriptions.values()][0]?.subscriptionId ?? '';
   const sub = estate.subscriptions.get(firstSub)?.subscriptionId ?? firstSub;
   const location = regions[0] ?? 'westeurope';
-  const existingDesHere = [...estate.diskEncryptionSets.values()].filter((d) => d.subscriptionId.toLowerCase() === sub.toLowerCase() && d.location === location);
+  const existingDesHere = [...estate.diskEncryptionSets.values()].filter(
+    (d) => d.subscriptionId.toLowerCase() === sub.toLowerCase() && d.location === location,
+  );
   let resourceGroup: string;
   let desName: string;
   const target = missing.length === 1 ? parseResourceId(missing[0]!) : undefined;
   if (target?.resourceGroup && target.subscriptionId?.toLowerCase() === sub.toLowerCase()) {
     resourceGroup = target.resourceGroup;
     desName = target.name;
-    notes.push(`${servers.filter((s) => s.disks?.some((d) => d.desId && normalizeId(d.desId) === normalizeId(missing[0]!))).map((s) => s.machineName).join(', ')} replicate to ${target.name}, which does not exist: the wizard creates it under that name, in ${target.resourceGroup}.`);
+    notes.push(
+      `${servers
+        .filter((s) => s.disks?.some((d) => d.desId && normalizeId(d.desId) === normalizeId(missing[0]!)))
+        .map((s) => s.machineName)
+        .join(', ')} replicate to ${target.name}, which does not exist: the wizard creates it under that name, in ${target.resourceGroup}.`,
+    );
   } else {
     resourceGroup = existingDesHere[0]?.resourceGroup ?? parseResourceId(servers[0]?.targetResourceGroupId ?? '')?.name ?? '';
     const regionCode = { westeurope: 'weu', northeurope: 'neu' }[location] ?? location.slice(0, 6);
@@ -119,14 +142,24 @@ export function vaultChoices(estate: Estate, location: string): Choice<KeyVault>
     .map((v) => {
       const problems: string[] = [];
       const repairs: string[] = [];
-      if (v.kind === 'managedHsm') problems.push('It is a Managed HSM: guided setup creates keys and grants in key vaults; create an HSM key with az keyvault key create --hsm-name and grant it with az keyvault role assignment create.');
+      if (v.kind === 'managedHsm')
+        problems.push(
+          'It is a Managed HSM: guided setup creates keys and grants in key vaults; create an HSM key with az keyvault key create --hsm-name and grant it with az keyvault role assignment create.',
+        );
       if (v.location !== location) problems.push(`It is in ${v.location ?? 'an unknown region'}; the disk encryption set needs a vault in ${location}.`);
       if (v.enableSoftDelete === false) problems.push('Soft delete is off.');
       if (v.enablePurgeProtection !== true) repairs.push('Purge protection will be turned on (irreversible).');
       if (blocksTrustedServices(v)) repairs.push('Trusted Azure services will be let through its firewall.');
       return { value: v, problems, repairs };
     })
-    .sort((a, b) => a.problems.length - b.problems.length || a.repairs.length - b.repairs.length || rbacFirst(a.value) - rbacFirst(b.value) || Number(sendsAuditLogs(estate, b.value.id)) - Number(sendsAuditLogs(estate, a.value.id)) || a.value.name.localeCompare(b.value.name));
+    .sort(
+      (a, b) =>
+        a.problems.length - b.problems.length ||
+        a.repairs.length - b.repairs.length ||
+        rbacFirst(a.value) - rbacFirst(b.value) ||
+        Number(sendsAuditLogs(estate, b.value.id)) - Number(sendsAuditLogs(estate, a.value.id)) ||
+        a.value.name.localeCompare(b.value.name),
+    );
 }
 
 /** Azure RBAC vaults first: their grants are auditable role assignments (LS-KV-004). */

@@ -25,18 +25,35 @@ describe('fix-its', () => {
       return { estate, evaluation: evaluate(estate, { now }) };
     };
     const before = await judge();
-    const fixable = before.evaluation.findings.filter((f) => (FIXABLE_RULES as readonly string[]).includes(f.ruleId) && f.resourceId.toLowerCase().includes(SUBS.landing));
+    const fixable = before.evaluation.findings.filter(
+      (f) => (FIXABLE_RULES as readonly string[]).includes(f.ruleId) && f.resourceId.toLowerCase().includes(SUBS.landing),
+    );
     const key = (f: { ruleId: string; resourceId: string }) => `${f.ruleId} ${f.resourceId.split('/').pop()}`;
-    expect(fixable.map(key).sort()).toEqual(['LS-DES-003 des-weu-legacy-01', 'LS-DES-006 des-weu-exp-01', 'LS-DES-006 des-weu-legacy-01', 'LS-KEY-007 des-key-2025', 'LS-KEY-007 legacy-key', 'LS-KV-002 kv-chx-legacy-weu']);
+    expect(fixable.map(key).sort()).toEqual([
+      'LS-DES-003 des-weu-legacy-01',
+      'LS-DES-006 des-weu-exp-01',
+      'LS-DES-006 des-weu-legacy-01',
+      'LS-KEY-007 des-key-2025',
+      'LS-KEY-007 legacy-key',
+      'LS-KV-002 kv-chx-legacy-weu',
+    ]);
     const sender = createArmSender(t.factory('consultant'), { pollIntervalMs: 50 });
     for (const f of fixable) {
       const fix = fixFor(f.ruleId, f.resourceId, before.estate, { now })!;
       expect(fix, key(f)).toBeDefined();
       const run = await apply(newRun(fix.plan, f.ruleId), sender);
-      expect([key(f), run.status, Object.values(run.steps).map((s) => s.error?.detail).filter(Boolean)]).toEqual([key(f), 'succeeded', []]);
+      expect([
+        key(f),
+        run.status,
+        Object.values(run.steps)
+          .map((s) => s.error?.detail)
+          .filter(Boolean),
+      ]).toEqual([key(f), 'succeeded', []]);
     }
     expect(fixFor('LS-KV-002', before.estate.keyVaults.values().next().value!.id, before.estate, { now })?.plan.warnings[0]).toMatch(/irreversible/);
     const after = await judge();
-    expect(after.evaluation.findings.filter((f) => fixable.some((x) => x.ruleId === f.ruleId && x.resourceId.toLowerCase() === f.resourceId.toLowerCase())).map(key)).toEqual([]);
+    expect(
+      after.evaluation.findings.filter((f) => fixable.some((x) => x.ruleId === f.ruleId && x.resourceId.toLowerCase() === f.resourceId.toLowerCase())).map(key),
+    ).toEqual([]);
   });
 });

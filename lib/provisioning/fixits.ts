@@ -30,9 +30,27 @@ const readBack = (id: string, apiVersion: string, action: string, expect: PlanSt
   expect,
 });
 
-function desPatch(des: DiskEncryptionSet, title: string, why: string, properties: Record<string, unknown>, expect: PlanStep['expect'], stepId = 'fix', bindings: PlanStep['bindings'] = []): PlanStep[] {
+function desPatch(
+  des: DiskEncryptionSet,
+  title: string,
+  why: string,
+  properties: Record<string, unknown>,
+  expect: PlanStep['expect'],
+  stepId = 'fix',
+  bindings: PlanStep['bindings'] = [],
+): PlanStep[] {
   return [
-    { id: stepId, title, status: 'pending', request: { method: 'PATCH', url: url(des.id, API.compute), body: { properties } }, dependsOn: [], why, bindings, action: 'Microsoft.Compute/diskEncryptionSets/write', scope: des.id },
+    {
+      id: stepId,
+      title,
+      status: 'pending',
+      request: { method: 'PATCH', url: url(des.id, API.compute), body: { properties } },
+      dependsOn: [],
+      why,
+      bindings,
+      action: 'Microsoft.Compute/diskEncryptionSets/write',
+      scope: des.id,
+    },
     { ...readBack(des.id, API.compute, 'Microsoft.Compute/diskEncryptionSets/read', expect, bindings), dependsOn: [stepId] },
   ];
 }
@@ -50,10 +68,24 @@ export function fixFor(ruleId: string, resourceId: string, estate: Estate, optio
         title: `Enable purge protection on ${v.name}`,
         plan: planOf(
           [
-            { id: 'fix', title: `Enable purge protection on ${v.name}`, status: 'pending', request: { method: 'PATCH', url: url(v.id, API.keyVault), body: { properties: { enablePurgeProtection: true } } }, dependsOn: [], why: 'Azure requires purge protection on a vault that holds disk encryption keys: a deleted key then stays recoverable for the retention period.', bindings: [], action: 'Microsoft.KeyVault/vaults/write', scope: v.id },
-            readBack(v.id, API.keyVault, 'Microsoft.KeyVault/vaults/read', [{ path: 'properties.enablePurgeProtection', equals: 'true', message: `Purge protection is still off on ${v.name}.` }]),
+            {
+              id: 'fix',
+              title: `Enable purge protection on ${v.name}`,
+              status: 'pending',
+              request: { method: 'PATCH', url: url(v.id, API.keyVault), body: { properties: { enablePurgeProtection: true } } },
+              dependsOn: [],
+              why: 'Azure requires purge protection on a vault that holds disk encryption keys: a deleted key then stays recoverable for the retention period.',
+              bindings: [],
+              action: 'Microsoft.KeyVault/vaults/write',
+              scope: v.id,
+            },
+            readBack(v.id, API.keyVault, 'Microsoft.KeyVault/vaults/read', [
+              { path: 'properties.enablePurgeProtection', equals: 'true', message: `Purge protection is still off on ${v.name}.` },
+            ]),
           ],
-          [`Turning on purge protection for ${v.name} is irreversible: it cannot be turned off, and the vault and its keys cannot be purged before the ${v.softDeleteRetentionInDays ?? 90}-day retention ends.`],
+          [
+            `Turning on purge protection for ${v.name} is irreversible: it cannot be turned off, and the vault and its keys cannot be purged before the ${v.softDeleteRetentionInDays ?? 90}-day retention ends.`,
+          ],
         ),
       };
     }
@@ -64,8 +96,20 @@ export function fixFor(ruleId: string, resourceId: string, estate: Estate, optio
         ruleId,
         title: `Let trusted Azure services through ${v.name}'s firewall`,
         plan: planOf([
-          { id: 'fix', title: `Allow trusted services through ${v.name}'s firewall`, status: 'pending', request: { method: 'PATCH', url: url(v.id, API.keyVault), body: { properties: { networkAcls: trustedServicesAcls(v) } } }, dependsOn: [], why: 'Azure Disk Storage reaches the key as a trusted service; the firewall keeps everything else out. IP and network rules are kept.', bindings: [], action: 'Microsoft.KeyVault/vaults/write', scope: v.id },
-          readBack(v.id, API.keyVault, 'Microsoft.KeyVault/vaults/read', [{ path: 'properties.networkAcls.bypass', equals: 'AzureServices', message: `${v.name} still does not let trusted services through.` }]),
+          {
+            id: 'fix',
+            title: `Allow trusted services through ${v.name}'s firewall`,
+            status: 'pending',
+            request: { method: 'PATCH', url: url(v.id, API.keyVault), body: { properties: { networkAcls: trustedServicesAcls(v) } } },
+            dependsOn: [],
+            why: 'Azure Disk Storage reaches the key as a trusted service; the firewall keeps everything else out. IP and network rules are kept.',
+            bindings: [],
+            action: 'Microsoft.KeyVault/vaults/write',
+            scope: v.id,
+          },
+          readBack(v.id, API.keyVault, 'Microsoft.KeyVault/vaults/read', [
+            { path: 'properties.networkAcls.bypass', equals: 'AzureServices', message: `${v.name} still does not let trusted services through.` },
+          ]),
         ]),
       };
     }
@@ -74,7 +118,15 @@ export function fixFor(ruleId: string, resourceId: string, estate: Estate, optio
       const vault = des ? vaultOfDes(estate, des) : undefined;
       if (!des || vault?.state !== 'found' || !des.principalIds[0]) return undefined;
       const v = vault.value;
-      const { grant, verify } = grantSteps({ tenantId: estate.tenantId, vaultId: v.id, vaultName: v.name, rbac: v.enableRbacAuthorization === true, desId: des.id, principal: des.principalIds[0], bindings: [] });
+      const { grant, verify } = grantSteps({
+        tenantId: estate.tenantId,
+        vaultId: v.id,
+        vaultName: v.name,
+        rbac: v.enableRbacAuthorization === true,
+        desId: des.id,
+        principal: des.principalIds[0],
+        bindings: [],
+      });
       return { ruleId, title: `Grant ${des.name}'s identity access to its key in ${v.name}`, plan: planOf([grant, verify]) };
     }
     case 'LS-DES-006': {
@@ -83,7 +135,15 @@ export function fixFor(ruleId: string, resourceId: string, estate: Estate, optio
       return {
         ruleId,
         title: `Turn on automatic key rotation for ${des.name}`,
-        plan: planOf(desPatch(des, `Turn on automatic key rotation for ${des.name}`, 'The DES then follows each new key version within hours, so a rotated key protects the disks without anyone editing the DES.', { rotationToLatestKeyVersionEnabled: true }, [{ path: 'properties.rotationToLatestKeyVersionEnabled', equals: 'true', message: `Automatic key rotation is still off on ${des.name}.` }])),
+        plan: planOf(
+          desPatch(
+            des,
+            `Turn on automatic key rotation for ${des.name}`,
+            'The DES then follows each new key version within hours, so a rotated key protects the disks without anyone editing the DES.',
+            { rotationToLatestKeyVersionEnabled: true },
+            [{ path: 'properties.rotationToLatestKeyVersionEnabled', equals: 'true', message: `Automatic key rotation is still off on ${des.name}.` }],
+          ),
+        ),
       };
     }
     case 'LS-DES-009': {
@@ -95,14 +155,24 @@ export function fixFor(ruleId: string, resourceId: string, estate: Estate, optio
       return {
         ruleId,
         title: `Move ${des.name} to the current version of ${key.name}`,
-        plan: planOf(desPatch(des, `Move ${des.name} to key version ${key.currentVersion}`, 'Disks re-wrap their data keys with the current key version; the old version can then be retired.', { activeKey: { keyUrl, sourceVault: { id: des.sourceVaultId } } }, [{ path: 'properties.activeKey.keyUrl', equals: keyUrl, message: `${des.name} still uses an older key version.` }])),
+        plan: planOf(
+          desPatch(
+            des,
+            `Move ${des.name} to key version ${key.currentVersion}`,
+            'Disks re-wrap their data keys with the current key version; the old version can then be retired.',
+            { activeKey: { keyUrl, sourceVault: { id: des.sourceVaultId } } },
+            [{ path: 'properties.activeKey.keyUrl', equals: keyUrl, message: `${des.name} still uses an older key version.` }],
+          ),
+        ),
       };
     }
     case 'LS-KEY-007': {
       const key = estate.keys.get(id);
       if (!key) return undefined;
       const vault = estate.keyVaults.get(normalizeId(key.vaultId));
-      const users = [...estate.diskEncryptionSets.values()].filter((d) => d.key?.keyName.toLowerCase() === key.name.toLowerCase() && normalizeId(d.sourceVaultId ?? '') === normalizeId(key.vaultId));
+      const users = [...estate.diskEncryptionSets.values()].filter(
+        (d) => d.key?.keyName.toLowerCase() === key.name.toLowerCase() && normalizeId(d.sourceVaultId ?? '') === normalizeId(key.vaultId),
+      );
       if (!vault || users.length === 0) return undefined;
       const name = `${key.name}-rotating`.slice(0, 127);
       const newKeyId = `${vault.id}/keys/${name}`;

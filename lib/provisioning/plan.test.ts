@@ -28,29 +28,49 @@ describe('plan', () => {
     const r = plan(intent(), estate, { now });
     if (!r.ok) throw new Error(r.problems.join('\n'));
     expect(r.plan.steps.map((s) => [s.id, s.request.method, s.status])).toEqual([
-      ['vault', 'PUT', 'pending'], ['key', 'PUT', 'pending'], ['des', 'PUT', 'pending'], ['grant', 'PUT', 'pending'], ['verify', 'GET', 'pending'], ['verify-grant', 'GET', 'pending'],
+      ['vault', 'PUT', 'pending'],
+      ['key', 'PUT', 'pending'],
+      ['des', 'PUT', 'pending'],
+      ['grant', 'PUT', 'pending'],
+      ['verify', 'GET', 'pending'],
+      ['verify-grant', 'GET', 'pending'],
     ]);
     const vault = r.plan.steps[0]!.request.body as { properties: Record<string, unknown> };
-    expect(vault.properties).toMatchObject({ enableSoftDelete: true, enablePurgeProtection: true, enableRbacAuthorization: true, softDeleteRetentionInDays: 90, networkAcls: { defaultAction: 'Deny', bypass: 'AzureServices' } });
+    expect(vault.properties).toMatchObject({
+      enableSoftDelete: true,
+      enablePurgeProtection: true,
+      enableRbacAuthorization: true,
+      softDeleteRetentionInDays: 90,
+      networkAcls: { defaultAction: 'Deny', bypass: 'AzureServices' },
+    });
     expect(r.plan.steps[0]!.request.url).toBe(`${RG}/providers/Microsoft.KeyVault/vaults/kv-chx-new-weu?api-version=2026-02-01`);
     const grant = r.plan.steps[3]!;
     expect(grant.request.url).toMatch(/\/providers\/Microsoft\.Authorization\/roleAssignments\/[0-9a-f-]{36}\?api-version=2022-04-01$/);
     expect(grant.bindings).toEqual([{ placeholder: '{{des.identity.principalId}}', step: 'des', path: 'identity.principalId' }]);
     expect(grant.request.body).toMatchObject({ properties: { principalId: '{{des.identity.principalId}}', principalType: 'ServicePrincipal' } });
     expect(r.plan.steps[2]!.bindings).toEqual([{ placeholder: '{{key.properties.keyUriWithVersion}}', step: 'key', path: 'properties.keyUriWithVersion' }]);
-    expect(r.plan.warnings).toEqual(['Purge protection on kv-chx-new-weu cannot be turned off, and the name stays reserved for 90 days after the vault is deleted.']);
-    expect(r.plan.requiredActions).toEqual(['Microsoft.Authorization/roleAssignments/write', 'Microsoft.Compute/diskEncryptionSets/write', 'Microsoft.KeyVault/vaults/keys/write', 'Microsoft.KeyVault/vaults/write']);
+    expect(r.plan.warnings).toEqual([
+      'Purge protection on kv-chx-new-weu cannot be turned off, and the name stays reserved for 90 days after the vault is deleted.',
+    ]);
+    expect(r.plan.requiredActions).toEqual([
+      'Microsoft.Authorization/roleAssignments/write',
+      'Microsoft.Compute/diskEncryptionSets/write',
+      'Microsoft.KeyVault/vaults/keys/write',
+      'Microsoft.KeyVault/vaults/write',
+    ]);
     // The same intent plans the same role assignment name: a repeated PUT is harmless.
     const again = plan(intent(), estate, { now });
     expect(again.ok && again.plan.steps[3]!.request.url).toBe(grant.request.url);
   });
 
   it('validates names before anything else, one message per problem', () => {
-    const problems = validateIntent(intent({
-      keyVault: { create: { name: 'kv--bad', sku: 'standard' } },
-      key: { create: { name: 'bad key', kty: 'RSA-HSM', size: 1024, rotateEveryDays: 3, expiresInDays: 2 } },
-      diskEncryptionSet: { name: 'des with spaces', encryptionType: 'EncryptionAtRestWithCustomerKey', autoRotate: true, identity: 'SystemAssigned' },
-    }));
+    const problems = validateIntent(
+      intent({
+        keyVault: { create: { name: 'kv--bad', sku: 'standard' } },
+        key: { create: { name: 'bad key', kty: 'RSA-HSM', size: 1024, rotateEveryDays: 3, expiresInDays: 2 } },
+        diskEncryptionSet: { name: 'des with spaces', encryptionType: 'EncryptionAtRestWithCustomerKey', autoRotate: true, identity: 'SystemAssigned' },
+      }),
+    );
     expect(problems).toEqual([
       'Key vault name "kv--bad" is not valid: use 3-24 letters, digits and hyphens, start with a letter, end with a letter or digit, and no double hyphen.',
       'Key name "bad key" is not valid: use 1-127 letters, digits and hyphens.',
@@ -64,14 +84,30 @@ describe('plan', () => {
   it('refuses an existing vault in another region and a vault name taken elsewhere', () => {
     const resWeu = [...estate.keyVaults.values()].find((v) => v.name === 'kv-chx-res-weu')!;
     const r = plan(intent({ location: 'northeurope', keyVault: { use: resWeu.id } }), estate, { now });
-    expect(!r.ok && r.problems).toEqual(['Key vault kv-chx-res-weu is in westeurope; the disk encryption set will be in northeurope, and Azure requires both in the same region.']);
+    expect(!r.ok && r.problems).toEqual([
+      'Key vault kv-chx-res-weu is in westeurope; the disk encryption set will be in northeurope, and Azure requires both in the same region.',
+    ]);
     const taken = plan(intent({ resourceGroup: 'rg-his-prod-weu', keyVault: { create: { name: 'kv-chx-prod-weu', sku: 'standard' } } }), estate, { now });
     expect(!taken.ok && taken.problems[0]).toContain('already taken');
     const legacy = [...estate.keyVaults.values()].find((v) => v.name === 'kv-chx-legacy-weu')!;
-    const hsm = plan(intent({ keyVault: { use: legacy.id }, key: { create: { name: 'k1', kty: 'RSA-HSM', size: 3072, rotateEveryDays: 365, expiresInDays: 730 } } }), estate, { now });
+    const hsm = plan(
+      intent({ keyVault: { use: legacy.id }, key: { create: { name: 'k1', kty: 'RSA-HSM', size: 3072, rotateEveryDays: 365, expiresInDays: 730 } } }),
+      estate,
+      { now },
+    );
     expect(!hsm.ok && hsm.problems).toEqual(['An RSA-HSM key needs a premium key vault; kv-chx-legacy-weu is standard.']);
-    const elsewhere = plan(intent({ location: 'northeurope', keyVault: { create: { name: 'kv-chx-new-neu', sku: 'standard' } }, diskEncryptionSet: { name: 'des-weu-prod-01', encryptionType: 'EncryptionAtRestWithCustomerKey', autoRotate: true, identity: 'SystemAssigned' } }), estate, { now });
-    expect(!elsewhere.ok && elsewhere.problems).toEqual(["Disk encryption set des-weu-prod-01 already exists in westeurope, not northeurope: the servers' target region. Choose another name."]);
+    const elsewhere = plan(
+      intent({
+        location: 'northeurope',
+        keyVault: { create: { name: 'kv-chx-new-neu', sku: 'standard' } },
+        diskEncryptionSet: { name: 'des-weu-prod-01', encryptionType: 'EncryptionAtRestWithCustomerKey', autoRotate: true, identity: 'SystemAssigned' },
+      }),
+      estate,
+      { now },
+    );
+    expect(!elsewhere.ok && elsewhere.problems).toEqual([
+      "Disk encryption set des-weu-prod-01 already exists in westeurope, not northeurope: the servers' target region. Choose another name.",
+    ]);
   });
 
   it('repairs an existing vault (purge protection, flagged irreversible) and grants through an access policy when the vault uses them', () => {
@@ -82,32 +118,67 @@ describe('plan', () => {
     expect(r.plan.warnings).toEqual(['Turning on purge protection for kv-chx-legacy-weu is irreversible.']);
     const grant = r.plan.steps.find((s) => s.id === 'grant')!;
     expect(grant.request.url).toBe(`${legacy.id}/accessPolicies/add?api-version=2026-02-01`);
-    expect(grant.request.body).toMatchObject({ properties: { accessPolicies: [{ objectId: '{{des.identity.principalId}}', permissions: { keys: ['get', 'wrapKey', 'unwrapKey'] } }] } });
+    expect(grant.request.body).toMatchObject({
+      properties: { accessPolicies: [{ objectId: '{{des.identity.principalId}}', permissions: { keys: ['get', 'wrapKey', 'unwrapKey'] } }] },
+    });
   });
 
   it('marks what already exists as done', () => {
     const prod = [...estate.keyVaults.values()].find((v) => v.name === 'kv-chx-prod-weu')!;
     const key = [...estate.keys.values()].find((k) => k.name === 'des-key-prod')!;
-    const r = plan(intent({ keyVault: { use: prod.id }, key: { use: key.id }, diskEncryptionSet: { name: 'des-weu-prod-01', encryptionType: 'EncryptionAtRestWithCustomerKey', autoRotate: true, identity: 'SystemAssigned' } }), estate, { now });
+    const r = plan(
+      intent({
+        keyVault: { use: prod.id },
+        key: { use: key.id },
+        diskEncryptionSet: { name: 'des-weu-prod-01', encryptionType: 'EncryptionAtRestWithCustomerKey', autoRotate: true, identity: 'SystemAssigned' },
+      }),
+      estate,
+      { now },
+    );
     if (!r.ok) throw new Error(r.problems.join('\n'));
-    expect(r.plan.steps.map((s) => [s.id, s.status])).toEqual([['des', 'done'], ['grant', 'done'], ['verify', 'pending'], ['verify-grant', 'pending']]);
+    expect(r.plan.steps.map((s) => [s.id, s.status])).toEqual([
+      ['des', 'done'],
+      ['grant', 'done'],
+      ['verify', 'pending'],
+      ['verify-grant', 'pending'],
+    ]);
   });
 
   it('grants a user-assigned identity before the DES that uses it', () => {
     const uami = `${RG}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-des`;
-    const r = plan(intent({ diskEncryptionSet: { name: 'des-weu-uami-01', encryptionType: 'EncryptionAtRestWithCustomerKey', autoRotate: true, identity: { userAssigned: uami } } }), estate, { now });
+    const r = plan(
+      intent({
+        diskEncryptionSet: { name: 'des-weu-uami-01', encryptionType: 'EncryptionAtRestWithCustomerKey', autoRotate: true, identity: { userAssigned: uami } },
+      }),
+      estate,
+      { now },
+    );
     if (!r.ok) throw new Error(r.problems.join('\n'));
     // Not in the capture: the identity is read first and its principal bound into the grant.
     expect(r.plan.steps.map((s) => s.id)).toEqual(['vault', 'key', 'identity', 'grant', 'des', 'verify', 'verify-grant']);
     expect(r.plan.steps.find((s) => s.id === 'des')!.dependsOn).toEqual(['key', 'grant']);
-    expect(r.plan.steps.find((s) => s.id === 'grant')!.bindings).toEqual([{ placeholder: '{{identity.properties.principalId}}', step: 'identity', path: 'properties.principalId' }]);
+    expect(r.plan.steps.find((s) => s.id === 'grant')!.bindings).toEqual([
+      { placeholder: '{{identity.properties.principalId}}', step: 'identity', path: 'properties.principalId' },
+    ]);
   });
 
   it("names a captured user-assigned identity's principal in the grant, with nothing left to bind", () => {
     const uami = `${RG}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-des`;
     const principalId = '6f1d2c1e-3b7a-4c55-9d2e-0a1b2c3d4e5f';
-    const withUami = normalize({ ...file, resources: [...file.resources, { id: uami, name: 'id-des', type: 'Microsoft.ManagedIdentity/userAssignedIdentities', location: 'westeurope', properties: { principalId } }] });
-    const r = plan(intent({ diskEncryptionSet: { name: 'des-weu-uami-01', encryptionType: 'EncryptionAtRestWithCustomerKey', autoRotate: true, identity: { userAssigned: uami } } }), withUami, { now });
+    const withUami = normalize({
+      ...file,
+      resources: [
+        ...file.resources,
+        { id: uami, name: 'id-des', type: 'Microsoft.ManagedIdentity/userAssignedIdentities', location: 'westeurope', properties: { principalId } },
+      ],
+    });
+    const r = plan(
+      intent({
+        diskEncryptionSet: { name: 'des-weu-uami-01', encryptionType: 'EncryptionAtRestWithCustomerKey', autoRotate: true, identity: { userAssigned: uami } },
+      }),
+      withUami,
+      { now },
+    );
     if (!r.ok) throw new Error(r.problems.join('\n'));
     const grant = r.plan.steps.find((s) => s.id === 'grant')!;
     expect(grant.request.body).toMatchObject({ properties: { principalId } });
@@ -123,7 +194,9 @@ describe('a Managed HSM is not a key vault to plan in', () => {
     expect(choice.problems[0]).toMatch(/^It is a Managed HSM: guided setup creates keys and grants in key vaults/);
     const r = plan(intent({ keyVault: { use: hsm.id }, key: { use: `${hsm.id}/keys/des-hsm-key` } }), estate, { now });
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.problems).toContain('hsm-chx-weu is a Managed HSM: Lockstep plans keys and grants in key vaults only (an HSM\'s keys and local RBAC are not managed through ARM).');
+    expect(!r.ok && r.problems).toContain(
+      "hsm-chx-weu is a Managed HSM: Lockstep plans keys and grants in key vaults only (an HSM's keys and local RBAC are not managed through ARM).",
+    );
     const { fixFor } = await import('./fixits');
     expect(fixFor('LS-KV-002', hsm.id, estate, { now })).toBeUndefined();
   });

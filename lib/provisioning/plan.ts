@@ -20,7 +20,12 @@ export interface Intent {
   location: string;
   keyVault: { use: string } | { create: { name: string; sku: 'standard' | 'premium' } };
   key: { use: string } | { create: { name: string; kty: 'RSA' | 'RSA-HSM'; size: number; rotateEveryDays: number; expiresInDays: number } };
-  diskEncryptionSet: { name: string; encryptionType: 'EncryptionAtRestWithCustomerKey' | 'EncryptionAtRestWithPlatformAndCustomerKeys'; autoRotate: boolean; identity: 'SystemAssigned' | { userAssigned: string } };
+  diskEncryptionSet: {
+    name: string;
+    encryptionType: 'EncryptionAtRestWithCustomerKey' | 'EncryptionAtRestWithPlatformAndCustomerKeys';
+    autoRotate: boolean;
+    identity: 'SystemAssigned' | { userAssigned: string };
+  };
   /** Optional: send the vault's audit log to this Log Analytics workspace (ISO/IEC 27001 8.15 evidence). */
   auditLogs?: { workspaceId: string };
 }
@@ -66,7 +71,13 @@ export interface Plan {
 
 export type PlanResult = { ok: true; plan: Plan } | { ok: false; problems: string[] };
 
-export const API = { keyVault: '2026-02-01', compute: '2025-01-02', authorization: '2022-04-01', managedIdentity: '2023-01-31', diagnostics: '2021-05-01-preview' } as const;
+export const API = {
+  keyVault: '2026-02-01',
+  compute: '2025-01-02',
+  authorization: '2022-04-01',
+  managedIdentity: '2023-01-31',
+  diagnostics: '2021-05-01-preview',
+} as const;
 
 const VAULT_NAME = /^[a-zA-Z](?!.*--)[a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/;
 const DES_NAME = /^[a-zA-Z0-9_-]{1,80}$/;
@@ -76,11 +87,17 @@ const RG_NAME = /^[-\w._()]{1,90}$/;
 /** Checks names and shapes before anything else, one clear message per problem. */
 export function validateIntent(i: Intent): string[] {
   const problems: string[] = [];
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(i.subscriptionId)) problems.push(`Subscription "${i.subscriptionId}" is not a subscription id.`);
-  if (!RG_NAME.test(i.resourceGroup) || i.resourceGroup.endsWith('.')) problems.push(`Resource group name "${i.resourceGroup}" is not valid: use 1-90 letters, digits, underscores, hyphens, periods or parentheses, not ending in a period.`);
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(i.subscriptionId))
+    problems.push(`Subscription "${i.subscriptionId}" is not a subscription id.`);
+  if (!RG_NAME.test(i.resourceGroup) || i.resourceGroup.endsWith('.'))
+    problems.push(
+      `Resource group name "${i.resourceGroup}" is not valid: use 1-90 letters, digits, underscores, hyphens, periods or parentheses, not ending in a period.`,
+    );
   if (!i.location) problems.push('A location (Azure region) is required.');
   if ('create' in i.keyVault && !VAULT_NAME.test(i.keyVault.create.name)) {
-    problems.push(`Key vault name "${i.keyVault.create.name}" is not valid: use 3-24 letters, digits and hyphens, start with a letter, end with a letter or digit, and no double hyphen.`);
+    problems.push(
+      `Key vault name "${i.keyVault.create.name}" is not valid: use 3-24 letters, digits and hyphens, start with a letter, end with a letter or digit, and no double hyphen.`,
+    );
   }
   if ('create' in i.key) {
     const k = i.key.create;
@@ -88,13 +105,20 @@ export function validateIntent(i: Intent): string[] {
     if (k.kty !== 'RSA' && k.kty !== 'RSA-HSM') problems.push(`Key type ${String(k.kty)} cannot encrypt managed disks: use RSA or RSA-HSM.`);
     if (![2048, 3072, 4096].includes(k.size)) problems.push(`Key size ${k.size} is not supported for managed disks: use 2048, 3072 or 4096 bits.`);
     if ('create' in i.keyVault && k.kty === 'RSA-HSM' && i.keyVault.create.sku !== 'premium') problems.push('An RSA-HSM key needs a premium key vault.');
-    if (!(k.rotateEveryDays >= 7) || !(k.expiresInDays > k.rotateEveryDays)) problems.push('The key must rotate at least 7 days after creation and before it expires.');
+    if (!(k.rotateEveryDays >= 7) || !(k.expiresInDays > k.rotateEveryDays))
+      problems.push('The key must rotate at least 7 days after creation and before it expires.');
   }
   const identity = i.diskEncryptionSet.identity;
-  if (typeof identity === 'object' && !/^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.ManagedIdentity\/userAssignedIdentities\/[^/]+$/i.test(identity.userAssigned)) {
-    problems.push('The user-assigned identity must be a managed identity resource id (/subscriptions/…/resourceGroups/…/providers/Microsoft.ManagedIdentity/userAssignedIdentities/NAME).');
+  if (
+    typeof identity === 'object' &&
+    !/^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.ManagedIdentity\/userAssignedIdentities\/[^/]+$/i.test(identity.userAssigned)
+  ) {
+    problems.push(
+      'The user-assigned identity must be a managed identity resource id (/subscriptions/…/resourceGroups/…/providers/Microsoft.ManagedIdentity/userAssignedIdentities/NAME).',
+    );
   }
-  if (!DES_NAME.test(i.diskEncryptionSet.name)) problems.push(`Disk encryption set name "${i.diskEncryptionSet.name}" is not valid: use 1-80 letters, digits, underscores and hyphens.`);
+  if (!DES_NAME.test(i.diskEncryptionSet.name))
+    problems.push(`Disk encryption set name "${i.diskEncryptionSet.name}" is not valid: use 1-80 letters, digits, underscores and hyphens.`);
   return problems;
 }
 
@@ -121,8 +145,14 @@ export function plan(intent: Intent, estate: Estate, options: { now: number }): 
   if ('use' in intent.keyVault) {
     vault = estate.keyVaults.get(normalizeId(intent.keyVault.use));
     if (!vault) problems.push(`Key vault ${intent.keyVault.use} was not found in the estate.`);
-    else if (vault.kind === 'managedHsm') problems.push(`${vault.name} is a Managed HSM: Lockstep plans keys and grants in key vaults only (an HSM's keys and local RBAC are not managed through ARM).`);
-    else if (vault.location !== region) problems.push(`Key vault ${vault.name} is in ${vault.location}; the disk encryption set will be in ${region}, and Azure requires both in the same region.`);
+    else if (vault.kind === 'managedHsm')
+      problems.push(
+        `${vault.name} is a Managed HSM: Lockstep plans keys and grants in key vaults only (an HSM's keys and local RBAC are not managed through ARM).`,
+      );
+    else if (vault.location !== region)
+      problems.push(
+        `Key vault ${vault.name} is in ${vault.location}; the disk encryption set will be in ${region}, and Azure requires both in the same region.`,
+      );
     vaultId = vault?.id ?? intent.keyVault.use;
     vaultName = vault?.name ?? parseResourceId(intent.keyVault.use)?.name ?? 'vault';
     rbac = vault?.enableRbacAuthorization === true;
@@ -130,7 +160,9 @@ export function plan(intent: Intent, estate: Estate, options: { now: number }): 
     vaultName = intent.keyVault.create.name;
     vaultId = `${rgId}/providers/Microsoft.KeyVault/vaults/${vaultName}`;
     vault = estate.keyVaults.get(normalizeId(vaultId));
-    const elsewhere = [...estate.keyVaults.values()].find((v) => v.name.toLowerCase() === vaultName.toLowerCase() && normalizeId(v.id) !== normalizeId(vaultId));
+    const elsewhere = [...estate.keyVaults.values()].find(
+      (v) => v.name.toLowerCase() === vaultName.toLowerCase() && normalizeId(v.id) !== normalizeId(vaultId),
+    );
     if (elsewhere) problems.push(`The key vault name ${vaultName} is already taken by ${elsewhere.id}; vault names are global.`);
     rbac = vault ? vault.enableRbacAuthorization === true : true;
   }
@@ -139,7 +171,9 @@ export function plan(intent: Intent, estate: Estate, options: { now: number }): 
   }
   const sameNameDes = estate.diskEncryptionSets.get(normalizeId(`${rgId}/providers/Microsoft.Compute/diskEncryptionSets/${intent.diskEncryptionSet.name}`));
   if (sameNameDes && sameNameDes.location && sameNameDes.location !== region) {
-    problems.push(`Disk encryption set ${sameNameDes.name} already exists in ${sameNameDes.location}, not ${region}: the servers' target region. Choose another name.`);
+    problems.push(
+      `Disk encryption set ${sameNameDes.name} already exists in ${sameNameDes.location}, not ${region}: the servers' target region. Choose another name.`,
+    );
   }
   if (problems.length > 0) return { ok: false, problems };
 
@@ -203,7 +237,13 @@ export function plan(intent: Intent, estate: Estate, options: { now: number }): 
       request: {
         method: 'PUT',
         url: url(`${vaultId}/providers/Microsoft.Insights/diagnosticSettings/lockstep-audit`, API.diagnostics),
-        body: { properties: { workspaceId: intent.auditLogs.workspaceId, logs: [{ categoryGroup: 'audit', enabled: true }], metrics: [{ category: 'AllMetrics', enabled: true }] } },
+        body: {
+          properties: {
+            workspaceId: intent.auditLogs.workspaceId,
+            logs: [{ categoryGroup: 'audit', enabled: true }],
+            metrics: [{ category: 'AllMetrics', enabled: true }],
+          },
+        },
       },
       dependsOn: vaultStep,
       why: 'Audit events show who used, changed or deleted a key and when (ISO/IEC 27001 8.15, NEN 7510 logging).',
@@ -274,7 +314,16 @@ export function plan(intent: Intent, estate: Estate, options: { now: number }): 
     grantPrincipal = '{{des.identity.principalId}}';
     grantBindings = [{ placeholder: grantPrincipal, step: 'des', path: 'identity.principalId' }];
   }
-  const { grant: grantStep, verify: grantVerify } = grantSteps({ tenantId: estate.tenantId, vaultId, vaultName, rbac, desId, principal: grantPrincipal, bindings: grantBindings, who: userAssigned ? `managed identity ${parseResourceId(userAssigned)?.name ?? userAssigned}` : undefined });
+  const { grant: grantStep, verify: grantVerify } = grantSteps({
+    tenantId: estate.tenantId,
+    vaultId,
+    vaultName,
+    rbac,
+    desId,
+    principal: grantPrincipal,
+    bindings: grantBindings,
+    who: userAssigned ? `managed identity ${parseResourceId(userAssigned)?.name ?? userAssigned}` : undefined,
+  });
   const desStep: PlanStep = {
     id: 'des',
     title: `Create disk encryption set ${intent.diskEncryptionSet.name}`,
@@ -285,7 +334,11 @@ export function plan(intent: Intent, estate: Estate, options: { now: number }): 
       body: {
         location: region,
         identity: userAssigned ? { type: 'UserAssigned', userAssignedIdentities: { [userAssigned]: {} } } : { type: 'SystemAssigned' },
-        properties: { activeKey: { keyUrl: keyUrlValue, sourceVault: { id: vaultId } }, encryptionType: intent.diskEncryptionSet.encryptionType, rotationToLatestKeyVersionEnabled: intent.diskEncryptionSet.autoRotate },
+        properties: {
+          activeKey: { keyUrl: keyUrlValue, sourceVault: { id: vaultId } },
+          encryptionType: intent.diskEncryptionSet.encryptionType,
+          rotationToLatestKeyVersionEnabled: intent.diskEncryptionSet.autoRotate,
+        },
       },
     },
     dependsOn: steps.some((s) => s.id === 'key') ? ['key'] : vaultStep,
@@ -315,8 +368,16 @@ export function plan(intent: Intent, estate: Estate, options: { now: number }): 
     action: 'Microsoft.Compute/diskEncryptionSets/read',
     scope: desId,
     expect: [
-      { path: 'properties.provisioningState', equals: 'Succeeded', message: `Disk encryption set ${intent.diskEncryptionSet.name} did not finish provisioning.` },
-      { path: 'properties.activeKey.sourceVault.id', equals: vaultId, message: `Disk encryption set ${intent.diskEncryptionSet.name} does not use ${vaultName}.` },
+      {
+        path: 'properties.provisioningState',
+        equals: 'Succeeded',
+        message: `Disk encryption set ${intent.diskEncryptionSet.name} did not finish provisioning.`,
+      },
+      {
+        path: 'properties.activeKey.sourceVault.id',
+        equals: vaultId,
+        message: `Disk encryption set ${intent.diskEncryptionSet.name} does not use ${vaultName}.`,
+      },
     ],
   });
   steps.push(grantVerify);
@@ -350,7 +411,12 @@ export function rotatingKeyBody(k: { kty: string; size: number; rotateEveryDays:
 
 /** The vault firewall with trusted services let through. PATCH replaces networkAcls whole, so its IP and network rules go along. */
 export function trustedServicesAcls(v: KeyVault) {
-  return { defaultAction: v.networkDefaultAction ?? 'Deny', bypass: 'AzureServices', ipRules: v.ipRules ?? [], virtualNetworkRules: v.virtualNetworkRules ?? [] };
+  return {
+    defaultAction: v.networkDefaultAction ?? 'Deny',
+    bypass: 'AzureServices',
+    ipRules: v.ipRules ?? [],
+    virtualNetworkRules: v.virtualNetworkRules ?? [],
+  };
 }
 
 /** Reads an intent from untrusted JSON: its shape first, one message per problem (names are checked by the planner). */
@@ -369,11 +435,25 @@ export function parseIntent(text: string): { ok: true; intent: Intent } | { ok: 
   if (o.version !== 1) problems.push('version must be 1.');
   for (const f of ['subscriptionId', 'resourceGroup', 'location'] as const) if (typeof o[f] !== 'string') problems.push(`${f} is required (a string).`);
   const kv = o.keyVault;
-  if (!obj(kv) || (typeof kv.use !== 'string' && !(obj(kv.create) && typeof kv.create.name === 'string' && (kv.create.sku === 'standard' || kv.create.sku === 'premium')))) {
+  if (
+    !obj(kv) ||
+    (typeof kv.use !== 'string' && !(obj(kv.create) && typeof kv.create.name === 'string' && (kv.create.sku === 'standard' || kv.create.sku === 'premium')))
+  ) {
     problems.push('keyVault must be { "use": "<vault id>" } or { "create": { "name": "…", "sku": "standard|premium" } }.');
   }
   const key = o.key;
-  if (!obj(key) || (typeof key.use !== 'string' && !(obj(key.create) && typeof key.create.name === 'string' && typeof key.create.kty === 'string' && typeof key.create.size === 'number' && typeof key.create.rotateEveryDays === 'number' && typeof key.create.expiresInDays === 'number'))) {
+  if (
+    !obj(key) ||
+    (typeof key.use !== 'string' &&
+      !(
+        obj(key.create) &&
+        typeof key.create.name === 'string' &&
+        typeof key.create.kty === 'string' &&
+        typeof key.create.size === 'number' &&
+        typeof key.create.rotateEveryDays === 'number' &&
+        typeof key.create.expiresInDays === 'number'
+      ))
+  ) {
     problems.push('key must be { "use": "<key id>" } or { "create": { "name", "kty", "size", "rotateEveryDays", "expiresInDays" } }.');
   }
   const des = o.diskEncryptionSet;
@@ -382,9 +462,11 @@ export function parseIntent(text: string): { ok: true; intent: Intent } | { ok: 
   else {
     if (!types.includes(String(des.encryptionType))) problems.push(`diskEncryptionSet.encryptionType must be ${types.join(' or ')}.`);
     if (typeof des.autoRotate !== 'boolean') problems.push('diskEncryptionSet.autoRotate must be true or false.');
-    if (des.identity !== 'SystemAssigned' && !(obj(des.identity) && typeof des.identity.userAssigned === 'string')) problems.push('diskEncryptionSet.identity must be "SystemAssigned" or { "userAssigned": "<identity id>" }.');
+    if (des.identity !== 'SystemAssigned' && !(obj(des.identity) && typeof des.identity.userAssigned === 'string'))
+      problems.push('diskEncryptionSet.identity must be "SystemAssigned" or { "userAssigned": "<identity id>" }.');
   }
-  if (o.auditLogs !== undefined && !(obj(o.auditLogs) && typeof o.auditLogs.workspaceId === 'string')) problems.push('auditLogs must be { "workspaceId": "<Log Analytics workspace id>" }.');
+  if (o.auditLogs !== undefined && !(obj(o.auditLogs) && typeof o.auditLogs.workspaceId === 'string'))
+    problems.push('auditLogs must be { "workspaceId": "<Log Analytics workspace id>" }.');
   if (problems.length > 0) return { ok: false, problems };
   const intent = v as unknown as Intent;
   const named = validateIntent(intent);
@@ -396,10 +478,22 @@ export function parseIntent(text: string): { ok: true; intent: Intent } | { ok: 
  * Encryption User for RBAC vaults, an access policy with get, wrapKey, unwrapKey otherwise) and
  * the step that reads it back.
  */
-export function grantSteps(g: { tenantId: string; vaultId: string; vaultName: string; rbac: boolean; desId: string; principal: string; bindings: Binding[]; who?: string }): { grant: PlanStep; verify: PlanStep } {
+export function grantSteps(g: {
+  tenantId: string;
+  vaultId: string;
+  vaultName: string;
+  rbac: boolean;
+  desId: string;
+  principal: string;
+  bindings: Binding[];
+  who?: string;
+}): { grant: PlanStep; verify: PlanStep } {
   const who = g.who ?? "the disk encryption set's identity";
   const roleDefinitionId = `/subscriptions/${parseResourceId(g.vaultId)?.subscriptionId ?? ''}/providers/Microsoft.Authorization/roleDefinitions/${ROLE_IDS.keyVaultCryptoServiceEncryptionUser}`;
-  const assignmentUrl = url(`${g.vaultId}/providers/Microsoft.Authorization/roleAssignments/${stableGuid(`${normalizeId(g.vaultId)}|${normalizeId(g.desId)}|${ROLE_IDS.keyVaultCryptoServiceEncryptionUser}`)}`, API.authorization);
+  const assignmentUrl = url(
+    `${g.vaultId}/providers/Microsoft.Authorization/roleAssignments/${stableGuid(`${normalizeId(g.vaultId)}|${normalizeId(g.desId)}|${ROLE_IDS.keyVaultCryptoServiceEncryptionUser}`)}`,
+    API.authorization,
+  );
   const grant: PlanStep = g.rbac
     ? {
         id: 'grant',
@@ -416,7 +510,11 @@ export function grantSteps(g: { tenantId: string; vaultId: string; vaultName: st
         id: 'grant',
         title: `Add an access policy for ${who} on ${g.vaultName}`,
         status: 'pending',
-        request: { method: 'PUT', url: url(`${g.vaultId}/accessPolicies/add`, API.keyVault), body: { properties: { accessPolicies: [{ tenantId: g.tenantId, objectId: g.principal, permissions: { keys: ['get', 'wrapKey', 'unwrapKey'] } }] } } },
+        request: {
+          method: 'PUT',
+          url: url(`${g.vaultId}/accessPolicies/add`, API.keyVault),
+          body: { properties: { accessPolicies: [{ tenantId: g.tenantId, objectId: g.principal, permissions: { keys: ['get', 'wrapKey', 'unwrapKey'] } }] } },
+        },
         dependsOn: [],
         why: 'The vault uses access policies: the identity needs get, wrapKey and unwrapKey.',
         bindings: g.bindings,
@@ -436,7 +534,11 @@ export function grantSteps(g: { tenantId: string; vaultId: string; vaultName: st
     expect: [
       g.rbac
         ? { path: 'properties.roleDefinitionId', equals: roleDefinitionId, message: 'The role assignment is missing or names another role.' }
-        : { path: 'properties.accessPolicies', contains: { objectId: g.principal }, message: `${g.vaultName} has no access policy for the disk encryption set's identity.` },
+        : {
+            path: 'properties.accessPolicies',
+            contains: { objectId: g.principal },
+            message: `${g.vaultName} has no access policy for the disk encryption set's identity.`,
+          },
     ],
   };
   return { grant, verify };

@@ -63,7 +63,14 @@ export async function preflight(plan: Plan, factory: ArmClientFactory, estate: E
     const scope = exists || !p?.resourceGroup ? step.scope : `/subscriptions/${p.subscriptionId}/resourceGroups/${p.resourceGroup}`;
     const key = normalizeId(scope);
     if (!cache.has(key)) cache.set(key, permissionsAt(factory, scope, exists));
-    const check: StepCheck = { stepId: step.id, title: step.title, action: step.action, scope: step.scope, whoCan: whoCan(estate, step.action, step.scope), rolesThatGrant: rolesGranting(step.action) };
+    const check: StepCheck = {
+      stepId: step.id,
+      title: step.title,
+      action: step.action,
+      scope: step.scope,
+      whoCan: whoCan(estate, step.action, step.scope),
+      rolesThatGrant: rolesGranting(step.action),
+    };
     try {
       check.allowed = (await cache.get(key)!).some((perm) => permissionAllows(perm, step.action));
     } catch (e) {
@@ -74,7 +81,9 @@ export async function preflight(plan: Plan, factory: ArmClientFactory, estate: E
     steps.push(check);
   }
   const names: Preflight['names'] = [];
-  for (const step of plan.steps.filter((s) => s.status === 'pending' && s.request.method === 'PUT' && /\/providers\/Microsoft\.KeyVault\/vaults\/[^/]+\?/i.test(s.request.url))) {
+  for (const step of plan.steps.filter(
+    (s) => s.status === 'pending' && s.request.method === 'PUT' && /\/providers\/Microsoft\.KeyVault\/vaults\/[^/]+\?/i.test(s.request.url),
+  )) {
     const p = parseResourceId(step.request.url.split('?')[0]!)!;
     try {
       names.push({ name: p.name, ...(await vaultNameAvailability(factory, p.subscriptionId!, p.name)) });

@@ -19,7 +19,11 @@ const ArmContext = createContext<ArmContextValue | undefined>(undefined);
 export function ArmProvider({ pca, config, children }: { pca: PublicClientApplication; config: LockstepConfig; children: ReactNode }) {
   const value = useMemo(() => {
     const tokens = new MsalTokenSource(pca, config.cloud.armScope);
-    const graph: GraphTarget = { endpoint: config.cloud.graphEndpoint, tokens: new MsalTokenSource(pca, config.cloud.graphScope, false), allowInsecure: config.cloud.allowInsecure };
+    const graph: GraphTarget = {
+      endpoint: config.cloud.graphEndpoint,
+      tokens: new MsalTokenSource(pca, config.cloud.graphScope, false),
+      allowInsecure: config.cloud.allowInsecure,
+    };
     return { factory: createArmClientFactory({ cloud: config.cloud, tokens }), target: { cloud: config.cloud, tokens, graph } };
   }, [pca, config]);
   return <ArmContext.Provider value={value}>{children}</ArmContext.Provider>;

@@ -90,9 +90,22 @@ export function useReadiness() {
   const settings = useEngagementSettings();
   const live = useLiveReadiness(!opened, settings);
   // An offline capture is judged as of the moment it was captured.
-  const offlineReadiness = useMemo(() => (opened ? readinessOf(opened.file, Math.floor(Date.parse(opened.file.capturedAt) / 1000), settings) : undefined), [opened, settings]);
+  const offlineReadiness = useMemo(
+    () => (opened ? readinessOf(opened.file, Math.floor(Date.parse(opened.file.capturedAt) / 1000), settings) : undefined),
+    [opened, settings],
+  );
   if (offlineReadiness) {
-    return { ...live, readiness: offlineReadiness, isPending: false, isFetching: false, isError: false, error: null, progress: undefined, partialRows: undefined, refetch: live.refetch };
+    return {
+      ...live,
+      readiness: offlineReadiness,
+      isPending: false,
+      isFetching: false,
+      isError: false,
+      error: null,
+      progress: undefined,
+      partialRows: undefined,
+      refetch: live.refetch,
+    };
   }
   return live;
 }
@@ -108,7 +121,16 @@ function useLiveReadiness(enabled: boolean, settings: Settings) {
       let timer: ReturnType<typeof setTimeout> | undefined;
       const publish = () => {
         timer = undefined;
-        partial = pendingRows(normalize({ kind: 'lockstep.estate', version: 1, capturedAt: new Date().toISOString(), tenantId: '', subscriptions: [], resources: [...seen.values()] }));
+        partial = pendingRows(
+          normalize({
+            kind: 'lockstep.estate',
+            version: 1,
+            capturedAt: new Date().toISOString(),
+            tenantId: '',
+            subscriptions: [],
+            resources: [...seen.values()],
+          }),
+        );
         for (const l of listeners) l();
       };
       try {
@@ -119,7 +141,9 @@ function useLiveReadiness(enabled: boolean, settings: Settings) {
           details,
           onProgress: setProgress,
           onResources: (rs) => {
-            for (const r of rs) if (/replicationmigrationitems$|replicationprotecteditems$|migrateprojects$|recoveryservices\/vaults$/i.test(r.type)) seen.set(r.id.toLowerCase(), r);
+            for (const r of rs)
+              if (/replicationmigrationitems$|replicationprotecteditems$|migrateprojects$|recoveryservices\/vaults$/i.test(r.type))
+                seen.set(r.id.toLowerCase(), r);
             timer ??= setTimeout(publish, 250);
           },
         });
@@ -131,8 +155,19 @@ function useLiveReadiness(enabled: boolean, settings: Settings) {
     },
     staleTime: 5 * 60_000,
   });
-  const live = useSyncExternalStore(subscribe, () => progress, () => undefined);
-  const partialRows = useSyncExternalStore(subscribe, () => partial, () => undefined);
-  const readiness = useMemo(() => (query.data ? readinessOf(query.data, Math.floor(query.dataUpdatedAt / 1000), settings) : undefined), [query.data, query.dataUpdatedAt, settings]);
+  const live = useSyncExternalStore(
+    subscribe,
+    () => progress,
+    () => undefined,
+  );
+  const partialRows = useSyncExternalStore(
+    subscribe,
+    () => partial,
+    () => undefined,
+  );
+  const readiness = useMemo(
+    () => (query.data ? readinessOf(query.data, Math.floor(query.dataUpdatedAt / 1000), settings) : undefined),
+    [query.data, query.dataUpdatedAt, settings],
+  );
   return { ...query, progress: live, readiness, partialRows };
 }

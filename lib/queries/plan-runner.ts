@@ -42,14 +42,20 @@ export function usePlanRunner() {
   const arm = useArm();
   const queryClient = useQueryClient();
   const stored = useSyncExternalStore(subscribe, snapshot, () => undefined);
-  const running = useSyncExternalStore(subscribe, () => active, () => false);
+  const running = useSyncExternalStore(
+    subscribe,
+    () => active,
+    () => false,
+  );
   const start = useCallback(
     async (next: StoredRun) => {
       if (active) return;
       active = true;
       setCurrent(next);
       try {
-        const run = await apply(structuredClone(next.run), createArmSender(arm, { pollIntervalMs: 1000 }), { onChange: (r: Run) => setCurrent({ ...next, run: r }) });
+        const run = await apply(structuredClone(next.run), createArmSender(arm, { pollIntervalMs: 1000 }), {
+          onChange: (r: Run) => setCurrent({ ...next, run: r }),
+        });
         // What was created changes verdicts: read the estate again.
         if (Object.values(run.steps).some((x) => x.status === 'done')) void queryClient.invalidateQueries({ queryKey: estateKeys.live() });
       } finally {

@@ -15,7 +15,15 @@ export function makeQueryClient(): QueryClient {
         refetchOnWindowFocus: false,
         retry: (failureCount, error) => {
           const e = toArmError(error);
-          if (e.kind === 'sign-in' || e.kind === 'auth' || e.kind === 'forbidden' || e.kind === 'not-found' || e.kind === 'bad-request' || e.kind === 'conflict') return false;
+          if (
+            e.kind === 'sign-in' ||
+            e.kind === 'auth' ||
+            e.kind === 'forbidden' ||
+            e.kind === 'not-found' ||
+            e.kind === 'bad-request' ||
+            e.kind === 'conflict'
+          )
+            return false;
           if (e.status && e.status >= 400 && e.status < 500 && e.status !== 408 && e.status !== 429) return false;
           return failureCount < 1;
         },

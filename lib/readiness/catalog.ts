@@ -11,7 +11,9 @@ export const keyRuleSet = keyRules;
 export const vaultRuleSet = keyVaultRules;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const RULES: readonly Rule<any>[] = [...serverRules, ...desRules, keyNotFoundRule, ...keyRules, ...keyVaultRules].sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
+export const RULES: readonly Rule<any>[] = [...serverRules, ...desRules, keyNotFoundRule, ...keyRules, ...keyVaultRules].sort((a, b) =>
+  a.id.localeCompare(b.id, 'en', { numeric: true }),
+);
 
 export function ruleById(id: string) {
   return RULES.find((r) => r.id === id);

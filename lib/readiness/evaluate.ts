@@ -9,7 +9,20 @@ import { isManagedHsmHost, lookup, vaultOfDes } from '../estate/normalize';
 import { nameOf } from './names';
 import { RULES, desRuleSet, keyRuleSet, serverRuleSet, vaultRuleSet } from './catalog';
 import { DEFAULT_SETTINGS } from './settings';
-import type { AccessState, DesSubject, EvalContext, Evaluation, Finding, KeyUse, Rule, ServerResult, ServerSubject, Settings, Severity, Verdict } from './types';
+import type {
+  AccessState,
+  DesSubject,
+  EvalContext,
+  Evaluation,
+  Finding,
+  KeyUse,
+  Rule,
+  ServerResult,
+  ServerSubject,
+  Settings,
+  Severity,
+  Verdict,
+} from './types';
 
 const KEY_DATA_ACTIONS = ['Microsoft.KeyVault/vaults/keys/read', 'Microsoft.KeyVault/vaults/keys/wrap/action', 'Microsoft.KeyVault/vaults/keys/unwrap/action'];
 const POLICY_NEEDS = ['get', 'wrapKey', 'unwrapKey'];
@@ -52,7 +65,10 @@ export function desSubject(estate: Estate, des: DiskEncryptionSet): DesSubject {
   if (des.federatedClientId && vault.state !== 'found' && des.key) {
     const crossTenant = { applicationId: des.federatedClientId, host: des.key.host, vaultName: des.key.vaultName, keyName: des.key.keyName };
     return {
-      des, keyStore, vault, crossTenant,
+      des,
+      keyStore,
+      vault,
+      crossTenant,
       access: {
         state: 'unverifiable',
         reason: `the key is in ${des.key.host}, in another tenant, reached through application ${des.federatedClientId}`,
@@ -66,9 +82,15 @@ export function desSubject(estate: Estate, des: DiskEncryptionSet): DesSubject {
     // ARM shows the HSM (purge protection, soft delete, network, security domain) but not its keys or its local RBAC.
     const principal = des.principalIds[0];
     return {
-      des, keyStore: 'managedHsm', vault,
+      des,
+      keyStore: 'managedHsm',
+      vault,
       access: principal
-        ? { state: 'unverifiable', reason: `ARM does not show the local role assignments of Managed HSM ${v.name}`, command: `az keyvault role assignment list --hsm-name ${v.name} --scope /keys/${des.key?.keyName ?? '<key>'} --assignee ${principal}` }
+        ? {
+            state: 'unverifiable',
+            reason: `ARM does not show the local role assignments of Managed HSM ${v.name}`,
+            command: `az keyvault role assignment list --hsm-name ${v.name} --scope /keys/${des.key?.keyName ?? '<key>'} --assignee ${principal}`,
+          }
         : { state: 'not-evaluated' },
     };
   }
@@ -143,7 +165,11 @@ export function evaluate(estate: Estate, options: { settings?: Partial<Settings>
 
   // Vaults: every captured vault.
   const vaultFindings = new Map<string, Finding[]>();
-  for (const v of estate.keyVaults.values()) vaultFindings.set(normalizeId(v.id), vaultRuleSet.flatMap((r) => add(r, v)));
+  for (const v of estate.keyVaults.values())
+    vaultFindings.set(
+      normalizeId(v.id),
+      vaultRuleSet.flatMap((r) => add(r, v)),
+    );
 
   // DES, with their keys: every captured DES.
   const desSubjects = new Map<string, DesSubject>();
@@ -168,14 +194,19 @@ export function evaluate(estate: Estate, options: { settings?: Partial<Settings>
     if (!server.disks || server.disks.length === 0) {
       // A list entry without disks whose detail read failed is a gap on the item itself: say so, never "no disks".
       const detailGap = estate.gaps.find((g) => normalizeId(g.scope) === normalizeId(server.id));
-      unreadable.push(detailGap ? `its disk details could not be read (${detailGap.operation} failed: ${detailGap.status} ${detailGap.code})` : 'the replication item reports no disks');
+      unreadable.push(
+        detailGap
+          ? `its disk details could not be read (${detailGap.operation} failed: ${detailGap.status} ${detailGap.code})`
+          : 'the replication item reports no disks',
+      );
     }
     for (const d of deses) {
       if (d.lookup.state === 'unreadable') unreadable.push(`disk encryption set ${nameOf(d.id)} could not be read (${d.lookup.reason})`);
       if (d.lookup.state !== 'found') continue;
       const s = desSubjects.get(normalizeId(d.id))!;
       if (s.crossTenant) unreadable.push(`the key of ${s.des.name} is in another tenant (${s.crossTenant.host}) and cannot be verified from this one`);
-      else if (s.vault.state === 'unreadable') unreadable.push(`the ${s.keyStore === 'managedHsm' ? 'Managed HSM' : 'key vault'} of ${s.des.name} could not be read (${s.vault.reason})`);
+      else if (s.vault.state === 'unreadable')
+        unreadable.push(`the ${s.keyStore === 'managedHsm' ? 'Managed HSM' : 'key vault'} of ${s.des.name} could not be read (${s.vault.reason})`);
       if (s.key?.state === 'unreadable') unreadable.push(`key ${s.des.key?.keyName} could not be read (${s.key.reason})`);
       if (s.access.state === 'unreadable') unreadable.push(`access to the key of ${s.des.name} could not be checked: ${s.access.reason}`);
     }
@@ -197,7 +228,8 @@ export function evaluate(estate: Estate, options: { settings?: Partial<Settings>
 
   const summary = { servers: servers.length, ready: 0, attention: 0, unknown: 0, unprotected: 0, blocked: 0 };
   for (const s of servers) summary[s.verdict]++;
-  const all = [...findings.values(), ...serverFindings].sort((a, b) => RANK[a.severity] - RANK[b.severity] || b.serverIds.length - a.serverIds.length || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+  const all = [...findings.values(), ...serverFindings].sort(
+    (a, b) => RANK[a.severity] - RANK[b.severity] || b.serverIds.length - a.serverIds.length || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+  );
   return { evaluatedAt: new Date(options.now * 1000).toISOString(), settings, servers, findings: all, summary, des: desSubjects };
 }
-

@@ -44,49 +44,123 @@ export interface Fixture {
 
 export function healthy(): Fixture {
   const vault: Json = {
-    id: KV, name: 'kv-fixture', type: 'Microsoft.KeyVault/vaults', location: 'westeurope',
+    id: KV,
+    name: 'kv-fixture',
+    type: 'Microsoft.KeyVault/vaults',
+    location: 'westeurope',
     properties: {
-      tenantId: T, sku: { family: 'A', name: 'standard' }, accessPolicies: [], enableSoftDelete: true, enablePurgeProtection: true, enableRbacAuthorization: true,
-      softDeleteRetentionInDays: 90, networkAcls: { defaultAction: 'Deny', bypass: 'AzureServices', ipRules: [], virtualNetworkRules: [] }, publicNetworkAccess: 'Enabled',
-      vaultUri: 'https://kv-fixture.vault.azure.net/', provisioningState: 'Succeeded',
+      tenantId: T,
+      sku: { family: 'A', name: 'standard' },
+      accessPolicies: [],
+      enableSoftDelete: true,
+      enablePurgeProtection: true,
+      enableRbacAuthorization: true,
+      softDeleteRetentionInDays: 90,
+      networkAcls: { defaultAction: 'Deny', bypass: 'AzureServices', ipRules: [], virtualNetworkRules: [] },
+      publicNetworkAccess: 'Enabled',
+      vaultUri: 'https://kv-fixture.vault.azure.net/',
+      provisioningState: 'Succeeded',
     },
   };
   const keyProps = (v: string, created: number) => ({
     attributes: { enabled: true, created, updated: created, nbf: created, exp: NOW + 200 * DAY, recoveryLevel: 'Recoverable' },
-    kty: 'RSA', keySize: 3072, keyOps: ['wrapKey', 'unwrapKey'],
-    keyUri: 'https://kv-fixture.vault.azure.net:443/keys/disk-key', keyUriWithVersion: `https://kv-fixture.vault.azure.net:443/keys/disk-key/${v}`,
+    kty: 'RSA',
+    keySize: 3072,
+    keyOps: ['wrapKey', 'unwrapKey'],
+    keyUri: 'https://kv-fixture.vault.azure.net:443/keys/disk-key',
+    keyUriWithVersion: `https://kv-fixture.vault.azure.net:443/keys/disk-key/${v}`,
   });
   const key: Json = {
-    id: KEY, name: 'disk-key', type: 'Microsoft.KeyVault/vaults/keys', location: 'westeurope',
-    properties: { ...keyProps(V_CUR, NOW - 30 * DAY), rotationPolicy: { attributes: { expiryTime: 'P1Y' }, lifetimeActions: [{ trigger: { timeAfterCreate: 'P90D' }, action: { type: 'Rotate' } }] } },
+    id: KEY,
+    name: 'disk-key',
+    type: 'Microsoft.KeyVault/vaults/keys',
+    location: 'westeurope',
+    properties: {
+      ...keyProps(V_CUR, NOW - 30 * DAY),
+      rotationPolicy: { attributes: { expiryTime: 'P1Y' }, lifetimeActions: [{ trigger: { timeAfterCreate: 'P90D' }, action: { type: 'Rotate' } }] },
+    },
   };
-  const keyVersion: Json = { id: `${KEY}/versions/${V_CUR}`, name: V_CUR, type: 'Microsoft.KeyVault/vaults/keys/versions', location: 'westeurope', properties: keyProps(V_CUR, NOW - 30 * DAY) };
-  const oldVersion: Json = { id: `${KEY}/versions/${V_OLD}`, name: V_OLD, type: 'Microsoft.KeyVault/vaults/keys/versions', location: 'westeurope', properties: keyProps(V_OLD, NOW - 120 * DAY) };
+  const keyVersion: Json = {
+    id: `${KEY}/versions/${V_CUR}`,
+    name: V_CUR,
+    type: 'Microsoft.KeyVault/vaults/keys/versions',
+    location: 'westeurope',
+    properties: keyProps(V_CUR, NOW - 30 * DAY),
+  };
+  const oldVersion: Json = {
+    id: `${KEY}/versions/${V_OLD}`,
+    name: V_OLD,
+    type: 'Microsoft.KeyVault/vaults/keys/versions',
+    location: 'westeurope',
+    properties: keyProps(V_OLD, NOW - 120 * DAY),
+  };
   const des: Json = {
-    id: DES, name: 'des-fixture', type: 'Microsoft.Compute/diskEncryptionSets', location: 'westeurope',
+    id: DES,
+    name: 'des-fixture',
+    type: 'Microsoft.Compute/diskEncryptionSets',
+    location: 'westeurope',
     identity: { type: 'SystemAssigned', principalId: PRINCIPAL, tenantId: T },
-    properties: { activeKey: { keyUrl: `https://kv-fixture.vault.azure.net/keys/disk-key/${V_CUR}`, sourceVault: { id: KV } }, encryptionType: 'EncryptionAtRestWithCustomerKey', rotationToLatestKeyVersionEnabled: true, provisioningState: 'Succeeded', previousKeys: [] },
+    properties: {
+      activeKey: { keyUrl: `https://kv-fixture.vault.azure.net/keys/disk-key/${V_CUR}`, sourceVault: { id: KV } },
+      encryptionType: 'EncryptionAtRestWithCustomerKey',
+      rotationToLatestKeyVersionEnabled: true,
+      provisioningState: 'Succeeded',
+      previousKeys: [],
+    },
   };
   const grant: Json = {
-    id: `${KV}/providers/Microsoft.Authorization/roleAssignments/55555555-5555-4555-8555-555555555555`, name: '55555555-5555-4555-8555-555555555555', type: 'Microsoft.Authorization/roleAssignments',
-    properties: { roleDefinitionId: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/${ROLE_IDS.keyVaultCryptoServiceEncryptionUser}`, principalId: PRINCIPAL, principalType: 'ServicePrincipal', scope: KV },
+    id: `${KV}/providers/Microsoft.Authorization/roleAssignments/55555555-5555-4555-8555-555555555555`,
+    name: '55555555-5555-4555-8555-555555555555',
+    type: 'Microsoft.Authorization/roleAssignments',
+    properties: {
+      roleDefinitionId: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/${ROLE_IDS.keyVaultCryptoServiceEncryptionUser}`,
+      principalId: PRINCIPAL,
+      principalType: 'ServicePrincipal',
+      scope: KV,
+    },
   };
-  const diag: Json = { id: `${KV}/providers/Microsoft.Insights/diagnosticSettings/audit`, name: 'audit', type: 'Microsoft.Insights/diagnosticSettings', properties: { workspaceId: '/x', logs: [{ categoryGroup: 'audit', enabled: true }] } };
-  const lock: Json = { id: `${RG}/providers/Microsoft.Authorization/locks/keep`, name: 'keep', type: 'Microsoft.Authorization/locks', properties: { level: 'CanNotDelete' } };
+  const diag: Json = {
+    id: `${KV}/providers/Microsoft.Insights/diagnosticSettings/audit`,
+    name: 'audit',
+    type: 'Microsoft.Insights/diagnosticSettings',
+    properties: { workspaceId: '/x', logs: [{ categoryGroup: 'audit', enabled: true }] },
+  };
+  const lock: Json = {
+    id: `${RG}/providers/Microsoft.Authorization/locks/keep`,
+    name: 'keep',
+    type: 'Microsoft.Authorization/locks',
+    properties: { level: 'CanNotDelete' },
+  };
   const details: Json = {
-    instanceType: 'VMwareCbt', osType: 'Windows', targetLocation: 'West Europe', targetResourceGroupId: `/subscriptions/${SUB}/resourceGroups/rg-app`, targetVmName: 'srv-1',
+    instanceType: 'VMwareCbt',
+    osType: 'Windows',
+    targetLocation: 'West Europe',
+    targetResourceGroupId: `/subscriptions/${SUB}/resourceGroups/rg-app`,
+    targetVmName: 'srv-1',
     targetVmSecurityProfile: { targetVmSecurityType: 'None' },
     protectedDisks: [
       { diskId: 'D0', diskName: 'srv-1_disk0', isOSDisk: 'true', capacityInBytes: 128 * 1024 ** 3, diskType: 'Premium_LRS', diskEncryptionSetId: DES },
-      { diskId: 'D1', diskName: 'srv-1_disk1', isOSDisk: 'false', capacityInBytes: 512 * 1024 ** 3, diskType: 'Premium_LRS', diskEncryptionSetId: DES.toUpperCase().replace('/SUBSCRIPTIONS/', '/Subscriptions/') },
+      {
+        diskId: 'D1',
+        diskName: 'srv-1_disk1',
+        isOSDisk: 'false',
+        capacityInBytes: 512 * 1024 ** 3,
+        diskType: 'Premium_LRS',
+        diskEncryptionSetId: DES.toUpperCase().replace('/SUBSCRIPTIONS/', '/Subscriptions/'),
+      },
     ],
   };
   const item: Json = {
-    id: ITEM, name: 'srv-1', type: 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationMigrationItems',
+    id: ITEM,
+    name: 'srv-1',
+    type: 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationMigrationItems',
     properties: { machineName: 'SRV-1', migrationState: 'Replicating', health: 'Normal', healthErrors: [], providerSpecificDetails: details },
   };
   const file: EstateFile = {
-    kind: 'lockstep.estate', version: 1, capturedAt: '2026-11-29T00:00:00Z', tenantId: T,
+    kind: 'lockstep.estate',
+    version: 1,
+    capturedAt: '2026-11-29T00:00:00Z',
+    tenantId: T,
     subscriptions: [
       { subscriptionId: SUB, displayName: 'Landing', tenantId: T, state: 'Enabled' },
       { subscriptionId: HUB, displayName: 'Hub', tenantId: T, state: 'Enabled' },
@@ -94,7 +168,17 @@ export function healthy(): Fixture {
     resources: [vault, key, keyVersion, oldVersion, des, grant, diag, lock, item] as ArmResource[],
   };
   return {
-    file, vault, key, keyVersion, oldVersion, des, grant, diag, lock, item, details,
+    file,
+    vault,
+    key,
+    keyVersion,
+    oldVersion,
+    des,
+    grant,
+    diag,
+    lock,
+    item,
+    details,
     add: (...r) => {
       file.resources.push(...(r as ArmResource[]));
     },
@@ -125,15 +209,43 @@ export function asAgentBased(f: Fixture, provider: 'InMageRcm' | 'InMageAzureV2'
   const disks = f.details.protectedDisks as Json[];
   const details: Json =
     provider === 'InMageRcm'
-      ? { instanceType: 'InMageRcm', osType: 'Windows', targetLocation: 'westeurope', targetResourceGroupId: f.details.targetResourceGroupId, targetVmName: 'srv-1', protectedDisks: disks, vmNics: [] }
+      ? {
+          instanceType: 'InMageRcm',
+          osType: 'Windows',
+          targetLocation: 'westeurope',
+          targetResourceGroupId: f.details.targetResourceGroupId,
+          targetVmName: 'srv-1',
+          protectedDisks: disks,
+          vmNics: [],
+        }
       : {
-          instanceType: 'InMageAzureV2', osType: 'Windows', recoveryAzureVMName: 'srv-1', recoveryAzureResourceGroupId: f.details.targetResourceGroupId, osDiskId: 'D0',
+          instanceType: 'InMageAzureV2',
+          osType: 'Windows',
+          recoveryAzureVMName: 'srv-1',
+          recoveryAzureResourceGroupId: f.details.targetResourceGroupId,
+          osDiskId: 'D0',
           protectedDisks: disks.map((d) => ({ diskId: d.diskId, diskName: d.diskName, diskCapacityInBytes: d.capacityInBytes })),
-          protectedManagedDisks: disks.map((d) => ({ diskId: d.diskId, replicaDiskType: 'Premium_LRS', diskEncryptionSetId: d.diskEncryptionSetId, targetDiskName: `${d.diskName}-target` })),
+          protectedManagedDisks: disks.map((d) => ({
+            diskId: d.diskId,
+            replicaDiskType: 'Premium_LRS',
+            diskEncryptionSetId: d.diskEncryptionSetId,
+            targetDiskName: `${d.diskName}-target`,
+          })),
         };
-  const item: Json = { id, name: 'srv-1', type: 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationProtectedItems', properties: { friendlyName: 'SRV-1', protectionState: 'Protected', replicationHealth: 'Normal', healthErrors: [], providerSpecificDetails: details } };
+  const item: Json = {
+    id,
+    name: 'srv-1',
+    type: 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationProtectedItems',
+    properties: { friendlyName: 'SRV-1', protectionState: 'Protected', replicationHealth: 'Normal', healthErrors: [], providerSpecificDetails: details },
+  };
   // The vault's location is where classic agent-based servers land.
-  f.add(item, { id: ITEM.split('/replicationFabrics/')[0]!, name: 'rsv-fixture', type: 'Microsoft.RecoveryServices/vaults', location: 'westeurope', properties: {} });
+  f.add(item, {
+    id: ITEM.split('/replicationFabrics/')[0]!,
+    name: 'rsv-fixture',
+    type: 'Microsoft.RecoveryServices/vaults',
+    location: 'westeurope',
+    properties: {},
+  });
   return item;
 }
 
@@ -141,8 +253,22 @@ export function asAgentBased(f: Fixture, provider: 'InMageRcm' | 'InMageAzureV2'
 export function onManagedHsm(f: Fixture): Json {
   f.remove(KV);
   const hsm: Json = {
-    id: HSM, name: 'hsm-fixture', type: 'Microsoft.KeyVault/managedHSMs', location: 'westeurope', sku: { family: 'B', name: 'Standard_B1' },
-    properties: { tenantId: T, enableSoftDelete: true, softDeleteRetentionInDays: 90, enablePurgeProtection: true, hsmUri: 'https://hsm-fixture.managedhsm.azure.net/', provisioningState: 'Succeeded', networkAcls: { bypass: 'AzureServices', defaultAction: 'Deny' }, publicNetworkAccess: 'Enabled', securityDomainProperties: { activationStatus: 'Active' } },
+    id: HSM,
+    name: 'hsm-fixture',
+    type: 'Microsoft.KeyVault/managedHSMs',
+    location: 'westeurope',
+    sku: { family: 'B', name: 'Standard_B1' },
+    properties: {
+      tenantId: T,
+      enableSoftDelete: true,
+      softDeleteRetentionInDays: 90,
+      enablePurgeProtection: true,
+      hsmUri: 'https://hsm-fixture.managedhsm.azure.net/',
+      provisioningState: 'Succeeded',
+      networkAcls: { bypass: 'AzureServices', defaultAction: 'Deny' },
+      publicNetworkAccess: 'Enabled',
+      securityDomainProperties: { activationStatus: 'Active' },
+    },
   };
   f.add(hsm, { ...f.diag, id: `${HSM}/providers/Microsoft.Insights/diagnosticSettings/audit` });
   f.des.properties.activeKey = { keyUrl: `https://hsm-fixture.managedhsm.azure.net/keys/disk-key/${V_CUR}` };
@@ -155,4 +281,3 @@ export function crossTenant(f: Fixture, federatedClientId: string | null = PARTN
   f.des.properties.activeKey = { keyUrl: `https://kv-partner.vault.azure.net/keys/partner-key/${V_CUR}` };
   if (federatedClientId) f.des.properties.federatedClientId = federatedClientId;
 }
-

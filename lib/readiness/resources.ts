@@ -56,7 +56,11 @@ export interface VaultRow {
   findings: Finding[];
 }
 
-const TYPE: Record<string, string> = { EncryptionAtRestWithCustomerKey: 'Customer key', EncryptionAtRestWithPlatformAndCustomerKeys: 'Double encryption', ConfidentialVmEncryptedWithCustomerKey: 'Confidential VM' };
+const TYPE: Record<string, string> = {
+  EncryptionAtRestWithCustomerKey: 'Customer key',
+  EncryptionAtRestWithPlatformAndCustomerKeys: 'Double encryption',
+  ConfidentialVmEncryptedWithCustomerKey: 'Confidential VM',
+};
 const yesNo = (v: boolean | undefined) => (v === true ? 'On' : v === false ? 'Off' : 'Not set');
 
 export function desRows(estate: Estate, e: Evaluation): DesRow[] {
@@ -66,7 +70,10 @@ export function desRows(estate: Estate, e: Evaluation): DesRow[] {
     const keyPrefix = vault ? normalizeId(`${vault.id}/keys/`) : undefined;
     const findings = e.findings.filter((f) => {
       const r = normalizeId(f.resourceId);
-      return r === normalizeId(des.id) || (vault && (r === normalizeId(vault.id) || (keyPrefix && r.startsWith(keyPrefix) && r.endsWith('/' + (des.key?.keyName ?? '').toLowerCase()))));
+      return (
+        r === normalizeId(des.id) ||
+        (vault && (r === normalizeId(vault.id) || (keyPrefix && r.startsWith(keyPrefix) && r.endsWith('/' + (des.key?.keyName ?? '').toLowerCase()))))
+      );
     });
     let servers = 0;
     let bytes = 0;
@@ -86,7 +93,8 @@ export function desRows(estate: Estate, e: Evaluation): DesRow[] {
       vaultName: vault?.name ?? des.key?.vaultName ?? '—',
       keyName: des.key?.keyName ?? '—',
       keyVersion: des.key?.version ?? '—',
-      identity: des.principalIds.length > 0 ? `${des.identityType ?? 'Managed'} (${des.principalIds[0]})` : `None${des.identityType ? ` (${des.identityType})` : ''}`,
+      identity:
+        des.principalIds.length > 0 ? `${des.identityType ?? 'Managed'} (${des.principalIds[0]})` : `None${des.identityType ? ` (${des.identityType})` : ''}`,
       autoRotation: yesNo(des.rotationToLatestKeyVersionEnabled),
       health: subject?.vault.state === 'unreadable' ? 'unknown' : healthOf(findings),
       servers,

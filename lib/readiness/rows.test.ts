@@ -14,7 +14,16 @@ const row = (name: string) => rows.find((r) => r.name === name)!;
 
 describe('grid rows', () => {
   it('describes encryption, DES and vault health per server', () => {
-    expect(row('EPD-APP-01')).toMatchObject({ encryption: 'customer', desName: 'des-weu-prod-01', desHealth: 'healthy', vaultName: 'kv-chx-prod-weu', vaultHealth: 'healthy', verdict: 'ready', project: 'mig-chx-amsterdam', subscription: 'Contoso Health – Migration Hub' });
+    expect(row('EPD-APP-01')).toMatchObject({
+      encryption: 'customer',
+      desName: 'des-weu-prod-01',
+      desHealth: 'healthy',
+      vaultName: 'kv-chx-prod-weu',
+      vaultHealth: 'healthy',
+      verdict: 'ready',
+      project: 'mig-chx-amsterdam',
+      subscription: 'Contoso Health – Migration Hub',
+    });
     expect(row('EPD-SQL-01').encryption).toBe('double');
     expect(row('CTRL-APP-01').encryption).toBe('mixed');
     expect(row('FILE-SRV-01')).toMatchObject({ encryption: 'platform', desName: '', desHealth: 'none', verdict: 'unprotected' });
@@ -26,7 +35,13 @@ describe('grid rows', () => {
 
   it('draws the chain with the broken link marked', () => {
     const chain = chainOf(estate, e, row('PACS-APP-01').id);
-    expect(chain.map((l) => [l.kind, l.health])).toEqual([['disk', 'healthy'], ['des', 'warning'], ['vault', 'critical'], ['key', 'warning'], ['access', 'critical']]);
+    expect(chain.map((l) => [l.kind, l.health])).toEqual([
+      ['disk', 'healthy'],
+      ['des', 'warning'],
+      ['vault', 'critical'],
+      ['key', 'warning'],
+      ['access', 'critical'],
+    ]);
     expect(chainOf(estate, e, row('FILE-SRV-01').id).map((l) => l.health)).toEqual(['warning', 'none', 'none', 'none', 'none']);
   });
 
@@ -39,6 +54,10 @@ describe('grid rows', () => {
 
   it('ranks top findings by severity, then by reach', () => {
     const top = topFindings(e, 3);
-    expect(top.map((t) => [t.ruleId, t.servers])).toEqual([['LS-KEY-002', 7], ['LS-DES-003', 5], ['LS-KV-002', 5]]);
+    expect(top.map((t) => [t.ruleId, t.servers])).toEqual([
+      ['LS-KEY-002', 7],
+      ['LS-DES-003', 5],
+      ['LS-KV-002', 5],
+    ]);
   });
 });

@@ -65,13 +65,23 @@ export function serverRows(estate: Estate, e: Evaluation): ServerRow[] {
     const firstDes = desIds[0] ? estate.diskEncryptionSets.get(desIds[0]) : undefined;
     const subject = desIds[0] ? e.des.get(desIds[0]) : undefined;
     const vault = subject?.vault.state === 'found' ? subject.vault.value : undefined;
-    const desFindings = result.findings.filter((f) => desIds.includes(normalizeId(f.resourceId)) || (vault && normalizeId(f.resourceId).startsWith(normalizeId(vault.id) + '/keys/')));
+    const desFindings = result.findings.filter(
+      (f) => desIds.includes(normalizeId(f.resourceId)) || (vault && normalizeId(f.resourceId).startsWith(normalizeId(vault.id) + '/keys/')),
+    );
     const vaultFindings = vault ? result.findings.filter((f) => normalizeId(f.resourceId) === normalizeId(vault.id)) : [];
     const withDes = disks.filter((d) => d.desId).length;
     const types = desIds.map((id) => estate.diskEncryptionSets.get(id)?.encryptionType);
     const encryption: EncryptionKind =
-      disks.length === 0 ? 'unknown' : withDes === 0 ? 'platform' : withDes < disks.length ? 'mixed' : types.every((t) => t === 'EncryptionAtRestWithPlatformAndCustomerKeys') ? 'double' : 'customer';
-    const vaultName = vault?.name ?? (firstDes?.key?.vaultName ?? (desIds.length > 0 ? '—' : ''));
+      disks.length === 0
+        ? 'unknown'
+        : withDes === 0
+          ? 'platform'
+          : withDes < disks.length
+            ? 'mixed'
+            : types.every((t) => t === 'EncryptionAtRestWithPlatformAndCustomerKeys')
+              ? 'double'
+              : 'customer';
+    const vaultName = vault?.name ?? firstDes?.key?.vaultName ?? (desIds.length > 0 ? '—' : '');
     const sub = estate.subscriptions.get(server.subscriptionId.toLowerCase());
     return {
       id: server.id,
@@ -109,20 +119,46 @@ export function chainOf(estate: Estate, e: Evaluation, serverId: string): ChainL
     {
       kind: 'disk',
       label: `${disks.length} ${disks.length === 1 ? 'disk' : 'disks'}`,
-      detail: disks.length === 0 ? 'No disk details reported' : without.length > 0 ? `${without.length} without a disk encryption set` : 'Every disk names a disk encryption set',
+      detail:
+        disks.length === 0
+          ? 'No disk details reported'
+          : without.length > 0
+            ? `${without.length} without a disk encryption set`
+            : 'Every disk names a disk encryption set',
       health: disks.length === 0 ? 'unknown' : without.length > 0 ? 'warning' : 'healthy',
       findings: serverFindings.filter((f) => f.ruleId === 'LS-SRV-001' || f.ruleId === 'LS-SRV-008'),
     },
   ];
   const desId = disks.find((d) => d.desId)?.desId;
-  if (!desId) return [...links, ...(['des', 'vault', 'key', 'access'] as const).map((kind) => ({ kind, label: '—', detail: 'Not used: platform-managed keys', health: 'none' as Health, findings: [] }))];
+  if (!desId)
+    return [
+      ...links,
+      ...(['des', 'vault', 'key', 'access'] as const).map((kind) => ({
+        kind,
+        label: '—',
+        detail: 'Not used: platform-managed keys',
+        health: 'none' as Health,
+        findings: [],
+      })),
+    ];
   const subject = e.des.get(normalizeId(desId));
   const des = subject?.des;
-  const on = (id: string | undefined, rules?: string[]) => result.findings.filter((f) => id && normalizeId(f.resourceId) === normalizeId(id) && (!rules || rules.includes(f.ruleId)));
+  const on = (id: string | undefined, rules?: string[]) =>
+    result.findings.filter((f) => id && normalizeId(f.resourceId) === normalizeId(id) && (!rules || rules.includes(f.ruleId)));
   const srvDes = serverFindings.filter((f) => ['LS-SRV-002', 'LS-SRV-003', 'LS-SRV-004', 'LS-SRV-005', 'LS-SRV-006'].includes(f.ruleId));
   const desOwn = [...srvDes, ...on(des?.id, ['LS-DES-001', 'LS-DES-002', 'LS-DES-005', 'LS-DES-006', 'LS-DES-007', 'LS-DES-008', 'LS-DES-009'])];
-  const TYPE: Record<string, string> = { EncryptionAtRestWithCustomerKey: 'Customer key', EncryptionAtRestWithPlatformAndCustomerKeys: 'Double encryption', ConfidentialVmEncryptedWithCustomerKey: 'Confidential VM' };
-  links.push({ kind: 'des', label: des?.name ?? nameOf(desId), detail: des ? `${TYPE[des.encryptionType ?? ''] ?? des.encryptionType ?? 'Type not set'} · ${des.location ?? ''}` : 'Not found or not readable', health: !des ? (srvDes.length ? 'critical' : 'unknown') : healthOf(desOwn), findings: desOwn });
+  const TYPE: Record<string, string> = {
+    EncryptionAtRestWithCustomerKey: 'Customer key',
+    EncryptionAtRestWithPlatformAndCustomerKeys: 'Double encryption',
+    ConfidentialVmEncryptedWithCustomerKey: 'Confidential VM',
+  };
+  links.push({
+    kind: 'des',
+    label: des?.name ?? nameOf(desId),
+    detail: des ? `${TYPE[des.encryptionType ?? ''] ?? des.encryptionType ?? 'Type not set'} · ${des.location ?? ''}` : 'Not found or not readable',
+    health: !des ? (srvDes.length ? 'critical' : 'unknown') : healthOf(desOwn),
+    findings: desOwn,
+  });
   const vault = subject?.vault.state === 'found' ? subject.vault.value : undefined;
   const vaultOwn = [...on(des?.id, ['LS-DES-004']), ...on(vault?.id)];
   const xt = subject?.crossTenant;
@@ -134,17 +170,30 @@ export function chainOf(estate: Estate, e: Evaluation, serverId: string): ChainL
       : subject?.vault.state === 'not-found'
         ? 'Does not exist'
         : 'Could not be read';
-  links.push({ kind: 'vault', ...(hsm ? { kindLabel: 'Managed HSM' } : {}), label: vault?.name ?? des?.key?.vaultName ?? '—', detail: vaultDetail, health: !des ? 'unknown' : !vault ? (subject?.vault.state === 'not-found' ? 'critical' : 'unknown') : healthOf(vaultOwn), findings: [...vaultOwn, ...on(des?.id, ['LS-DES-010'])] });
+  links.push({
+    kind: 'vault',
+    ...(hsm ? { kindLabel: 'Managed HSM' } : {}),
+    label: vault?.name ?? des?.key?.vaultName ?? '—',
+    detail: vaultDetail,
+    health: !des ? 'unknown' : !vault ? (subject?.vault.state === 'not-found' ? 'critical' : 'unknown') : healthOf(vaultOwn),
+    findings: [...vaultOwn, ...on(des?.id, ['LS-DES-010'])],
+  });
   const keyId = vault && des?.key ? `${vault.id}/keys/${des.key.keyName}` : undefined;
   const keyOwn = on(keyId);
   const keyDetail = subject?.keyUse
     ? `${subject.keyUse.kty ?? ''} ${subject.keyUse.keySize ?? ''} · version ${subject.keyUse.version?.slice(0, 8) ?? '?'}`
     : xt
-      ? "In another tenant: its state is verified there"
+      ? 'In another tenant: its state is verified there'
       : hsm && vault
         ? 'In a Managed HSM: its attributes are not visible through ARM'
         : 'Not found or not readable';
-  links.push({ kind: 'key', label: des?.key?.keyName ?? '—', detail: keyDetail, health: !vault ? 'unknown' : keyOwn.length ? healthOf(keyOwn) : subject?.keyUse ? 'healthy' : 'unknown', findings: keyOwn });
+  links.push({
+    kind: 'key',
+    label: des?.key?.keyName ?? '—',
+    detail: keyDetail,
+    health: !vault ? 'unknown' : keyOwn.length ? healthOf(keyOwn) : subject?.keyUse ? 'healthy' : 'unknown',
+    findings: keyOwn,
+  });
   const accessOwn = on(des?.id, ['LS-DES-003', 'LS-DES-011']);
   const access = subject?.access;
   links.push({
@@ -239,7 +288,10 @@ export function filterRows(rows: ServerRow[], f: RowFilters): ServerRow[] {
       (!f.des || r.desName === f.des) &&
       (!f.vault || r.vaultName === f.vault) &&
       (!rules || r.findings.some((x) => rules.includes(x.ruleId) && x.severity !== 'low' && x.severity !== 'info')) &&
-      (!needle || [r.name, r.project, r.subscription, r.targetRegion, r.desName, r.vaultName, r.state, r.topFinding?.message ?? ''].some((x) => x.toLowerCase().includes(needle))),
+      (!needle ||
+        [r.name, r.project, r.subscription, r.targetRegion, r.desName, r.vaultName, r.state, r.topFinding?.message ?? ''].some((x) =>
+          x.toLowerCase().includes(needle),
+        )),
   );
 }
 

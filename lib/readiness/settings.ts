@@ -5,7 +5,9 @@
  */
 import * as z from 'zod/mini';
 
-const days = z.int('must be a whole number of days from 0 to 365').check(z.minimum(0, 'must be a whole number of days from 0 to 365'), z.maximum(365, 'must be a whole number of days from 0 to 365'));
+const days = z
+  .int('must be a whole number of days from 0 to 365')
+  .check(z.minimum(0, 'must be a whole number of days from 0 to 365'), z.maximum(365, 'must be a whole number of days from 0 to 365'));
 const rsaSize = z.literal([2048, 3072, 4096], 'must be 2048, 3072 or 4096 bits');
 const flag = z.boolean('must be true or false');
 
@@ -44,7 +46,9 @@ export function checkSettings(json: unknown): { ok: true; settings: Settings } |
   return {
     ok: false,
     problems: r.error.issues.map((i) =>
-      i.code === 'unrecognized_keys' ? { path: i.keys.join(', '), message: `is not a setting (known: ${Object.keys(DEFAULTS).join(', ')})` } : { path: i.path.join('.') || '$', message: i.path.length === 0 ? 'must be an object' : i.message },
+      i.code === 'unrecognized_keys'
+        ? { path: i.keys.join(', '), message: `is not a setting (known: ${Object.keys(DEFAULTS).join(', ')})` }
+        : { path: i.path.join('.') || '$', message: i.path.length === 0 ? 'must be an object' : i.message },
     ),
   };
 }

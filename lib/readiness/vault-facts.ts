@@ -14,6 +14,10 @@ export function blocksTrustedServices(v: KeyVault): boolean {
 /** Some diagnostic setting on the vault sends its audit events (AuditEvent, or the audit / allLogs groups). */
 export function sendsAuditLogs(estate: Pick<Estate, 'diagnosticSettings'>, vaultId: string): boolean {
   return estate.diagnosticSettings.some(
-    (d) => normalizeId(d.scope) === normalizeId(vaultId) && d.logs.some((l) => l.enabled !== false && (l.category?.toLowerCase() === 'auditevent' || ['audit', 'alllogs'].includes(l.categoryGroup?.toLowerCase() ?? ''))),
+    (d) =>
+      normalizeId(d.scope) === normalizeId(vaultId) &&
+      d.logs.some(
+        (l) => l.enabled !== false && (l.category?.toLowerCase() === 'auditevent' || ['audit', 'alllogs'].includes(l.categoryGroup?.toLowerCase() ?? '')),
+      ),
   );
 }

@@ -69,11 +69,14 @@ export function classify(path: string): Route {
   if (lp < 0) {
     if (!sub) return { kind: 'unknown' };
     if (segs.length === 2) return { kind: 'subscription', sub };
-    if (segs.length === 3 && lower[2] === 'resourcegroups') return { kind: 'collection', parentId: `/subscriptions/${sub}`, type: 'Microsoft.Resources/resourceGroups', sub };
-    if (segs.length === 4 && rg) return { kind: 'instance', id: `/subscriptions/${sub}/resourceGroups/${rg}`, type: 'Microsoft.Resources/resourceGroups', sub, rg };
+    if (segs.length === 3 && lower[2] === 'resourcegroups')
+      return { kind: 'collection', parentId: `/subscriptions/${sub}`, type: 'Microsoft.Resources/resourceGroups', sub };
+    if (segs.length === 4 && rg)
+      return { kind: 'instance', id: `/subscriptions/${sub}/resourceGroups/${rg}`, type: 'Microsoft.Resources/resourceGroups', sub, rg };
     // The generic resource list (`Resources_List`, `Resources_ListByResourceGroup`).
     if (segs.length === 3 && lower[2] === 'resources') return { kind: 'generic', scope: `/subscriptions/${sub}`, type: 'Microsoft.Resources/resources', sub };
-    if (segs.length === 5 && rg && lower[4] === 'resources') return { kind: 'generic', scope: `/subscriptions/${sub}/resourceGroups/${rg}`, type: 'Microsoft.Resources/resources', sub, rg };
+    if (segs.length === 5 && rg && lower[4] === 'resources')
+      return { kind: 'generic', scope: `/subscriptions/${sub}/resourceGroups/${rg}`, type: 'Microsoft.Resources/resources', sub, rg };
     return { kind: 'unknown' };
   }
   const scope = '/' + segs.slice(0, lp).join('/');
@@ -93,7 +96,15 @@ export function classify(path: string): Route {
     return { kind: 'operation', sub, type: `${ns}/locations/${rest[2]}`, opId: rest[3]! };
   }
   if (rest.length === 1 && rest[0]!.toLowerCase() === 'checknameavailability') {
-    return { kind: 'action', targetId: scope, type: `${ns}/checkNameAvailability`, action: 'checkNameAvailability', sub, rg, rbacAction: `${ns}/checkNameAvailability/read` };
+    return {
+      kind: 'action',
+      targetId: scope,
+      type: `${ns}/checkNameAvailability`,
+      action: 'checkNameAvailability',
+      sub,
+      rg,
+      rbacAction: `${ns}/checkNameAvailability/read`,
+    };
   }
   const typeParts = [ns];
   for (let i = 0; i < rest.length; i += 2) typeParts.push(rest[i]!);
@@ -107,7 +118,15 @@ export function classify(path: string): Route {
   }
   if (sameType(type, 'Microsoft.KeyVault/vaults/accessPolicies')) {
     const vaultId = '/' + segs.slice(0, segs.length - 2).join('/');
-    return { kind: 'action', targetId: vaultId, type, action: `accessPolicies:${rest[rest.length - 1]}`, sub, rg, rbacAction: 'Microsoft.KeyVault/vaults/accessPolicies/write' };
+    return {
+      kind: 'action',
+      targetId: vaultId,
+      type,
+      action: `accessPolicies:${rest[rest.length - 1]}`,
+      sub,
+      rg,
+      rbacAction: 'Microsoft.KeyVault/vaults/accessPolicies/write',
+    };
   }
   return { kind: 'instance', id: '/' + segs.join('/'), type, sub, rg };
 }
@@ -144,7 +163,10 @@ function hasReadableDescendants(ctx: ArmContext, action: string): boolean {
   const scope = route.kind === 'collection' ? route.parentId : route.kind === 'extension' && !route.name ? route.scope : undefined;
   if (!scope) return false;
   return assignmentsOf(ctx.store, ctx.principal.oid).some(
-    (a) => isAtOrBelow(a.scope, scope) && normalizeId(a.scope) !== normalizeId(scope) && ctx.store.rolePermissions(a.roleDefinitionId).some((p) => permissionAllows(p, action)),
+    (a) =>
+      isAtOrBelow(a.scope, scope) &&
+      normalizeId(a.scope) !== normalizeId(scope) &&
+      ctx.store.rolePermissions(a.roleDefinitionId).some((p) => permissionAllows(p, action)),
   );
 }
 
@@ -161,4 +183,3 @@ export function page(ctx: ArmContext, items: unknown[], size = ctx.pageSize): Re
   }
   return { status: 200, body };
 }
-

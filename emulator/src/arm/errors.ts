@@ -19,7 +19,11 @@ export const resourceGroupNotFound = (rg: string) => armError(404, 'ResourceGrou
 export const subscriptionNotFound = (sub: string) => armError(404, 'SubscriptionNotFound', `The subscription '${sub}' could not be found.`);
 
 export const parentNotFound = (parentName: string) =>
-  armError(404, 'ParentResourceNotFound', `Failed to perform 'read' on resource(s) of type '${parentName}' because the parent resource could not be found. Can not perform requested operation on nested resource. Parent resource '${parentName}' not found.`);
+  armError(
+    404,
+    'ParentResourceNotFound',
+    `Failed to perform 'read' on resource(s) of type '${parentName}' because the parent resource could not be found. Can not perform requested operation on nested resource. Parent resource '${parentName}' not found.`,
+  );
 
 export const invalidRequestContent = (message: string) => armError(400, 'InvalidRequestContent', message);
 

@@ -21,7 +21,11 @@ export function handleExtension(ctx: ArmContext, route: ExtensionRoute): Reply {
     const check = precheck(ctx, `${canonicalType(route.type)}/read`, route.scope, route.rg);
     if (check) return check;
     const p = parseResourceId(route.scope);
-    return armError(404, 'ResourceNotFound', `The Resource '${p?.type ?? 'resource'}/${p?.name ?? route.scope}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`);
+    return armError(
+      404,
+      'ResourceNotFound',
+      `The Resource '${p?.type ?? 'resource'}/${p?.name ?? route.scope}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`,
+    );
   }
   if (t === 'microsoft.authorization/roleassignments') return roleAssignments(ctx, route);
   return scopedChildren(ctx, route);
@@ -58,7 +62,9 @@ function roleAssignments(ctx: ArmContext, route: ExtensionRoute): Reply {
       if (filter.principalId && String((r.properties as Json | undefined)?.principalId ?? '').toLowerCase() !== filter.principalId) return false;
       return true;
     });
-    const readable = isAllowed(ctx.store, ctx.principal.oid, 'Microsoft.Authorization/roleAssignments/read', route.scope) ? all : all.filter((r) => isAllowed(ctx.store, ctx.principal.oid, 'Microsoft.Authorization/roleAssignments/read', assignmentScope(r)));
+    const readable = isAllowed(ctx.store, ctx.principal.oid, 'Microsoft.Authorization/roleAssignments/read', route.scope)
+      ? all
+      : all.filter((r) => isAllowed(ctx.store, ctx.principal.oid, 'Microsoft.Authorization/roleAssignments/read', assignmentScope(r)));
     return page(ctx, readable.map(assignmentBody));
   }
   const id = extensionId(route.scope, route.type, route.name);
@@ -75,7 +81,8 @@ function roleAssignments(ctx: ArmContext, route: ExtensionRoute): Reply {
     return { status: 200, body: assignmentBody(existing) };
   }
   if (ctx.req.method !== 'PUT') return armError(405, 'MethodNotAllowed', `The requested method '${ctx.req.method}' is not allowed.`);
-  if (!GUID.test(route.name)) return armError(400, 'InvalidRoleAssignmentId', `The role assignment ID '${route.name}' is not valid. The role assignment ID must be a GUID.`);
+  if (!GUID.test(route.name))
+    return armError(400, 'InvalidRoleAssignmentId', `The role assignment ID '${route.name}' is not valid. The role assignment ID must be a GUID.`);
   const parsed = readJsonObject(ctx.req);
   if ('error' in parsed) return parsed.error;
   const body = parsed.body;
@@ -83,11 +90,16 @@ function roleAssignments(ctx: ArmContext, route: ExtensionRoute): Reply {
   const roleDefinitionId = String(props.roleDefinitionId ?? '');
   const principalId = String(props.principalId ?? '');
   if (!roleDefinitionId) return armError(400, 'InvalidRoleDefinitionId', "The parameter 'properties.roleDefinitionId' is required.");
-  if (!GUID.test(principalId)) return armError(400, 'InvalidPrincipalId', `A valid principal ID must be provided for role assignment; '${principalId}' is not one.`);
+  if (!GUID.test(principalId))
+    return armError(400, 'InvalidPrincipalId', `A valid principal ID must be provided for role assignment; '${principalId}' is not one.`);
   const def = ctx.store.roleDefinition(roleDefinitionId);
   if (!def) return armError(400, 'RoleDefinitionDoesNotExist', `The specified role definition with ID '${roleDefinitionId.split('/').pop()}' does not exist.`);
   if (!ctx.store.principalExists(principalId)) {
-    return armError(400, 'PrincipalNotFound', `Principal ${principalId.replace(/-/g, '')} does not exist in the directory ${ctx.store.tenantId}. Check that you have the correct principal ID. If you are creating this principal and then immediately assigning a role, this error might be related to a replication delay. In this case, set the role assignment principalType property to a value, such as ServicePrincipal, User, or Group.`);
+    return armError(
+      400,
+      'PrincipalNotFound',
+      `Principal ${principalId.replace(/-/g, '')} does not exist in the directory ${ctx.store.tenantId}. Check that you have the correct principal ID. If you are creating this principal and then immediately assigning a role, this error might be related to a replication delay. In this case, set the role assignment principalType property to a value, such as ServicePrincipal, User, or Group.`,
+    );
   }
   const roleGuid = def.name.toLowerCase();
   const duplicate = ctx.store.ofType('Microsoft.Authorization/roleAssignments').find((r) => {
@@ -114,7 +126,9 @@ function roleAssignments(ctx: ArmContext, route: ExtensionRoute): Reply {
     name: route.name,
     type: 'Microsoft.Authorization/roleAssignments',
     properties: {
-      roleDefinitionId: sub ? `/subscriptions/${sub}/providers/Microsoft.Authorization/roleDefinitions/${def.name}` : `/providers/Microsoft.Authorization/roleDefinitions/${def.name}`,
+      roleDefinitionId: sub
+        ? `/subscriptions/${sub}/providers/Microsoft.Authorization/roleDefinitions/${def.name}`
+        : `/providers/Microsoft.Authorization/roleDefinitions/${def.name}`,
       principalId,
       principalType: props.principalType ?? 'User',
       scope: route.scope,
@@ -148,7 +162,14 @@ function parseAssignmentFilter(filter: string | undefined): { atScope: boolean; 
     if (/^atScope\(\)$/i.test(p)) atScope = true;
     else if ((m = p.match(/^assignedTo\('([^']+)'\)$/i))) principalId = m[1]!.toLowerCase();
     else if ((m = p.match(/^principalId\s+eq\s+'([^']+)'$/i))) principalId = m[1]!.toLowerCase();
-    else return { error: armError(400, 'UnsupportedQuery', `The filter '${filter}' is not supported. Supported filters are either 'atScope()' or 'principalId eq '{value}' or assignedTo('{value}')'.`) };
+    else
+      return {
+        error: armError(
+          400,
+          'UnsupportedQuery',
+          `The filter '${filter}' is not supported. Supported filters are either 'atScope()' or 'principalId eq '{value}' or assignedTo('{value}')'.`,
+        ),
+      };
   }
   return { atScope, principalId };
 }
@@ -195,7 +216,10 @@ function permissions(ctx: ArmContext, route: ExtensionRoute): Reply {
   }
   if (assignmentsOf(ctx.store, ctx.principal.oid).length === 0) return page(ctx, []);
   const perms = effectivePermissions(ctx.store, ctx.principal.oid, route.scope);
-  return page(ctx, perms.map((p) => ({ actions: p.actions, notActions: p.notActions, dataActions: p.dataActions, notDataActions: p.notDataActions })));
+  return page(
+    ctx,
+    perms.map((p) => ({ actions: p.actions, notActions: p.notActions, dataActions: p.dataActions, notDataActions: p.notDataActions })),
+  );
 }
 
 /** Locks and diagnostic settings: listed at a scope, read and written by name. */
@@ -208,15 +232,20 @@ function scopedChildren(ctx: ArmContext, route: ExtensionRoute): Reply {
   if (!route.name) {
     if (ctx.req.method !== 'GET') return armError(405, 'MethodNotAllowed', 'Use GET to list.');
     // Locks apply downwards, so a scope's list includes those above and below it; diagnostic settings are per resource.
-    const items = itemsAtScope(ctx, route.type, (s) => (isLock ? isAtOrBelow(route.scope, s) || isAtOrBelow(s, route.scope) : normalizeId(s) === normalizeId(route.scope)));
+    const items = itemsAtScope(ctx, route.type, (s) =>
+      isLock ? isAtOrBelow(route.scope, s) || isAtOrBelow(s, route.scope) : normalizeId(s) === normalizeId(route.scope),
+    );
     const readAction = `${canonicalType(route.type)}/read`;
-    const readable = isAllowed(ctx.store, ctx.principal.oid, readAction, route.scope) ? items : items.filter((r) => isAllowed(ctx.store, ctx.principal.oid, readAction, parseResourceId(r.id)?.scope ?? '/'));
+    const readable = isAllowed(ctx.store, ctx.principal.oid, readAction, route.scope)
+      ? items
+      : items.filter((r) => isAllowed(ctx.store, ctx.principal.oid, readAction, parseResourceId(r.id)?.scope ?? '/'));
     return page(ctx, readable);
   }
   const id = extensionId(route.scope, route.type, route.name);
   const existing = ctx.store.get(id);
   if (ctx.req.method === 'GET') {
-    if (!existing) return armError(404, isLock ? 'LockNotFound' : 'ResourceNotFound', `The ${isLock ? 'lock' : 'diagnostic setting'} '${route.name}' could not be found.`);
+    if (!existing)
+      return armError(404, isLock ? 'LockNotFound' : 'ResourceNotFound', `The ${isLock ? 'lock' : 'diagnostic setting'} '${route.name}' could not be found.`);
     return { status: 200, body: existing };
   }
   if (ctx.req.method === 'DELETE') {

@@ -16,9 +16,17 @@ const CUSTOM = 'cccccccc-cccc-4ccc-8ccc-cccccccccccc';
 
 function estate(...resources: EstateFile['resources']): EstateFile {
   return {
-    kind: 'lockstep.estate', version: 1, capturedAt: '2026-11-29T08:00:00Z', tenantId: T,
-    subscriptions: [{ subscriptionId: S1, displayName: 'One', tenantId: T, state: 'Enabled' }, { subscriptionId: S2, displayName: 'Two', tenantId: T, state: 'Enabled' }],
-    users: [], applications: [], resources,
+    kind: 'lockstep.estate',
+    version: 1,
+    capturedAt: '2026-11-29T08:00:00Z',
+    tenantId: T,
+    subscriptions: [
+      { subscriptionId: S1, displayName: 'One', tenantId: T, state: 'Enabled' },
+      { subscriptionId: S2, displayName: 'Two', tenantId: T, state: 'Enabled' },
+    ],
+    users: [],
+    applications: [],
+    resources,
   };
 }
 
@@ -41,18 +49,27 @@ describe('RBAC', () => {
   });
 
   it("does not let one role's notActions deny what another role grants", () => {
-    const store = new Store(estate(
-      roleAssignment(`/subscriptions/${S1}`, ALICE, ROLE_IDS.contributor, S1, 'User'),
-      roleAssignment(RG, ALICE, ROLE_IDS.userAccessAdministrator, S1, 'User'),
-    ));
+    const store = new Store(
+      estate(
+        roleAssignment(`/subscriptions/${S1}`, ALICE, ROLE_IDS.contributor, S1, 'User'),
+        roleAssignment(RG, ALICE, ROLE_IDS.userAccessAdministrator, S1, 'User'),
+      ),
+    );
     expect(isAllowed(store, ALICE, 'Microsoft.Authorization/roleAssignments/write', KV)).toBe(true);
     expect(isAllowed(store, ALICE, 'Microsoft.Authorization/roleAssignments/write', `/subscriptions/${S1}`)).toBe(false);
   });
 
   it('reads custom roles from the estate, with wildcards and notActions', () => {
     const custom = {
-      id: `/subscriptions/${S1}/providers/Microsoft.Authorization/roleDefinitions/${CUSTOM}`, name: CUSTOM, type: 'Microsoft.Authorization/roleDefinitions',
-      properties: { roleName: 'Key auditor', type: 'CustomRole', assignableScopes: [`/subscriptions/${S1}`], permissions: [{ actions: ['Microsoft.KeyVault/*'], notActions: ['Microsoft.KeyVault/vaults/delete'], dataActions: [], notDataActions: [] }] },
+      id: `/subscriptions/${S1}/providers/Microsoft.Authorization/roleDefinitions/${CUSTOM}`,
+      name: CUSTOM,
+      type: 'Microsoft.Authorization/roleDefinitions',
+      properties: {
+        roleName: 'Key auditor',
+        type: 'CustomRole',
+        assignableScopes: [`/subscriptions/${S1}`],
+        permissions: [{ actions: ['Microsoft.KeyVault/*'], notActions: ['Microsoft.KeyVault/vaults/delete'], dataActions: [], notDataActions: [] }],
+      },
     };
     const store = new Store(estate(custom, roleAssignment(`/subscriptions/${S1}`, BOB, CUSTOM, S1, 'User')));
     expect(isAllowed(store, BOB, 'Microsoft.KeyVault/vaults/write', KV)).toBe(true);
@@ -63,10 +80,14 @@ describe('RBAC', () => {
   });
 
   it('shows a subscription to anyone with an assignment in, on or above it', () => {
-    const store = new Store(estate(roleAssignment(RG, ALICE, ROLE_IDS.reader, S1, 'User'), {
-      id: `/providers/Microsoft.Authorization/roleAssignments/dddddddd-dddd-4ddd-8ddd-dddddddddddd`, name: 'dddddddd-dddd-4ddd-8ddd-dddddddddddd', type: 'Microsoft.Authorization/roleAssignments',
-      properties: { roleDefinitionId: `/providers/Microsoft.Authorization/roleDefinitions/${ROLE_IDS.reader}`, principalId: BOB, scope: '/' },
-    }));
+    const store = new Store(
+      estate(roleAssignment(RG, ALICE, ROLE_IDS.reader, S1, 'User'), {
+        id: `/providers/Microsoft.Authorization/roleAssignments/dddddddd-dddd-4ddd-8ddd-dddddddddddd`,
+        name: 'dddddddd-dddd-4ddd-8ddd-dddddddddddd',
+        type: 'Microsoft.Authorization/roleAssignments',
+        properties: { roleDefinitionId: `/providers/Microsoft.Authorization/roleDefinitions/${ROLE_IDS.reader}`, principalId: BOB, scope: '/' },
+      }),
+    );
     expect(subscriptionsVisibleTo(store, ALICE).map((s) => s.subscriptionId)).toEqual([S1]);
     expect(subscriptionsVisibleTo(store, BOB).map((s) => s.subscriptionId)).toEqual([S1, S2]);
   });

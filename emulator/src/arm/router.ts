@@ -48,7 +48,7 @@ export function routeArm(ctx: ArmContext): Reply {
 
   const apiVersion = queryParam(req, 'api-version');
   if (!apiVersion) {
-    return armError(400, 'MissingApiVersionParameter', "The api-version query parameter (?api-version=) is required for all requests.");
+    return armError(400, 'MissingApiVersionParameter', 'The api-version query parameter (?api-version=) is required for all requests.');
   }
   const typeForVersion = apiVersionType(route)!;
   const supported = supportedApiVersions(typeForVersion);
@@ -69,10 +69,15 @@ export function routeArm(ctx: ArmContext): Reply {
   const bucket = ctx.throttle.take(ctx.principal.oid, sub ?? 'tenant', kind, ctx.nowMs());
   const headerName = `x-ms-ratelimit-remaining-${sub ? 'subscription' : 'tenant'}-${kind}`;
   if (!bucket.ok) {
-    return armError(429, 'TooManyRequests', `The request is being throttled as the limit has been reached for operation type - ${kind === 'reads' ? 'Read' : 'Write'}_ObservationWindow_00:05:00. For more information, see - https://aka.ms/srpthrottlinglimits`, {
-      'Retry-After': String(bucket.retryAfterSeconds),
-      [headerName]: '0',
-    });
+    return armError(
+      429,
+      'TooManyRequests',
+      `The request is being throttled as the limit has been reached for operation type - ${kind === 'reads' ? 'Read' : 'Write'}_ObservationWindow_00:05:00. For more information, see - https://aka.ms/srpthrottlinglimits`,
+      {
+        'Retry-After': String(bucket.retryAfterSeconds),
+        [headerName]: '0',
+      },
+    );
   }
   ctx.lro.settle(ctx);
   const reply = dispatch(ctx, route);
@@ -104,7 +109,8 @@ function dispatch(ctx: ArmContext, route: Exclude<Route, { kind: 'unknown' }>): 
 
   if (route.kind === 'providers') {
     if (req.method !== 'GET') return methodNotAllowed(req);
-    if (route.sub && !hasAnyAccess(store, principal.oid, `/subscriptions/${route.sub}`)) return forbidden(ctx, 'Microsoft.Resources/subscriptions/providers/read', `/subscriptions/${route.sub}`);
+    if (route.sub && !hasAnyAccess(store, principal.oid, `/subscriptions/${route.sub}`))
+      return forbidden(ctx, 'Microsoft.Resources/subscriptions/providers/read', `/subscriptions/${route.sub}`);
     const all = resourceProviders(route.sub);
     if (!route.ns) return page(ctx, all, 1000);
     const one = all.find((p) => p.namespace.toLowerCase() === route.ns!.toLowerCase());
@@ -116,7 +122,8 @@ function dispatch(ctx: ArmContext, route: Exclude<Route, { kind: 'unknown' }>): 
 
   if (route.kind === 'generic') {
     if (req.method !== 'GET') return methodNotAllowed(req);
-    if (route.rg && !store.get(`/subscriptions/${route.sub}/resourceGroups/${route.rg}`)) return precheck(ctx, 'Microsoft.Resources/subscriptions/resourceGroups/read', route.scope, route.rg)!;
+    if (route.rg && !store.get(`/subscriptions/${route.sub}/resourceGroups/${route.rg}`))
+      return precheck(ctx, 'Microsoft.Resources/subscriptions/resourceGroups/read', route.scope, route.rg)!;
     const parsedFilter = parseResourceFilter(queryParam(req, '$filter'));
     if ('error' in parsedFilter) return armError(400, 'InvalidFilterInQueryString', parsedFilter.error);
     const f = parsedFilter.filter;
@@ -124,7 +131,15 @@ function dispatch(ctx: ArmContext, route: Exclude<Route, { kind: 'unknown' }>): 
     const items = (wanted ? store.ofType(wanted) : store.all())
       .filter((r) => {
         const p = parseResourceId(r.id);
-        if (!p || !isAtOrBelow(r.id, route.scope) || p.type.split('/').length !== 2 || p.type.startsWith('Microsoft.Resources/') || p.type.startsWith('Microsoft.Authorization/') || p.type.startsWith('Microsoft.Insights/')) return false;
+        if (
+          !p ||
+          !isAtOrBelow(r.id, route.scope) ||
+          p.type.split('/').length !== 2 ||
+          p.type.startsWith('Microsoft.Resources/') ||
+          p.type.startsWith('Microsoft.Authorization/') ||
+          p.type.startsWith('Microsoft.Insights/')
+        )
+          return false;
         if (wanted && r.type.toLowerCase() !== wanted) return false;
         if (f.resourceGroup && (p.resourceGroup ?? '').toLowerCase() !== f.resourceGroup.toLowerCase()) return false;
         if (f.name && r.name.toLowerCase() !== f.name.toLowerCase()) return false;
@@ -164,7 +179,9 @@ function dispatch(ctx: ArmContext, route: Exclude<Route, { kind: 'unknown' }>): 
   // instance
   const verb = req.method === 'GET' || req.method === 'HEAD' ? 'read' : req.method === 'DELETE' ? 'delete' : req.method === 'POST' ? 'action' : 'write';
   if (req.method === 'POST') return methodNotAllowed(req);
-  const action = sameType(route.type, 'Microsoft.Resources/resourceGroups') ? `Microsoft.Resources/subscriptions/resourceGroups/${verb}` : `${route.type}/${verb}`;
+  const action = sameType(route.type, 'Microsoft.Resources/resourceGroups')
+    ? `Microsoft.Resources/subscriptions/resourceGroups/${verb}`
+    : `${route.type}/${verb}`;
   const isRgItself = sameType(route.type, 'Microsoft.Resources/resourceGroups');
   const check = precheck(ctx, action, route.id, isRgItself && req.method === 'PUT' ? undefined : route.rg);
   if (check) return check;
@@ -174,7 +191,12 @@ function dispatch(ctx: ArmContext, route: Exclude<Route, { kind: 'unknown' }>): 
     return { status: 200, body: r };
   }
   const parsed = parseResourceId(route.id);
-  if (parsed?.parentId && !isRgItself && !sameType(parseResourceId(parsed.parentId)?.type ?? '', 'Microsoft.Resources/resourceGroups') && !store.get(parsed.parentId)) {
+  if (
+    parsed?.parentId &&
+    !isRgItself &&
+    !sameType(parseResourceId(parsed.parentId)?.type ?? '', 'Microsoft.Resources/resourceGroups') &&
+    !store.get(parsed.parentId)
+  ) {
     return parentNotFound(parseResourceId(parsed.parentId)?.name ?? parsed.parentId);
   }
   return handleWrite(ctx, route);
@@ -246,11 +268,24 @@ function listShape(r: ArmResource): unknown {
     const p = (r.properties ?? {}) as { providerSpecificDetails?: Record<string, unknown> };
     const d = p.providerSpecificDetails;
     if (!d) return r;
-    return { ...r, properties: { ...p, providerSpecificDetails: { ...d, ...('protectedDisks' in d ? { protectedDisks: [] } : {}), ...('vmNics' in d ? { vmNics: [] } : {}) } } };
+    return {
+      ...r,
+      properties: {
+        ...p,
+        providerSpecificDetails: { ...d, ...('protectedDisks' in d ? { protectedDisks: [] } : {}), ...('vmNics' in d ? { vmNics: [] } : {}) },
+      },
+    };
   }
   if (!sameType(r.type, 'Microsoft.KeyVault/vaults/keys')) return r;
   const p = (r.properties ?? {}) as { attributes?: unknown; keyUri?: unknown };
-  return { id: r.id, name: r.name, type: r.type, location: r.location, ...(r.tags ? { tags: r.tags } : {}), properties: { attributes: p.attributes, keyUri: p.keyUri } };
+  return {
+    id: r.id,
+    name: r.name,
+    type: r.type,
+    location: r.location,
+    ...(r.tags ? { tags: r.tags } : {}),
+    properties: { attributes: p.attributes, keyUri: p.keyUri },
+  };
 }
 
 function methodNotAllowed(req: Req): Reply {
@@ -307,7 +342,8 @@ export function parseResourceFilter(filter: string | undefined): { filter: Resou
     const key = (m[1]!.charAt(0).toLowerCase() + m[1]!.slice(1)) as keyof ResourceFilter;
     out[key === ('resourcetype' as keyof ResourceFilter) ? 'resourceType' : key] = m[2]!.replace(/''/g, "'");
   }
-  if (out.tagValue !== undefined && out.tagName === undefined) return { error: `Invalid $filter '${filter}' specified in the query string: tagValue needs tagName.` };
+  if (out.tagValue !== undefined && out.tagName === undefined)
+    return { error: `Invalid $filter '${filter}' specified in the query string: tagValue needs tagName.` };
   return { filter: out };
 }
 
@@ -325,6 +361,11 @@ export function resourceProviders(sub: string | undefined) {
     ...(sub ? { id: `/subscriptions/${sub}/providers/${namespace}` } : { id: `/providers/${namespace}` }),
     namespace,
     ...(sub ? { registrationState: 'Registered', registrationPolicy: 'RegistrationRequired' } : {}),
-    resourceTypes: types.map((t) => ({ resourceType: t.resourceType, locations: ['West Europe', 'North Europe', 'Sweden Central', 'Germany West Central'], apiVersions: [...t.apiVersions].reverse(), capabilities: 'None' })),
+    resourceTypes: types.map((t) => ({
+      resourceType: t.resourceType,
+      locations: ['West Europe', 'North Europe', 'Sweden Central', 'Germany West Central'],
+      apiVersions: [...t.apiVersions].reverse(),
+      capabilities: 'None',
+    })),
   }));
 }

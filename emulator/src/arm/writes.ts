@@ -116,7 +116,11 @@ export function lockedBy(ctx: ArmContext, targetId: string, op: 'write' | 'delet
   });
   if (blocking.length === 0) return undefined;
   const scopes = blocking.map((l) => `'${parseResourceId(l.id)!.scope}'`).join(',');
-  return armError(409, 'ScopeLocked', `The scope '${targetId}' cannot perform ${op} operation because following scope(s) are locked: ${scopes}. Please remove the lock and try again.`);
+  return armError(
+    409,
+    'ScopeLocked',
+    `The scope '${targetId}' cannot perform ${op} operation because following scope(s) are locked: ${scopes}. Please remove the lock and try again.`,
+  );
 }
 
 function created(existing: ArmResource | undefined, resource: ArmResource, extraHeaders?: Record<string, string>): Reply {
@@ -176,7 +180,8 @@ function diskEncryptionSet(ctx: ArmContext, route: { id: string; type: string },
     (existing.properties as Json).provisioningState = 'Deleting';
     return { status: 202, headers: ctx.lro.start(ctx, route.id, 'delete') };
   }
-  if (ctx.req.method === 'PATCH' && !existing) return notFoundResource('Microsoft.Compute/diskEncryptionSets', parseResourceId(route.id)!.name, parseResourceId(route.id)!.resourceGroup);
+  if (ctx.req.method === 'PATCH' && !existing)
+    return notFoundResource('Microsoft.Compute/diskEncryptionSets', parseResourceId(route.id)!.name, parseResourceId(route.id)!.resourceGroup);
   const props = { ...((existing?.properties as Json | undefined) ?? {}), ...((body?.properties as Json | undefined) ?? {}) };
   if (ctx.req.method === 'PUT' && !body?.location) return armError(400, 'LocationRequired', 'The location property is required for this definition.');
   const name = parseResourceId(route.id)!.name;
@@ -186,13 +191,26 @@ function diskEncryptionSet(ctx: ArmContext, route: { id: string; type: string },
   const activeKey = props.activeKey as { keyUrl?: string; sourceVault?: { id?: string } } | undefined;
   if (!activeKey?.keyUrl) return armError(400, 'InvalidParameter', "Required parameter 'activeKey.keyUrl' is missing (null).");
   if (!/^https:\/\/[^/]+\/keys\/[^/]+\/[0-9a-fA-F]{32}$/.test(activeKey.keyUrl)) {
-    return armError(400, 'InvalidParameter', `The key URL '${activeKey.keyUrl}' is not valid. Fully versioned Key Url pointing to a key in KeyVault is required; the version segment of the Url is required regardless of rotationToLatestKeyVersionEnabled value.`);
+    return armError(
+      400,
+      'InvalidParameter',
+      `The key URL '${activeKey.keyUrl}' is not valid. Fully versioned Key Url pointing to a key in KeyVault is required; the version segment of the Url is required regardless of rotationToLatestKeyVersionEnabled value.`,
+    );
   }
   if (activeKey.sourceVault?.id && !ctx.store.get(activeKey.sourceVault.id)) {
     return armError(400, 'KeyVaultNotFound', `The key vault '${activeKey.sourceVault.id}' was not found.`);
   }
-  if (existing && props.encryptionType && (existing.properties as Json).encryptionType && props.encryptionType !== (existing.properties as Json).encryptionType) {
-    return armError(400, 'PropertyChangeNotAllowed', "Changing property 'encryptionType' is not allowed. Create a new disk encryption set to use a different encryption type.");
+  if (
+    existing &&
+    props.encryptionType &&
+    (existing.properties as Json).encryptionType &&
+    props.encryptionType !== (existing.properties as Json).encryptionType
+  ) {
+    return armError(
+      400,
+      'PropertyChangeNotAllowed',
+      "Changing property 'encryptionType' is not allowed. Create a new disk encryption set to use a different encryption type.",
+    );
   }
   props.encryptionType ??= 'EncryptionAtRestWithCustomerKey';
   props.previousKeys ??= [];
@@ -254,11 +272,21 @@ function keyVault(ctx: ArmContext, route: { id: string; type: string }, body: Js
   }
   if (ctx.req.method === 'PATCH' && !existing) return notFoundResource('Microsoft.KeyVault/vaults', name, parseResourceId(route.id)!.resourceGroup);
   if (!VAULT_NAME.test(name)) {
-    return armError(400, 'VaultNameNotValid', `The vault name '${name}' is invalid. A vault's name must be between 3-24 alphanumeric characters. The name must begin with a letter, end with a letter or digit, and not contain consecutive hyphens.`);
+    return armError(
+      400,
+      'VaultNameNotValid',
+      `The vault name '${name}' is invalid. A vault's name must be between 3-24 alphanumeric characters. The name must begin with a letter, end with a letter or digit, and not contain consecutive hyphens.`,
+    );
   }
-  const other = ctx.store.ofType('Microsoft.KeyVault/vaults').find((v) => v.name.toLowerCase() === name.toLowerCase() && v.id.toLowerCase() !== route.id.toLowerCase());
+  const other = ctx.store
+    .ofType('Microsoft.KeyVault/vaults')
+    .find((v) => v.name.toLowerCase() === name.toLowerCase() && v.id.toLowerCase() !== route.id.toLowerCase());
   if (other) {
-    return armError(409, 'VaultAlreadyExists', `The vault name '${name}' is already in use. Vault names are globally unique so it is possible that the name is already taken. If you are sure that the vault name was not taken then it is possible that a vault with the same name was recently deleted but not purged after being placed in a recoverable state. If the vault is in a recoverable state then the vault will need to be purged before reusing the name.`);
+    return armError(
+      409,
+      'VaultAlreadyExists',
+      `The vault name '${name}' is already in use. Vault names are globally unique so it is possible that the name is already taken. If you are sure that the vault name was not taken then it is possible that a vault with the same name was recently deleted but not purged after being placed in a recoverable state. If the vault is in a recoverable state then the vault will need to be purged before reusing the name.`,
+    );
   }
   const requested = (body?.properties ?? {}) as Json;
   const before = (existing?.properties ?? {}) as Json;
@@ -268,10 +296,18 @@ function keyVault(ctx: ArmContext, route: { id: string; type: string }, body: Js
     if (!requested.sku) return armError(400, 'BadRequest', "The parameter 'properties.sku' is required.");
   }
   if (requested.enablePurgeProtection === false) {
-    return armError(400, 'BadRequest', 'The property "enablePurgeProtection" cannot be set to false. Enabling the purge protection for a vault is an irreversible action.');
+    return armError(
+      400,
+      'BadRequest',
+      'The property "enablePurgeProtection" cannot be set to false. Enabling the purge protection for a vault is an irreversible action.',
+    );
   }
   if (requested.enableSoftDelete === false) {
-    return armError(400, 'BadRequest', 'The property "enableSoftDelete" cannot be set to false. Soft delete is always enabled for key vaults and cannot be turned off.');
+    return armError(
+      400,
+      'BadRequest',
+      'The property "enableSoftDelete" cannot be set to false. Soft delete is always enabled for key vaults and cannot be turned off.',
+    );
   }
   const retention = requested.softDeleteRetentionInDays;
   if (retention !== undefined && (typeof retention !== 'number' || retention < 7 || retention > 90)) {
@@ -316,7 +352,8 @@ function key(ctx: ArmContext, route: { id: string; type: string }, body: Json | 
     return armError(400, 'BadRequest', `Key type '${kty}' requires a premium vault; '${vault.name}' is ${sku}.`);
   }
   const keySize = kty.startsWith('RSA') ? Number(requested.keySize ?? 2048) : undefined;
-  if (keySize !== undefined && ![2048, 3072, 4096].includes(keySize)) return armError(400, 'BadRequest', `RSA keys must be 2048, 3072 or 4096 bits; ${keySize} was requested.`);
+  if (keySize !== undefined && ![2048, 3072, 4096].includes(keySize))
+    return armError(400, 'BadRequest', `RSA keys must be 2048, 3072 or 4096 bits; ${keySize} was requested.`);
   const now = Math.floor(ctx.nowMs() / 1000);
   const version = randomBytes(16).toString('hex');
   const host = `https://${vault.name.toLowerCase()}.vault.azure.net:443`;
@@ -339,7 +376,14 @@ function key(ctx: ArmContext, route: { id: string; type: string }, body: Json | 
     keyUriWithVersion: `${host}/keys/${p.name}/${version}`,
     ...(requested.rotationPolicy ? { rotationPolicy: requested.rotationPolicy } : {}),
   };
-  const r: ArmResource = { id: route.id, name: p.name, type: 'Microsoft.KeyVault/vaults/keys', location: vault.location, ...(body?.tags ? { tags: body.tags as Record<string, string> } : {}), properties: keyProps };
+  const r: ArmResource = {
+    id: route.id,
+    name: p.name,
+    type: 'Microsoft.KeyVault/vaults/keys',
+    location: vault.location,
+    ...(body?.tags ? { tags: body.tags as Record<string, string> } : {}),
+    properties: keyProps,
+  };
   ctx.store.put(r);
   const v: ArmResource = {
     id: `${route.id}/versions/${version}`,
@@ -360,7 +404,8 @@ function userAssignedIdentity(ctx: ArmContext, route: { id: string; type: string
     ctx.store.remove(route.id);
     return { status: 200 };
   }
-  if (ctx.req.method === 'PUT' && !body?.location && !existing) return armError(400, 'LocationRequired', 'The location property is required for this definition.');
+  if (ctx.req.method === 'PUT' && !body?.location && !existing)
+    return armError(400, 'LocationRequired', 'The location property is required for this definition.');
   const r = baseResource(route, existing, body);
   const before = (existing?.properties ?? {}) as Json;
   const principalId = (before.principalId as string | undefined) ?? randomUUID();
@@ -377,10 +422,12 @@ function generic(ctx: ArmContext, route: { id: string; type: string }, body: Jso
     ctx.store.remove(route.id);
     return { status: 200 };
   }
-  if (ctx.req.method === 'PATCH' && !existing) return notFoundResource(canonicalType(route.type), parseResourceId(route.id)!.name, parseResourceId(route.id)!.resourceGroup);
+  if (ctx.req.method === 'PATCH' && !existing)
+    return notFoundResource(canonicalType(route.type), parseResourceId(route.id)!.name, parseResourceId(route.id)!.resourceGroup);
   const r = baseResource(route, existing, body);
   const props = { ...((ctx.req.method === 'PATCH' ? existing?.properties : undefined) ?? {}), ...((body?.properties as Json | undefined) ?? {}) };
-  if (!sameType(route.type, 'Microsoft.Authorization/locks') && !sameType(route.type, 'Microsoft.Insights/diagnosticSettings')) props.provisioningState ??= 'Succeeded';
+  if (!sameType(route.type, 'Microsoft.Authorization/locks') && !sameType(route.type, 'Microsoft.Insights/diagnosticSettings'))
+    props.provisioningState ??= 'Succeeded';
   r.properties = props;
   if (body?.identity !== undefined) {
     const identity = assignIdentity(ctx, existing, body);
@@ -399,10 +446,20 @@ export function handleAction(ctx: ArmContext, route: Extract<Route, { kind: 'act
     const body = parsed.body;
     const name = String(body.name ?? '');
     if (!VAULT_NAME.test(name)) {
-      return { status: 200, body: { nameAvailable: false, reason: 'AccountNameInvalid', message: `Vault name '${name}' is invalid. Vault names must be 3-24 characters, start with a letter, end with a letter or digit, and contain only letters, digits and single hyphens.` } };
+      return {
+        status: 200,
+        body: {
+          nameAvailable: false,
+          reason: 'AccountNameInvalid',
+          message: `Vault name '${name}' is invalid. Vault names must be 3-24 characters, start with a letter, end with a letter or digit, and contain only letters, digits and single hyphens.`,
+        },
+      };
     }
     const taken = ctx.store.ofType('Microsoft.KeyVault/vaults').some((v) => v.name.toLowerCase() === name.toLowerCase());
-    return { status: 200, body: taken ? { nameAvailable: false, reason: 'AlreadyExists', message: `The vault name '${name}' is already in use.` } : { nameAvailable: true } };
+    return {
+      status: 200,
+      body: taken ? { nameAvailable: false, reason: 'AlreadyExists', message: `The vault name '${name}' is already in use.` } : { nameAvailable: true },
+    };
   }
   if (route.action === 'associatedResources') {
     if (ctx.req.method !== 'GET') return armError(405, 'MethodNotAllowed', 'Use GET for associatedResources.');
@@ -420,7 +477,8 @@ export function handleAction(ctx: ArmContext, route: Extract<Route, { kind: 'act
   if (route.action.startsWith('accessPolicies:')) {
     const kind = route.action.slice('accessPolicies:'.length).toLowerCase();
     if (ctx.req.method !== 'PUT') return armError(405, 'MethodNotAllowed', 'Use PUT to update access policies.');
-    if (!['add', 'replace', 'remove'].includes(kind)) return armError(400, 'BadRequest', `The operation kind '${kind}' is not valid: use add, replace or remove.`);
+    if (!['add', 'replace', 'remove'].includes(kind))
+      return armError(400, 'BadRequest', `The operation kind '${kind}' is not valid: use add, replace or remove.`);
     const vault = ctx.store.get(route.targetId);
     if (!vault) return notFoundResource('Microsoft.KeyVault/vaults', parseResourceId(route.targetId)!.name, route.rg);
     const locked = lockedBy(ctx, vault.id, 'write');
@@ -434,11 +492,14 @@ export function handleAction(ctx: ArmContext, route: Extract<Route, { kind: 'act
     const props = vault.properties as Json;
     const current = ((props.accessPolicies ?? []) as Json[]).map((a) => structuredClone(a));
     for (const a of incoming) {
-      const match = current.find((c) => String(c.objectId).toLowerCase() === String(a.objectId).toLowerCase() && String(c.applicationId ?? '') === String(a.applicationId ?? ''));
+      const match = current.find(
+        (c) => String(c.objectId).toLowerCase() === String(a.objectId).toLowerCase() && String(c.applicationId ?? '') === String(a.applicationId ?? ''),
+      );
       const perms = (a.permissions ?? {}) as Record<string, string[]>;
       if (kind === 'replace' || !match) {
         if (match) match.permissions = perms;
-        else if (kind !== 'remove') current.push({ tenantId: a.tenantId, objectId: a.objectId, ...(a.applicationId ? { applicationId: a.applicationId } : {}), permissions: perms });
+        else if (kind !== 'remove')
+          current.push({ tenantId: a.tenantId, objectId: a.objectId, ...(a.applicationId ? { applicationId: a.applicationId } : {}), permissions: perms });
         continue;
       }
       const mp = (match.permissions ?? {}) as Record<string, string[]>;
@@ -452,7 +513,13 @@ export function handleAction(ctx: ArmContext, route: Extract<Route, { kind: 'act
     props.accessPolicies = current.filter((c) => Object.values((c.permissions ?? {}) as Record<string, string[]>).some((l) => l.length > 0));
     return {
       status: 200,
-      body: { id: `${vault.id}/accessPolicies/${kind}`, name: kind, type: 'Microsoft.KeyVault/vaults/accessPolicies', location: vault.location, properties: { accessPolicies: props.accessPolicies } },
+      body: {
+        id: `${vault.id}/accessPolicies/${kind}`,
+        name: kind,
+        type: 'Microsoft.KeyVault/vaults/accessPolicies',
+        location: vault.location,
+        properties: { accessPolicies: props.accessPolicies },
+      },
     };
   }
   return armError(404, 'InvalidResourceType', `The action '${route.action}' is not supported.`);

@@ -2,7 +2,6 @@
 import { parseResourceId } from '../../estate/ids';
 import type { PlanStep } from '../plan';
 
-
 export interface Parsed {
   step: PlanStep;
   id: string;

@@ -9,55 +9,94 @@ const of = (s: ServerSubject) => s.server.id;
 const found = (s: ServerSubject): DiskEncryptionSet[] => s.deses.flatMap((d) => (d.lookup.state === 'found' ? [d.lookup.value] : []));
 
 const reEnable = {
-  portal: ['Azure Migrate → Replications → the server → Stop replication', 'Replicate again: on the Target settings tab choose "Encryption at rest with customer-managed key" and the disk encryption set for every disk'],
+  portal: [
+    'Azure Migrate → Replications → the server → Stop replication',
+    'Replicate again: on the Target settings tab choose "Encryption at rest with customer-managed key" and the disk encryption set for every disk',
+  ],
   cli: '# Disable replication, then enable it again with a DES on every disk:\naz resource delete --ids <migration-item-id>\n# New-AzMigrateServerReplication (PowerShell) or the ARM template sets diskEncryptionSetId per disk',
-  powershell: 'Remove-AzMigrateServerReplication -InputObject $item\n$disk = New-AzMigrateDiskMapping -DiskID <disk-id> -IsOSDisk true -DiskType Premium_LRS -DiskEncryptionSetID <des-id>\nNew-AzMigrateServerReplication -InputObject $machine -DiskToInclude $disk -TargetResourceGroupId <rg-id> -TargetNetworkId <vnet-id> -TargetSubnetName <subnet> -TargetVMName <vm> -LicenseType NoLicenseType',
-  bicep: "// replicationMigrationItems: providerSpecificDetails.disksToInclude[*].diskEncryptionSetId = des.id",
+  powershell:
+    'Remove-AzMigrateServerReplication -InputObject $item\n$disk = New-AzMigrateDiskMapping -DiskID <disk-id> -IsOSDisk true -DiskType Premium_LRS -DiskEncryptionSetID <des-id>\nNew-AzMigrateServerReplication -InputObject $machine -DiskToInclude $disk -TargetResourceGroupId <rg-id> -TargetNetworkId <vnet-id> -TargetSubnetName <subnet> -TargetVMName <vm> -LicenseType NoLicenseType',
+  bicep: '// replicationMigrationItems: providerSpecificDetails.disksToInclude[*].diskEncryptionSetId = des.id',
 };
 
 export const serverRules: ServerRule[] = [
   {
-    id: 'LS-SRV-001', name: 'Server.DiskWithoutCmk', subject: 'server', severity: 'high', effect: 'unprotected', resourceOf: of,
+    id: 'LS-SRV-001',
+    name: 'Server.DiskWithoutCmk',
+    subject: 'server',
+    severity: 'high',
+    effect: 'unprotected',
+    resourceOf: of,
     title: 'Disk replicates without a customer-managed key',
     synopsis: 'Every replicated disk should name a target disk encryption set.',
-    rationale: 'A disk replicated without a DES lands in Azure encrypted with a platform-managed key. The DES cannot be added at migration time: replication must be re-enabled with it.',
+    rationale:
+      'A disk replicated without a DES lands in Azure encrypted with a platform-managed key. The DES cannot be added at migration time: replication must be re-enabled with it.',
     remediation: { summary: 'Stop replication and enable it again with a DES on every disk (initial replication runs again).', ...reEnable },
-    docs: [DOCS.migrateCmk], controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'GDPR/Art.32(1)(a)', 'HIPAA/164.312(a)(2)(iv)', 'NIS2/Art.21(2)(h)'],
+    docs: [DOCS.migrateCmk],
+    controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'GDPR/Art.32(1)(a)', 'HIPAA/164.312(a)(2)(iv)', 'NIS2/Art.21(2)(h)'],
     evaluate: (s) => {
       const without = (s.server.disks ?? []).filter((d) => !d.desId);
       if (without.length === 0) return [];
-      return [`Server ${s.server.machineName} has ${plural(without.length, 'disk')} without a disk encryption set (${list(without.map((d) => d.name))}): ${without.length === 1 ? 'it' : 'they'} will land in Azure with platform-managed keys.`];
+      return [
+        `Server ${s.server.machineName} has ${plural(without.length, 'disk')} without a disk encryption set (${list(without.map((d) => d.name))}): ${without.length === 1 ? 'it' : 'they'} will land in Azure with platform-managed keys.`,
+      ];
     },
   },
   {
-    id: 'LS-SRV-002', name: 'Server.DesNotFound', subject: 'server', severity: 'critical', resourceOf: of,
+    id: 'LS-SRV-002',
+    name: 'Server.DesNotFound',
+    subject: 'server',
+    severity: 'critical',
+    resourceOf: of,
     title: 'Target disk encryption set does not exist',
     synopsis: 'The DES a disk replicates to must exist.',
     rationale: 'Azure creates the replica disks with the DES; when it is missing, replication and migration fail.',
-    remediation: { summary: 'Create the DES with the same id (name, resource group, subscription), or re-enable replication with an existing one.', ...reEnable },
-    docs: [DOCS.migrateCmk], controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'GDPR/Art.32(1)(a)', 'HIPAA/164.312(a)(2)(iv)', 'GDPR/Art.32(1)(b)', 'GDPR/Art.32(1)(c)'],
+    remediation: {
+      summary: 'Create the DES with the same id (name, resource group, subscription), or re-enable replication with an existing one.',
+      ...reEnable,
+    },
+    docs: [DOCS.migrateCmk],
+    controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'GDPR/Art.32(1)(a)', 'HIPAA/164.312(a)(2)(iv)', 'GDPR/Art.32(1)(b)', 'GDPR/Art.32(1)(c)'],
     evaluate: (s, ctx) =>
-      s.deses.filter((d) => d.lookup.state === 'not-found').map((d) => `Server ${s.server.machineName} replicates to disk encryption set ${nameOf(d.id)}, which does not exist in ${subscriptionName(ctx.estate, parseResourceId(d.id)?.subscriptionId)}.`),
+      s.deses
+        .filter((d) => d.lookup.state === 'not-found')
+        .map(
+          (d) =>
+            `Server ${s.server.machineName} replicates to disk encryption set ${nameOf(d.id)}, which does not exist in ${subscriptionName(ctx.estate, parseResourceId(d.id)?.subscriptionId)}.`,
+        ),
   },
   {
-    id: 'LS-SRV-003', name: 'Server.DesRegionMismatch', subject: 'server', severity: 'critical', resourceOf: of,
+    id: 'LS-SRV-003',
+    name: 'Server.DesRegionMismatch',
+    subject: 'server',
+    severity: 'critical',
+    resourceOf: of,
     title: 'Disk encryption set is not in the target region',
     synopsis: 'The DES must be in the region the server migrates to.',
     rationale: 'Azure Migrate requires the DES in the target region; disks cannot be created with a DES from another region.',
     remediation: { summary: 'Create a DES (and vault) in the target region and re-enable replication with it.', ...reEnable },
-    docs: [DOCS.migrateCmk], controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'GDPR/Art.32(1)(a)', 'HIPAA/164.312(a)(2)(iv)', 'GDPR/Art.32(1)(b)', 'GDPR/Art.32(1)(c)'],
+    docs: [DOCS.migrateCmk],
+    controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'GDPR/Art.32(1)(a)', 'HIPAA/164.312(a)(2)(iv)', 'GDPR/Art.32(1)(b)', 'GDPR/Art.32(1)(c)'],
     evaluate: (s) =>
       found(s)
         .filter((d) => d.location && s.server.targetRegion && d.location !== s.server.targetRegion)
-        .map((d) => `Server ${s.server.machineName} migrates to ${s.server.targetRegion} but disk encryption set ${d.name} is in ${d.location}; the DES must be in the target region.`),
+        .map(
+          (d) =>
+            `Server ${s.server.machineName} migrates to ${s.server.targetRegion} but disk encryption set ${d.name} is in ${d.location}; the DES must be in the target region.`,
+        ),
   },
   {
-    id: 'LS-SRV-004', name: 'Server.DesSubscriptionMismatch', subject: 'server', severity: 'critical', resourceOf: of,
+    id: 'LS-SRV-004',
+    name: 'Server.DesSubscriptionMismatch',
+    subject: 'server',
+    severity: 'critical',
+    resourceOf: of,
     title: 'Disk encryption set is not in the target subscription',
     synopsis: 'The DES must be in the subscription the server migrates to.',
     rationale: 'Azure Migrate requires the DES in the target subscription (the subscription of the target resource group).',
     remediation: { summary: 'Create a DES in the target subscription and re-enable replication with it.', ...reEnable },
-    docs: [DOCS.migrateCmk], controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'GDPR/Art.32(1)(a)', 'HIPAA/164.312(a)(2)(iv)', 'GDPR/Art.32(1)(b)', 'GDPR/Art.32(1)(c)'],
+    docs: [DOCS.migrateCmk],
+    controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'GDPR/Art.32(1)(a)', 'HIPAA/164.312(a)(2)(iv)', 'GDPR/Art.32(1)(b)', 'GDPR/Art.32(1)(c)'],
     evaluate: (s, ctx) => {
       const target = s.server.targetSubscriptionId;
       if (!target) return [];
@@ -66,25 +105,39 @@ export const serverRules: ServerRule[] = [
           const sub = parseResourceId(d.id)?.subscriptionId;
           return sub && sub.toLowerCase() !== target.toLowerCase();
         })
-        .map((d) => `Server ${s.server.machineName} migrates to ${subscriptionName(ctx.estate, target)} but disk encryption set ${nameOf(d.id)} is in ${subscriptionName(ctx.estate, parseResourceId(d.id)?.subscriptionId)}; the DES must be in the target subscription.`);
+        .map(
+          (d) =>
+            `Server ${s.server.machineName} migrates to ${subscriptionName(ctx.estate, target)} but disk encryption set ${nameOf(d.id)} is in ${subscriptionName(ctx.estate, parseResourceId(d.id)?.subscriptionId)}; the DES must be in the target subscription.`,
+        );
     },
   },
   {
-    id: 'LS-SRV-005', name: 'Server.MultipleDes', subject: 'server', severity: 'low', resourceOf: of,
+    id: 'LS-SRV-005',
+    name: 'Server.MultipleDes',
+    subject: 'server',
+    severity: 'low',
+    resourceOf: of,
     title: 'Disks use more than one disk encryption set',
     synopsis: 'One DES per server keeps key ownership simple.',
     rationale: 'Several DES (and keys) per VM multiply what must be rotated, granted and audited for one workload.',
     remediation: { summary: 'Use one DES for all disks of a server when you next enable replication.', ...reEnable },
-    docs: [DOCS.diskEncryption], controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24'],
-    evaluate: (s) => (s.deses.length > 1 ? [`Server ${s.server.machineName} uses ${s.deses.length} disk encryption sets (${list(s.deses.map((d) => nameOf(d.id)))}).`] : []),
+    docs: [DOCS.diskEncryption],
+    controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24'],
+    evaluate: (s) =>
+      s.deses.length > 1 ? [`Server ${s.server.machineName} uses ${s.deses.length} disk encryption sets (${list(s.deses.map((d) => nameOf(d.id)))}).`] : [],
   },
   {
-    id: 'LS-SRV-006', name: 'Server.ConfidentialDesMismatch', subject: 'server', severity: 'critical', resourceOf: of,
+    id: 'LS-SRV-006',
+    name: 'Server.ConfidentialDesMismatch',
+    subject: 'server',
+    severity: 'critical',
+    resourceOf: of,
     title: 'Confidential-VM DES used where it does not fit',
     synopsis: 'A ConfidentialVmEncryptedWithCustomerKey DES is only for the OS disk of a confidential VM.',
     rationale: 'Azure refuses a confidential DES on data disks or on VMs that are not confidential; migration fails.',
     remediation: { summary: 'Use an EncryptionAtRestWithCustomerKey DES for data disks and non-confidential targets.', ...reEnable },
-    docs: [DOCS.confidential], controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'GDPR/Art.32(1)(a)', 'HIPAA/164.312(a)(2)(iv)'],
+    docs: [DOCS.confidential],
+    controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'GDPR/Art.32(1)(a)', 'HIPAA/164.312(a)(2)(iv)'],
     evaluate: (s) => {
       const confidentialTarget = s.server.securityType?.toLowerCase() === 'confidentialvm';
       const out: string[] = [];
@@ -93,14 +146,20 @@ export const serverRules: ServerRule[] = [
         const des = found(s).find((d) => d.id.toLowerCase() === disk.desId!.toLowerCase());
         if (des?.encryptionType !== 'ConfidentialVmEncryptedWithCustomerKey') continue;
         if (disk.isOsDisk !== true || !confidentialTarget) {
-          out.push(`Disk ${disk.name} of server ${s.server.machineName} uses confidential-VM disk encryption set ${des.name}, which only works for the OS disk of a confidential VM${confidentialTarget ? '' : ' (the target is not a confidential VM)'}.`);
+          out.push(
+            `Disk ${disk.name} of server ${s.server.machineName} uses confidential-VM disk encryption set ${des.name}, which only works for the OS disk of a confidential VM${confidentialTarget ? '' : ' (the target is not a confidential VM)'}.`,
+          );
         }
       }
       return out;
     },
   },
   {
-    id: 'LS-SRV-007', name: 'Server.ReplicationUnhealthy', subject: 'server', severity: 'medium', resourceOf: of,
+    id: 'LS-SRV-007',
+    name: 'Server.ReplicationUnhealthy',
+    subject: 'server',
+    severity: 'medium',
+    resourceOf: of,
     title: 'Replication is unhealthy',
     synopsis: 'Replication should be healthy before migration.',
     rationale: 'A failed or critical replication means the server will not migrate on schedule, whatever its encryption.',
@@ -111,20 +170,29 @@ export const serverRules: ServerRule[] = [
       powershell: 'Get-AzMigrateServerReplication -TargetObjectID <migration-item-id> | Select-Object -ExpandProperty HealthError',
       bicep: '// not an infrastructure setting',
     },
-    docs: [DOCS.replication], controls: ['GDPR/Art.32(1)(b)', 'GDPR/Art.32(1)(c)'],
+    docs: [DOCS.replication],
+    controls: ['GDPR/Art.32(1)(b)', 'GDPR/Art.32(1)(c)'],
     evaluate: (s) => {
       const critical = s.server.health?.toLowerCase() === 'critical';
       const failed = /failed$/i.test(s.server.migrationState ?? '');
       if (!critical && !failed) return [];
       const err = s.server.healthErrors.find((e) => e.message);
-      return [`Replication of server ${s.server.machineName} is unhealthy (${s.server.migrationState ?? 'state unknown'}, health ${s.server.health ?? 'unknown'})${err ? `: ${err.message}` : '.'}`];
+      return [
+        `Replication of server ${s.server.machineName} is unhealthy (${s.server.migrationState ?? 'state unknown'}, health ${s.server.health ?? 'unknown'})${err ? `: ${err.message}` : '.'}`,
+      ];
     },
   },
   {
-    id: 'LS-SRV-008', name: 'Server.EncryptionUndetermined', subject: 'server', severity: 'info', effect: 'unknown', resourceOf: of,
+    id: 'LS-SRV-008',
+    name: 'Server.EncryptionUndetermined',
+    subject: 'server',
+    severity: 'info',
+    effect: 'unknown',
+    resourceOf: of,
     title: 'Encryption cannot be determined',
     synopsis: 'Part of the chain could not be read, so Lockstep cannot judge it.',
-    rationale: 'A verdict needs the DES, its vault, key and access grants; when one of them cannot be read (no access, not captured) the server is unknown rather than assumed fine.',
+    rationale:
+      'A verdict needs the DES, its vault, key and access grants; when one of them cannot be read (no access, not captured) the server is unknown rather than assumed fine.',
     remediation: {
       summary: 'Give the reviewing account Reader on the subscriptions and vaults involved (or capture them), then scan again.',
       portal: ['Subscription or key vault → Access control (IAM) → Add role assignment → Reader'],
@@ -132,7 +200,11 @@ export const serverRules: ServerRule[] = [
       powershell: 'New-AzRoleAssignment -SignInName <upn> -RoleDefinitionName Reader -Scope <subscription-or-vault-id>',
       bicep: '// grant Reader to the reviewer',
     },
-    docs: [DOCS.migrateCmk], controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'GDPR/Art.32(1)(a)', 'HIPAA/164.312(a)(2)(iv)'],
-    evaluate: (s) => (s.unreadable.length > 0 ? [`Lockstep cannot tell whether server ${s.server.machineName} will land under a customer-managed key: ${list(s.unreadable)}.`] : []),
+    docs: [DOCS.migrateCmk],
+    controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'GDPR/Art.32(1)(a)', 'HIPAA/164.312(a)(2)(iv)'],
+    evaluate: (s) =>
+      s.unreadable.length > 0
+        ? [`Lockstep cannot tell whether server ${s.server.machineName} will land under a customer-managed key: ${list(s.unreadable)}.`]
+        : [],
   },
 ];
