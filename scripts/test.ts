@@ -106,6 +106,7 @@ rmSync(resolve(root, 'test-results'), { recursive: true, force: true });
 mkdirSync(resolve(root, 'test-results'), { recursive: true });
 step('Type check (tsc)', bin('tsc'), ['--noEmit', '-p', '.']);
 step('Lint (eslint)', bin('eslint'), ['.', '--max-warnings=0']);
+step('Format (prettier --check)', bin('prettier'), ['--check', '--log-level', 'warn', '**/*.{ts,tsx,mjs,js}']);
 const unitFile = resolve(root, 'test-results', 'unit-results.json');
 const unit = run('Unit + contract (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitFile}`]);
 countVitest(unitFile);
