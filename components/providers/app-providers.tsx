@@ -20,13 +20,14 @@ export function AppProviders({ children }: { children: ReactNode }) {
   return (
     <FluentRenderer>
       <ThemeProvider>
-        {result.ok ? <SignedInBoundary config={result.config}>{children}</SignedInBoundary> : <ConfigErrorPage problems={result.problems} />}
+        {result.ok ? <MsalAndArmBoundary config={result.config}>{children}</MsalAndArmBoundary> : <ConfigErrorPage problems={result.problems} />}
       </ThemeProvider>
     </FluentRenderer>
   );
 }
 
-function SignedInBoundary({ config, children }: { config: LockstepConfig; children: ReactNode }) {
+/** Starts MSAL, then gives the app its config, sign-in, ARM clients and query cache: signed-in and signed-out pages alike. */
+function MsalAndArmBoundary({ config, children }: { config: LockstepConfig; children: ReactNode }) {
   const [msal, setMsal] = useState<MsalStart | { error: Error }>();
   const [queryClient] = useState(makeQueryClient);
   useEffect(() => {

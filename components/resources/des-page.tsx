@@ -7,7 +7,7 @@ import { useWriteAccess } from '@/lib/queries/write-access';
 import { useMemo, useState } from 'react';
 import { rawResource } from '@/lib/estate/normalize';
 import { useReadiness, type Readiness } from '@/lib/queries/estate';
-import { desRows } from '@/lib/readiness/resources';
+import { desRows } from '@/lib/readiness/resource-rows';
 import { EmptyState } from '../common/empty-state';
 import { HealthBadge } from '../common/verdict-badge';
 import { PageHeader } from '../shell/page-header';

@@ -17,7 +17,7 @@ import { ArrowClockwiseRegular, KeyRegular } from '@fluentui/react-icons';
 import { useMemo, useState } from 'react';
 import { rawResource } from '@/lib/estate/normalize';
 import { useReadiness, type Readiness } from '@/lib/queries/estate';
-import { locksOn, vaultRows, type KeyRow } from '@/lib/readiness/resources';
+import { locksOn, vaultRows, type KeyRow } from '@/lib/readiness/resource-rows';
 import { EmptyState } from '../common/empty-state';
 import { HealthBadge } from '../common/verdict-badge';
 import { PageHeader } from '../shell/page-header';

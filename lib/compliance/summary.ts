@@ -5,7 +5,7 @@
 import { permissionAllows, ROLE_IDS } from '../estate/builtin-roles';
 import { isAtOrBelow, normalizeId } from '../estate/ids';
 import type { Estate, KeyVault } from '../estate/model';
-import { scopeName } from '../readiness/names';
+import { scopeName } from '../readiness/wording';
 import { RULES } from '../readiness/catalog';
 import type { Evaluation } from '../readiness/types';
 import { CONTROLS, type Control } from './controls';

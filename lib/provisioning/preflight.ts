@@ -6,7 +6,7 @@
 import type { ArmClientFactory } from '../azure/client-factory';
 import { explainArmError } from '../azure/errors';
 import { permissionsAt, vaultNameAvailability } from '../azure/permissions';
-import { nameOf, scopeName } from '../readiness/names';
+import { nameOf, scopeName } from '../readiness/wording';
 import { isAtOrBelow, normalizeId, parseResourceId } from '../estate/ids';
 import { permissionAllows, rolesGranting, type RolePermission } from '../estate/builtin-roles';
 import type { Estate } from '../estate/model';

@@ -6,7 +6,7 @@ import { permissionAllowsData } from '../estate/builtin-roles';
 import { isAtOrBelow, normalizeId } from '../estate/ids';
 import type { DiskEncryptionSet, Estate, KeyVault } from '../estate/model';
 import { isManagedHsmHost, lookup, vaultOfDes } from '../estate/normalize';
-import { nameOf } from './names';
+import { nameOf } from './wording';
 import { RULES, desRuleSet, keyRuleSet, serverRuleSet, vaultRuleSet } from './catalog';
 import { DEFAULT_SETTINGS } from './settings';
 import type {

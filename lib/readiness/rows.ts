@@ -4,7 +4,7 @@
  */
 import { normalizeId } from '../estate/ids';
 import type { Estate } from '../estate/model';
-import { nameOf } from './names';
+import { nameOf } from './wording';
 import type { Evaluation, Finding, Severity, Verdict } from './types';
 
 export type Health = 'healthy' | 'warning' | 'critical' | 'unknown' | 'none';

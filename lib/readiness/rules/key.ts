@@ -1,5 +1,5 @@
 import type { Rule, KeyUse } from '../types';
-import { isoDate } from '../names';
+import { isoDate } from '../wording';
 import { DOCS } from './docs';
 
 type KeyRule = Rule<KeyUse>;

@@ -1,6 +1,6 @@
 import { parseResourceId } from '../../estate/ids';
 import type { DiskEncryptionSet } from '../../estate/model';
-import { list, nameOf, plural, subscriptionName } from '../names';
+import { list, nameOf, plural, subscriptionName } from '../wording';
 import type { Rule, ServerSubject } from '../types';
 import { DOCS } from './docs';
 

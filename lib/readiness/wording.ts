@@ -1,3 +1,4 @@
+/** Wording shared by findings, the chain and custody: a resource's short name, a scope in words. */
 import { normalizeId } from '../estate/ids';
 import type { Estate } from '../estate/model';
 
