@@ -34,7 +34,8 @@ import { normalizeId, parseResourceId } from '@/lib/estate/ids';
 import type { Estate } from '@/lib/estate/model';
 import { newRun } from '@/lib/provisioning/apply';
 import { afterwards, auditWorkspace, draftIntent, keyChoices, newKey, newVault, scopeOptions, vaultChoices } from '@/lib/provisioning/draft';
-import { plan as makePlan, validateIntent, type Intent } from '@/lib/provisioning/plan';
+import { plan as makePlan, validateIntentProblems, type Intent } from '@/lib/provisioning/plan';
+import { problemAt, type Problem } from '@/lib/estate/problem';
 import { draftStore, selectionStore, type StoredRun } from '@/lib/provisioning/run-store';
 import { useReadiness, type Readiness } from '@/lib/queries/estate';
 import { useWriteAccess } from '@/lib/queries/write-access';
@@ -81,11 +82,12 @@ const TABS: { id: TabId; title: string }[] = [
   { id: 'review', title: 'Review + create' },
 ];
 
-/** Which tab a planner message belongs to. */
-function tabOf(problem: string): TabId {
-  if (/^(Subscription|Resource group|A location)/.test(problem)) return 'basics';
-  if (/^(Key vault|The key vault)/.test(problem)) return 'vault';
-  if (/^(Key |An RSA-HSM|The key must)/.test(problem)) return 'key';
+/** Which tab a problem belongs to: the intent field it is about decides. */
+function tabOf(problem: Problem): TabId {
+  const top = problem.path.split('.')[0];
+  if (top === 'subscriptionId' || top === 'resourceGroup' || top === 'location') return 'basics';
+  if (top === 'keyVault') return 'vault';
+  if (top === 'key') return 'key';
   return 'encryption';
 }
 
@@ -241,7 +243,7 @@ function Wizard({ readiness, onStart }: { readiness: Readiness; onStart: (s: Sto
   if (!state) return <Body1>Preparing the setup…</Body1>;
   const { intent } = state;
   const set = (patch: Partial<Intent>) => setState({ ...state, intent: { ...intent, ...patch } });
-  const problems = result && !result.ok ? result.problems : validateIntent(intent);
+  const problems = result && !result.ok ? result.issues : validateIntentProblems(intent);
   const draft = draftIntent(estate, state.serverIds);
   const problemsOn = (t: TabId) => problems.filter((p) => tabOf(p) === t);
   const index = TABS.findIndex((t) => t.id === state.tab);
@@ -291,7 +293,7 @@ function Wizard({ readiness, onStart }: { readiness: Readiness; onStart: (s: Sto
               label="Resource group"
               required
               hint="Where the disk encryption set (and a new vault) go."
-              validationMessage={problemsOn('basics').find((p) => p.startsWith('Resource group'))}
+              validationMessage={problemAt(problems, 'resourceGroup')}
             >
               <Combobox
                 freeform
@@ -370,7 +372,7 @@ function Wizard({ readiness, onStart }: { readiness: Readiness; onStart: (s: Sto
             label="Disk encryption set name"
             required
             hint="1-80 letters, digits, underscores and hyphens."
-            validationMessage={problemsOn('encryption').find((p) => p.startsWith('Disk encryption set'))}
+            validationMessage={problemAt(problems, 'diskEncryptionSet.name')}
           >
             <Input value={intent.diskEncryptionSet.name} onChange={(_, d) => set({ diskEncryptionSet: { ...intent.diskEncryptionSet, name: d.value } })} />
           </Field>
@@ -406,7 +408,7 @@ function Wizard({ readiness, onStart }: { readiness: Readiness; onStart: (s: Sto
               label="User-assigned managed identity"
               required
               hint="Pick one in this subscription, or paste another identity's resource id. It is granted access before the disk encryption set is created."
-              validationMessage={problemsOn('encryption').find((p) => p.startsWith('The user-assigned'))}
+              validationMessage={problemAt(problems, 'diskEncryptionSet.identity')}
             >
               <Combobox
                 freeform
@@ -460,11 +462,11 @@ function Wizard({ readiness, onStart }: { readiness: Readiness; onStart: (s: Sto
                 <MessageBarTitle>Fix these before anything can run</MessageBarTitle>
                 <ul className={s.list}>
                   {problems.map((p) => (
-                    <li key={p}>
+                    <li key={`${p.path}:${p.message}`}>
                       <Button appearance="transparent" size="small" onClick={() => go(tabOf(p))}>
                         {TABS.find((t) => t.id === tabOf(p))!.title}
                       </Button>
-                      {p}
+                      {p.message}
                     </li>
                   ))}
                 </ul>
@@ -561,7 +563,7 @@ function VaultTab({
   estate: Estate;
   intent: Intent;
   set: (p: Partial<Intent>) => void;
-  problems: string[];
+  problems: Problem[];
   subName: (id: string) => string;
 }) {
   const s = useStyles();
@@ -587,7 +589,7 @@ function VaultTab({
       {'create' in intent.keyVault ? (
         <>
           <div className={s.two}>
-            <Field label="Key vault name" required hint="3-24 letters, digits and hyphens; globally unique." validationMessage={problems[0]}>
+            <Field label="Key vault name" required hint="3-24 letters, digits and hyphens; globally unique." validationMessage={problems[0]?.message}>
               <Input
                 value={intent.keyVault.create.name}
                 onChange={(_, d) =>
@@ -621,7 +623,7 @@ function VaultTab({
           </Caption1>
         </>
       ) : (
-        <Field label="Compatible key vaults" validationMessage={problems[0]}>
+        <Field label="Compatible key vaults" validationMessage={problems[0]?.message}>
           <RadioGroup
             value={intent.keyVault.use}
             onChange={(_, d) => set({ keyVault: { use: d.value }, key: 'use' in intent.key ? newKey(intent.diskEncryptionSet.name) : intent.key })}
@@ -674,7 +676,7 @@ function KeyTab({
   estate: Estate;
   intent: Intent;
   set: (p: Partial<Intent>) => void;
-  problems: string[];
+  problems: Problem[];
   now: number;
 }) {
   const s = useStyles();
@@ -701,10 +703,10 @@ function KeyTab({
       {k ? (
         <>
           <div className={s.two}>
-            <Field label="Key name" required hint="1-127 letters, digits and hyphens." validationMessage={problems.find((p) => p.startsWith('Key name'))}>
+            <Field label="Key name" required hint="1-127 letters, digits and hyphens." validationMessage={problemAt(problems, 'key.create.name')}>
               <Input value={k.name} onChange={(_, d) => setKey({ name: d.value })} />
             </Field>
-            <Field label="Key type" validationMessage={problems.find((p) => p.startsWith('An RSA-HSM'))}>
+            <Field label="Key type" validationMessage={problemAt(problems, 'key.create.kty')}>
               <Dropdown value={k.kty} selectedOptions={[k.kty]} onOptionSelect={(_, d) => setKey({ kty: d.optionValue as 'RSA' | 'RSA-HSM' })}>
                 <Option value="RSA">RSA</Option>
                 <Option value="RSA-HSM" disabled={!premium}>
@@ -721,7 +723,7 @@ function KeyTab({
                 ))}
               </Dropdown>
             </Field>
-            <Field label="Rotate every (days)" validationMessage={problems.find((p) => p.startsWith('The key must'))}>
+            <Field label="Rotate every (days)" validationMessage={problemAt(problems, 'key.create.rotateEveryDays')}>
               <Input
                 type="number"
                 min={7}
@@ -744,7 +746,7 @@ function KeyTab({
           </Caption1>
         </>
       ) : (
-        <Field label="Usable keys" validationMessage={problems[0]}>
+        <Field label="Usable keys" validationMessage={problems[0]?.message}>
           <RadioGroup value={'use' in intent.key ? intent.key.use : ''} onChange={(_, d) => set({ key: { use: d.value } })}>
             {usable.map((c) => (
               <Radio

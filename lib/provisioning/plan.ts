@@ -9,6 +9,7 @@ import { normalizeId, parseResourceId } from '../estate/ids';
 import type { Estate, KeyVault } from '../estate/model';
 import { normalizeRegion } from '../estate/normalize';
 import { sha256Hex } from '../compliance/sha256';
+import type { Problem } from '../estate/problem';
 import { keyAccess } from '../readiness/evaluate';
 import { blocksTrustedServices, sendsAuditLogs } from '../readiness/vault-facts';
 
@@ -69,7 +70,8 @@ export interface Plan {
   requiredActions: string[];
 }
 
-export type PlanResult = { ok: true; plan: Plan } | { ok: false; problems: string[] };
+/** A plan, or what stops it: `problems` in words, `issues` the same with the field each is about. */
+export type PlanResult = { ok: true; plan: Plan } | { ok: false; problems: string[]; issues: Problem[] };
 
 export const API = {
   keyVault: '2026-02-01',
@@ -84,42 +86,52 @@ const DES_NAME = /^[a-zA-Z0-9_-]{1,80}$/;
 const KEY_NAME = /^[a-zA-Z0-9-]{1,127}$/;
 const RG_NAME = /^[-\w._()]{1,90}$/;
 
-/** Checks names and shapes before anything else, one clear message per problem. */
-export function validateIntent(i: Intent): string[] {
-  const problems: string[] = [];
+/** Checks names and shapes before anything else, one clear message per problem, each at the field it is about. */
+export function validateIntentProblems(i: Intent): Problem[] {
+  const problems: Problem[] = [];
+  const add = (path: string, message: string) => problems.push({ path, message });
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(i.subscriptionId))
-    problems.push(`Subscription "${i.subscriptionId}" is not a subscription id.`);
+    add('subscriptionId', `Subscription "${i.subscriptionId}" is not a subscription id.`);
   if (!RG_NAME.test(i.resourceGroup) || i.resourceGroup.endsWith('.'))
-    problems.push(
+    add(
+      'resourceGroup',
       `Resource group name "${i.resourceGroup}" is not valid: use 1-90 letters, digits, underscores, hyphens, periods or parentheses, not ending in a period.`,
     );
-  if (!i.location) problems.push('A location (Azure region) is required.');
+  if (!i.location) add('location', 'A location (Azure region) is required.');
   if ('create' in i.keyVault && !VAULT_NAME.test(i.keyVault.create.name)) {
-    problems.push(
+    add(
+      'keyVault.create.name',
       `Key vault name "${i.keyVault.create.name}" is not valid: use 3-24 letters, digits and hyphens, start with a letter, end with a letter or digit, and no double hyphen.`,
     );
   }
   if ('create' in i.key) {
     const k = i.key.create;
-    if (!KEY_NAME.test(k.name)) problems.push(`Key name "${k.name}" is not valid: use 1-127 letters, digits and hyphens.`);
-    if (k.kty !== 'RSA' && k.kty !== 'RSA-HSM') problems.push(`Key type ${String(k.kty)} cannot encrypt managed disks: use RSA or RSA-HSM.`);
-    if (![2048, 3072, 4096].includes(k.size)) problems.push(`Key size ${k.size} is not supported for managed disks: use 2048, 3072 or 4096 bits.`);
-    if ('create' in i.keyVault && k.kty === 'RSA-HSM' && i.keyVault.create.sku !== 'premium') problems.push('An RSA-HSM key needs a premium key vault.');
+    if (!KEY_NAME.test(k.name)) add('key.create.name', `Key name "${k.name}" is not valid: use 1-127 letters, digits and hyphens.`);
+    if (k.kty !== 'RSA' && k.kty !== 'RSA-HSM') add('key.create.kty', `Key type ${String(k.kty)} cannot encrypt managed disks: use RSA or RSA-HSM.`);
+    if (![2048, 3072, 4096].includes(k.size)) add('key.create.size', `Key size ${k.size} is not supported for managed disks: use 2048, 3072 or 4096 bits.`);
+    if ('create' in i.keyVault && k.kty === 'RSA-HSM' && i.keyVault.create.sku !== 'premium')
+      add('key.create.kty', 'An RSA-HSM key needs a premium key vault.');
     if (!(k.rotateEveryDays >= 7) || !(k.expiresInDays > k.rotateEveryDays))
-      problems.push('The key must rotate at least 7 days after creation and before it expires.');
+      add('key.create.rotateEveryDays', 'The key must rotate at least 7 days after creation and before it expires.');
   }
   const identity = i.diskEncryptionSet.identity;
   if (
     typeof identity === 'object' &&
     !/^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.ManagedIdentity\/userAssignedIdentities\/[^/]+$/i.test(identity.userAssigned)
   ) {
-    problems.push(
+    add(
+      'diskEncryptionSet.identity',
       'The user-assigned identity must be a managed identity resource id (/subscriptions/…/resourceGroups/…/providers/Microsoft.ManagedIdentity/userAssignedIdentities/NAME).',
     );
   }
   if (!DES_NAME.test(i.diskEncryptionSet.name))
-    problems.push(`Disk encryption set name "${i.diskEncryptionSet.name}" is not valid: use 1-80 letters, digits, underscores and hyphens.`);
+    add('diskEncryptionSet.name', `Disk encryption set name "${i.diskEncryptionSet.name}" is not valid: use 1-80 letters, digits, underscores and hyphens.`);
   return problems;
+}
+
+/** The same checks, as messages (the CLI prints one line per problem). */
+export function validateIntent(i: Intent): string[] {
+  return validateIntentProblems(i).map((p) => p.message);
 }
 
 /** A GUID from text, so a re-planned role assignment gets the same name (idempotent PUT). */
@@ -131,7 +143,8 @@ export function stableGuid(text: string): string {
 export const url = (id: string, apiVersion: string) => `${id}?api-version=${apiVersion}`;
 
 export function plan(intent: Intent, estate: Estate, options: { now: number }): PlanResult {
-  const problems = validateIntent(intent);
+  const issues = validateIntentProblems(intent);
+  const add = (path: string, message: string) => issues.push({ path, message });
   const region = normalizeRegion(intent.location)!;
   const rgId = `/subscriptions/${intent.subscriptionId}/resourceGroups/${intent.resourceGroup}`;
   const warnings: string[] = [];
@@ -144,13 +157,15 @@ export function plan(intent: Intent, estate: Estate, options: { now: number }): 
   let rbac: boolean;
   if ('use' in intent.keyVault) {
     vault = estate.keyVaults.get(normalizeId(intent.keyVault.use));
-    if (!vault) problems.push(`Key vault ${intent.keyVault.use} was not found in the estate.`);
+    if (!vault) add('keyVault.use', `Key vault ${intent.keyVault.use} was not found in the estate.`);
     else if (vault.kind === 'managedHsm')
-      problems.push(
+      add(
+        'keyVault.use',
         `${vault.name} is a Managed HSM: Lockstep plans keys and grants in key vaults only (an HSM's keys and local RBAC are not managed through ARM).`,
       );
     else if (vault.location !== region)
-      problems.push(
+      add(
+        'keyVault.use',
         `Key vault ${vault.name} is in ${vault.location}; the disk encryption set will be in ${region}, and Azure requires both in the same region.`,
       );
     vaultId = vault?.id ?? intent.keyVault.use;
@@ -163,19 +178,20 @@ export function plan(intent: Intent, estate: Estate, options: { now: number }): 
     const elsewhere = [...estate.keyVaults.values()].find(
       (v) => v.name.toLowerCase() === vaultName.toLowerCase() && normalizeId(v.id) !== normalizeId(vaultId),
     );
-    if (elsewhere) problems.push(`The key vault name ${vaultName} is already taken by ${elsewhere.id}; vault names are global.`);
+    if (elsewhere) add('keyVault.create.name', `The key vault name ${vaultName} is already taken by ${elsewhere.id}; vault names are global.`);
     rbac = vault ? vault.enableRbacAuthorization === true : true;
   }
   if ('create' in intent.key && 'use' in intent.keyVault && vault && intent.key.create.kty === 'RSA-HSM' && vault.sku?.toLowerCase() !== 'premium') {
-    problems.push(`An RSA-HSM key needs a premium key vault; ${vault.name} is ${vault.sku ?? 'standard'}.`);
+    add('key.create.kty', `An RSA-HSM key needs a premium key vault; ${vault.name} is ${vault.sku ?? 'standard'}.`);
   }
   const sameNameDes = estate.diskEncryptionSets.get(normalizeId(`${rgId}/providers/Microsoft.Compute/diskEncryptionSets/${intent.diskEncryptionSet.name}`));
   if (sameNameDes && sameNameDes.location && sameNameDes.location !== region) {
-    problems.push(
+    add(
+      'diskEncryptionSet.name',
       `Disk encryption set ${sameNameDes.name} already exists in ${sameNameDes.location}, not ${region}: the servers' target region. Choose another name.`,
     );
   }
-  if (problems.length > 0) return { ok: false, problems };
+  if (issues.length > 0) return { ok: false, problems: issues.map((p) => p.message), issues };
 
   if ('create' in intent.keyVault) {
     steps.push({
@@ -279,7 +295,10 @@ export function plan(intent: Intent, estate: Estate, options: { now: number }): 
     keyBindings.push({ placeholder: keyUrlValue, step: 'key', path: 'properties.keyUriWithVersion' });
   } else {
     const key = estate.keys.get(normalizeId(intent.key.use));
-    if (!key?.currentVersion) return { ok: false, problems: [`Key ${intent.key.use} was not found in the estate, or its current version is unknown.`] };
+    if (!key?.currentVersion) {
+      const message = `Key ${intent.key.use} was not found in the estate, or its current version is unknown.`;
+      return { ok: false, problems: [message], issues: [{ path: 'key.use', message }] };
+    }
     keyUrlValue = `https://${vaultName.toLowerCase()}.vault.azure.net/keys/${key.name}/${key.currentVersion}`;
   }
 
