@@ -204,10 +204,26 @@ describe('a Managed HSM is not a key vault to plan in', () => {
 
 describe('problems are data: each names the intent field it is about', () => {
   it('puts every problem at its field, so the wizard shows it under that field', () => {
-    const r = plan(intent({ resourceGroup: 'rg.', keyVault: { create: { name: 'kv--x', sku: 'standard' } }, key: { create: { name: 'bad key', kty: 'RSA', size: 1024, rotateEveryDays: 3, expiresInDays: 2 } }, diskEncryptionSet: { name: 'des!', encryptionType: 'EncryptionAtRestWithCustomerKey', autoRotate: true, identity: 'SystemAssigned' } }), estate, { now });
+    const r = plan(
+      intent({
+        resourceGroup: 'rg.',
+        keyVault: { create: { name: 'kv--x', sku: 'standard' } },
+        key: { create: { name: 'bad key', kty: 'RSA', size: 1024, rotateEveryDays: 3, expiresInDays: 2 } },
+        diskEncryptionSet: { name: 'des!', encryptionType: 'EncryptionAtRestWithCustomerKey', autoRotate: true, identity: 'SystemAssigned' },
+      }),
+      estate,
+      { now },
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.issues.map((p) => p.path)).toEqual(['resourceGroup', 'keyVault.create.name', 'key.create.name', 'key.create.size', 'key.create.rotateEveryDays', 'diskEncryptionSet.name']);
+    expect(r.issues.map((p) => p.path)).toEqual([
+      'resourceGroup',
+      'keyVault.create.name',
+      'key.create.name',
+      'key.create.size',
+      'key.create.rotateEveryDays',
+      'diskEncryptionSet.name',
+    ]);
     expect(r.problems).toEqual(r.issues.map((p) => p.message));
   });
 });
