@@ -2,6 +2,8 @@
  * The fault switchboard (loopback only): add latency, force a status or drop the connection for
  * requests that match a method and a path pattern, for the next N requests or until reset.
  */
+import * as z from 'zod/mini';
+
 export interface FaultRule {
   id: string;
   /** `GET`, `PUT`, … or `*`. */
@@ -23,16 +25,38 @@ export interface FaultRule {
 
 export type FaultInput = Omit<FaultRule, 'id' | 'remaining'> & { count?: number };
 
+/** A fault rule as the control endpoint takes it: the schema is the one description of what a fault may say. */
+const faultSchema = z
+  .strictObject({
+    method: z.optional(z.string('method must be a string')),
+    path: z
+      .string('path is required (a glob such as /subscriptions/*/providers/Microsoft.Compute/* or a /regex/)')
+      .check(z.minLength(1, 'path is required (a glob such as /subscriptions/*/providers/Microsoft.Compute/* or a /regex/)')),
+    latencyMs: z.optional(
+      z.number('latencyMs must be 0..120000').check(z.minimum(0, 'latencyMs must be 0..120000'), z.maximum(120_000, 'latencyMs must be 0..120000')),
+    ),
+    status: z.optional(
+      z
+        .int('status must be an HTTP status code')
+        .check(z.minimum(100, 'status must be an HTTP status code'), z.maximum(599, 'status must be an HTTP status code')),
+    ),
+    code: z.optional(z.string('code must be a string')),
+    message: z.optional(z.string('message must be a string')),
+    retryAfterSeconds: z.optional(z.number('retryAfterSeconds must be a number').check(z.minimum(0, 'retryAfterSeconds must be a number'))),
+    drop: z.optional(z.boolean('drop must be true or false')),
+    malformed: z.optional(z.boolean('malformed must be true or false')),
+    count: z.optional(z.int('count must be a positive number').check(z.minimum(1, 'count must be a positive number'))),
+  })
+  .check(z.refine((f) => f.status !== undefined || !!f.drop || !!f.latencyMs || !!f.malformed, 'a fault needs status, latencyMs, drop or malformed'));
+
 export function validateFault(input: unknown): FaultInput | string {
-  if (!input || typeof input !== 'object') return 'expected a JSON object';
-  const f = input as Record<string, unknown>;
-  if (typeof f.path !== 'string' || f.path.length === 0) return 'path is required (a glob such as /subscriptions/*/providers/Microsoft.Compute/* or a /regex/)';
-  if (f.method !== undefined && typeof f.method !== 'string') return 'method must be a string';
-  if (f.status !== undefined && (typeof f.status !== 'number' || f.status < 100 || f.status > 599)) return 'status must be an HTTP status code';
-  if (f.latencyMs !== undefined && (typeof f.latencyMs !== 'number' || f.latencyMs < 0 || f.latencyMs > 120_000)) return 'latencyMs must be 0..120000';
-  if (f.count !== undefined && (typeof f.count !== 'number' || f.count < 1)) return 'count must be a positive number';
-  if (f.status === undefined && !f.drop && !f.latencyMs && !f.malformed) return 'a fault needs status, latencyMs, drop or malformed';
-  return { ...(f as FaultInput), method: (f.method as string | undefined)?.toUpperCase() ?? '*' };
+  if (!input || typeof input !== 'object' || Array.isArray(input)) return 'expected a JSON object';
+  const r = faultSchema.safeParse(input);
+  if (!r.success) {
+    const i = r.error.issues[0]!;
+    return i.code === 'unrecognized_keys' ? `unknown field ${i.keys.join(', ')}` : i.message;
+  }
+  return { ...r.data, method: r.data.method?.toUpperCase() ?? '*' };
 }
 
 function toRegExp(pattern: string): RegExp {
