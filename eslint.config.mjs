@@ -55,6 +55,7 @@ const PURE_PROVISIONING = [
   'lib/provisioning/plan.ts',
   'lib/provisioning/fixits.ts',
   'lib/provisioning/draft.ts',
+  'lib/provisioning/intent.ts',
   'lib/provisioning/render.ts',
   'lib/provisioning/render/**',
 ];

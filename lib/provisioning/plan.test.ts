@@ -227,3 +227,13 @@ describe('problems are data: each names the intent field it is about', () => {
     expect(r.problems).toEqual(r.issues.map((p) => p.message));
   });
 });
+
+describe('the intent schema', () => {
+  it('accepts an intent and refuses a draft whose intent lost its shape', async () => {
+    const { intentShape } = await import('./intent');
+    expect(intentShape(intent())).toBeDefined();
+    expect(intentShape({ ...intent(), keyVault: { create: { name: 'kv-x', sku: 'gold' } } })).toBeUndefined();
+    expect(intentShape({ ...intent(), diskEncryptionSet: undefined })).toBeUndefined();
+    expect(intentShape('not an intent')).toBeUndefined();
+  });
+});

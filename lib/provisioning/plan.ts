@@ -10,26 +10,11 @@ import type { Estate, KeyVault } from '../estate/model';
 import { normalizeRegion } from '../estate/normalize';
 import { sha256Hex } from '../compliance/sha256';
 import type { Problem } from '../estate/problem';
+import { validateIntentProblems, type Intent } from './intent';
+
+export { parseIntent, validateIntent, validateIntentProblems, type Intent } from './intent';
 import { keyAccess } from '../readiness/evaluate';
 import { blocksTrustedServices, sendsAuditLogs } from '../readiness/vault-facts';
-
-export interface Intent {
-  kind: 'lockstep.intent';
-  version: 1;
-  subscriptionId: string;
-  resourceGroup: string;
-  location: string;
-  keyVault: { use: string } | { create: { name: string; sku: 'standard' | 'premium' } };
-  key: { use: string } | { create: { name: string; kty: 'RSA' | 'RSA-HSM'; size: number; rotateEveryDays: number; expiresInDays: number } };
-  diskEncryptionSet: {
-    name: string;
-    encryptionType: 'EncryptionAtRestWithCustomerKey' | 'EncryptionAtRestWithPlatformAndCustomerKeys';
-    autoRotate: boolean;
-    identity: 'SystemAssigned' | { userAssigned: string };
-  };
-  /** Optional: send the vault's audit log to this Log Analytics workspace (ISO/IEC 27001 8.15 evidence). */
-  auditLogs?: { workspaceId: string };
-}
 
 export interface Binding {
   /** Text in the request body replaced by the value. */
@@ -80,59 +65,6 @@ export const API = {
   managedIdentity: '2023-01-31',
   diagnostics: '2021-05-01-preview',
 } as const;
-
-const VAULT_NAME = /^[a-zA-Z](?!.*--)[a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/;
-const DES_NAME = /^[a-zA-Z0-9_-]{1,80}$/;
-const KEY_NAME = /^[a-zA-Z0-9-]{1,127}$/;
-const RG_NAME = /^[-\w._()]{1,90}$/;
-
-/** Checks names and shapes before anything else, one clear message per problem, each at the field it is about. */
-export function validateIntentProblems(i: Intent): Problem[] {
-  const problems: Problem[] = [];
-  const add = (path: string, message: string) => problems.push({ path, message });
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(i.subscriptionId))
-    add('subscriptionId', `Subscription "${i.subscriptionId}" is not a subscription id.`);
-  if (!RG_NAME.test(i.resourceGroup) || i.resourceGroup.endsWith('.'))
-    add(
-      'resourceGroup',
-      `Resource group name "${i.resourceGroup}" is not valid: use 1-90 letters, digits, underscores, hyphens, periods or parentheses, not ending in a period.`,
-    );
-  if (!i.location) add('location', 'A location (Azure region) is required.');
-  if ('create' in i.keyVault && !VAULT_NAME.test(i.keyVault.create.name)) {
-    add(
-      'keyVault.create.name',
-      `Key vault name "${i.keyVault.create.name}" is not valid: use 3-24 letters, digits and hyphens, start with a letter, end with a letter or digit, and no double hyphen.`,
-    );
-  }
-  if ('create' in i.key) {
-    const k = i.key.create;
-    if (!KEY_NAME.test(k.name)) add('key.create.name', `Key name "${k.name}" is not valid: use 1-127 letters, digits and hyphens.`);
-    if (k.kty !== 'RSA' && k.kty !== 'RSA-HSM') add('key.create.kty', `Key type ${String(k.kty)} cannot encrypt managed disks: use RSA or RSA-HSM.`);
-    if (![2048, 3072, 4096].includes(k.size)) add('key.create.size', `Key size ${k.size} is not supported for managed disks: use 2048, 3072 or 4096 bits.`);
-    if ('create' in i.keyVault && k.kty === 'RSA-HSM' && i.keyVault.create.sku !== 'premium')
-      add('key.create.kty', 'An RSA-HSM key needs a premium key vault.');
-    if (!(k.rotateEveryDays >= 7) || !(k.expiresInDays > k.rotateEveryDays))
-      add('key.create.rotateEveryDays', 'The key must rotate at least 7 days after creation and before it expires.');
-  }
-  const identity = i.diskEncryptionSet.identity;
-  if (
-    typeof identity === 'object' &&
-    !/^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.ManagedIdentity\/userAssignedIdentities\/[^/]+$/i.test(identity.userAssigned)
-  ) {
-    add(
-      'diskEncryptionSet.identity',
-      'The user-assigned identity must be a managed identity resource id (/subscriptions/…/resourceGroups/…/providers/Microsoft.ManagedIdentity/userAssignedIdentities/NAME).',
-    );
-  }
-  if (!DES_NAME.test(i.diskEncryptionSet.name))
-    add('diskEncryptionSet.name', `Disk encryption set name "${i.diskEncryptionSet.name}" is not valid: use 1-80 letters, digits, underscores and hyphens.`);
-  return problems;
-}
-
-/** The same checks, as messages (the CLI prints one line per problem). */
-export function validateIntent(i: Intent): string[] {
-  return validateIntentProblems(i).map((p) => p.message);
-}
 
 /** A GUID from text, so a re-planned role assignment gets the same name (idempotent PUT). */
 export function stableGuid(text: string): string {
@@ -436,60 +368,6 @@ export function trustedServicesAcls(v: KeyVault) {
     ipRules: v.ipRules ?? [],
     virtualNetworkRules: v.virtualNetworkRules ?? [],
   };
-}
-
-/** Reads an intent from untrusted JSON: its shape first, one message per problem (names are checked by the planner). */
-export function parseIntent(text: string): { ok: true; intent: Intent } | { ok: false; problems: string[] } {
-  let v: unknown;
-  try {
-    v = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, problems: [`The intent is not JSON: ${(e as Error).message}`] };
-  }
-  const problems: string[] = [];
-  const o = (v ?? {}) as Record<string, unknown>;
-  const obj = (x: unknown): x is Record<string, unknown> => !!x && typeof x === 'object' && !Array.isArray(x);
-  if (!obj(v)) return { ok: false, problems: ['The intent must be a JSON object.'] };
-  if (o.kind !== 'lockstep.intent') problems.push('kind must be "lockstep.intent".');
-  if (o.version !== 1) problems.push('version must be 1.');
-  for (const f of ['subscriptionId', 'resourceGroup', 'location'] as const) if (typeof o[f] !== 'string') problems.push(`${f} is required (a string).`);
-  const kv = o.keyVault;
-  if (
-    !obj(kv) ||
-    (typeof kv.use !== 'string' && !(obj(kv.create) && typeof kv.create.name === 'string' && (kv.create.sku === 'standard' || kv.create.sku === 'premium')))
-  ) {
-    problems.push('keyVault must be { "use": "<vault id>" } or { "create": { "name": "…", "sku": "standard|premium" } }.');
-  }
-  const key = o.key;
-  if (
-    !obj(key) ||
-    (typeof key.use !== 'string' &&
-      !(
-        obj(key.create) &&
-        typeof key.create.name === 'string' &&
-        typeof key.create.kty === 'string' &&
-        typeof key.create.size === 'number' &&
-        typeof key.create.rotateEveryDays === 'number' &&
-        typeof key.create.expiresInDays === 'number'
-      ))
-  ) {
-    problems.push('key must be { "use": "<key id>" } or { "create": { "name", "kty", "size", "rotateEveryDays", "expiresInDays" } }.');
-  }
-  const des = o.diskEncryptionSet;
-  const types = ['EncryptionAtRestWithCustomerKey', 'EncryptionAtRestWithPlatformAndCustomerKeys'];
-  if (!obj(des) || typeof des.name !== 'string') problems.push('diskEncryptionSet.name is required.');
-  else {
-    if (!types.includes(String(des.encryptionType))) problems.push(`diskEncryptionSet.encryptionType must be ${types.join(' or ')}.`);
-    if (typeof des.autoRotate !== 'boolean') problems.push('diskEncryptionSet.autoRotate must be true or false.');
-    if (des.identity !== 'SystemAssigned' && !(obj(des.identity) && typeof des.identity.userAssigned === 'string'))
-      problems.push('diskEncryptionSet.identity must be "SystemAssigned" or { "userAssigned": "<identity id>" }.');
-  }
-  if (o.auditLogs !== undefined && !(obj(o.auditLogs) && typeof o.auditLogs.workspaceId === 'string'))
-    problems.push('auditLogs must be { "workspaceId": "<Log Analytics workspace id>" }.');
-  if (problems.length > 0) return { ok: false, problems };
-  const intent = v as unknown as Intent;
-  const named = validateIntent(intent);
-  return named.length > 0 ? { ok: false, problems: named } : { ok: true, intent };
 }
 
 /**

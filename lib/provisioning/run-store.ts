@@ -4,6 +4,7 @@
  * finished steps. Nothing secret is stored: plans hold resource ids and settings, never tokens.
  */
 import type { Run } from './apply';
+import { intentShape } from './intent';
 import type { Intent } from './plan';
 
 export interface StoredRun {
@@ -34,7 +35,15 @@ export const runStore = {
 };
 
 export const draftStore = {
-  load: () => read<{ intent: Intent; serverIds: string[]; tab: string }>(DRAFT, (v) => (v as { intent?: Intent })?.intent?.kind === 'lockstep.intent'),
+  load: () =>
+    read<{ intent: Intent; serverIds: string[]; tab: string }>(
+      DRAFT,
+      // A draft whose intent no longer has the intent's shape (another version, edited storage) is dropped, not half-used.
+      (v) =>
+        !!intentShape((v as { intent?: unknown })?.intent) &&
+        Array.isArray((v as { serverIds?: unknown }).serverIds) &&
+        typeof (v as { tab?: unknown }).tab === 'string',
+    ),
   save: (d: { intent: Intent; serverIds: string[]; tab: string }) => window.sessionStorage.setItem(DRAFT, JSON.stringify(d)),
   clear: () => window.sessionStorage.removeItem(DRAFT),
 };
