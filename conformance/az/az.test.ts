@@ -3,32 +3,16 @@
  * reads what a migration engineer reads every day, is refused a write as a Reader is, runs Lockstep's exported script
  * for a new encryption chain twice (the second run changes nothing), and a live scan then shows the servers ready.
  */
-import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUBS, USERS, WORKSPACE } from '../../emulator/src/demo';
 import { normalize } from '../../lib/estate/normalize';
 import { plan } from '../../lib/provisioning/plan';
 import { renderAzCli } from '../../lib/provisioning/render';
-import { azAvailable, startAzHarness } from './harness';
+import { azAvailable, runProcess, startAzHarness } from './harness';
 
 const version = azAvailable();
 
-/** A child process, asynchronously (the emulator answers from this process). */
-function run(cmd: string, args: string[], opts: { timeout: number; env: NodeJS.ProcessEnv; encoding: 'utf8' }) {
-  return new Promise<{ status: number | null; stdout: string; stderr: string }>((done) => {
-    const child = spawn(cmd, args, { env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeout);
-    child.on('close', (status) => {
-      clearTimeout(timer);
-      done({ status, stdout, stderr });
-    });
-  });
-}
 let h: Awaited<ReturnType<typeof startAzHarness>>;
 
 beforeAll(async () => {
@@ -175,7 +159,7 @@ describe(`the Azure CLI ${version ?? '(missing)'} against the local Azure`, () =
     expect(grants).toHaveLength(1);
 
     // The live scan Lockstep itself runs, over the same TLS, as a person would after the change.
-    const scan = await run(
+    const scan = await runProcess(
       process.execPath,
       [
         resolve(__dirname, '../../node_modules/tsx/dist/cli.mjs'),
@@ -189,11 +173,8 @@ describe(`the Azure CLI ${version ?? '(missing)'} against the local Azure`, () =
         '--password',
         'Lockstep-demo-2026',
       ],
-      {
-        encoding: 'utf8',
-        timeout: 120_000,
-        env: { ...process.env, NODE_EXTRA_CA_CERTS: h.tls.caFile },
-      },
+      { ...process.env, NODE_EXTRA_CA_CERTS: h.tls.caFile },
+      120_000,
     );
     expect(scan.status, scan.stderr).toBe(0);
     const doc = JSON.parse(scan.stdout) as { servers: { name: string; verdict: string }[] };

@@ -22,6 +22,25 @@ export interface AzResult {
   stderr: string;
 }
 
+/**
+ * A child process, asynchronously on purpose: the emulator answers from this same process, so a blocking spawn would
+ * deadlock it. Killed after `timeoutMs` (status -1).
+ */
+export function runProcess(cmd: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<AzResult> {
+  return new Promise<AzResult>((done) => {
+    const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => (stdout += c));
+    child.stderr.on('data', (c) => (stderr += c));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      done({ status: status ?? -1, stdout, stderr });
+    });
+  });
+}
+
 /** A proxy that refuses everything: az's only way out of localhost. */
 function refusingProxy(attempts: string[]): Promise<Server> {
   const server = createServer((req, res) => {
@@ -59,20 +78,7 @@ export async function startAzHarness() {
     HTTP_PROXY: proxyUrl,
     NO_PROXY: 'localhost,127.0.0.1',
   });
-  // Asynchronous on purpose: the emulator answers from this same process, so a blocking spawn would deadlock it.
-  const exec = (cmd: string, args: string[], who: Person, timeoutMs: number) =>
-    new Promise<AzResult>((done) => {
-      const child = spawn(cmd, args, { env: env(who) as unknown as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (c) => (stdout += c));
-      child.stderr.on('data', (c) => (stderr += c));
-      const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-      child.on('close', (status) => {
-        clearTimeout(timer);
-        done({ status: status ?? -1, stdout, stderr });
-      });
-    });
+  const exec = (cmd: string, args: string[], who: Person, timeoutMs: number) => runProcess(cmd, args, env(who) as unknown as NodeJS.ProcessEnv, timeoutMs);
   const az = (who: Person, args: string[]) => exec('az', args, who, 120_000);
   /** `bash -c SCRIPT` with az signed in as `who`. */
   const bash = (who: Person, script: string) => exec('bash', ['-c', script], who, 300_000);

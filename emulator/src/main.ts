@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseEstateFile, EstateFileError, type EstateFile } from '../../lib/estate/file';
+import { isReplicatingServer } from '../../lib/estate/normalize';
 import { startEmulator } from './server';
 import { generateEstate, parseGenerateSpec } from './generate';
 import { buildDemoEstate } from './demo';
@@ -118,15 +119,7 @@ async function main(): Promise<void> {
     throw e;
   });
   if (!args.quiet) {
-    const servers = estate.resources.filter((r) => {
-      const t = r.type.toLowerCase();
-      const provider = String(
-        (r.properties as { providerSpecificDetails?: { instanceType?: string } } | undefined)?.providerSpecificDetails?.instanceType ?? '',
-      ).toLowerCase();
-      return (
-        t.endsWith('/replicationmigrationitems') || (t.endsWith('/replicationprotecteditems') && (provider === 'inmagercm' || provider === 'inmageazurev2'))
-      );
-    }).length;
+    const servers = estate.resources.filter(isReplicatingServer).length;
     console.log(`Local Azure emulator on ${emulator.url}`);
     console.log(`  Entra ID  ${emulator.url}/${estate.tenantId}/v2.0/.well-known/openid-configuration`);
     console.log(`  ARM       ${emulator.url}/subscriptions?api-version=2022-12-01`);

@@ -9,7 +9,7 @@ import type { PipelineResponse } from '@azure/core-rest-pipeline';
 import type { TokenSource } from '../auth/token-source';
 import type { ArmResource, EstateFile, EstateGap } from '../estate/file';
 import { normalizeId, parseResourceId } from '../estate/ids';
-import { isManagedHsmHost, parseKeyUrl } from '../estate/normalize';
+import { MIGRATION_ITEM_TYPE, PROTECTED_ITEM_TYPE, isManagedHsmHost, isReplicatingServer, parseKeyUrl } from '../estate/normalize';
 import { createArmClientFactory, type ArmTarget } from './client-factory';
 import { toArmError } from './errors';
 import { GraphError, resolveDirectoryObjects, type GraphTarget } from './graph';
@@ -32,10 +32,6 @@ export interface InventoryProgress {
  */
 export type DetailCache = Map<string, { signature: string; disks: Record<string, unknown> }>;
 
-export const MIGRATION_ITEM_TYPE = 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationMigrationItems';
-export const PROTECTED_ITEM_TYPE = 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationProtectedItems';
-/** Protected-item providers that are Azure Migrate's agent-based migration; the rest (A2A, Hyper-V…) are disaster recovery. */
-const AGENT_BASED = new Set(['inmagercm', 'inmageazurev2']);
 /** Where each provider keeps its per-disk DES, and the other per-item arrays a list leaves out. */
 const DISK_FIELDS: Record<string, string[]> = {
   vmwarecbt: ['protectedDisks', 'vmNics'],
@@ -87,14 +83,15 @@ export function listSignature(r: ArmResource): string {
   return JSON.stringify([r.id.toLowerCase(), p.policyId ?? null, p.migrationState ?? p.protectionState ?? null, stable]);
 }
 
-/** Does this replication item's entry carry its disks (or is it not a migration at all)? */
+/**
+ * Does this replication item's list entry lack what a GET returns (its per-disk arrays)? Items of disaster-recovery
+ * providers are no servers: they are never read.
+ */
 function needsDetail(r: ArmResource): boolean {
+  if (!isReplicatingServer(r)) return false;
   const d = ((r.properties ?? {}) as { providerSpecificDetails?: Record<string, unknown> }).providerSpecificDetails ?? {};
-  const provider = String(d.instanceType ?? '').toLowerCase();
-  if (r.type.toLowerCase() === PROTECTED_ITEM_TYPE.toLowerCase() && !AGENT_BASED.has(provider)) return false;
-  const diskField = provider === 'inmageazurev2' ? 'protectedManagedDisks' : 'protectedDisks';
-  const disks = d[diskField];
-  return !Array.isArray(disks) || disks.length === 0;
+  const disks = (DISK_FIELDS[String(d.instanceType ?? '').toLowerCase()] ?? ['protectedDisks']).filter((f) => f !== 'vmNics');
+  return disks.some((f) => !Array.isArray(d[f]) || (d[f] as unknown[]).length === 0);
 }
 
 /**

@@ -329,11 +329,23 @@ export function normalize(file: EstateFile): Estate {
   };
 }
 
-const MIGRATION_ITEM = 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationMigrationItems';
-const PROTECTED_ITEM = 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationProtectedItems';
+export const MIGRATION_ITEM_TYPE = 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationMigrationItems';
+export const PROTECTED_ITEM_TYPE = 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationProtectedItems';
+const MIGRATION_ITEM = MIGRATION_ITEM_TYPE;
+const PROTECTED_ITEM = PROTECTED_ITEM_TYPE;
 
 /** Providers of protected items that are Azure Migrate's agent-based migration (the rest are disaster recovery). */
 const AGENT_BASED_PROVIDERS = new Set(['inmagercm', 'inmageazurev2']);
+
+export function isAgentBasedProvider(instanceType: unknown): boolean {
+  return AGENT_BASED_PROVIDERS.has(String(instanceType ?? '').toLowerCase());
+}
+
+/** Is this resource a server Azure Migrate replicates: a migration item, or a protected item of an agent-based provider? */
+export function isReplicatingServer(r: ArmResource): boolean {
+  if (typeIs(r, MIGRATION_ITEM)) return true;
+  return typeIs(r, PROTECTED_ITEM) && isAgentBasedProvider(obj(obj(r.properties).providerSpecificDetails).instanceType);
+}
 
 function healthErrors(v: unknown): ReplicatingServer['healthErrors'] {
   return arr(v).map((e) => {
@@ -403,7 +415,7 @@ function agentBasedServer(r: ArmResource): ReplicatingServer | undefined {
   const p = obj(r.properties);
   const d = obj(p.providerSpecificDetails);
   const provider = str(d.instanceType) ?? '';
-  if (!AGENT_BASED_PROVIDERS.has(provider.toLowerCase())) return undefined;
+  if (!isAgentBasedProvider(provider)) return undefined;
   let disks: ReplicatingDisk[] | undefined;
   if (provider.toLowerCase() === 'inmagercm') {
     disks = Array.isArray(d.protectedDisks) ? d.protectedDisks.map((x) => disk(obj(x))) : undefined;

@@ -103,74 +103,49 @@ const LOCKS = ['2015-01-01', '2016-09-01', '2020-05-01'];
 const MSI = ['2018-11-30', '2021-09-30-preview', '2023-01-31', '2024-11-30'];
 const DIAGNOSTICS = ['2017-05-01-preview', '2021-05-01-preview'];
 
+/** By the type's canonical name, as the providers list shows it; looked up case-insensitively. */
 const TABLE: Record<string, readonly string[]> = {
-  'microsoft.resources/tenants': RESOURCES,
-  'microsoft.resources/subscriptions': RESOURCES,
-  'microsoft.resources/resourcegroups': RESOURCES,
-  'microsoft.resources/resources': RESOURCES,
-  'microsoft.resources/providers': RESOURCES,
-  'microsoft.compute/diskencryptionsets': COMPUTE_DISK,
-  'microsoft.compute/diskencryptionsets/associatedresources': COMPUTE_DISK,
-  'microsoft.compute/locations/diskoperations': COMPUTE_DISK,
-  'microsoft.compute/disks': COMPUTE_DISK,
-  'microsoft.keyvault/vaults': KEYVAULT,
-  'microsoft.keyvault/checknameavailability': KEYVAULT,
-  'microsoft.keyvault/vaults/accesspolicies': KEYVAULT,
-  'microsoft.keyvault/vaults/keys': KEYVAULT,
-  'microsoft.keyvault/vaults/keys/versions': KEYVAULT,
-  'microsoft.keyvault/locations/operationresults': KEYVAULT,
-  'microsoft.keyvault/managedhsms': KEYVAULT,
-  'microsoft.recoveryservices/vaults': RECOVERY_VAULTS,
-  'microsoft.migrate/migrateprojects': MIGRATE,
-  'microsoft.migrate/migrateprojects/solutions': MIGRATE,
-  'microsoft.authorization/roleassignments': AUTH_ASSIGNMENTS,
-  'microsoft.authorization/roledefinitions': AUTH_DEFINITIONS,
-  'microsoft.authorization/permissions': AUTH_DEFINITIONS,
-  'microsoft.authorization/locks': LOCKS,
-  'microsoft.managedidentity/userassignedidentities': MSI,
-  'microsoft.insights/diagnosticsettings': DIAGNOSTICS,
+  'Microsoft.Resources/tenants': RESOURCES,
+  'Microsoft.Resources/subscriptions': RESOURCES,
+  'Microsoft.Resources/resourceGroups': RESOURCES,
+  'Microsoft.Resources/resources': RESOURCES,
+  'Microsoft.Resources/providers': RESOURCES,
+  'Microsoft.Compute/diskEncryptionSets': COMPUTE_DISK,
+  'Microsoft.Compute/diskEncryptionSets/associatedResources': COMPUTE_DISK,
+  'Microsoft.Compute/locations/DiskOperations': COMPUTE_DISK,
+  'Microsoft.Compute/disks': COMPUTE_DISK,
+  'Microsoft.KeyVault/vaults': KEYVAULT,
+  'Microsoft.KeyVault/checkNameAvailability': KEYVAULT,
+  'Microsoft.KeyVault/vaults/accessPolicies': KEYVAULT,
+  'Microsoft.KeyVault/vaults/keys': KEYVAULT,
+  'Microsoft.KeyVault/vaults/keys/versions': KEYVAULT,
+  'Microsoft.KeyVault/locations/operationResults': KEYVAULT,
+  'Microsoft.KeyVault/managedHSMs': KEYVAULT,
+  'Microsoft.RecoveryServices/vaults': RECOVERY_VAULTS,
+  'Microsoft.Migrate/migrateProjects': MIGRATE,
+  'Microsoft.Migrate/migrateProjects/solutions': MIGRATE,
+  'Microsoft.Authorization/roleAssignments': AUTH_ASSIGNMENTS,
+  'Microsoft.Authorization/roleDefinitions': AUTH_DEFINITIONS,
+  'Microsoft.Authorization/permissions': AUTH_DEFINITIONS,
+  'Microsoft.Authorization/locks': LOCKS,
+  'Microsoft.ManagedIdentity/userAssignedIdentities': MSI,
+  'Microsoft.Insights/diagnosticSettings': DIAGNOSTICS,
 };
+const BY_LOWER = new Map(Object.entries(TABLE).map(([t, v]) => [t.toLowerCase(), v]));
 
 export function supportedApiVersions(type: string): readonly string[] | undefined {
   const t = type.toLowerCase();
-  if (TABLE[t]) return TABLE[t];
+  const known = BY_LOWER.get(t);
+  if (known) return known;
   // Every Site Recovery child of a Recovery Services vault shares the Site Recovery versions.
   if (t.startsWith('microsoft.recoveryservices/vaults/')) return SITE_RECOVERY;
   if (t.startsWith('microsoft.compute/locations/')) return COMPUTE_DISK;
   return undefined;
 }
 
-/** Canonical type names, for the providers list (`Microsoft.Compute/diskEncryptionSets`, not lower case). */
-const CANONICAL: Record<string, string> = {
-  'microsoft.compute/diskencryptionsets': 'Microsoft.Compute/diskEncryptionSets',
-  'microsoft.compute/disks': 'Microsoft.Compute/disks',
-  'microsoft.compute/locations/diskoperations': 'Microsoft.Compute/locations/DiskOperations',
-  'microsoft.keyvault/vaults': 'Microsoft.KeyVault/vaults',
-  'microsoft.keyvault/vaults/keys': 'Microsoft.KeyVault/vaults/keys',
-  'microsoft.keyvault/vaults/keys/versions': 'Microsoft.KeyVault/vaults/keys/versions',
-  'microsoft.keyvault/vaults/accesspolicies': 'Microsoft.KeyVault/vaults/accessPolicies',
-  'microsoft.keyvault/managedhsms': 'Microsoft.KeyVault/managedHSMs',
-  'microsoft.keyvault/checknameavailability': 'Microsoft.KeyVault/checkNameAvailability',
-  'microsoft.keyvault/locations/operationresults': 'Microsoft.KeyVault/locations/operationResults',
-  'microsoft.recoveryservices/vaults': 'Microsoft.RecoveryServices/vaults',
-  'microsoft.migrate/migrateprojects': 'Microsoft.Migrate/migrateProjects',
-  'microsoft.migrate/migrateprojects/solutions': 'Microsoft.Migrate/migrateProjects/solutions',
-  'microsoft.authorization/roleassignments': 'Microsoft.Authorization/roleAssignments',
-  'microsoft.authorization/roledefinitions': 'Microsoft.Authorization/roleDefinitions',
-  'microsoft.authorization/permissions': 'Microsoft.Authorization/permissions',
-  'microsoft.authorization/locks': 'Microsoft.Authorization/locks',
-  'microsoft.managedidentity/userassignedidentities': 'Microsoft.ManagedIdentity/userAssignedIdentities',
-  'microsoft.insights/diagnosticsettings': 'Microsoft.Insights/diagnosticSettings',
-  'microsoft.resources/resourcegroups': 'Microsoft.Resources/resourceGroups',
-  'microsoft.resources/subscriptions': 'Microsoft.Resources/subscriptions',
-  'microsoft.resources/tenants': 'Microsoft.Resources/tenants',
-  'microsoft.resources/resources': 'Microsoft.Resources/resources',
-  'microsoft.resources/providers': 'Microsoft.Resources/providers',
-};
-
 /** Every resource type the emulator serves with its api-versions, Site Recovery's vault children included. */
 export function apiVersionTable(): [string, readonly string[]][] {
-  const out: [string, readonly string[]][] = Object.entries(TABLE).map(([t, v]) => [CANONICAL[t] ?? t, v]);
+  const out: [string, readonly string[]][] = Object.entries(TABLE);
   for (const child of [
     'replicationFabrics',
     'replicationPolicies',
