@@ -1,28 +1,34 @@
 'use client';
 
 import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
-import { createContext, useCallback, useContext, useEffect, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, type ReactNode } from 'react';
+import * as z from 'zod/mini';
+import { browserStore } from '@/lib/queries/browser-store';
 
 export type ThemeName = 'light' | 'dark';
 export const THEME_STORAGE_KEY = 'lockstep.theme';
 
 const ThemeContext = createContext<{ theme: ThemeName; setTheme: (t: ThemeName) => void }>({ theme: 'light', setTheme: () => undefined });
 
-const CHANGED = 'lockstep-theme-changed';
+const systemTheme = (): ThemeName => (window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
 
-function storedTheme(): ThemeName {
-  const stored = window.localStorage.getItem(THEME_STORAGE_KEY);
-  if (stored === 'light' || stored === 'dark') return stored;
-  return window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
-}
+/** The choice as stored (plain text, as app/layout.tsx's boot script reads it before React starts), else the system's. */
+const themeStore = browserStore<ThemeName>(THEME_STORAGE_KEY, z.enum(['light', 'dark']), {
+  storage: 'local',
+  codec: { encode: (t) => t, decode: (text) => text },
+  fallback: systemTheme,
+  serverValue: 'light',
+  alsoSubscribe: (onChange) => {
+    const media = window.matchMedia?.('(prefers-color-scheme: dark)');
+    media?.addEventListener('change', onChange);
+    return () => media?.removeEventListener('change', onChange);
+  },
+});
 
 /** Light or dark, remembered per browser (localStorage holds only this choice, never a token). */
 export function ThemeProvider({ children }: { children: ReactNode }) {
-  const theme = useSyncExternalStore(subscribe, storedTheme, () => 'light' as const);
-  const setTheme = useCallback((t: ThemeName) => {
-    window.localStorage.setItem(THEME_STORAGE_KEY, t);
-    window.dispatchEvent(new Event(CHANGED));
-  }, []);
+  const theme = themeStore.use();
+  const setTheme = useCallback((t: ThemeName) => themeStore.set(t), []);
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
     document.documentElement.style.colorScheme = theme;
@@ -34,19 +40,6 @@ export function ThemeProvider({ children }: { children: ReactNode }) {
       </FluentProvider>
     </ThemeContext.Provider>
   );
-}
-
-/** Follows this tab's choice, other tabs' choices (storage events) and the system setting. */
-function subscribe(onChange: () => void): () => void {
-  const media = window.matchMedia?.('(prefers-color-scheme: dark)');
-  window.addEventListener(CHANGED, onChange);
-  window.addEventListener('storage', onChange);
-  media?.addEventListener('change', onChange);
-  return () => {
-    window.removeEventListener(CHANGED, onChange);
-    window.removeEventListener('storage', onChange);
-    media?.removeEventListener('change', onChange);
-  };
 }
 
 export function useTheme() {

@@ -33,8 +33,10 @@ import {
   ServerRegular,
 } from '@fluentui/react-icons';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useDeferredValue, useState, useSyncExternalStore } from 'react';
-import { selectionStore } from '@/lib/provisioning/run-store';
+import { useDeferredValue, useState } from 'react';
+import * as z from 'zod/mini';
+import { browserStore } from '@/lib/queries/browser-store';
+import { selectionStore } from '@/lib/queries/run-store';
 import { useWriteAccess } from '@/lib/queries/write-access';
 import { findingsCsv, findingsDocument } from '@/lib/readiness/report';
 import { filterRows, type ServerRow } from '@/lib/readiness/rows';
@@ -91,15 +93,13 @@ function sortRows(rows: ServerRow[], sort: { key: ColumnKey; dir: 'asc' | 'desc'
   });
 }
 
-const COLUMNS_KEY = 'lockstep.servers.columns';
-const columnListeners = new Set<() => void>();
-function readColumns(): string {
-  return window.localStorage.getItem(COLUMNS_KEY) ?? DEFAULT_COLUMNS.join(',');
-}
-function writeColumns(keys: string[]) {
-  window.localStorage.setItem(COLUMNS_KEY, keys.join(','));
-  for (const l of columnListeners) l();
-}
+/** The columns shown, remembered per browser as a comma-separated list of keys; a key no column has any more is dropped. */
+const columnsStore = browserStore<ColumnKey[]>('lockstep.servers.columns', z.array(z.enum(COLUMNS.map((c) => c.key) as [ColumnKey, ...ColumnKey[]])), {
+  storage: 'local',
+  codec: { encode: (keys) => keys.join(','), decode: (text) => text.split(',').filter((k) => COLUMNS.some((c) => c.key === k)) },
+  fallback: DEFAULT_COLUMNS,
+  serverValue: DEFAULT_COLUMNS,
+});
 
 /** One exact-match filter whose options come from the data. */
 function FilterDropdown({ label, value, options, onChange }: { label: string; value: string; options: string[]; onChange: (v: string | undefined) => void }) {
@@ -144,16 +144,7 @@ export function ServersPage() {
   const sortKey = params.get('sort') as ColumnKey | null;
   const sort =
     sortKey && COLUMNS.some((c) => c.key === sortKey) ? { key: sortKey, dir: params.get('dir') === 'desc' ? ('desc' as const) : ('asc' as const) } : undefined;
-  const columns = useSyncExternalStore(
-    (l) => {
-      columnListeners.add(l);
-      return () => columnListeners.delete(l);
-    },
-    readColumns,
-    () => DEFAULT_COLUMNS.join(','),
-  )
-    .split(',')
-    .filter(Boolean) as ColumnKey[];
+  const columns = columnsStore.use();
   const open = params.get('server') ?? undefined;
   const deferredQ = useDeferredValue(q);
   const access = useWriteAccess();
@@ -185,7 +176,7 @@ export function ServersPage() {
           ? 'Your role does not allow writes in their target subscription'
           : undefined;
   const secure = () => {
-    selectionStore.put(picked.map((r) => r.id));
+    selectionStore.set(picked.map((r) => r.id));
     router.push('/disk-encryption-sets/create/?from=servers');
   };
   return (
@@ -324,7 +315,7 @@ export function ServersPage() {
             <FilterDropdown label="Key vault" value={filters.vault ?? ''} options={options.vault} onChange={(v) => setParam('vault', v)} />
             <Menu
               checkedValues={{ columns }}
-              onCheckedValueChange={(_, d) => writeColumns(COLUMNS.map((c) => c.key).filter((k) => k === 'name' || d.checkedItems.includes(k)))}
+              onCheckedValueChange={(_, d) => columnsStore.set(COLUMNS.map((c) => c.key).filter((k) => k === 'name' || d.checkedItems.includes(k)))}
             >
               <MenuTrigger disableButtonEnhancement>
                 <ToolbarButton icon={<ColumnTripleEditRegular />}>Columns</ToolbarButton>

@@ -22,7 +22,7 @@ import {
 import { CheckmarkCircleFilled, CircleRegular, DismissCircleFilled, ArrowClockwiseRegular, SkipForwardTabRegular } from '@fluentui/react-icons';
 import type { StepRun } from '@/lib/provisioning/apply';
 import { handoverScript } from '@/lib/provisioning/preflight';
-import type { StoredRun } from '@/lib/provisioning/run-store';
+import type { StoredRun } from '@/lib/queries/run-store';
 import { useCodeStyles } from './plan-review';
 
 const useStyles = makeStyles({

@@ -1,7 +1,7 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
-import { useMemo, useSyncExternalStore } from 'react';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import type { ArmResource, EstateFile } from '../estate/file';
 import type { Estate } from '../estate/model';
 import { normalize } from '../estate/normalize';
@@ -13,6 +13,7 @@ import { pendingRows, serverRows, type ServerRow } from '../readiness/rows';
 import { DEFAULT_SETTINGS, type Evaluation, type Settings } from '../readiness/types';
 import { useEngagementSettings } from './settings';
 import { useArmTarget } from './arm-provider';
+import { memoryStore } from './browser-store';
 
 export const estateKeys = {
   all: ['estate'] as const,
@@ -23,18 +24,10 @@ export const estateKeys = {
 const details: DetailCache = new Map();
 
 /** Inventory progress, shared by every component that shows it. */
-let progress: InventoryProgress | undefined;
+const progress = memoryStore<InventoryProgress | undefined>(undefined);
 /** Servers read so far, so the grid fills as vault pages arrive (DESIGN §2). */
-let partial: ServerRow[] | undefined;
-const listeners = new Set<() => void>();
-function setProgress(p: InventoryProgress | undefined) {
-  progress = p;
-  for (const l of listeners) l();
-}
-function subscribe(l: () => void) {
-  listeners.add(l);
-  return () => listeners.delete(l);
-}
+const partial = memoryStore<ServerRow[] | undefined>(undefined);
+const setProgress = progress.set;
 
 export interface Readiness {
   file: EstateFile;
@@ -59,29 +52,19 @@ export interface OfflineEstate {
   file: EstateFile;
 }
 
-let offline: OfflineEstate | undefined;
-const offlineListeners = new Set<() => void>();
+const offline = memoryStore<OfflineEstate | undefined>(undefined);
 
 export function openOfflineEstate(fileName: string, file: EstateFile): OfflineEstate {
-  offline = { fileName, file };
-  for (const l of offlineListeners) l();
-  return offline;
+  offline.set({ fileName, file });
+  return offline.get()!;
 }
 
 export function closeOfflineEstate(): void {
-  offline = undefined;
-  for (const l of offlineListeners) l();
+  offline.set(undefined);
 }
 
 export function useOfflineEstate(): OfflineEstate | undefined {
-  return useSyncExternalStore(
-    (l) => {
-      offlineListeners.add(l);
-      return () => offlineListeners.delete(l);
-    },
-    () => offline,
-    () => undefined,
-  );
+  return offline.use();
 }
 
 /** The estate the pages show: an opened file when there is one, else the live estate of every subscription the user can see. */
@@ -110,10 +93,12 @@ export function useReadiness() {
   return live;
 }
 
-function useLiveReadiness(enabled: boolean, settings: Settings) {
-  const target = useArmTarget();
-  const query = useQuery({
-    enabled,
+/**
+ * The live estate of every subscription the user can see, read through `target` (ARM, tokens, Graph). While it reads,
+ * its progress and the servers read so far are published to the stores above; the result is the estate file.
+ */
+export function liveEstateQuery(target: ReturnType<typeof useArmTarget>) {
+  return queryOptions({
     queryKey: estateKeys.live(),
     queryFn: async () => {
       setProgress({ subscriptionsTotal: 0, subscriptionsDone: 0, requests: 0, resources: 0, gaps: 0 });
@@ -121,17 +106,18 @@ function useLiveReadiness(enabled: boolean, settings: Settings) {
       let timer: ReturnType<typeof setTimeout> | undefined;
       const publish = () => {
         timer = undefined;
-        partial = pendingRows(
-          normalize({
-            kind: 'lockstep.estate',
-            version: 1,
-            capturedAt: new Date().toISOString(),
-            tenantId: '',
-            subscriptions: [],
-            resources: [...seen.values()],
-          }),
+        partial.set(
+          pendingRows(
+            normalize({
+              kind: 'lockstep.estate',
+              version: 1,
+              capturedAt: new Date().toISOString(),
+              tenantId: '',
+              subscriptions: [],
+              resources: [...seen.values()],
+            }),
+          ),
         );
-        for (const l of listeners) l();
       };
       try {
         return await captureEstate({
@@ -149,22 +135,18 @@ function useLiveReadiness(enabled: boolean, settings: Settings) {
         });
       } finally {
         if (timer) clearTimeout(timer);
-        partial = undefined;
+        partial.set(undefined);
         setProgress(undefined);
       }
     },
     staleTime: 5 * 60_000,
   });
-  const live = useSyncExternalStore(
-    subscribe,
-    () => progress,
-    () => undefined,
-  );
-  const partialRows = useSyncExternalStore(
-    subscribe,
-    () => partial,
-    () => undefined,
-  );
+}
+
+function useLiveReadiness(enabled: boolean, settings: Settings) {
+  const query = useQuery({ ...liveEstateQuery(useArmTarget()), enabled });
+  const live = progress.use();
+  const partialRows = partial.use();
   const readiness = useMemo(
     () => (query.data ? readinessOf(query.data, Math.floor(query.dataUpdatedAt / 1000), settings) : undefined),
     [query.data, query.dataUpdatedAt, settings],

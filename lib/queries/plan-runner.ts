@@ -1,56 +1,32 @@
 'use client';
 
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useSyncExternalStore } from 'react';
+import { useCallback } from 'react';
 import { createArmSender } from '../azure/resource-sender';
 import { apply, type Run } from '../provisioning/apply';
-import { runStore, type StoredRun } from '../provisioning/run-store';
+import { memoryStore } from './browser-store';
+import { runStore, type StoredRun } from './run-store';
 import { useArm } from './arm-provider';
 import { estateKeys } from './estate';
 
 /**
  * The run in progress lives outside React, like the inventory's progress: leaving the page does
- * not stop it, coming back shows it live, and a second Resume cannot start it twice.
+ * not stop it, coming back shows it live (from session storage, saved at every change), and a
+ * second Resume cannot start it twice.
  */
-let current: StoredRun | undefined;
-let loaded = false;
-let active = false;
-const listeners = new Set<() => void>();
-const emit = () => {
-  for (const l of listeners) l();
-};
-const subscribe = (l: () => void) => {
-  listeners.add(l);
-  return () => listeners.delete(l);
-};
-const snapshot = () => {
-  if (!loaded && typeof window !== 'undefined') {
-    loaded = true;
-    current = runStore.load();
-  }
-  return current;
-};
-const setCurrent = (s: StoredRun | undefined) => {
-  current = s;
-  if (s) runStore.save(s);
-  else runStore.clear();
-  emit();
-};
+const active = memoryStore(false);
+const setCurrent = (s: StoredRun | undefined) => (s ? runStore.set(s) : runStore.clear());
 
 /** Runs a stored plan, saving every change (session storage) so that a reload resumes it. */
 export function usePlanRunner() {
   const arm = useArm();
   const queryClient = useQueryClient();
-  const stored = useSyncExternalStore(subscribe, snapshot, () => undefined);
-  const running = useSyncExternalStore(
-    subscribe,
-    () => active,
-    () => false,
-  );
+  const stored = runStore.use();
+  const running = active.use();
   const start = useCallback(
     async (next: StoredRun) => {
-      if (active) return;
-      active = true;
+      if (active.get()) return;
+      active.set(true);
       setCurrent(next);
       try {
         const run = await apply(structuredClone(next.run), createArmSender(arm, { pollIntervalMs: 1000 }), {
@@ -59,14 +35,13 @@ export function usePlanRunner() {
         // What was created changes verdicts: read the estate again.
         if (Object.values(run.steps).some((x) => x.status === 'done')) void queryClient.invalidateQueries({ queryKey: estateKeys.live() });
       } finally {
-        active = false;
-        emit();
+        active.set(false);
       }
     },
     [arm, queryClient],
   );
   const clear = useCallback(() => {
-    if (!active) setCurrent(undefined);
+    if (!active.get()) setCurrent(undefined);
   }, []);
   return { stored, start, running, clear };
 }

@@ -1,39 +1,20 @@
 'use client';
 
-import { useSyncExternalStore } from 'react';
-import { parseSettings, SETTINGS_STORAGE_KEY } from '../readiness/settings-store';
-import { DEFAULT_SETTINGS, type Settings } from '../readiness/types';
+import { DEFAULT_SETTINGS, SETTINGS_STORAGE_KEY, storedSettingsSchema, type Settings } from '../readiness/settings';
+import { browserStore } from './browser-store';
 
-const listeners = new Set<() => void>();
-let cachedText: string | null | undefined;
-let cached: Settings = DEFAULT_SETTINGS;
-
-function read(): Settings {
-  const text = window.localStorage.getItem(SETTINGS_STORAGE_KEY);
-  if (text !== cachedText) {
-    cachedText = text;
-    cached = parseSettings(text);
-  }
-  return cached;
-}
+/** Each unusable field falls back to its default (the schema's `.catch`); text that is not an object reads as the defaults. */
+const settingsStore = browserStore<Settings>(SETTINGS_STORAGE_KEY, storedSettingsSchema, {
+  storage: 'local',
+  fallback: DEFAULT_SETTINGS,
+  serverValue: DEFAULT_SETTINGS,
+});
 
 /** The engagement's settings, remembered in this browser; every verdict on every page uses them. */
 export function useEngagementSettings(): Settings {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      window.addEventListener('storage', l);
-      return () => {
-        listeners.delete(l);
-        window.removeEventListener('storage', l);
-      };
-    },
-    read,
-    () => DEFAULT_SETTINGS,
-  );
+  return settingsStore.use();
 }
 
 export function saveEngagementSettings(s: Settings): void {
-  window.localStorage.setItem(SETTINGS_STORAGE_KEY, JSON.stringify(s));
-  for (const l of listeners) l();
+  settingsStore.set(s);
 }

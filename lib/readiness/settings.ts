@@ -4,6 +4,7 @@
  * that is unusable falls back to its default, never to a silent zero). The defaults are the schema's.
  */
 import * as z from 'zod/mini';
+import type { Problem } from '../estate/problem';
 
 const days = z
   .int('must be a whole number of days from 0 to 365')
@@ -33,12 +34,6 @@ export type Settings = z.output<typeof settingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
 
-/** A problem with an input, at a JSON path: what the CLI prints and a form shows under its field. */
-export interface Problem {
-  path: string;
-  message: string;
-}
-
 /** Strict: the settings, or one problem per bad field (`minimumRsaKeySize: must be 2048, 3072 or 4096 bits`). */
 export function checkSettings(json: unknown): { ok: true; settings: Settings } | { ok: false; problems: Problem[] } {
   const r = settingsSchema.safeParse(json);
@@ -53,7 +48,10 @@ export function checkSettings(json: unknown): { ok: true; settings: Settings } |
   };
 }
 
-/** Lenient, for what a browser stored: never throws. */
+/** Where the browser keeps them (localStorage, this browser only). */
+export const SETTINGS_STORAGE_KEY = 'lockstep.settings';
+
+/** Lenient, for what a browser stored (the same reading the browser's settings store makes): never throws. */
 export function parseSettings(text: string | null | undefined): Settings {
   if (!text) return DEFAULT_SETTINGS;
   let json: unknown;
@@ -62,6 +60,6 @@ export function parseSettings(text: string | null | undefined): Settings {
   } catch {
     return DEFAULT_SETTINGS;
   }
-  const r = storedSettingsSchema.safeParse(json && typeof json === 'object' ? json : {});
+  const r = storedSettingsSchema.safeParse(json);
   return r.success ? r.data : DEFAULT_SETTINGS;
 }

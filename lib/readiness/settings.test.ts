@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSettings } from './settings-store';
+import { parseSettings } from './settings';
 
 describe('engagement settings', () => {
   it('reads stored settings and falls back to defaults for anything unusable', () => {
