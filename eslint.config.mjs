@@ -56,6 +56,7 @@ const PURE_PROVISIONING = [
   'lib/provisioning/fixits.ts',
   'lib/provisioning/draft.ts',
   'lib/provisioning/intent.ts',
+  'lib/provisioning/stored.ts',
   'lib/provisioning/render.ts',
   'lib/provisioning/render/**',
 ];
@@ -89,6 +90,21 @@ const config = [
     },
   },
   ...LAYERS,
+  {
+    // Every query is defined once, by a queryOptions factory beside its key (TanStack's examples): a component or hook
+    // spreads the factory and may add `enabled`, never a key or a fetch of its own.
+    files: ['app/**', 'components/**', 'lib/**'],
+    ignores: TESTS,
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.name=/^use(Suspense)?Quer(y|ies)$/] > ObjectExpression > Property[key.name=/^(queryKey|queryFn)$/]',
+          message: 'Define the query in a queryOptions factory in lib/queries (key and fetch together) and pass or spread that.',
+        },
+      ],
+    },
+  },
   {
     files: ['emulator/**', 'scripts/**', 'bench/**', 'e2e/**', 'cli/**', '**/*.test.ts'],
     rules: { 'no-console': 'off' },

@@ -82,6 +82,22 @@ describe('the layer guard', () => {
   });
 });
 
+describe('the query guard', () => {
+  const queryRefusals = async (filePath: string, code: string) => {
+    const [result] = await eslint.lintText(code, { filePath: resolve(__dirname, '..', filePath) });
+    return result!.messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+  };
+  it('refuses a query written in place, with its own key and fetch', async () => {
+    const code = "import { useQuery } from '@tanstack/react-query';\nexport const useX = () => useQuery({ queryKey: ['x'], queryFn: async () => 1 });\n";
+    expect(await queryRefusals('components/servers/planted.tsx', code)).toHaveLength(2);
+  });
+  it('lets a queryOptions factory through, spread with enabled', async () => {
+    const code =
+      "import { useQuery } from '@tanstack/react-query';\nimport { subscriptionsQuery } from '@/lib/queries/subscriptions';\nimport { useArm } from '@/lib/queries/arm-provider';\nexport const useX = () => useQuery({ ...subscriptionsQuery(useArm()), enabled: true });\n";
+    expect(await queryRefusals('components/servers/planted.tsx', code)).toEqual([]);
+  });
+});
+
 /** Relative and `@/` imports of the source tree, as a graph (type-only imports included: a circle is a circle). */
 function importGraph(files: string[], read: (f: string) => string): Map<string, string[]> {
   const graph = new Map<string, string[]>();

@@ -1,29 +1,16 @@
 'use client';
 
-import { Caption1, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, ToolbarButton, tokens } from '@fluentui/react-components';
+import { ToolbarButton } from '@fluentui/react-components';
 import { AddRegular, ArrowClockwiseRegular, LockClosedRegular } from '@fluentui/react-icons';
 import { useRouter } from 'next/navigation';
 import { useWriteAccess } from '@/lib/queries/write-access';
-import { useMemo, useState } from 'react';
-import { rawResource } from '@/lib/estate/normalize';
+import { useMemo } from 'react';
 import { useReadiness, type Readiness } from '@/lib/queries/estate';
-import { desRows } from '@/lib/readiness/resource-rows';
-import { EmptyState } from '../common/empty-state';
+import { desRows, type DesRow } from '@/lib/readiness/resource-rows';
 import { HealthBadge } from '../common/verdict-badge';
 import { PageHeader } from '../shell/page-header';
 import { ReadinessFrame } from './readiness-frame';
-import { ResourceDrawer } from './resource-drawer';
-
-const useStyles = makeStyles({
-  wrap: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    overflowX: 'auto',
-  },
-  row: { cursor: 'pointer' },
-  muted: { color: tokens.colorNeutralForeground2 },
-});
+import { ResourceList, type ResourceColumn } from './resource-list';
 
 export function DiskEncryptionSetsPage() {
   const { refetch, isFetching } = useReadiness();
@@ -53,73 +40,44 @@ export function DiskEncryptionSetsPage() {
   );
 }
 
+const COLUMNS: ResourceColumn<DesRow>[] = [
+  { title: 'Name', cell: (r) => r.name },
+  { title: 'Health', cell: (r) => <HealthBadge health={r.health} /> },
+  { title: 'Subscription', cell: (r) => r.subscription },
+  { title: 'Region', cell: (r) => r.location },
+  { title: 'Encryption', cell: (r) => r.encryptionType },
+  { title: 'Key vault / key', cell: (r) => `${r.vaultName} / ${r.keyName}` },
+  { title: 'Auto-rotation', cell: (r) => r.autoRotation },
+  { title: 'Servers', cell: (r) => r.servers },
+  { title: 'Capacity', cell: (r) => `${r.capacityGiB} GiB` },
+];
+
 function DesTable({ readiness }: { readiness: Readiness }) {
-  const s = useStyles();
-  const [open, setOpen] = useState<string>();
   const rows = useMemo(() => desRows(readiness.estate, readiness.evaluation), [readiness]);
-  const current = rows.find((r) => r.id === open);
-  if (rows.length === 0) {
-    return (
-      <EmptyState icon={<LockClosedRegular />} title="No disk encryption sets">
-        None of the subscriptions you can see has a disk encryption set. Replicas will land with platform-managed keys until one exists in each target
-        subscription and region.
-      </EmptyState>
-    );
-  }
   return (
-    <>
-      <Caption1 className={s.muted}>Showing {rows.length} disk encryption sets</Caption1>
-      <div className={s.wrap}>
-        <Table aria-label="Disk encryption sets" size="small">
-          <TableHeader>
-            <TableRow>
-              {['Name', 'Health', 'Subscription', 'Region', 'Encryption', 'Key vault / key', 'Auto-rotation', 'Servers', 'Capacity'].map((h) => (
-                <TableHeaderCell key={h}>{h}</TableHeaderCell>
-              ))}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {rows.map((r) => (
-              <TableRow key={r.id} className={s.row} tabIndex={0} onClick={() => setOpen(r.id)} onKeyDown={(e) => e.key === 'Enter' && setOpen(r.id)}>
-                <TableCell>{r.name}</TableCell>
-                <TableCell>
-                  <HealthBadge health={r.health} />
-                </TableCell>
-                <TableCell>{r.subscription}</TableCell>
-                <TableCell>{r.location}</TableCell>
-                <TableCell>{r.encryptionType}</TableCell>
-                <TableCell>
-                  {r.vaultName} / {r.keyName}
-                </TableCell>
-                <TableCell>{r.autoRotation}</TableCell>
-                <TableCell>{r.servers}</TableCell>
-                <TableCell>{r.capacityGiB} GiB</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
-      <ResourceDrawer
-        title={current?.name}
-        kind="Disk encryption set"
-        onClose={() => setOpen(undefined)}
-        findings={current?.findings ?? []}
-        raw={current ? rawResource(readiness.estate, current.id) : undefined}
-        essentials={
-          current
-            ? [
-                { key: 'Resource group', value: current.resourceGroup },
-                { key: 'Subscription', value: current.subscription },
-                { key: 'Location', value: current.location },
-                { key: 'Encryption type', value: current.encryptionType },
-                { key: 'Identity', value: current.identity },
-                { key: 'Key', value: `${current.vaultName} / ${current.keyName} / ${current.keyVersion}` },
-                { key: 'Auto key rotation', value: current.autoRotation },
-                { key: 'Depends on it', value: `${current.servers} servers, ${current.capacityGiB} GiB of disks` },
-              ]
-            : []
-        }
-      />
-    </>
+    <ResourceList
+      readiness={readiness}
+      label="Disk encryption sets"
+      rows={rows}
+      columns={COLUMNS}
+      empty={{
+        icon: <LockClosedRegular />,
+        title: 'No disk encryption sets',
+        body: 'None of the subscriptions you can see has a disk encryption set. Replicas will land with platform-managed keys until one exists in each target subscription and region.',
+      }}
+      blade={(r) => ({
+        kind: 'Disk encryption set',
+        essentials: [
+          { key: 'Resource group', value: r.resourceGroup },
+          { key: 'Subscription', value: r.subscription },
+          { key: 'Location', value: r.location },
+          { key: 'Encryption type', value: r.encryptionType },
+          { key: 'Identity', value: r.identity },
+          { key: 'Key', value: `${r.vaultName} / ${r.keyName} / ${r.keyVersion}` },
+          { key: 'Auto key rotation', value: r.autoRotation },
+          { key: 'Depends on it', value: `${r.servers} servers, ${r.capacityGiB} GiB of disks` },
+        ],
+      })}
+    />
   );
 }

@@ -14,26 +14,15 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, KeyRegular } from '@fluentui/react-icons';
-import { useMemo, useState } from 'react';
-import { rawResource } from '@/lib/estate/normalize';
+import { useMemo } from 'react';
 import { useReadiness, type Readiness } from '@/lib/queries/estate';
-import { locksOn, vaultRows, type KeyRow } from '@/lib/readiness/resource-rows';
-import { EmptyState } from '../common/empty-state';
+import { locksOn, vaultRows, type KeyRow, type VaultRow } from '@/lib/readiness/resource-rows';
 import { HealthBadge } from '../common/verdict-badge';
 import { PageHeader } from '../shell/page-header';
 import { ReadinessFrame } from './readiness-frame';
-import { ResourceDrawer } from './resource-drawer';
+import { ResourceList, type ResourceColumn } from './resource-list';
 
-const useStyles = makeStyles({
-  wrap: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    overflowX: 'auto',
-  },
-  row: { cursor: 'pointer' },
-  muted: { color: tokens.colorNeutralForeground2 },
-});
+const useStyles = makeStyles({ muted: { color: tokens.colorNeutralForeground2 } });
 
 export function expiryText(days: number | undefined): string {
   if (days === undefined) return 'No expiry';
@@ -95,89 +84,71 @@ function KeysTable({ keys }: { keys: KeyRow[] }) {
   );
 }
 
-function VaultTable({ readiness }: { readiness: Readiness }) {
+const HSM_KEYS = 'Not visible through ARM';
+const COLUMNS: ResourceColumn<VaultRow>[] = [
+  { title: 'Name', cell: (r) => <VaultName row={r} /> },
+  { title: 'Health', cell: (r) => <HealthBadge health={r.health} /> },
+  { title: 'Subscription', cell: (r) => r.subscription },
+  { title: 'Region', cell: (r) => r.location },
+  { title: 'Permission model', cell: (r) => r.permissionModel },
+  { title: 'Purge protection', cell: (r) => r.purgeProtection },
+  { title: 'Network', cell: (r) => r.network },
+  // A Managed HSM's keys live in its data plane: say so rather than show "0" and "No expiry".
+  { title: 'Keys', cell: (r) => (r.kind === 'Managed HSM' ? HSM_KEYS : r.keys.length) },
+  { title: 'Nearest expiry', cell: (r) => (r.kind === 'Managed HSM' ? HSM_KEYS : expiryText(r.nearestExpiryDays)) },
+  { title: 'DES', cell: (r) => r.desCount },
+];
+
+function VaultName({ row }: { row: VaultRow }) {
   const s = useStyles();
-  const [open, setOpen] = useState<string>();
-  const now = Date.parse(readiness.evaluation.evaluatedAt) / 1000;
-  const rows = useMemo(() => vaultRows(readiness.estate, readiness.evaluation, now), [readiness, now]);
-  const current = rows.find((r) => r.id === open);
-  if (rows.length === 0) {
-    return (
-      <EmptyState icon={<KeyRegular />} title="No key vaults">
-        None of the subscriptions you can see has a key vault. A disk encryption set needs a vault with soft delete and purge protection in its region.
-      </EmptyState>
-    );
-  }
   return (
     <>
-      <Caption1 className={s.muted}>Showing {rows.length} key vaults</Caption1>
-      <div className={s.wrap}>
-        <Table aria-label="Key vaults" size="small">
-          <TableHeader>
-            <TableRow>
-              {['Name', 'Health', 'Subscription', 'Region', 'Permission model', 'Purge protection', 'Network', 'Keys', 'Nearest expiry', 'DES'].map((h) => (
-                <TableHeaderCell key={h}>{h}</TableHeaderCell>
-              ))}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {rows.map((r) => (
-              <TableRow key={r.id} className={s.row} tabIndex={0} onClick={() => setOpen(r.id)} onKeyDown={(e) => e.key === 'Enter' && setOpen(r.id)}>
-                <TableCell>
-                  {r.name}
-                  {r.kind === 'Managed HSM' && <Caption1 className={s.muted}> · Managed HSM</Caption1>}
-                </TableCell>
-                <TableCell>
-                  <HealthBadge health={r.health} />
-                </TableCell>
-                <TableCell>{r.subscription}</TableCell>
-                <TableCell>{r.location}</TableCell>
-                <TableCell>{r.permissionModel}</TableCell>
-                <TableCell>{r.purgeProtection}</TableCell>
-                <TableCell>{r.network}</TableCell>
-                {/* A Managed HSM's keys live in its data plane: say so rather than show "0" and "No expiry". */}
-                <TableCell>{r.kind === 'Managed HSM' ? 'Not visible through ARM' : r.keys.length}</TableCell>
-                <TableCell>{r.kind === 'Managed HSM' ? 'Not visible through ARM' : expiryText(r.nearestExpiryDays)}</TableCell>
-                <TableCell>{r.desCount}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
-      <ResourceDrawer
-        title={current?.name}
-        kind={current?.kind ?? 'Key vault'}
-        onClose={() => setOpen(undefined)}
-        findings={current?.findings ?? []}
-        raw={current ? rawResource(readiness.estate, current.id) : undefined}
-        essentials={
-          current
-            ? [
-                { key: 'Resource group', value: current.resourceGroup },
-                { key: 'Subscription', value: current.subscription },
-                { key: 'Location', value: current.location },
-                { key: 'Pricing tier', value: current.sku },
-                { key: 'Permission model', value: current.permissionModel },
-                { key: 'Soft delete', value: current.softDelete },
-                { key: 'Purge protection', value: current.purgeProtection },
-                { key: 'Network', value: current.network },
-                ...(current.securityDomain ? [{ key: 'Security domain', value: current.securityDomain }] : []),
-                { key: 'Locks', value: locksOn(readiness.estate, current.id).join('; ') || 'None' },
-                { key: 'Disk encryption sets', value: String(current.desCount) },
-              ]
-            : []
-        }
-      >
-        {current &&
-          (current.kind === 'Managed HSM' ? (
+      {row.name}
+      {row.kind === 'Managed HSM' && <Caption1 className={s.muted}> · Managed HSM</Caption1>}
+    </>
+  );
+}
+
+function VaultTable({ readiness }: { readiness: Readiness }) {
+  const s = useStyles();
+  const now = Date.parse(readiness.evaluation.evaluatedAt) / 1000;
+  const rows = useMemo(() => vaultRows(readiness.estate, readiness.evaluation, now), [readiness, now]);
+  return (
+    <ResourceList
+      readiness={readiness}
+      label="Key vaults"
+      rows={rows}
+      columns={COLUMNS}
+      empty={{
+        icon: <KeyRegular />,
+        title: 'No key vaults',
+        body: 'None of the subscriptions you can see has a key vault. A disk encryption set needs a vault with soft delete and purge protection in its region.',
+      }}
+      blade={(r) => ({
+        kind: r.kind,
+        essentials: [
+          { key: 'Resource group', value: r.resourceGroup },
+          { key: 'Subscription', value: r.subscription },
+          { key: 'Location', value: r.location },
+          { key: 'Pricing tier', value: r.sku },
+          { key: 'Permission model', value: r.permissionModel },
+          { key: 'Soft delete', value: r.softDelete },
+          { key: 'Purge protection', value: r.purgeProtection },
+          { key: 'Network', value: r.network },
+          ...(r.securityDomain ? [{ key: 'Security domain', value: r.securityDomain }] : []),
+          { key: 'Locks', value: locksOn(readiness.estate, r.id).join('; ') || 'None' },
+          { key: 'Disk encryption sets', value: String(r.desCount) },
+        ],
+        children:
+          r.kind === 'Managed HSM' ? (
             <Caption1 className={s.muted}>
               Keys and local role assignments of a Managed HSM are in its own data plane, which ARM does not show. List them with{' '}
-              <code>az keyvault key list --hsm-name {current.name}</code> and <code>az keyvault role assignment list --hsm-name {current.name}</code>.
+              <code>az keyvault key list --hsm-name {r.name}</code> and <code>az keyvault role assignment list --hsm-name {r.name}</code>.
             </Caption1>
           ) : (
-            <KeysTable keys={current.keys} />
-          ))}
-      </ResourceDrawer>
-    </>
+            <KeysTable keys={r.keys} />
+          ),
+      })}
+    />
   );
 }

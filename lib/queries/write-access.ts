@@ -1,10 +1,28 @@
 'use client';
 
 import { useMsal } from '@azure/msal-react';
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { ArmClientFactory } from '../azure/client-factory';
 import { useArm } from './arm-provider';
 import { useOfflineEstate } from './estate';
 import { subscriptionsQuery } from './subscriptions';
+
+export const writeAccessKeys = {
+  all: ['write-access'] as const,
+  of: (oid: string | undefined, subscriptionIds: string[]) => [...writeAccessKeys.all, oid, subscriptionIds.join(',')] as const,
+};
+
+/** Which of these subscriptions the user (object id) may create disk encryption sets in: ARM's permissions, read per subscription. */
+export function writeAccessQuery(arm: ArmClientFactory, oid: string | undefined, subscriptionIds: string[]) {
+  return queryOptions({
+    queryKey: writeAccessKeys.of(oid, subscriptionIds),
+    staleTime: 10 * 60_000,
+    queryFn: async () => {
+      const { writableSubscriptions } = await import('../azure/permissions');
+      return writableSubscriptions(arm, subscriptionIds, oid!);
+    },
+  });
+}
 
 /**
  * Where the signed-in user may create disk encryption sets. Entry points to the wizard and the
@@ -19,15 +37,7 @@ export function useWriteAccess() {
   const oid = (account?.idTokenClaims?.oid as string | undefined) ?? account?.localAccountId;
   const subs = useQuery({ ...subscriptionsQuery(arm), enabled: !offline && !!oid });
   const ids = (subs.data ?? []).map((s) => s.subscriptionId).filter(Boolean);
-  const q = useQuery({
-    queryKey: ['write-access', oid, ids.join(',')],
-    enabled: !offline && !!oid && ids.length > 0,
-    staleTime: 10 * 60_000,
-    queryFn: async () => {
-      const { writableSubscriptions } = await import('../azure/permissions');
-      return writableSubscriptions(arm, ids, oid!);
-    },
-  });
+  const q = useQuery({ ...writeAccessQuery(arm, oid, ids), enabled: !offline && !!oid && ids.length > 0 });
   const writable = new Set((q.data ?? []).map((s) => s.toLowerCase()));
   return {
     /** True once known and the user may write in that subscription. */

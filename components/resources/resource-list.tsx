@@ -1,0 +1,103 @@
+'use client';
+
+import { Caption1, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
+import { useState, type ReactElement, type ReactNode } from 'react';
+import { rawResource } from '@/lib/estate/normalize';
+import type { Readiness } from '@/lib/queries/estate';
+import type { Finding } from '@/lib/readiness/types';
+import { EmptyState } from '../common/empty-state';
+import { ResourceDrawer } from './resource-drawer';
+
+const useStyles = makeStyles({
+  wrap: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    overflowX: 'auto',
+  },
+  row: { cursor: 'pointer' },
+  muted: { color: tokens.colorNeutralForeground2 },
+});
+
+/** One column: its header and what a row shows in it. */
+export interface ResourceColumn<R> {
+  title: string;
+  cell: (row: R) => ReactNode;
+}
+
+/** What the drawer of an opened row shows: its kind, its Essentials and anything below them. */
+export interface ResourceBlade {
+  kind: string;
+  essentials: { key: string; value: string }[];
+  children?: ReactNode;
+}
+
+/**
+ * A list of one kind of resource, as the portal's resource lists are: a count, a table whose columns are data, and a row
+ * that opens the resource's blade (Essentials, findings, JSON) by click or Enter. An empty list says why it is empty.
+ */
+export function ResourceList<R extends { id: string; name: string; findings: Finding[] }>({
+  readiness,
+  label,
+  rows,
+  columns,
+  empty,
+  blade,
+}: {
+  readiness: Readiness;
+  /** The plural name ("Disk encryption sets"): the table's label and the count's noun. */
+  label: string;
+  rows: R[];
+  columns: ResourceColumn<R>[];
+  empty: { icon: ReactElement; title: string; body: ReactNode };
+  blade: (row: R) => ResourceBlade;
+}) {
+  const s = useStyles();
+  const [open, setOpen] = useState<string>();
+  const current = rows.find((r) => r.id === open);
+  const opened = current ? blade(current) : undefined;
+  if (rows.length === 0) {
+    return (
+      <EmptyState icon={empty.icon} title={empty.title}>
+        {empty.body}
+      </EmptyState>
+    );
+  }
+  return (
+    <>
+      <Caption1 className={s.muted}>
+        Showing {rows.length} {label.toLowerCase()}
+      </Caption1>
+      <div className={s.wrap}>
+        <Table aria-label={label} size="small">
+          <TableHeader>
+            <TableRow>
+              {columns.map((c) => (
+                <TableHeaderCell key={c.title}>{c.title}</TableHeaderCell>
+              ))}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {rows.map((r) => (
+              <TableRow key={r.id} className={s.row} tabIndex={0} onClick={() => setOpen(r.id)} onKeyDown={(e) => e.key === 'Enter' && setOpen(r.id)}>
+                {columns.map((c) => (
+                  <TableCell key={c.title}>{c.cell(r)}</TableCell>
+                ))}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+      <ResourceDrawer
+        title={current?.name}
+        kind={opened?.kind ?? ''}
+        onClose={() => setOpen(undefined)}
+        findings={current?.findings ?? []}
+        raw={current ? rawResource(readiness.estate, current.id) : undefined}
+        essentials={opened?.essentials ?? []}
+      >
+        {opened?.children}
+      </ResourceDrawer>
+    </>
+  );
+}
