@@ -9,30 +9,20 @@ import { EstateFileError, parseEstateFile } from '../lib/estate/file';
 import { normalize } from '../lib/estate/normalize';
 import { parseIntent, plan } from '../lib/provisioning/plan';
 import { renderArmJson, renderAzCli, renderBicep } from '../lib/provisioning/render';
+import * as z from 'zod/mini';
+import { isoTime, oneOf, parseCommandLine, UsageError } from './args';
 
-export interface PlanArgs {
-  estate?: string;
-  intent?: string;
-  format: 'json' | 'bicep' | 'azcli';
-  now?: string;
-}
+const planArgsSchema = z.object({
+  estate: z.string('usage: npm run plan -- --estate FILE --intent FILE [--format json|bicep|azcli] [--now ISO-8601]'),
+  intent: z.string('usage: npm run plan -- --estate FILE --intent FILE [--format json|bicep|azcli] [--now ISO-8601]'),
+  format: z._default(oneOf('--format', ['json', 'bicep', 'azcli']), 'json'),
+  now: z.optional(isoTime),
+});
+export type PlanArgs = z.infer<typeof planArgsSchema>;
 
-export function parsePlanArgs(argv: string[]): PlanArgs | string {
-  const a: PlanArgs = { format: 'json' };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i]!;
-    const v = argv[++i];
-    if (v === undefined || v.startsWith('--')) return `${flag} needs a value`;
-    if (flag === '--estate') a.estate = v;
-    else if (flag === '--intent') a.intent = v;
-    else if (flag === '--now') a.now = v;
-    else if (flag === '--format') {
-      if (v !== 'json' && v !== 'bicep' && v !== 'azcli') return `--format must be json, bicep or azcli, not '${v}'`;
-      a.format = v;
-    } else return `unknown option ${flag}`;
-  }
-  if (!a.estate || !a.intent) return 'usage: npm run plan -- --estate FILE --intent FILE [--format json|bicep|azcli] [--now ISO-8601]';
-  return a;
+export function parsePlanArgs(argv: string[]): PlanArgs {
+  const options = { estate: { type: 'string' }, intent: { type: 'string' }, format: { type: 'string' }, now: { type: 'string' } } as const;
+  return parseCommandLine(argv, options, planArgsSchema);
 }
 
 /** Runs the command; returns the exit code and what to print. */
@@ -40,26 +30,30 @@ export function runPlan(
   argv: string[],
   read: (path: string) => string = (p) => readFileSync(resolve(p), 'utf8'),
 ): { code: number; stdout: string; stderr: string[] } {
-  const args = parsePlanArgs(argv);
-  if (typeof args === 'string') return { code: 2, stdout: '', stderr: [args] };
+  let args: PlanArgs;
+  try {
+    args = parsePlanArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) return { code: 2, stdout: '', stderr: [e.message] };
+    throw e;
+  }
   let estateText: string;
   let intentText: string;
   try {
-    estateText = read(args.estate!);
-    intentText = read(args.intent!);
+    estateText = read(args.estate);
+    intentText = read(args.intent);
   } catch (e) {
     return { code: 2, stdout: '', stderr: [(e as Error).message] };
   }
   let file;
   try {
-    file = parseEstateFile(estateText, args.estate!);
+    file = parseEstateFile(estateText, args.estate);
   } catch (e) {
     return { code: 2, stdout: '', stderr: [e instanceof EstateFileError ? e.message : String(e)] };
   }
   const intent = parseIntent(intentText);
   if (!intent.ok) return { code: 2, stdout: '', stderr: intent.problems };
   const now = args.now ? Date.parse(args.now) : Date.now();
-  if (!Number.isFinite(now)) return { code: 2, stdout: '', stderr: [`--now ${args.now} is not an ISO-8601 time`] };
   const r = plan(intent.intent, normalize(file), { now: Math.floor(now / 1000) });
   if (!r.ok) return { code: 2, stdout: '', stderr: r.problems };
   if (args.format === 'azcli') return { code: 0, stdout: renderAzCli(r.plan), stderr: [] };

@@ -3,7 +3,8 @@
  * name, title, severity, verdict effect, subject, the controls it evidences, whether Lockstep can fix it, and its docs.
  * The same objects feed the rule pages and the evidence bundle, so the three agree by construction.
  */
-import { parseArgs } from 'node:util';
+import * as z from 'zod/mini';
+import { oneOf, parseCommandLine, UsageError } from './args';
 import { RULES } from '../lib/readiness/catalog';
 import { FIXABLE_RULES } from '../lib/provisioning/fixits';
 
@@ -26,13 +27,13 @@ export function ruleCatalog() {
 }
 
 export function runRules(argv: string[]): { code: number; stdout: string; stderr: string } {
-  let format: string;
+  let format: 'json' | 'text';
   try {
-    format = String(parseArgs({ args: argv, options: { format: { type: 'string', default: 'text' } }, strict: true }).values.format);
+    ({ format } = parseCommandLine(argv, { format: { type: 'string' } }, z.object({ format: z._default(oneOf('--format', ['json', 'text']), 'text') })));
   } catch (e) {
-    return { code: 2, stdout: '', stderr: `rules: ${(e as Error).message}` };
+    if (e instanceof UsageError) return { code: 2, stdout: '', stderr: `rules: ${e.message}` };
+    throw e;
   }
-  if (format !== 'json' && format !== 'text') return { code: 2, stdout: '', stderr: `rules: --format must be json or text, not '${format}'` };
   const catalog = ruleCatalog();
   if (format === 'json') return { code: 0, stdout: JSON.stringify(catalog, null, 2) + '\n', stderr: '' };
   const lines = catalog.rules.map(

@@ -1,4 +1,8 @@
 /** `npm run scan` arguments: what a scan reads, from where, and how it prints. Shared by the scan and the live capture. */
+import * as z from 'zod/mini';
+import { isoTime, oneOf, parseCommandLine, UsageError } from './args';
+
+export { UsageError };
 
 export interface ScanArgs {
   estate?: string;
@@ -18,64 +22,47 @@ export interface ScanArgs {
   tenant?: string;
 }
 
-export class UsageError extends Error {}
+const str = z.optional(z.string());
+const options = {
+  estate: { type: 'string' },
+  now: { type: 'string' },
+  settings: { type: 'string' },
+  format: { type: 'string' },
+  'save-estate': { type: 'string' },
+  author: { type: 'string' },
+  cloud: { type: 'string' },
+  subscription: { type: 'string', multiple: true },
+  user: { type: 'string' },
+  password: { type: 'string' },
+  'client-id': { type: 'string' },
+  emulator: { type: 'string' },
+  tenant: { type: 'string' },
+} as const;
+
+const scanArgsSchema = z.object({
+  estate: str,
+  now: z.optional(isoTime),
+  settings: str,
+  format: z._default(oneOf('--format', ['json', 'csv', 'evidence']), 'json'),
+  'save-estate': str,
+  author: str,
+  cloud: str,
+  subscription: z._default(z.array(z.string()), []),
+  user: str,
+  password: str,
+  'client-id': str,
+  emulator: str,
+  tenant: str,
+});
 
 export function parseScanArgs(argv: string[]): ScanArgs {
-  const a: ScanArgs = { format: 'json', subscriptions: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i]!;
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
-    switch (flag) {
-      case '--estate':
-        a.estate = value();
-        break;
-      case '--now':
-        a.now = value();
-        break;
-      case '--settings':
-        a.settings = value();
-        break;
-      case '--format': {
-        const f = value();
-        if (f !== 'json' && f !== 'csv' && f !== 'evidence') throw new UsageError(`--format must be json, csv or evidence, not '${f}'`);
-        a.format = f;
-        break;
-      }
-      case '--cloud':
-        a.cloud = value();
-        break;
-      case '--subscription':
-        a.subscriptions.push(value());
-        break;
-      case '--user':
-        a.user = value();
-        break;
-      case '--password':
-        a.password = value();
-        break;
-      case '--client-id':
-        a.clientId = value();
-        break;
-      case '--emulator':
-        a.emulator = value();
-        break;
-      case '--tenant':
-        a.tenant = value();
-        break;
-      case '--save-estate':
-        a.saveEstate = value();
-        break;
-      case '--author':
-        a.author = value();
-        break;
-      default:
-        throw new UsageError(`unknown option '${flag}' (use --estate FILE, or --cloud NAME for a live scan)`);
-    }
-  }
+  const {
+    'save-estate': saveEstate,
+    'client-id': clientId,
+    subscription,
+    ...rest
+  } = parseCommandLine(argv, options, scanArgsSchema, 'use --estate FILE, or --cloud NAME for a live scan');
+  const a: ScanArgs = { ...rest, saveEstate, clientId, subscriptions: subscription };
   if (!a.estate && !a.cloud) throw new UsageError('give --estate FILE to scan a capture, or --cloud NAME to scan live');
   if (a.estate && a.cloud) throw new UsageError('use either --estate or --cloud, not both');
   if (a.format === 'evidence' && a.cloud && !a.saveEstate)

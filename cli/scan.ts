@@ -14,6 +14,7 @@ import { findingsCsv, findingsDocument } from '../lib/readiness/report';
 import { evidenceBundle } from '../lib/compliance/evidence';
 import { version as TOOL_VERSION } from '../package.json';
 import { DEFAULT_SETTINGS, checkSettings, type Settings } from '../lib/readiness/settings';
+import { exitOnUsage } from './args';
 import { UsageError, parseScanArgs, type ScanArgs } from './scan-args';
 
 export { parseScanArgs, type ScanArgs };
@@ -61,39 +62,29 @@ export function render(file: EstateFile, args: ScanArgs, estateBytes?: Uint8Arra
 }
 
 async function main(): Promise<void> {
-  let args: ScanArgs;
-  try {
-    args = parseScanArgs(process.argv.slice(2));
-    let file: EstateFile;
-    let bytes: Uint8Array | string | undefined;
-    if (args.estate) {
-      const path = resolve(args.estate);
-      let text: string;
-      try {
-        text = readFileSync(path, 'utf8');
-      } catch (e) {
-        throw new UsageError(`cannot read estate file ${args.estate}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-      }
-      file = parseEstateFile(text, args.estate);
-      bytes = readFileSync(path);
-    } else {
-      const { liveEstate } = await import('./live');
-      file = await liveEstate(args);
-      if (!args.now) args.now = new Date().toISOString();
-      if (args.saveEstate) {
-        bytes = JSON.stringify(file, null, 2) + '\n';
-        writeFileSync(args.saveEstate, bytes);
-      }
+  const args = parseScanArgs(process.argv.slice(2));
+  let file: EstateFile;
+  let bytes: Uint8Array | string | undefined;
+  if (args.estate) {
+    const path = resolve(args.estate);
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (e) {
+      throw new UsageError(`cannot read estate file ${args.estate}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
-    process.stdout.write(render(file, args, bytes));
-  } catch (e) {
-    if (e instanceof UsageError || e instanceof EstateFileError) {
-      console.error(`scan: ${e instanceof EstateFileError ? `not a valid estate file: ${e.message}` : e.message}`);
-      process.exit(2);
+    file = parseEstateFile(text, args.estate);
+    bytes = readFileSync(path);
+  } else {
+    const { liveEstate } = await import('./live');
+    file = await liveEstate(args);
+    if (!args.now) args.now = new Date().toISOString();
+    if (args.saveEstate) {
+      bytes = JSON.stringify(file, null, 2) + '\n';
+      writeFileSync(args.saveEstate, bytes);
     }
-    console.error(`scan: ${(e as Error).message}`);
-    process.exit(1);
   }
+  process.stdout.write(render(file, args, bytes));
 }
 
-if (require.main === module) void main();
+if (require.main === module) void exitOnUsage('scan', main, (e) => (e instanceof EstateFileError ? `not a valid estate file: ${e.message}` : undefined));
