@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const INPUTS = ['app', 'components', 'config', 'lib', 'public', 'next.config.js', 'package-lock.json', 'tsconfig.json'];
+const INPUTS = ['app', 'components', 'config', 'lib', 'public', 'next.config.ts', 'package-lock.json', 'tsconfig.json'];
 
 function walk(path: string, out: string[]): void {
   if (!existsSync(path)) return;

@@ -97,3 +97,19 @@ describe('MSAL configuration', () => {
     expect(m.auth.authorityMetadata).toBeUndefined();
   });
 });
+
+describe('the build', () => {
+  it('stops next build on a bad variable, naming it, and lets next dev show the start-up page instead', async () => {
+    const { default: nextConfig } = await import('../../next.config');
+    const saved = process.env.NEXT_PUBLIC_LOCKSTEP_CLIENT_ID;
+    try {
+      process.env.NEXT_PUBLIC_LOCKSTEP_CLIENT_ID = 'not-a-guid';
+      expect(() => nextConfig('phase-production-build')).toThrow(
+        "NEXT_PUBLIC_LOCKSTEP_CLIENT_ID must be a GUID: the application (client) id of your app registration (it is 'not-a-guid')",
+      );
+      expect(nextConfig('phase-development-server').output).toBe('export');
+    } finally {
+      process.env.NEXT_PUBLIC_LOCKSTEP_CLIENT_ID = saved;
+    }
+  });
+});
