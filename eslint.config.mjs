@@ -53,6 +53,7 @@ const R = {
 };
 const PURE_PROVISIONING = [
   'lib/provisioning/plan.ts',
+  'lib/provisioning/steps.ts',
   'lib/provisioning/fixits.ts',
   'lib/provisioning/draft.ts',
   'lib/provisioning/intent.ts',

@@ -28,7 +28,7 @@ import {
 } from '@fluentui/react-components';
 import { ArrowDownloadRegular, CheckmarkCircleFilled, DismissCircleFilled, QuestionCircleRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import type { Plan } from '@/lib/provisioning/plan';
+import type { Plan } from '@/lib/provisioning/steps';
 import type { Preflight } from '@/lib/provisioning/preflight';
 import { renderArmJson, renderAzCli, renderBicep } from '@/lib/provisioning/render';
 import { downloadText } from '../common/download';

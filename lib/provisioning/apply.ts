@@ -7,7 +7,7 @@
 import { explainArmError, toArmError } from '../azure/errors';
 import type { ArmRequest, ArmSender } from '../azure/resource-sender';
 import { rolesGranting } from '../estate/builtin-roles';
-import type { Plan, PlanStep } from './plan';
+import type { Plan, PlanStep } from './steps';
 
 export type StepStatus = 'pending' | 'running' | 'done' | 'existing' | 'failed';
 

@@ -6,7 +6,7 @@
 import { normalizeId, parseResourceId } from '../estate/ids';
 import type { Estate, Key, KeyVault, ReplicatingServer } from '../estate/model';
 import { blocksTrustedServices, sendsAuditLogs } from '../readiness/vault-facts';
-import type { Intent } from './plan';
+import type { Intent } from './intent';
 
 export interface Choice<T> {
   value: T;

@@ -5,7 +5,7 @@
 import { normalizeId, parseResourceId } from '../estate/ids';
 import type { DiskEncryptionSet, Estate } from '../estate/model';
 import { vaultOfDes } from '../estate/normalize';
-import { API, grantSteps, planOf, rotatingKeyBody, trustedServicesAcls, url, type Plan, type PlanStep } from './plan';
+import { API, grantSteps, planOf, rotatingKeyBody, trustedServicesAcls, url, type Plan, type PlanStep } from './steps';
 
 export interface FixIt {
   ruleId: string;

@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseEstateFile } from '../estate/file';
 import { normalize } from '../estate/normalize';
-import { plan, validateIntent, type Intent } from './plan';
+import { validateIntent, type Intent } from './intent';
+import { plan } from './plan';
 
 const file = parseEstateFile(readFileSync(resolve(__dirname, '../../emulator/estates/contoso-health.json'), 'utf8'), 'demo');
 const estate = normalize(file);

@@ -10,7 +10,7 @@ import { nameOf, scopeName } from '../readiness/wording';
 import { isAtOrBelow, normalizeId, parseResourceId } from '../estate/ids';
 import { permissionAllows, rolesGranting, type RolePermission } from '../estate/builtin-roles';
 import type { Estate } from '../estate/model';
-import type { Plan, PlanStep } from './plan';
+import type { Plan, PlanStep } from './steps';
 import { renderAzCli } from './render';
 
 export interface StepCheck {

@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import type { Run } from './apply';
 import { intentSchema, type Intent } from './intent';
-import type { Plan } from './plan';
+import type { Plan } from './steps';
 
 const obj = z.looseObject;
 const request = obj({ method: z.enum(['GET', 'PUT', 'PATCH']), url: z.string(), body: z.optional(z.unknown()) });

@@ -4,7 +4,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ArmClientFactory } from '../azure/client-factory';
 import { sha256Hex } from '../compliance/sha256';
 import type { Estate } from '../estate/model';
-import type { Plan } from '../provisioning/plan';
+import type { Plan } from '../provisioning/steps';
 import { useArm } from './arm-provider';
 
 export const preflightKeys = {

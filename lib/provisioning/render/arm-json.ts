@@ -1,4 +1,4 @@
-import type { Plan } from '../plan';
+import type { Plan } from '../steps';
 
 /** The plan's requests as JSON: what apply sends, in order, with the bindings that join them. */
 export function renderArmJson(plan: Plan): string {

@@ -1,6 +1,6 @@
 /** The plan as a bash script of Azure CLI commands. */
 import { parseResourceId } from '../../estate/ids';
-import type { Plan } from '../plan';
+import type { Plan } from '../steps';
 import { lower, parse } from './shared';
 
 const sh = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;

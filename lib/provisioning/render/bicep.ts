@@ -1,6 +1,6 @@
 /** The plan as Bicep: one file per resource group, work in other groups as modules with params and outputs. */
 import { parseResourceId } from '../../estate/ids';
-import type { Plan } from '../plan';
+import type { Plan } from '../steps';
 import { lower, parse, type Parsed } from './shared';
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;

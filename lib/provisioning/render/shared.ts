@@ -1,6 +1,6 @@
 /** What every rendering of a plan needs: each step's request, parsed into the resource it names. */
 import { parseResourceId } from '../../estate/ids';
-import type { PlanStep } from '../plan';
+import type { PlanStep } from '../steps';
 
 export interface Parsed {
   step: PlanStep;
