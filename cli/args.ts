@@ -48,13 +48,11 @@ export const oneOf = <const W extends readonly [string, ...string[]]>(flag: stri
   z.enum(words, { error: (i) => `${flag} must be ${words.slice(0, -1).join(', ')} or ${words.at(-1)}, not '${String(i.input)}'` });
 
 /** An ISO-8601 date-time, for `--now`. */
-export const isoTime = z
-  .string()
-  .check(
-    z.refine((s) => /^\d{4}-\d{2}-\d{2}/.test(s) && !Number.isNaN(Date.parse(s)), {
-      error: (i) => `--now must be an ISO-8601 date-time, not '${String(i.input)}'`,
-    }),
-  );
+export const isoTime = z.string().check(
+  z.refine((s) => /^\d{4}-\d{2}-\d{2}/.test(s) && !Number.isNaN(Date.parse(s)), {
+    error: (i) => `--now must be an ISO-8601 date-time, not '${String(i.input)}'`,
+  }),
+);
 
 /**
  * Runs a command's body; a UsageError (or an error the command counts as one) prints `command: message` on stderr and

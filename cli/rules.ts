@@ -6,7 +6,6 @@
 import * as z from 'zod/mini';
 import { oneOf, parseCommandLine, UsageError } from './args';
 import { RULES } from '../lib/readiness/catalog';
-import { FIXABLE_RULES } from '../lib/provisioning/fixits';
 
 export function ruleCatalog() {
   return {
@@ -20,7 +19,8 @@ export function ruleCatalog() {
       ...(r.effect ? { effect: r.effect } : {}),
       subject: r.subject,
       controls: r.controls,
-      fixable: (FIXABLE_RULES as readonly string[]).includes(r.id),
+      fixable: !!r.fix,
+      ...(r.fix ? { fix: r.fix } : {}),
       docs: r.docs,
     })),
   };

@@ -47,7 +47,7 @@ export function FindingCard({ finding: f, showReach, hideFix }: { finding: Findi
             <strong>Fix: </strong>
             {rule.remediation.summary}
           </Body1>
-          {!hideFix && (FIXABLE_RULES as readonly string[]).includes(f.ruleId) && <FixButton ruleId={f.ruleId} resourceId={f.resourceId} />}
+          {!hideFix && FIXABLE_RULES.includes(f.ruleId) && <FixButton ruleId={f.ruleId} resourceId={f.resourceId} />}
           <pre className={s.code} aria-label="Azure CLI">
             {rule.remediation.cli}
           </pre>

@@ -1,6 +1,6 @@
 'use client';
 
-import { Body1, Caption1, Link, makeStyles, Subtitle1, Tab, TabList, tokens } from '@fluentui/react-components';
+import { Body1, Caption1, Link, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Subtitle1, Tab, TabList, tokens } from '@fluentui/react-components';
 import { TaskListLtrRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { ruleById } from '@/lib/readiness/catalog';
@@ -51,6 +51,15 @@ export function RulePage({ id }: { id: string }) {
           How to fix it
         </Subtitle1>
         <Body1>{rule.remediation.summary}</Body1>
+        {rule.fix && (
+          <MessageBar intent="info">
+            <MessageBarBody>
+              <MessageBarTitle>Lockstep can fix this</MessageBarTitle>
+              {rule.fix} On a finding of this rule, anyone whose role allows the change can choose Fix: the requests are shown, checked and confirmed before
+              anything runs.
+            </MessageBarBody>
+          </MessageBar>
+        )}
         <TabList selectedValue={how} onTabSelect={(_, d) => setHow(d.value as typeof how)} aria-label="Ways to fix">
           <Tab value="portal">Portal</Tab>
           <Tab value="cli">Azure CLI</Tab>

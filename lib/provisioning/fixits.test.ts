@@ -25,9 +25,7 @@ describe('fix-its', () => {
       return { estate, evaluation: evaluate(estate, { now }) };
     };
     const before = await judge();
-    const fixable = before.evaluation.findings.filter(
-      (f) => (FIXABLE_RULES as readonly string[]).includes(f.ruleId) && f.resourceId.toLowerCase().includes(SUBS.landing),
-    );
+    const fixable = before.evaluation.findings.filter((f) => FIXABLE_RULES.includes(f.ruleId) && f.resourceId.toLowerCase().includes(SUBS.landing));
     const key = (f: { ruleId: string; resourceId: string }) => `${f.ruleId} ${f.resourceId.split('/').pop()}`;
     expect(fixable.map(key).sort()).toEqual([
       'LS-DES-003 des-weu-legacy-01',

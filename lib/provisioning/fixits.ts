@@ -5,6 +5,7 @@
 import { normalizeId, parseResourceId } from '../estate/ids';
 import type { DiskEncryptionSet, Estate } from '../estate/model';
 import { vaultOfDes } from '../estate/normalize';
+import { RULES } from '../readiness/catalog';
 import { API, grantSteps, planOf, rotatingKeyBody, trustedServicesAcls, url, type Plan, type PlanStep } from './steps';
 
 export interface FixIt {
@@ -14,8 +15,8 @@ export interface FixIt {
   plan: Plan;
 }
 
-/** The rules Lockstep can repair in one click. */
-export const FIXABLE_RULES = ['LS-KV-002', 'LS-KV-003', 'LS-DES-003', 'LS-DES-006', 'LS-DES-009', 'LS-KEY-007'] as const;
+/** The rules Lockstep can repair in one click: those whose definition says what the fix does (`fix`). */
+export const FIXABLE_RULES: readonly string[] = RULES.filter((r) => r.fix).map((r) => r.id);
 
 const readBack = (id: string, apiVersion: string, action: string, expect: PlanStep['expect'], bindings: PlanStep['bindings'] = []): PlanStep => ({
   id: 'verify',
@@ -57,6 +58,7 @@ function desPatch(
 
 /** The repair for a finding on `resourceId`, or undefined when Lockstep cannot do it through ARM. */
 export function fixFor(ruleId: string, resourceId: string, estate: Estate, options: { now: number }): FixIt | undefined {
+  if (!FIXABLE_RULES.includes(ruleId)) return undefined;
   const id = normalizeId(resourceId);
   switch (ruleId) {
     case 'LS-KV-002': {

@@ -22,6 +22,11 @@ export interface RuleDoc {
   docs: { title: string; url: string }[];
   /** Clause-level control ids this rule evidences; the compliance controls are derived from these. */
   controls: string[];
+  /**
+   * What Lockstep's fix-it does, when it offers one for this rule's findings (shown before it runs). The repair itself is
+   * built in lib/provisioning/fixits.ts, which offers a fix for exactly the rules that say so here.
+   */
+  fix?: string;
 }
 
 /**

@@ -157,6 +157,7 @@ export const keyRules: KeyRule[] = [
     name: 'Key.NoRotationPolicy',
     subject: 'key',
     severity: 'medium',
+    fix: 'Creates a new key with a rotation policy in the same vault, for the disk encryption set to move to.',
     resourceOf: of,
     title: 'Key has no rotation policy',
     synopsis: 'Keys behind disk encryption should rotate on a schedule.',
