@@ -12,7 +12,7 @@ import { Faults, validateFault } from './faults';
 import { armError } from './arm/errors';
 import { classify, routeArm, type Principal } from './arm/router';
 import { Throttle } from './arm/throttle';
-import { LroRegistry } from './arm/writes';
+import { LroRegistry } from './arm/lro';
 
 export interface EmulatorOptions {
   estate: EstateFile;

@@ -6,7 +6,7 @@ import { apiVersionTable, supportedApiVersions } from './api-versions';
 import { armError, notFoundResource, parentNotFound, resourceGroupNotFound, subscriptionNotFound } from './errors';
 import { hasAnyAccess, isAllowed, subscriptionsVisibleTo } from './rbac';
 import type { Kind } from './throttle';
-import { handleExtension } from './extensions';
+import { handleExtension } from './providers/authorization';
 import { classify, forbidden, page, precheck, type ArmContext, type Route } from './context';
 
 export { classify, forbidden, page, precheck, type ArmContext, type Principal, type Route } from './context';

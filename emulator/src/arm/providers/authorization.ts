@@ -1,11 +1,15 @@
-import { writeStatus } from './status-codes';
-import type { ArmResource } from '../../../lib/estate/file';
-import { isAtOrBelow, normalizeId, parseResourceId, sameType } from '../../../lib/estate/ids';
-import { queryParam, type Reply } from '../http';
-import { armError, readJsonObject } from './errors';
-import { assignmentScope, assignmentsOf, effectivePermissions, isAllowed } from './rbac';
-import { page, precheck, type ArmContext, type Route } from './context';
-import { canonicalType, lockedBy } from './writes';
+/**
+ * Extension resources, which hang off any scope: Microsoft.Authorization (role assignments, role definitions, the
+ * caller's permissions) and the scoped children other providers keep there (management locks, diagnostic settings).
+ */
+import { writeStatus } from '../status-codes';
+import type { ArmResource } from '../../../../lib/estate/file';
+import { isAtOrBelow, normalizeId, parseResourceId, sameType } from '../../../../lib/estate/ids';
+import { queryParam, type Reply } from '../../http';
+import { armError, readJsonObject } from '../errors';
+import { assignmentScope, assignmentsOf, effectivePermissions, isAllowed } from '../rbac';
+import { page, precheck, type ArmContext, type Route } from '../context';
+import { canonicalType, lockedBy } from '../resource';
 
 type Json = Record<string, unknown>;
 type ExtensionRoute = Extract<Route, { kind: 'extension' }>;

@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import { parseResourceId } from '../../../lib/estate/ids';
+import { queryParam, type Reply } from '../http';
+import type { ArmContext, LongRunningOperations } from './context';
+import { armError } from './errors';
+import type { Json } from './resource';
+
+interface Operation {
+  id: string;
+  resourceId: string;
+  kind: 'put' | 'patch' | 'delete';
+  startMs: number;
+  doneMs: number;
+  settled: boolean;
+}
+
+/**
+ * Long-running operations the way Compute runs them: the write answers at once with
+ * `Azure-AsyncOperation`, the resource shows `Updating`/`Deleting`, and after the configured
+ * duration the operation reports `Succeeded` and the resource settles.
+ */
+export class LroRegistry implements LongRunningOperations {
+  private ops = new Map<string, Operation>();
+
+  constructor(public durationMs: number) {}
+
+  reset(): void {
+    this.ops.clear();
+  }
+
+  start(ctx: ArmContext, resourceId: string, kind: Operation['kind']): Record<string, string> {
+    const id = randomUUID();
+    const now = ctx.nowMs();
+    this.ops.set(id, { id, resourceId, kind, startMs: now, doneMs: now + this.durationMs, settled: false });
+    const p = parseResourceId(resourceId)!;
+    const location = String(ctx.store.get(resourceId)?.location ?? 'westeurope');
+    const apiVersion = queryParam(ctx.req, 'api-version')!;
+    const base = `${ctx.req.origin}/subscriptions/${p.subscriptionId}/providers/Microsoft.Compute/locations/${location}/DiskOperations/${id}?p=${encodeURIComponent(randomUUID())}&api-version=${apiVersion}`;
+    const headers: Record<string, string> = { 'Azure-AsyncOperation': base, Location: `${base}&monitor=true` };
+    if (this.durationMs > 0) headers['Retry-After'] = retryAfter(this.durationMs);
+    return headers;
+  }
+
+  /** Finishes every operation whose time has come. Called before each ARM request. */
+  settle(ctx: ArmContext): void {
+    const now = ctx.nowMs();
+    for (const op of this.ops.values()) {
+      if (op.settled || op.doneMs > now) continue;
+      op.settled = true;
+      if (op.kind === 'delete') {
+        ctx.store.remove(op.resourceId);
+      } else {
+        const r = ctx.store.get(op.resourceId);
+        if (r) (r.properties as Json).provisioningState = 'Succeeded';
+      }
+    }
+  }
+
+  status(ctx: ArmContext, opId: string): Reply {
+    this.settle(ctx);
+    const op = this.ops.get(opId);
+    if (!op) return armError(404, 'NotFound', `The operation '${opId}' was not found.`);
+    const body: Json = { name: op.id, startTime: new Date(op.startMs).toISOString(), status: op.settled ? 'Succeeded' : 'InProgress' };
+    if (op.settled) body.endTime = new Date(op.doneMs).toISOString();
+    const monitor = queryParam(ctx.req, 'monitor') === 'true';
+    // Every in-progress answer says when to ask again, as Compute's do: without it clients wait their default (az: 30 s).
+    const again = op.settled ? undefined : retryAfter(op.doneMs - ctx.nowMs());
+    if (monitor && again) return { status: 202, headers: { Location: ctx.req.url.toString(), 'Retry-After': again } };
+    return { status: 200, body, ...(again ? { headers: { 'Retry-After': again } } : {}) };
+  }
+}
+
+/** Seconds until an operation is likely done: at least 1, at most 10. */
+function retryAfter(remainingMs: number): string {
+  return String(Math.min(10, Math.max(1, Math.ceil(remainingMs / 1000))));
+}
