@@ -188,12 +188,12 @@ describe('ARM front door', () => {
     expect((await get('/subscriptions?api-version=2022-12-01')).body.error?.code).toBe('AuthenticationFailed');
     const now = Math.floor(Date.now() / 1000);
     const base = { iss: `https://sts.windows.net/${t.estate.tenantId}/`, oid: USERS.ciso.objectId, iat: now - 7200, nbf: now - 7200 };
-    const expired = t.emulator.key.sign({ ...base, aud: 'https://management.azure.com/', exp: now - 3600 });
+    const expired = await t.emulator.key.sign({ ...base, aud: 'https://management.azure.com/', exp: now - 3600 });
     const r1 = await get('/subscriptions?api-version=2022-12-01', expired);
     expect(r1.status).toBe(401);
     expect(r1.body.error?.code).toBe('ExpiredAuthenticationToken');
     expect(r1.headers.get('www-authenticate')).toMatch(/^Bearer authorization_uri=/);
-    const graph = t.emulator.key.sign({ ...base, aud: '00000003-0000-0000-c000-000000000000', exp: now + 3600 });
+    const graph = await t.emulator.key.sign({ ...base, aud: '00000003-0000-0000-c000-000000000000', exp: now + 3600 });
     expect((await get('/subscriptions?api-version=2022-12-01', graph)).body.error?.code).toBe('InvalidAuthenticationTokenAudience');
     const good = (await t.tokens('ciso').getArmToken()).token;
     const forged = good.slice(0, -4) + (good.endsWith('AAAA') ? 'BBBB' : 'AAAA');

@@ -1,10 +1,11 @@
-import { createHash, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+/**
+ * The emulator's tokens, signed and checked with `jose` (the standard JOSE library): RS256 JWTs in the shape Entra ID
+ * issues, and the checks ARM and Graph make of them, each failure named as they name it.
+ */
+import { createHash, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { errors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 
 export type Claims = Record<string, unknown> & { exp?: number; nbf?: number; aud?: string; iss?: string };
-
-function b64url(data: Buffer | string): string {
-  return Buffer.from(data).toString('base64url');
-}
 
 /** The emulator's token signing key: RS256, published at the JWKS endpoint. New on every start. */
 export class SigningKey {
@@ -25,11 +26,9 @@ export class SigningKey {
     return { kty: 'RSA', use: 'sig', alg: 'RS256', kid: this.kid, n: j.n, e: j.e };
   }
 
-  sign(claims: Claims): string {
-    const header = b64url(JSON.stringify({ typ: 'JWT', alg: 'RS256', kid: this.kid }));
-    const payload = b64url(JSON.stringify(claims));
-    const signature = sign('RSA-SHA256', Buffer.from(`${header}.${payload}`), this.privateKey);
-    return `${header}.${payload}.${b64url(signature)}`;
+  /** The claims as given (Entra sets iat, nbf and exp itself), under a header naming this key. */
+  sign(claims: Claims): Promise<string> {
+    return new SignJWT(claims as JWTPayload).setProtectedHeader({ typ: 'JWT', alg: 'RS256', kid: this.kid }).sign(this.privateKey);
   }
 }
 
@@ -44,25 +43,38 @@ export interface VerifyOptions {
   skewSeconds?: number;
 }
 
-export function verifyJwt(token: string, key: KeyObject | { publicKey: KeyObject }, opts: VerifyOptions): VerifyResult {
-  const publicKey = 'publicKey' in key ? key.publicKey : createPublicKey(key);
-  const parts = token.split('.');
-  if (parts.length !== 3) return { ok: false, reason: 'malformed' };
-  const [h, p, s] = parts as [string, string, string];
-  let header: { alg?: string };
+/** The claims of an unverified token, for error messages only (ARM quotes the audience or expiry it refused). */
+function peek(token: string): Claims | undefined {
+  try {
+    return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as Claims;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Checks signature (RS256 only), expiry and not-before (with the skew), then audience and issuer, in that order, and
+ * says which failed.
+ */
+export async function verifyJwt(token: string, key: KeyObject | { publicKey: KeyObject }, opts: VerifyOptions): Promise<VerifyResult> {
+  const publicKey = 'publicKey' in key ? key.publicKey : key;
   let claims: Claims;
   try {
-    header = JSON.parse(Buffer.from(h, 'base64url').toString('utf8'));
-    claims = JSON.parse(Buffer.from(p, 'base64url').toString('utf8'));
-  } catch {
-    return { ok: false, reason: 'malformed' };
+    const r = await jwtVerify(token, publicKey, {
+      algorithms: ['RS256'],
+      currentDate: new Date(opts.nowSeconds * 1000),
+      clockTolerance: opts.skewSeconds ?? 300,
+      requiredClaims: ['exp'],
+    });
+    claims = r.payload as Claims;
+  } catch (e) {
+    const claims = peek(token);
+    if (e instanceof errors.JWTExpired) return { ok: false, reason: 'expired', claims };
+    if (e instanceof errors.JWTClaimValidationFailed) return { ok: false, reason: e.claim === 'nbf' ? 'not-yet-valid' : 'expired', claims };
+    if (e instanceof errors.JWSSignatureVerificationFailed || e instanceof errors.JOSEAlgNotAllowed || e instanceof errors.JOSENotSupported)
+      return { ok: false, reason: 'signature', claims };
+    return { ok: false, reason: claims ? 'signature' : 'malformed', claims };
   }
-  if (header.alg !== 'RS256') return { ok: false, reason: 'signature', claims };
-  const good = verify('RSA-SHA256', Buffer.from(`${h}.${p}`), publicKey, Buffer.from(s, 'base64url'));
-  if (!good) return { ok: false, reason: 'signature', claims };
-  const skew = opts.skewSeconds ?? 300;
-  if (typeof claims.exp !== 'number' || claims.exp + skew < opts.nowSeconds) return { ok: false, reason: 'expired', claims };
-  if (typeof claims.nbf === 'number' && claims.nbf - skew > opts.nowSeconds) return { ok: false, reason: 'not-yet-valid', claims };
   if (typeof claims.aud !== 'string' || !opts.audiences.includes(claims.aud)) return { ok: false, reason: 'audience', claims };
   if (claims.iss !== opts.issuer) return { ok: false, reason: 'issuer', claims };
   return { ok: true, claims };
