@@ -31,6 +31,7 @@ import {
 import { useRouter } from 'next/navigation';
 import { useMemo, type ReactElement } from 'react';
 import { evidenceBundle } from '@/lib/compliance/evidence';
+import { CONTROL_STATUS_LABEL, custodyText, dayOf } from '@/lib/compliance/wording';
 import { controlResults, coverageBy, keyCustody, upcoming, type ControlStatus } from '@/lib/compliance/summary';
 import { useOfflineEstate, useReadiness, type Readiness } from '@/lib/queries/estate';
 import { coverageOf } from '@/lib/readiness/rows';
@@ -70,12 +71,11 @@ const useStyles = makeStyles({
 });
 
 const STATUS: Record<ControlStatus, { label: string; color: 'success' | 'danger' | 'informative'; icon: ReactElement }> = {
-  met: { label: 'Met', color: 'success', icon: <CheckmarkCircleFilled /> },
-  'not-met': { label: 'Not met', color: 'danger', icon: <DismissCircleFilled /> },
-  'cannot-tell': { label: 'Cannot tell', color: 'informative', icon: <QuestionCircleRegular /> },
+  met: { label: CONTROL_STATUS_LABEL.met, color: 'success', icon: <CheckmarkCircleFilled /> },
+  'not-met': { label: CONTROL_STATUS_LABEL['not-met'], color: 'danger', icon: <DismissCircleFilled /> },
+  'cannot-tell': { label: CONTROL_STATUS_LABEL['cannot-tell'], color: 'informative', icon: <QuestionCircleRegular /> },
 };
 
-const date = (s: number | undefined) => (s === undefined ? '—' : new Date(s * 1000).toISOString().slice(0, 10));
 const pct = (a: number, b: number) => (b === 0 ? '—' : `${Math.round((a / b) * 100)}%`);
 
 /** Everything the compliance view shows, from one readiness (pure apart from the memo). */
@@ -276,17 +276,15 @@ function ComplianceBody({ readiness }: { readiness: Readiness }) {
             <TableBody>
               {c.custody.map((k) => (
                 <TableRow key={k.keyId}>
-                  <TableCell>
-                    {k.vault} / {k.key}
-                  </TableCell>
-                  <TableCell>{k.inManagedHsm ? 'Not visible through ARM' : `${k.kty ?? ''} ${k.keySize ?? ''}`}</TableCell>
-                  <TableCell>{k.inManagedHsm ? 'Managed HSM' : k.hsmBacked ? 'Yes' : 'No'}</TableCell>
-                  <TableCell>{date(k.created)}</TableCell>
-                  <TableCell>{k.inManagedHsm ? 'Not visible through ARM' : date(k.expires)}</TableCell>
-                  <TableCell>{k.rotates ? `Every ${k.rotateAfter ?? '?'}` : 'None'}</TableCell>
+                  <TableCell>{custodyText.key(k)}</TableCell>
+                  <TableCell>{custodyText.type(k)}</TableCell>
+                  <TableCell>{custodyText.hsm(k)}</TableCell>
+                  <TableCell>{dayOf(k.created)}</TableCell>
+                  <TableCell>{custodyText.expires(k)}</TableCell>
+                  <TableCell>{custodyText.rotation(k)}</TableCell>
                   <TableCell>{k.lastRotation?.slice(0, 10) ?? '—'}</TableCell>
-                  <TableCell>{k.purgeProtection ? 'On' : 'Off'}</TableCell>
-                  <TableCell>{k.holders.map((h) => `${h.name}: ${h.how}`).join('; ') || 'Nobody in this capture'}</TableCell>
+                  <TableCell>{custodyText.purgeProtection(k)}</TableCell>
+                  <TableCell>{custodyText.holders(k)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
@@ -338,7 +336,7 @@ function ComplianceBody({ readiness }: { readiness: Readiness }) {
               {c.upcoming.map((u) => (
                 <li key={`${u.keyId}-${u.kind}-${u.at}`}>
                   <Body1>
-                    {date(u.at)} · {u.kind === 'expiry' ? 'expires' : 'rotates'} · {u.vault} / {u.key} (in {Math.ceil((u.at - c.now) / 86400)} days)
+                    {dayOf(u.at)} · {u.kind === 'expiry' ? 'expires' : 'rotates'} · {u.vault} / {u.key} (in {Math.ceil((u.at - c.now) / 86400)} days)
                   </Body1>
                 </li>
               ))}

@@ -5,6 +5,7 @@ import { Body1, Button, Caption1, makeStyles, Subtitle1, Title2, tokens } from '
 import { PrintRegular } from '@fluentui/react-icons';
 import { useMemo } from 'react';
 import { sha256Hex } from '@/lib/compliance/sha256';
+import { CONTROL_STATUS_LABEL, custodyText } from '@/lib/compliance/wording';
 import { useOfflineEstate, type Readiness } from '@/lib/queries/estate';
 import { ruleById } from '@/lib/readiness/catalog';
 import { ReadinessFrame } from '../resources/readiness-frame';
@@ -93,7 +94,7 @@ function Report({ readiness }: { readiness: Readiness }) {
                 <td>
                   {x.id} · {x.title}
                 </td>
-                <td>{x.status === 'met' ? 'Met' : x.status === 'not-met' ? 'Not met' : 'Cannot tell'}</td>
+                <td>{CONTROL_STATUS_LABEL[x.status]}</td>
                 <td>{x.failing.rules.join(', ') || '—'}</td>
                 <td>{x.failing.servers}</td>
               </tr>
@@ -140,16 +141,15 @@ function Report({ readiness }: { readiness: Readiness }) {
           <tbody>
             {c.custody.map((k) => (
               <tr key={k.keyId}>
+                <td>{custodyText.key(k)}</td>
                 <td>
-                  {k.vault} / {k.key}
+                  {custodyText.type(k)}
+                  {k.hsmBacked && !k.inManagedHsm ? ' (HSM)' : k.inManagedHsm ? ' (Managed HSM)' : ''}
                 </td>
-                <td>{k.inManagedHsm ? 'Managed HSM key (not visible through ARM)' : `${k.kty ?? ''} ${k.keySize ?? ''} ${k.hsmBacked ? '(HSM)' : ''}`}</td>
-                <td>{k.inManagedHsm ? 'Not visible through ARM' : k.expires ? new Date(k.expires * 1000).toISOString().slice(0, 10) : 'No expiry'}</td>
-                <td>{k.purgeProtection ? 'On' : 'Off'}</td>
-                <td>{k.holders.map((h) => `${h.name}: ${h.how}`).join('; ') || '—'}</td>
-                <td>
-                  {k.blast.servers} servers, {(k.blast.capacityGiB / 1024).toFixed(1)} TiB
-                </td>
+                <td>{custodyText.expires(k)}</td>
+                <td>{custodyText.purgeProtection(k)}</td>
+                <td>{custodyText.holders(k)}</td>
+                <td>{custodyText.blast(k)}</td>
               </tr>
             ))}
           </tbody>
