@@ -515,6 +515,9 @@ export function migrationItem(infra: { containerId: string; policyId: string; si
         targetGeneration: s.securityType && s.securityType !== 'None' ? '2' : '1',
         licenseType: s.os === 'Windows' ? 'WindowsServer' : 'NoLicenseType',
         sqlServerLicenseType: 'NotSpecified',
+        // The vCenter accounts the appliance replicates with, as real items carry them (Azure PowerShell's recordings).
+        dataMoverRunAsAccountId: `${infra.siteId}/runasaccounts/${guidFrom(`runas:${infra.siteId}`)}`,
+        snapshotRunAsAccountId: `${infra.siteId}/runasaccounts/${guidFrom(`runas:${infra.siteId}`)}`,
         targetLocation: s.targetLocation,
         targetResourceGroupId: targetRgId,
         targetNetworkId: `${rgId(s.targetSubId, 'rg-network-' + s.targetLocation.slice(0, 3))}/providers/Microsoft.Network/virtualNetworks/vnet-lz-${s.targetLocation}`,

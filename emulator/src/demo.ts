@@ -414,6 +414,8 @@ export function buildDemoEstate(capturedAt: Date | string = DEMO_REFERENCE_CAPTU
   for (const s of Object.values(SUBS)) assign(sub(s), USERS.ciso, ROLE_IDS.reader, s);
   assign(sub(SUBS.landing), USERS.engineer, ROLE_IDS.contributor, SUBS.landing);
   assign(rgId(SUBS.hub, 'rg-migrate-weu'), USERS.engineer, ROLE_IDS.reader, SUBS.hub);
+  // The migration team's role on the Azure Migrate project: it may stop and start replication, nothing more.
+  assign(rgId(SUBS.hub, 'rg-migrate-weu'), USERS.engineer, ROLE_IDS.siteRecoveryContributor, SUBS.hub);
 
   // Azure Migrate: one project per source datacentre, each with its Recovery Services vault.
   const weu = migrationInfrastructure({

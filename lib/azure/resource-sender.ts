@@ -1,6 +1,6 @@
 /**
  * The ARM sender that guided setup's apply() uses: every plan request goes through the SDK's generic resource
- * operations (`@azure/arm-resources` Resources_CreateOrUpdateById / UpdateById / GetById), built by
+ * operations (`@azure/arm-resources` Resources_CreateOrUpdateById / UpdateById / DeleteById / GetById), built by
  * the client factory, so the requests carry Lockstep's bearer policy, ARM's retry rules for 429 and
  * 5xx, and the SDK's long-running-operation poller (Azure-AsyncOperation, Location, Retry-After).
  */
@@ -8,7 +8,7 @@ import type { GenericResource } from '@azure/arm-resources';
 import type { ArmClientFactory } from './client-factory';
 
 export interface ArmRequest {
-  method: 'GET' | 'PUT' | 'PATCH';
+  method: 'GET' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   body?: unknown;
 }
@@ -40,6 +40,10 @@ export function createArmSender(factory: ArmClientFactory, options: { pollInterv
           return client.resources.beginCreateOrUpdateByIdAndWait(resourceId, apiVersion, (request.body ?? {}) as GenericResource, lro);
         case 'PATCH':
           return client.resources.beginUpdateByIdAndWait(resourceId, apiVersion, (request.body ?? {}) as GenericResource, lro);
+        case 'DELETE':
+          // Resources_DeleteById, followed to the end; what is gone has no body.
+          await client.resources.beginDeleteByIdAndWait(resourceId, apiVersion, lro);
+          return {};
       }
     },
   };

@@ -45,6 +45,7 @@ export const ROLE_IDS = {
   keyVaultCryptoServiceEncryptionUser: 'e147488a-f6f5-4113-8e2d-b22465e65bf6',
   keyVaultCryptoUser: '12338af0-0e69-4776-bea7-57ae8d297424',
   keyVaultReader: '21090545-7ca7-4776-b22c-e363652d74d2',
+  siteRecoveryContributor: '6670b86e-a3f7-4917-ac9b-5d6ab1be4567',
 } as const;
 
 export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
@@ -141,6 +142,44 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
     permissions: perm({
       actions: KEY_VAULT_MANAGEMENT_READ,
       dataActions: ['Microsoft.KeyVault/vaults/*/read', 'Microsoft.KeyVault/vaults/secrets/readMetadata/action'],
+    }),
+  },
+  {
+    // What a migration team holds on the Azure Migrate project's vault: it may stop and start replication (the
+    // replicationFabrics/* actions) but not create disk encryption sets or grant access to keys.
+    id: ROLE_IDS.siteRecoveryContributor,
+    roleName: 'Site Recovery Contributor',
+    description: 'Lets you manage Site Recovery service except vault creation and role assignment',
+    permissions: perm({
+      actions: [
+        'Microsoft.Authorization/*/read',
+        'Microsoft.Insights/alertRules/*',
+        'Microsoft.Network/virtualNetworks/read',
+        'Microsoft.RecoveryServices/locations/allocatedStamp/read',
+        'Microsoft.RecoveryServices/locations/allocateStamp/action',
+        'Microsoft.RecoveryServices/Vaults/certificates/write',
+        'Microsoft.RecoveryServices/Vaults/extendedInformation/*',
+        'Microsoft.RecoveryServices/Vaults/read',
+        'Microsoft.RecoveryServices/Vaults/refreshContainers/read',
+        'Microsoft.RecoveryServices/Vaults/registeredIdentities/*',
+        'Microsoft.RecoveryServices/vaults/replicationAlertSettings/*',
+        'Microsoft.RecoveryServices/vaults/replicationEvents/read',
+        'Microsoft.RecoveryServices/vaults/replicationFabrics/*',
+        'Microsoft.RecoveryServices/vaults/replicationJobs/*',
+        'Microsoft.RecoveryServices/vaults/replicationPolicies/*',
+        'Microsoft.RecoveryServices/vaults/replicationRecoveryPlans/*',
+        'Microsoft.RecoveryServices/Vaults/storageConfig/*',
+        'Microsoft.RecoveryServices/Vaults/tokenInfo/read',
+        'Microsoft.RecoveryServices/Vaults/usages/read',
+        'Microsoft.RecoveryServices/Vaults/vaultTokens/read',
+        'Microsoft.RecoveryServices/Vaults/monitoringAlerts/*',
+        'Microsoft.RecoveryServices/Vaults/monitoringConfigurations/notificationConfiguration/read',
+        'Microsoft.ResourceHealth/availabilityStatuses/read',
+        'Microsoft.Resources/deployments/*',
+        'Microsoft.Resources/subscriptions/resourceGroups/read',
+        'Microsoft.Storage/storageAccounts/read',
+        'Microsoft.Support/*',
+      ],
     }),
   },
 ];

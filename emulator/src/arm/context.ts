@@ -10,10 +10,15 @@ import { armError, resourceGroupNotFound } from './errors';
 import { assignmentsOf, isAllowed } from './rbac';
 import type { Throttle } from './throttle';
 
-/** The long-running operations a handler starts and the router settles (implemented by `LroRegistry` in writes.ts). */
+/** The long-running operations a handler starts and the router settles (implemented by `LroRegistry` in lro.ts). */
 export interface LongRunningOperations {
   durationMs: number;
-  start(ctx: ArmContext, resourceId: string, kind: 'put' | 'patch' | 'delete'): Record<string, string>;
+  start(
+    ctx: ArmContext,
+    resourceId: string,
+    kind: 'put' | 'patch' | 'delete',
+    provider?: { urls?: (opId: string, apiVersion: string) => { asyncOperation: string; location: string }; onSettled?: () => void },
+  ): Record<string, string>;
   settle(ctx: ArmContext): void;
   status(ctx: ArmContext, opId: string): Reply;
 }
@@ -92,6 +97,11 @@ export function classify(path: string): Route {
     if (rest.length > 2) return { kind: 'unknown' };
     return { kind: 'extension', scope: scope === '/' ? '/' : scope, type: extType, name: rest[1], sub, rg };
   }
+  // Site Recovery's operations: `{vault}/replicationOperationStatus/{id}` and `{item}/operationresults/{id}`.
+  if (sub && lower[lower.length - 2] === 'replicationoperationstatus' && rest.length === 4)
+    return { kind: 'operation', sub, type: `${ns}/vaults/replicationOperationStatus`, opId: segs[segs.length - 1]! };
+  if (sub && lower[lower.length - 2] === 'operationresults' && lower.includes('replicationmigrationitems'))
+    return { kind: 'operation', sub, type: `${ns}/vaults/replicationMigrationItems/operationResults`, opId: segs[segs.length - 1]! };
   if (rest[0]!.toLowerCase() === 'locations' && rest.length === 4 && sub) {
     return { kind: 'operation', sub, type: `${ns}/locations/${rest[2]}`, opId: rest[3]! };
   }

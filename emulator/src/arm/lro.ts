@@ -12,6 +12,14 @@ interface Operation {
   startMs: number;
   doneMs: number;
   settled: boolean;
+  /** What the provider does when the operation finishes, instead of the default (provisioningState, or removal). */
+  onSettled?: () => void;
+}
+
+/** Where clients poll an operation: Compute's DiskOperations unless the provider says otherwise. */
+export interface OperationUrls {
+  asyncOperation: string;
+  location: string;
 }
 
 /**
@@ -28,15 +36,21 @@ export class LroRegistry implements LongRunningOperations {
     this.ops.clear();
   }
 
-  start(ctx: ArmContext, resourceId: string, kind: Operation['kind']): Record<string, string> {
+  start(
+    ctx: ArmContext,
+    resourceId: string,
+    kind: Operation['kind'],
+    provider?: { urls?: (opId: string, apiVersion: string) => OperationUrls; onSettled?: () => void },
+  ): Record<string, string> {
     const id = randomUUID();
     const now = ctx.nowMs();
-    this.ops.set(id, { id, resourceId, kind, startMs: now, doneMs: now + this.durationMs, settled: false });
+    this.ops.set(id, { id, resourceId, kind, startMs: now, doneMs: now + this.durationMs, settled: false, onSettled: provider?.onSettled });
     const p = parseResourceId(resourceId)!;
     const location = String(ctx.store.get(resourceId)?.location ?? 'westeurope');
     const apiVersion = queryParam(ctx.req, 'api-version')!;
     const base = `${ctx.req.origin}/subscriptions/${p.subscriptionId}/providers/Microsoft.Compute/locations/${location}/DiskOperations/${id}?p=${encodeURIComponent(randomUUID())}&api-version=${apiVersion}`;
-    const headers: Record<string, string> = { 'Azure-AsyncOperation': base, Location: `${base}&monitor=true` };
+    const urls = provider?.urls?.(id, apiVersion) ?? { asyncOperation: base, location: `${base}&monitor=true` };
+    const headers: Record<string, string> = { 'Azure-AsyncOperation': urls.asyncOperation, Location: urls.location };
     if (this.durationMs > 0) headers['Retry-After'] = retryAfter(this.durationMs);
     return headers;
   }
@@ -47,7 +61,8 @@ export class LroRegistry implements LongRunningOperations {
     for (const op of this.ops.values()) {
       if (op.settled || op.doneMs > now) continue;
       op.settled = true;
-      if (op.kind === 'delete') {
+      if (op.onSettled) op.onSettled();
+      else if (op.kind === 'delete') {
         ctx.store.remove(op.resourceId);
       } else {
         const r = ctx.store.get(op.resourceId);

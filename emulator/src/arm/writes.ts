@@ -8,6 +8,7 @@ import { armError, readJsonObject } from './errors';
 import { associatedResources, diskEncryptionSet } from './providers/compute';
 import { checkNameAvailability, key, keyVault, updateAccessPolicies } from './providers/key-vault';
 import { userAssignedIdentity } from './providers/managed-identity';
+import { migrationItem } from './providers/recovery-services';
 import { generic, resourceGroup } from './providers/resources';
 import { lockedBy, type Json } from './resource';
 
@@ -35,6 +36,8 @@ export function handleWrite(ctx: ArmContext, route: Extract<Route, { kind: 'inst
       return armError(405, 'MethodNotAllowed', 'Key versions are created by Key Vault; they cannot be written through ARM.');
     case 'microsoft.managedidentity/userassignedidentities':
       return userAssignedIdentity(ctx, route, body);
+    case 'microsoft.recoveryservices/vaults/replicationfabrics/replicationprotectioncontainers/replicationmigrationitems':
+      return migrationItem(ctx, route, body);
     default:
       return generic(ctx, route, body);
   }

@@ -1,0 +1,73 @@
+/** Site Recovery's disable and enable of migration items, as the emulator answers them through the SDK. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestEmulator } from '../../../../test-support/emulator-harness';
+import { createArmSender } from '../../../../lib/azure/resource-sender';
+import { buildDemoEstate } from '../../demo';
+
+let t: Awaited<ReturnType<typeof startTestEmulator>>;
+beforeAll(async () => {
+  t = await startTestEmulator({ lroMs: 100 });
+});
+afterAll(async () => {
+  await t.emulator.close();
+});
+
+const item = (name: string) =>
+  t.estate.resources.find((r) => /replicationMigrationItems$/i.test(r.type) && (r.properties as { machineName?: string }).machineName === name)!;
+const url = (id: string) => `${id}?api-version=2024-01-01`;
+const failure = async (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: { statusCode?: number; code?: string; message?: string }) => ({ status: e.statusCode, code: e.code, message: e.message }),
+  );
+
+describe('migration items (emulator)', () => {
+  it("refuses an enable that misses a required field, with ARM's validation error", async () => {
+    const sender = createArmSender(t.factory('engineer'), { pollIntervalMs: 20 });
+    const it = item('FILE-SRV-03');
+    await sender.send({ method: 'DELETE', url: url(it.id) });
+    const body = (details: Record<string, unknown>) => ({
+      properties: { policyId: (it.properties as { policyId: string }).policyId, providerSpecificDetails: { instanceType: 'VMwareCbt', ...details } },
+    });
+    expect(await failure(sender.send({ method: 'PUT', url: url(it.id), body: body({}) }))).toMatchObject({
+      status: 400,
+      code: 'InvalidParameter',
+      message: "Required parameter 'properties.providerSpecificDetails.vmwareMachineId' is missing (null).",
+    });
+    const details = (it.properties as { providerSpecificDetails: Record<string, unknown> }).providerSpecificDetails;
+    expect(
+      await failure(
+        sender.send({
+          method: 'PUT',
+          url: url(it.id),
+          body: body({ ...details, disksToInclude: [{ diskId: 'x', isOSDisk: 'true', logStorageAccountId: '/s' }] }),
+        }),
+      ),
+    ).toMatchObject({
+      status: 400,
+      message: "Required parameter 'properties.providerSpecificDetails.disksToInclude[0].logStorageAccountSasSecretName' is missing (null).",
+    });
+  });
+
+  it('refuses to enable replication twice, and to disable it where Site Recovery does not allow it', async () => {
+    await t.control('reset', { method: 'POST' });
+    const sender = createArmSender(t.factory('engineer'), { pollIntervalMs: 20 });
+    const running = item('FILE-SRV-01');
+    expect(await failure(sender.send({ method: 'PUT', url: url(running.id), body: { properties: {} } }))).toMatchObject({
+      status: 409,
+      code: 'ProtectionAlreadyEnabled',
+    });
+    // An item mid-migration: Site Recovery allows no disable.
+    const estate = buildDemoEstate();
+    const busy = estate.resources.find((r) => r.id === item('FILE-SRV-02').id)!;
+    Object.assign(busy.properties as object, { migrationState: 'MigrationInProgress', allowedOperations: [] });
+    const other = await startTestEmulator({ estate });
+    try {
+      const refused = await failure(createArmSender(other.factory('engineer'), { pollIntervalMs: 20 }).send({ method: 'DELETE', url: url(busy.id) }));
+      expect(refused).toMatchObject({ status: 400, code: 'OperationNotAllowed' });
+      expect(refused?.message).toContain('FILE-SRV-02');
+    } finally {
+      await other.emulator.close();
+    }
+  });
+});

@@ -1,0 +1,177 @@
+/**
+ * Microsoft.RecoveryServices (Site Recovery) migration items: disable replication (DELETE) and enable it (PUT with
+ * `EnableMigrationInput`), each a long-running operation polled as Site Recovery's are (`Azure-AsyncOperation` on the
+ * vault's replicationOperationStatus, `Location` on the item's operationresults, as Azure PowerShell's recordings show).
+ * What Azure Migrate discovered of a machine (its name, OS, disks) outlives its replication, as the VMware site keeps it:
+ * enabling replication again finds the machine by `vmwareMachineId`.
+ */
+import type { ArmResource } from '../../../../lib/estate/file';
+import { parseResourceId } from '../../../../lib/estate/ids';
+import type { Reply } from '../../http';
+import type { ArmContext } from '../context';
+import { armError, notFoundResource } from '../errors';
+import type { Json } from '../resource';
+
+const MIGRATION_ITEM = 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationMigrationItems';
+
+/** The facts a VMware site keeps of a machine whose replication was disabled, by vmwareMachineId (lower-cased). */
+const discovered = new WeakMap<object, Map<string, Json>>();
+function discoveredOf(ctx: ArmContext): Map<string, Json> {
+  let m = discovered.get(ctx.store);
+  if (!m) discovered.set(ctx.store, (m = new Map()));
+  return m;
+}
+
+const urls = (ctx: ArmContext, itemId: string) => (opId: string, apiVersion: string) => {
+  const vaultId = itemId.split('/replicationFabrics/')[0]!;
+  return {
+    asyncOperation: `${ctx.req.origin}${vaultId}/replicationOperationStatus/${opId}?api-version=${apiVersion}`,
+    location: `${ctx.req.origin}${itemId}/operationresults/${opId}?api-version=${apiVersion}`,
+  };
+};
+
+const invalid = (message: string) => armError(400, 'InvalidParameter', message);
+const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+
+export function migrationItem(ctx: ArmContext, route: { id: string; type: string }, body: Json | undefined): Reply {
+  const existing = ctx.store.get(route.id);
+  const name = parseResourceId(route.id)!.name;
+  if (ctx.req.method === 'DELETE') return disableMigration(ctx, route.id, existing);
+  if (ctx.req.method === 'PATCH') {
+    // Updating an item (VMwareCbtUpdateMigrationItemInput) carries no disk encryption set: it cannot add one.
+    if (!existing) return notFoundResource(MIGRATION_ITEM, name, parseResourceId(route.id)!.resourceGroup);
+    return armError(400, 'InvalidParameter', "Lockstep's emulator does not update migration items; disable and enable replication instead.");
+  }
+  return enableMigration(ctx, route.id, existing, body);
+}
+
+function disableMigration(ctx: ArmContext, id: string, existing: ArmResource | undefined): Reply {
+  if (!existing) return { status: 204 };
+  const props = existing.properties as Json;
+  const allowed = (props.allowedOperations as string[] | undefined) ?? [];
+  if (!allowed.includes('DisableMigration')) {
+    return armError(
+      400,
+      'OperationNotAllowed',
+      `Disable migration is not allowed for '${String(props.machineName ?? existing.name)}' in its current state (${String(props.migrationState ?? 'unknown')}).`,
+    );
+  }
+  props.migrationState = 'DisableMigrationInProgress';
+  props.allowedOperations = [];
+  const details = (props.providerSpecificDetails ?? {}) as Json;
+  const machineId = str(details.vmwareMachineId);
+  const headers = ctx.lro.start(ctx, id, 'delete', {
+    urls: urls(ctx, id),
+    onSettled: () => {
+      if (machineId) discoveredOf(ctx).set(machineId.toLowerCase(), structuredClone(existing.properties as Json));
+      ctx.store.remove(id);
+    },
+  });
+  if (ctx.lro.durationMs <= 0) ctx.lro.settle(ctx);
+  return { status: 202, headers };
+}
+
+function enableMigration(ctx: ArmContext, id: string, existing: ArmResource | undefined, body: Json | undefined): Reply {
+  if (existing) {
+    return armError(
+      409,
+      'ProtectionAlreadyEnabled',
+      `Replication is already enabled for '${String((existing.properties as Json).machineName ?? existing.name)}'. Disable it before enabling it again.`,
+    );
+  }
+  const props = (body?.properties ?? {}) as Json;
+  const input = (props.providerSpecificDetails ?? {}) as Json;
+  if (!str(props.policyId)) return invalid("Required parameter 'properties.policyId' is missing (null).");
+  if (input.instanceType !== 'VMwareCbt')
+    return invalid("The parameter 'properties.providerSpecificDetails.instanceType' must be 'VMwareCbt' for agentless VMware migration.");
+  for (const field of ['vmwareMachineId', 'dataMoverRunAsAccountId', 'snapshotRunAsAccountId', 'targetResourceGroupId', 'targetNetworkId'])
+    if (!str(input[field])) return invalid(`Required parameter 'properties.providerSpecificDetails.${field}' is missing (null).`);
+  const disks = Array.isArray(input.disksToInclude) ? (input.disksToInclude as Json[]) : [];
+  if (disks.length === 0) return invalid("Required parameter 'properties.providerSpecificDetails.disksToInclude' is missing or empty.");
+  for (const [i, d] of disks.entries())
+    for (const field of ['diskId', 'isOSDisk', 'logStorageAccountId', 'logStorageAccountSasSecretName'])
+      if (!str(d[field])) return invalid(`Required parameter 'properties.providerSpecificDetails.disksToInclude[${i}].${field}' is missing (null).`);
+  const machine = discoveredOf(ctx).get(String(input.vmwareMachineId).toLowerCase());
+  if (!machine) return armError(404, 'MachineNotFound', `The machine '${String(input.vmwareMachineId)}' was not found in the VMware site.`);
+  const machineDetails = (machine.providerSpecificDetails ?? {}) as Json;
+  const region = str(machineDetails.targetLocation);
+  for (const d of disks) {
+    const desId = str(d.diskEncryptionSetId);
+    if (!desId) continue;
+    const des = ctx.store.get(desId);
+    if (!des) return armError(400, 'DiskEncryptionSetNotFound', `The disk encryption set '${desId}' was not found.`);
+    if (region && des.location && String(des.location).toLowerCase() !== region.toLowerCase())
+      return armError(
+        400,
+        'DiskEncryptionSetLocationMismatch',
+        `The disk encryption set '${desId}' is in ${String(des.location)}, not ${region}: the target region.`,
+      );
+  }
+  const knownDisks = ((machineDetails.protectedDisks ?? []) as Json[]).map((d) => [String(d.diskId).toLowerCase(), d] as const);
+  const byDisk = new Map(knownDisks);
+  const protectedDisks = disks.map((d) => {
+    const known = byDisk.get(String(d.diskId).toLowerCase()) ?? {};
+    return {
+      diskId: d.diskId,
+      diskName: known.diskName,
+      diskPath: known.diskPath,
+      isOSDisk: d.isOSDisk,
+      capacityInBytes: known.capacityInBytes,
+      logStorageAccountId: d.logStorageAccountId,
+      logStorageAccountSasSecretName: d.logStorageAccountSasSecretName,
+      diskEncryptionSetId: str(d.diskEncryptionSetId) ?? '',
+      targetDiskName: known.targetDiskName,
+      diskType: d.diskType ?? known.diskType,
+    };
+  });
+  const { disksToInclude: _, instanceType, ...settings } = input;
+  void _;
+  const item: ArmResource = {
+    id,
+    name: parseResourceId(id)!.name,
+    type: MIGRATION_ITEM,
+    properties: {
+      machineName: machine.machineName,
+      policyId: props.policyId,
+      policyFriendlyName: str(props.policyId)?.split('/').pop(),
+      recoveryServicesProviderId: machine.recoveryServicesProviderId,
+      replicationStatus: 'Protected',
+      migrationState: 'EnableMigrationInProgress',
+      migrationStateDescription: 'Enabling replication',
+      testMigrateState: 'None',
+      testMigrateStateDescription: 'None',
+      health: 'Normal',
+      healthErrors: [],
+      allowedOperations: [],
+      currentJob: { jobName: 'EnableMigration' },
+      criticalJobHistory: [],
+      providerSpecificDetails: {
+        instanceType,
+        osType: machineDetails.osType,
+        osName: machineDetails.osName,
+        firmwareType: machineDetails.firmwareType,
+        targetGeneration: machineDetails.targetGeneration,
+        targetLocation: machineDetails.targetLocation,
+        ...settings,
+        protectedDisks,
+        vmNics: machineDetails.vmNics ?? [],
+        initialSeedingProgressPercentage: 0,
+      },
+    },
+  };
+  ctx.store.put(item);
+  const headers = ctx.lro.start(ctx, id, 'put', {
+    urls: urls(ctx, id),
+    onSettled: () => {
+      const p = ctx.store.get(id)?.properties as Json | undefined;
+      if (!p) return;
+      p.migrationState = 'InitialSeedingInProgress';
+      p.migrationStateDescription = 'Initial replication';
+      p.allowedOperations = ['DisableMigration'];
+      p.currentJob = { jobName: 'None' };
+      discoveredOf(ctx).delete(String(input.vmwareMachineId).toLowerCase());
+    },
+  });
+  if (ctx.lro.durationMs <= 0) ctx.lro.settle(ctx);
+  return { status: 202, headers };
+}
