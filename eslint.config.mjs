@@ -58,6 +58,7 @@ const PURE_PROVISIONING = [
   'lib/provisioning/draft.ts',
   'lib/provisioning/intent.ts',
   'lib/provisioning/stored.ts',
+  'lib/provisioning/reenable.ts',
   'lib/provisioning/render.ts',
   'lib/provisioning/render/**',
 ];

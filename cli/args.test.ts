@@ -48,8 +48,13 @@ describe('command-line arguments', () => {
   it('plan checks its flags with the same parser', () => {
     expect(refusal(parsePlanArgs, ['--estate', 'e.json'])).toMatch(/^usage: npm run plan/);
     expect(refusal(parsePlanArgs, ['--estate', 'e.json', '--intent', 'i.json', '--format', 'terraform'])).toBe(
-      "--format must be json, bicep or azcli, not 'terraform'",
+      "--format must be json, bicep, azcli or powershell, not 'terraform'",
     );
-    expect(parsePlanArgs(['--estate', 'e.json', '--intent', 'i.json'])).toEqual({ estate: 'e.json', intent: 'i.json', format: 'json' });
+    expect(parsePlanArgs(['--estate', 'e.json', '--intent', 'i.json'])).toEqual({ estate: 'e.json', intent: 'i.json', format: 'json', reenable: [] });
+    expect(parsePlanArgs(['--estate', 'e.json', '--reenable', 'A', '--reenable', 'B', '--des', '/d'])).toMatchObject({ reenable: ['A', 'B'], des: '/d' });
+    expect(refusal(parsePlanArgs, ['--estate', 'e.json', '--reenable', 'A'])).toMatch(/^usage: npm run plan/);
+    expect(refusal(parsePlanArgs, ['--estate', 'e.json', '--reenable', 'A', '--des', '/d', '--format', 'bicep'])).toMatch(
+      /^--format bicep describes resources/,
+    );
   });
 });

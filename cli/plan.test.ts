@@ -246,3 +246,27 @@ describe('the renderings follow Bicep and az as documented', () => {
     ]);
   });
 });
+
+describe('npm run plan --reenable', () => {
+  const des = estate.resources.find((r) => r.name === 'des-weu-prod-01')!.id;
+  const reenable = (servers: string[], format = 'json') =>
+    runPlan(['--estate', estatePath, ...servers.flatMap((s) => ['--reenable', s]), '--des', des, '--format', format, '--now', '2026-11-29T12:00:00Z']);
+
+  it('prints the re-replication plan in each format', () => {
+    const json = reenable(['FILE-SRV-01']);
+    expect(json.code).toBe(0);
+    expect((JSON.parse(json.stdout) as { steps: { id: string }[] }).steps.map((s) => s.id)).toEqual(['disable-1', 'enable-1', 'verify-1']);
+    expect(reenable(['FILE-SRV-01'], 'azcli').stdout).toContain('az rest --method delete');
+    expect(reenable(['FILE-SRV-01'], 'powershell').stdout).toContain('New-AzMigrateServerReplication');
+  });
+
+  it('exits 2 with one line per refused server, and nothing on stdout', () => {
+    const r = reenable(['FILE-SRV-01', 'RES-WS-01', 'NOPE-01']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toEqual([
+      'RES-WS-01 lands in northeurope; disk encryption set des-weu-prod-01 is in westeurope. Azure Migrate offers a DES only in the target region.',
+      'NOPE-01: no replicating server has this machine name or item id.',
+    ]);
+  });
+});

@@ -29,7 +29,7 @@ export interface PlanStep {
   id: string;
   title: string;
   status: 'pending' | 'done';
-  request: { method: 'GET' | 'PUT' | 'PATCH'; url: string; body?: unknown };
+  request: { method: 'GET' | 'PUT' | 'PATCH' | 'DELETE'; url: string; body?: unknown };
   dependsOn: string[];
   why: string;
   bindings: Binding[];
@@ -53,6 +53,8 @@ export const API = {
   authorization: '2022-04-01',
   managedIdentity: '2023-01-31',
   diagnostics: '2021-05-01-preview',
+  /** Site Recovery, as Azure PowerShell's Az.Migrate recordings call it. */
+  siteRecovery: '2024-01-01',
 } as const;
 
 /** A GUID from text, so a re-planned role assignment gets the same name (idempotent PUT). */

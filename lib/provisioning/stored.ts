@@ -9,7 +9,7 @@ import { intentSchema, type Intent } from './intent';
 import type { Plan } from './steps';
 
 const obj = z.looseObject;
-const request = obj({ method: z.enum(['GET', 'PUT', 'PATCH']), url: z.string(), body: z.optional(z.unknown()) });
+const request = obj({ method: z.enum(['GET', 'PUT', 'PATCH', 'DELETE']), url: z.string(), body: z.optional(z.unknown()) });
 
 export const planSchema = obj({
   kind: z.literal('lockstep.plan'),

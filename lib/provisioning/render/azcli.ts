@@ -198,10 +198,62 @@ export function renderAzCli(plan: Plan): string {
         `az keyvault set-policy --name ${vault.name} --resource-group ${vault.resourceGroup} --object-id ${dq(ap.objectId)} --key-permissions ${(ap.permissions.keys ?? []).join(' ')} --output none`,
         say(`Access policy on ${vault.name}: ${(ap.permissions.keys ?? []).join(', ')}.`),
       );
+    } else if (t.endsWith('/replicationmigrationitems')) {
+      migrationItemLines(plan, step, lines, { dq, say, fail, rest });
     } else {
       lines.push(rest(lower(step.request.method), step.request.body ? ` --body ${sh(JSON.stringify(step.request.body))} --output none` : ' --output none'));
     }
     lines.push('');
   }
   return lines.join('\n').trimEnd() + '\n';
+}
+
+/**
+ * Disable and enable replication of a migration item, safe to run again: `az rest` does not wait for Site Recovery's
+ * long-running operations, so each waits for its outcome; a server whose every disk already names the DES is left alone
+ * (running the script again never stops a replication it started).
+ */
+function migrationItemLines(
+  plan: Plan,
+  step: Plan['steps'][number],
+  lines: string[],
+  h: { dq: (s: string) => string; say: (s: string) => string; fail: (s: string) => string; rest: (method: string, extra?: string) => string },
+) {
+  const n = step.id.split('-').pop()!;
+  const url = h.dq(step.request.url);
+  const enable = plan.steps.find((s) => s.id === `enable-${n}`);
+  const des =
+    (enable?.request.body as { properties?: { providerSpecificDetails?: { disksToInclude?: { diskEncryptionSetId?: string }[] } } } | undefined)?.properties
+      ?.providerSpecificDetails?.disksToInclude?.[0]?.diskEncryptionSetId ?? '';
+  const name = step.title.replace(/^(Stop replicating|Replicate|Verify) /, '').split(' ')[0];
+  if (step.request.method === 'DELETE') {
+    lines.push(
+      `WANT_DES_${n}=${h.dq(des)}`,
+      `ITEM_${n}=$(az rest --method get --url ${url} --query "properties.providerSpecificDetails.protectedDisks[].diskEncryptionSetId" --output tsv 2>/dev/null || echo ABSENT)`,
+      `if [ "\${ITEM_${n}}" = "ABSENT" ]; then`,
+      `  ${h.say(`${name} is not replicating: enabling it.`)}`,
+      `elif ! grep -qvix "\${WANT_DES_${n}}" <<<"\${ITEM_${n}}"; then`,
+      `  SKIP_${n}=1`,
+      `  ${h.say(`${name} already replicates under the planned disk encryption set: skipped.`)}`,
+      'else',
+      `  ${h.rest('delete', ' --output none')}`,
+      `  until ! az rest --method get --url ${url} --output none >/dev/null 2>&1; do sleep 30; done`,
+      `  ${h.say(`Stopped replicating ${name}.`)}`,
+      'fi',
+    );
+  } else if (step.request.method === 'PUT') {
+    lines.push(
+      `if [ -z "\${SKIP_${n}:-}" ]; then`,
+      `  ${h.rest('put', ` --body ${sh(JSON.stringify(step.request.body))} --output none`)}`,
+      `  while [ "$(az rest --method get --url ${url} --query properties.migrationState --output tsv)" = "EnableMigrationInProgress" ]; do sleep 30; done`,
+      `  ${h.say(`Replication of ${name} enabled with the disk encryption set on every disk.`)}`,
+      'fi',
+    );
+  } else {
+    lines.push(
+      `OTHER_${n}=$(az rest --method get --url ${url} --query "length(properties.providerSpecificDetails.protectedDisks[?diskEncryptionSetId!='\${WANT_DES_${n}}'])" --output tsv)`,
+      `[ "\${OTHER_${n}}" = "0" ] || ${h.fail(`\${OTHER_${n}} disk(s) of ${name} do not name the disk encryption set.`)}`,
+      h.say(`Verified: every disk of ${name} replicates under \${WANT_DES_${n}}.`),
+    );
+  }
 }

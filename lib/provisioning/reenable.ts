@@ -1,0 +1,237 @@
+/**
+ * Re-replicate under a customer key: Azure Migrate cannot add a disk encryption set to a running replication, so a
+ * server that replicates without one (or with another) is disabled and enabled again with the DES on every disk,
+ * carrying over every setting the item had. Pure: the plan is built from the item as the estate read it (its detail
+ * GET), and refused, in words, where that cannot be done safely.
+ */
+import { normalizeId, parseResourceId } from '../estate/ids';
+import type { Estate, ReplicatingServer } from '../estate/model';
+import { normalizeRegion, rawResource } from '../estate/normalize';
+import type { Problem } from '../estate/problem';
+import { evaluate } from '../readiness/evaluate';
+import { API, planOf, url, type Plan, type PlanStep } from './steps';
+
+type Json = Record<string, unknown>;
+
+/** One server the plan re-enables: what is seeded again and what it had before. */
+export interface Reenabled {
+  id: string;
+  machineName: string;
+  disks: number;
+  reseedBytes: number;
+  /** The DES its disks had before, when any. */
+  desBefore?: string;
+}
+
+export type ReenableResult = { ok: true; plan: Plan; servers: Reenabled[]; reseedBytes: number; lost: string[] } | { ok: false; problems: Problem[] };
+
+/** What disabling replication loses, shown before confirmation. */
+export const WHAT_IS_LOST = [
+  'Replication progress: initial replication runs again from the start, for every disk.',
+  'Recovery points taken so far, and any test migration (clean it up first).',
+  'The replication health history of the item.',
+];
+
+/** The provider settings an enable carries over from the item, as VMwareCbtEnableMigrationInput names them. */
+const CARRIED = [
+  'vmwareMachineId',
+  'targetResourceGroupId',
+  'targetNetworkId',
+  'testNetworkId',
+  'targetVmName',
+  'targetVmSize',
+  'licenseType',
+  'linuxLicenseType',
+  'sqlServerLicenseType',
+  'targetAvailabilityZone',
+  'targetAvailabilitySetId',
+  'targetProximityPlacementGroupId',
+  'targetCapacityReservationGroupId',
+  'targetBootDiagnosticsStorageAccountId',
+  'targetVmSecurityProfile',
+  'confidentialVmKeyVaultId',
+  'targetVmTags',
+  'targetDiskTags',
+  'targetNicTags',
+  'seedDiskTags',
+  'dataMoverRunAsAccountId',
+  'snapshotRunAsAccountId',
+] as const;
+const REQUIRED = ['vmwareMachineId', 'targetResourceGroupId', 'targetNetworkId', 'dataMoverRunAsAccountId', 'snapshotRunAsAccountId'] as const;
+const DISK_REQUIRED = ['diskId', 'isOSDisk', 'logStorageAccountId', 'logStorageAccountSasSecretName'] as const;
+/** States in which Site Recovery refuses to disable replication (initial seeding is not one: it can be stopped). */
+const BUSY = new Set(['enablemigrationinprogress', 'disablemigrationinprogress', 'migrationinprogress', 'resumeinprogress', 'resyncinprogress']);
+const TEST_BUSY = new Set(['testmigrationinprogress', 'testmigrationcleanupinprogress']);
+
+/** A server by its machine name (case-insensitive) or its item id. */
+export function findServer(estate: Estate, ref: string): ReplicatingServer | undefined {
+  const id = normalizeId(ref);
+  return estate.servers.find((s) => normalizeId(s.id) === id) ?? estate.servers.find((s) => s.machineName.toLowerCase() === ref.toLowerCase());
+}
+
+/**
+ * The plan, server by server: disable (DELETE, a long-running operation), enable again (PUT with the item's settings and
+ * the DES on every disk), then read the item back to verify every disk names the DES.
+ */
+export function planReenable(estate: Estate, refs: string[], desId: string, options: { now: number }): ReenableResult {
+  const problems: Problem[] = [];
+  const refuse = (path: string, message: string) => problems.push({ path, message });
+  const des = estate.diskEncryptionSets.get(normalizeId(desId));
+  if (!des) refuse('des', `Disk encryption set ${desId} is not in the estate: Lockstep cannot check it is healthy.`);
+  else {
+    const critical = evaluate(estate, { now: options.now }).findings.filter(
+      (f) => f.severity === 'critical' && normalizeId(f.resourceId) === normalizeId(des.id),
+    );
+    if (critical.length > 0) refuse('des', `Disk encryption set ${des.name} is not healthy: ${critical.map((f) => f.message).join(' ')}`);
+  }
+  if (refs.length === 0) refuse('servers', 'Name at least one server to re-enable.');
+
+  const steps: PlanStep[] = [];
+  const servers: Reenabled[] = [];
+  let previous: string | undefined;
+  for (const [n, ref] of refs.entries()) {
+    const path = `servers.${n}`;
+    const server = findServer(estate, ref);
+    if (!server) {
+      refuse(path, `${ref}: no replicating server has this machine name or item id.`);
+      continue;
+    }
+    const item = rawResource(estate, server.id);
+    const props = (item?.properties ?? {}) as Json;
+    const details = (props.providerSpecificDetails ?? {}) as Json;
+    const name = server.machineName;
+    if (details.instanceType !== 'VMwareCbt') {
+      refuse(
+        path,
+        `${name} replicates agent-based (${server.provider}): Lockstep re-enables agentless (VMwareCbt) replication only; re-enable it in Azure Migrate with the DES.`,
+      );
+      continue;
+    }
+    const allowed = (props.allowedOperations as string[] | undefined) ?? [];
+    const state = String(props.migrationState ?? '');
+    const testState = String(props.testMigrateState ?? '');
+    if (state === 'MigrationSucceeded') {
+      refuse(path, `${name} has already migrated: its disks landed, so re-replicating cannot change them (encrypt the landed disks instead).`);
+      continue;
+    }
+    if (BUSY.has(state.toLowerCase()) || TEST_BUSY.has(testState.toLowerCase())) {
+      const what = TEST_BUSY.has(testState.toLowerCase()) ? `a test migration is running (${testState})` : `${state} is running`;
+      refuse(path, `${name}: ${what}; replication cannot be disabled until it finishes.`);
+      continue;
+    }
+    if (!allowed.includes('DisableMigration')) {
+      refuse(path, `${name}: Azure Migrate does not allow disabling its replication in its current state (${state || 'unknown'}).`);
+      continue;
+    }
+    const missing = [
+      ...REQUIRED.filter((f) => typeof details[f] !== 'string' || details[f] === ''),
+      ...(typeof props.policyId === 'string' ? [] : ['policyId']),
+    ];
+    const disks = Array.isArray(details.protectedDisks) ? (details.protectedDisks as Json[]) : [];
+    if (disks.length === 0) missing.push('protectedDisks');
+    for (const [i, d] of disks.entries()) for (const f of DISK_REQUIRED) if (typeof d[f] !== 'string' || d[f] === '') missing.push(`protectedDisks[${i}].${f}`);
+    if (missing.length > 0) {
+      refuse(path, `${name}: Lockstep cannot read back ${missing.join(', ')} from the item, so it cannot enable replication again with the same settings.`);
+      continue;
+    }
+    const region = normalizeRegion(String(details.targetLocation ?? server.targetRegion ?? ''));
+    if (des && des.location && region && des.location !== region) {
+      refuse(path, `${name} lands in ${region}; disk encryption set ${des.name} is in ${des.location}. Azure Migrate offers a DES only in the target region.`);
+      continue;
+    }
+    const targetSub = parseResourceId(String(details.targetResourceGroupId))?.subscriptionId;
+    if (des && targetSub && targetSub.toLowerCase() !== des.subscriptionId.toLowerCase()) {
+      refuse(
+        path,
+        `${name} lands in subscription ${targetSub}; disk encryption set ${des.name} is in ${des.subscriptionId}. The DES must be in the target subscription.`,
+      );
+      continue;
+    }
+    if (des && disks.every((d) => normalizeId(String(d.diskEncryptionSetId ?? '')) === normalizeId(des.id))) {
+      refuse(path, `${name} already replicates under ${des.name} on every disk: nothing to re-enable.`);
+      continue;
+    }
+    if (!des) continue;
+
+    const carried = Object.fromEntries(CARRIED.filter((f) => details[f] !== undefined && details[f] !== '').map((f) => [f, details[f]]));
+    const nics = Array.isArray(details.vmNics) ? (details.vmNics as Json[]) : [];
+    const primary = nics.find((x) => x.isPrimaryNic === 'true') ?? nics[0];
+    const input = {
+      instanceType: 'VMwareCbt',
+      ...carried,
+      ...(primary?.targetSubnetName ? { targetSubnetName: primary.targetSubnetName } : {}),
+      ...(primary?.testSubnetName ? { testSubnetName: primary.testSubnetName } : {}),
+      performAutoResync: 'true',
+      disksToInclude: disks.map((d) => ({
+        diskId: d.diskId,
+        isOSDisk: d.isOSDisk,
+        ...(d.diskType ? { diskType: d.diskType } : {}),
+        logStorageAccountId: d.logStorageAccountId,
+        logStorageAccountSasSecretName: d.logStorageAccountSasSecretName,
+        diskEncryptionSetId: des.id,
+      })),
+    };
+    const itemUrl = url(server.id, API.siteRecovery);
+    const tag = `${n + 1}`;
+    const desBefore = disks.map((d) => String(d.diskEncryptionSetId ?? '')).find((x) => x !== '');
+    steps.push(
+      {
+        id: `disable-${tag}`,
+        title: `Stop replicating ${name}`,
+        status: 'pending',
+        request: { method: 'DELETE', url: itemUrl },
+        dependsOn: previous ? [previous] : [],
+        why: `${name} replicates ${desBefore ? `under ${parseResourceId(desBefore)?.name ?? desBefore}` : 'under platform-managed keys'}, and Azure Migrate cannot change a running replication's disk encryption set.`,
+        bindings: [],
+        action: 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationMigrationItems/delete',
+        scope: server.id,
+      },
+      {
+        id: `enable-${tag}`,
+        title: `Replicate ${name} again with ${des.name} on ${disks.length} disk${disks.length === 1 ? '' : 's'}`,
+        status: 'pending',
+        request: { method: 'PUT', url: itemUrl, body: { properties: { policyId: props.policyId, providerSpecificDetails: input } } },
+        dependsOn: [`disable-${tag}`],
+        why: 'Every setting the item had (target group, network, size, licences, zone, tags, run-as accounts, log storage) is carried over; only the disk encryption set changes.',
+        bindings: [],
+        action: 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationMigrationItems/write',
+        scope: server.id,
+      },
+      {
+        id: `verify-${tag}`,
+        title: `Verify ${name} replicates under ${des.name}`,
+        status: 'pending',
+        request: { method: 'GET', url: itemUrl },
+        dependsOn: [`enable-${tag}`],
+        why: 'Reads the item back: every disk must name the disk encryption set.',
+        bindings: [],
+        action: 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationMigrationItems/read',
+        scope: server.id,
+        expect: disks.map((d, i) => ({
+          path: `properties.providerSpecificDetails.protectedDisks.${i}.diskEncryptionSetId`,
+          equals: des.id,
+          message: `Disk ${String(d.diskName ?? d.diskId)} of ${name} does not name ${des.name}.`,
+        })),
+      },
+    );
+    previous = `verify-${tag}`;
+    servers.push({
+      id: server.id,
+      machineName: name,
+      disks: disks.length,
+      reseedBytes: disks.reduce((a, d) => a + (typeof d.capacityInBytes === 'number' ? d.capacityInBytes : 0), 0),
+      desBefore,
+    });
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  const reseedBytes = servers.reduce((a, s) => a + s.reseedBytes, 0);
+  const warnings = [
+    `Initial replication runs again for ${servers.length} server${servers.length === 1 ? '' : 's'}: ${Math.round(reseedBytes / 1024 ** 3).toLocaleString('en')} GiB to seed.`,
+  ];
+  return { ok: true, plan: planOf(steps, warnings), servers, reseedBytes, lost: WHAT_IS_LOST };
+}
+
+/** Hours to seed `bytes` at `mbps` megabits per second (what the user says their link gives replication). */
+export function seedHours(bytes: number, mbps: number): number {
+  return mbps > 0 ? (bytes * 8) / (mbps * 1e6) / 3600 : Infinity;
+}
