@@ -25,9 +25,9 @@ const nextConfig: NextConfig = {
  * goes on and shows that page instead, so a typo can be fixed with the server running.
  */
 export default function config(phase: string): NextConfig {
-  if (phase === PHASE_PRODUCTION_BUILD) {
-    const checked = parseConfig(rawConfigFromEnv());
-    if (!checked.ok) throw new Error(`Lockstep's configuration is not valid (see .env.example):\n${configProblemText(checked.problems)}`);
-  }
-  return nextConfig;
+  const checked = parseConfig(rawConfigFromEnv());
+  if (!checked.ok && phase === PHASE_PRODUCTION_BUILD)
+    throw new Error(`Lockstep's configuration is not valid (see .env.example):\n${configProblemText(checked.problems)}`);
+  // The schema's verdict, for the browser's start-up page (it loads no schema library of its own).
+  return { ...nextConfig, env: { ...nextConfig.env, NEXT_PUBLIC_LOCKSTEP_CONFIG_PROBLEMS: JSON.stringify(checked.ok ? [] : checked.problems) } };
 }

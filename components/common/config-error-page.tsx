@@ -1,7 +1,7 @@
 'use client';
 
 import { Body1, Caption1, Card, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Title2, tokens } from '@fluentui/react-components';
-import type { ConfigProblem } from '@/lib/auth/config';
+import type { ConfigProblem } from '@/lib/auth/config-values';
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh', display: 'grid', placeItems: 'center', padding: tokens.spacingHorizontalXXL, backgroundColor: tokens.colorNeutralBackground2 },

@@ -1,10 +1,12 @@
 'use client';
 
 import { Body1, Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
-import { WrenchRegular } from '@fluentui/react-icons';
+import { ArrowRepeatAllRegular, WrenchRegular } from '@fluentui/react-icons';
 import { useRouter } from 'next/navigation';
 import { parseResourceId } from '@/lib/estate/ids';
 import { FIXABLE_RULES } from '@/lib/provisioning/fixits';
+import { REENABLE_ACTION } from '@/lib/provisioning/reenable';
+import { selectionStore } from '@/lib/queries/run-store';
 import { useWriteAccess } from '@/lib/queries/write-access';
 import { ruleById } from '@/lib/readiness/catalog';
 import type { Finding } from '@/lib/readiness/types';
@@ -48,6 +50,7 @@ export function FindingCard({ finding: f, showReach, hideFix }: { finding: Findi
             {rule.remediation.summary}
           </Body1>
           {!hideFix && FIXABLE_RULES.includes(f.ruleId) && <FixButton ruleId={f.ruleId} resourceId={f.resourceId} />}
+          {!hideFix && rule.effect === 'unprotected' && /\/replicationMigrationItems\//i.test(f.resourceId) && <ReplicateButton itemId={f.resourceId} />}
           <pre className={s.code} aria-label="Azure CLI">
             {rule.remediation.cli}
           </pre>
@@ -61,6 +64,31 @@ export function FindingCard({ finding: f, showReach, hideFix }: { finding: Findi
         </>
       )}
     </article>
+  );
+}
+
+/**
+ * The fix for a server that replicates without a customer key: replicate it again with one (Azure Migrate cannot add a
+ * DES to a running replication). Offered where the user may stop and start replication in its vault.
+ */
+function ReplicateButton({ itemId }: { itemId: string }) {
+  const router = useRouter();
+  const access = useWriteAccess(REENABLE_ACTION);
+  if (!access.canWrite(parseResourceId(itemId)?.subscriptionId)) return null;
+  return (
+    <div>
+      <Button
+        size="small"
+        appearance="primary"
+        icon={<ArrowRepeatAllRegular />}
+        onClick={() => {
+          selectionStore.set([itemId]);
+          router.push('/servers/re-replicate/');
+        }}
+      >
+        Re-replicate with a DES
+      </Button>
+    </div>
   );
 }
 

@@ -3,7 +3,7 @@
 import { MsalProvider } from '@azure/msal-react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { parseConfig, rawConfigFromEnv, type LockstepConfig } from '@/lib/auth/config';
+import { configFromBuild, type LockstepConfig } from '@/lib/auth/config-values';
 import { startMsal, type MsalStart } from '@/lib/auth/msal-instance';
 import { ArmProvider } from '@/lib/queries/arm-provider';
 import { makeQueryClient } from '@/lib/queries/query-client';
@@ -16,7 +16,7 @@ import { ReturnToContext } from './return-to';
 
 /** Everything a page needs: styles, theme, validated configuration, sign-in, ARM clients, queries. */
 export function AppProviders({ children }: { children: ReactNode }) {
-  const result = useMemo(() => parseConfig(rawConfigFromEnv()), []);
+  const result = useMemo(() => configFromBuild(), []);
   return (
     <FluentRenderer>
       <ThemeProvider>

@@ -1,7 +1,7 @@
 'use client';
 
 import { createContext, useContext } from 'react';
-import type { LockstepConfig } from '@/lib/auth/config';
+import type { LockstepConfig } from '@/lib/auth/config-values';
 
 export const ConfigContext = createContext<LockstepConfig | undefined>(undefined);
 

@@ -2,7 +2,6 @@
 
 import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { createContext, useCallback, useContext, useEffect, type ReactNode } from 'react';
-import * as z from 'zod/mini';
 import { browserStore } from '@/lib/queries/browser-store';
 
 export type ThemeName = 'light' | 'dark';
@@ -10,10 +9,15 @@ export const THEME_STORAGE_KEY = 'lockstep.theme';
 
 const ThemeContext = createContext<{ theme: ThemeName; setTheme: (t: ThemeName) => void }>({ theme: 'light', setTheme: () => undefined });
 
+/** Light or dark, and nothing else (a two-value schema; zod stays off the signed-out page). */
+const THEME_SCHEMA = {
+  safeParse: (v: unknown) => (v === 'light' || v === 'dark' ? { success: true as const, data: v as ThemeName } : { success: false as const }),
+};
+
 const systemTheme = (): ThemeName => (window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
 
 /** The choice as stored (plain text, as app/layout.tsx's boot script reads it before React starts), else the system's. */
-const themeStore = browserStore<ThemeName>(THEME_STORAGE_KEY, z.enum(['light', 'dark']), {
+const themeStore = browserStore<ThemeName>(THEME_STORAGE_KEY, THEME_SCHEMA, {
   storage: 'local',
   codec: { encode: (t) => t, decode: (text) => text },
   fallback: systemTheme,

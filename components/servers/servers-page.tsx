@@ -26,6 +26,7 @@ import {
 } from '@fluentui/react-components';
 import {
   ArrowClockwiseRegular,
+  ArrowRepeatAllRegular,
   ArrowDownloadRegular,
   ColumnTripleEditRegular,
   DocumentArrowDownRegular,
@@ -37,6 +38,7 @@ import { useDeferredValue, useState } from 'react';
 import * as z from 'zod/mini';
 import { browserStore } from '@/lib/queries/browser-store';
 import { selectionStore } from '@/lib/queries/run-store';
+import { REENABLE_ACTION } from '@/lib/provisioning/reenable';
 import { useWriteAccess } from '@/lib/queries/write-access';
 import { findingsCsv, findingsDocument } from '@/lib/readiness/report';
 import { filterRows, type ServerRow } from '@/lib/readiness/rows';
@@ -179,6 +181,18 @@ export function ServersPage() {
     selectionStore.set(picked.map((r) => r.id));
     router.push('/disk-encryption-sets/create/?from=servers');
   };
+  // Re-replicate: servers that already replicate, where the user may stop and start replication (Site Recovery's vault).
+  const replication = useWriteAccess(REENABLE_ACTION);
+  const reenableReason =
+    picked.length === 0
+      ? 'Select the servers to re-replicate under a disk encryption set'
+      : !picked.some((r) => replication.canWrite(readiness?.estate.servers.find((x) => x.id === r.id)?.subscriptionId))
+        ? "Your role does not allow stopping and starting replication in their Azure Migrate project's vault"
+        : undefined;
+  const reenable = () => {
+    selectionStore.set(picked.map((r) => r.id));
+    router.push('/servers/re-replicate/');
+  };
   return (
     <>
       <PageHeader
@@ -193,6 +207,11 @@ export function ServersPage() {
             {access.any && (
               <ToolbarButton icon={<LockClosedRegular />} disabled={!!secureReason} title={secureReason} onClick={secure}>
                 Secure target{picked.length ? ` (${picked.length})` : ''}
+              </ToolbarButton>
+            )}
+            {replication.any && (
+              <ToolbarButton icon={<ArrowRepeatAllRegular />} disabled={!!reenableReason} title={reenableReason} onClick={reenable}>
+                Re-replicate with a DES{picked.length ? ` (${picked.length})` : ''}
               </ToolbarButton>
             )}
             <ToolbarButton
@@ -356,7 +375,7 @@ export function ServersPage() {
               }}
               onOpen={(r) => setParam('server', r.id)}
               selection={
-                access.any
+                access.any || replication.any
                   ? {
                       selected,
                       onToggle: (r) => {

@@ -30,7 +30,7 @@ import { ArrowDownloadRegular, CheckmarkCircleFilled, DismissCircleFilled, Quest
 import { useState } from 'react';
 import type { Plan } from '@/lib/provisioning/steps';
 import type { Preflight } from '@/lib/provisioning/preflight';
-import { renderArmJson, renderAzCli, renderBicep } from '@/lib/provisioning/render';
+import { renderArmJson, renderAzCli, renderBicep, renderPowerShell } from '@/lib/provisioning/render';
 import { downloadText } from '../common/download';
 
 export const useCodeStyles = makeStyles({
@@ -172,23 +172,33 @@ export function PlanSteps({ plan }: { plan: Plan }) {
 }
 
 /** The same plan as Bicep, Azure CLI and ARM JSON, each downloadable. */
-export function PlanExport({ plan, baseName }: { plan: Plan; baseName: string }) {
+type ExportFormat = 'bicep' | 'azcli' | 'powershell' | 'json';
+const FORMAT_TITLES: Record<ExportFormat, string> = { bicep: 'Bicep', azcli: 'Azure CLI', powershell: 'Azure PowerShell', json: 'ARM JSON' };
+
+/**
+ * The plan as code. `formats` are the ones that can say what the plan does: Bicep declares resources (not a disable and
+ * enable of replication), Azure PowerShell (Az.Migrate) is offered for re-replication.
+ */
+export function PlanExport({ plan, baseName, formats = ['bicep', 'azcli', 'json'] }: { plan: Plan; baseName: string; formats?: ExportFormat[] }) {
   const s = useStyles();
   const code = useCodeStyles();
   // Bicep declares whole resources; a plan of repairs (PATCHes) reads best as CLI.
-  const [tab, setTab] = useState<'bicep' | 'azcli' | 'json'>(() =>
-    plan.steps.some((x) => x.status === 'pending' && x.request.method === 'PUT') ? 'bicep' : 'azcli',
+  const [tab, setTab] = useState<ExportFormat>(() =>
+    formats.includes('bicep') && plan.steps.some((x) => x.status === 'pending' && x.request.method === 'PUT') ? 'bicep' : 'azcli',
   );
-  const bicep = renderBicep(plan);
+  const bicep = tab === 'bicep' ? renderBicep(plan) : [];
   const text =
     tab === 'bicep'
       ? bicep.map((f) => (bicep.length > 1 ? `// ===== ${f.name} =====\n${f.text}` : f.text)).join('\n')
       : tab === 'azcli'
         ? renderAzCli(plan)
-        : renderArmJson(plan);
+        : tab === 'powershell'
+          ? renderPowerShell(plan)
+          : renderArmJson(plan);
   const download = () => {
     if (tab === 'bicep') for (const f of bicep) downloadText(f.name === 'main.bicep' ? `${baseName}.bicep` : f.name, f.text, 'text/plain');
     else if (tab === 'azcli') downloadText(`${baseName}.sh`, text, 'text/x-shellscript');
+    else if (tab === 'powershell') downloadText(`${baseName}.ps1`, text, 'text/plain');
     else downloadText(`${baseName}.plan.json`, text, 'application/json');
   };
   return (
@@ -199,23 +209,31 @@ export function PlanExport({ plan, baseName }: { plan: Plan; baseName: string })
         </Subtitle2>
       </div>
       <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as typeof tab)} aria-label="Plan as code">
-        <Tab value="bicep">Bicep</Tab>
-        <Tab value="azcli">Azure CLI</Tab>
-        <Tab value="json">ARM JSON</Tab>
+        {formats.map((f) => (
+          <Tab key={f} value={f}>
+            {FORMAT_TITLES[f]}
+          </Tab>
+        ))}
       </TabList>
       <div className={s.row}>
         <Button icon={<ArrowDownloadRegular />} onClick={download}>
-          Download {tab === 'bicep' ? `Bicep${bicep.length > 1 ? ` (${bicep.length} files)` : ''}` : tab === 'azcli' ? 'script' : 'JSON'}
+          Download {tab === 'bicep' ? `Bicep${bicep.length > 1 ? ` (${bicep.length} files)` : ''}` : tab === 'json' ? 'JSON' : 'script'}
         </Button>
         <Caption1 className={s.muted}>
           {tab === 'bicep'
             ? 'az deployment group create --resource-group <rg> --template-file main.bicep'
             : tab === 'azcli'
               ? 'bash, with az signed in'
-              : 'The requests Lockstep sends, with the bindings between them'}
+              : tab === 'powershell'
+                ? 'PowerShell 7 with Az.Migrate, after Connect-AzAccount'
+                : 'The requests Lockstep sends, with the bindings between them'}
         </Caption1>
       </div>
-      <pre className={code.code} aria-label={tab === 'bicep' ? 'Bicep' : tab === 'azcli' ? 'Azure CLI script' : 'ARM JSON'} tabIndex={0}>
+      <pre
+        className={code.code}
+        aria-label={tab === 'bicep' ? 'Bicep' : tab === 'azcli' ? 'Azure CLI script' : tab === 'powershell' ? 'Azure PowerShell script' : 'ARM JSON'}
+        tabIndex={0}
+      >
         {text}
       </pre>
     </section>

@@ -24,17 +24,10 @@ import type { StepRun } from '@/lib/provisioning/apply';
 import { handoverScript } from '@/lib/provisioning/preflight';
 import type { StoredRun } from '@/lib/queries/run-store';
 import { useCodeStyles } from './plan-review';
+import { CARD } from '../common/card-style';
 
 const useStyles = makeStyles({
-  card: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: tokens.spacingHorizontalL,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-  },
+  card: CARD,
   head: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   ok: { color: tokens.colorPaletteGreenForeground1 },
   bad: { color: tokens.colorPaletteRedForeground1 },

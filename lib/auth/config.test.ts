@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDemoEstate } from '../../emulator/src/demo';
 import { parseConfig } from './config';
+import { configFromBuild } from './config-values';
 import { msalConfiguration } from './msal-config';
 
 const GOOD = {
@@ -107,9 +108,17 @@ describe('the build', () => {
       expect(() => nextConfig('phase-production-build')).toThrow(
         "NEXT_PUBLIC_LOCKSTEP_CLIENT_ID must be a GUID: the application (client) id of your app registration (it is 'not-a-guid')",
       );
-      expect(nextConfig('phase-development-server').output).toBe('export');
+      // next dev goes on and hands the browser the schema's verdict, which its start-up page shows.
+      const dev = nextConfig('phase-development-server');
+      expect(dev.output).toBe('export');
+      const problems = JSON.parse(dev.env!.NEXT_PUBLIC_LOCKSTEP_CONFIG_PROBLEMS!) as { variable: string }[];
+      expect(problems.map((p) => p.variable)).toContain('NEXT_PUBLIC_LOCKSTEP_CLIENT_ID');
+      process.env.NEXT_PUBLIC_LOCKSTEP_CONFIG_PROBLEMS = dev.env!.NEXT_PUBLIC_LOCKSTEP_CONFIG_PROBLEMS;
+      const seen = configFromBuild();
+      expect(!seen.ok && seen.problems.map((p) => p.variable)).toContain('NEXT_PUBLIC_LOCKSTEP_CLIENT_ID');
     } finally {
       process.env.NEXT_PUBLIC_LOCKSTEP_CLIENT_ID = saved;
+      delete process.env.NEXT_PUBLIC_LOCKSTEP_CONFIG_PROBLEMS;
     }
   });
 });

@@ -1,49 +1,16 @@
 /**
- * Lockstep's configuration, read from the environment once and validated. Only
- * NEXT_PUBLIC_* variables reach the browser; they are inlined at build time, so each is named
- * literally below. A bad value is reported by variable name on the start-up error page.
+ * Lockstep's configuration schema (zod/mini) and its checks. It runs in Node — `next.config.ts` (so `next build` stops on
+ * a bad variable and `next dev` hands the browser the verdict), `npm start`, `npm run dev`, the tests — and never in the
+ * browser, whose signed-out page has a JavaScript budget: the browser reads the verdict (lib/auth/config-values.ts).
  */
 import * as z from 'zod/mini';
-import { CLOUD_NAMES, PUBLIC_CLOUDS, localCloud, type CloudEndpoints } from './clouds';
+import { CLOUD_NAMES } from './clouds';
+import { configOf, ENV, type ConfigProblem, type ConfigResult, type RawConfig } from './config-values';
+
+export { ENV, rawConfigFromEnv, type ConfigProblem, type ConfigResult, type LockstepConfig, type RawConfig } from './config-values';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
-
-export const ENV = {
-  cloud: 'NEXT_PUBLIC_LOCKSTEP_CLOUD',
-  clientId: 'NEXT_PUBLIC_LOCKSTEP_CLIENT_ID',
-  tenant: 'NEXT_PUBLIC_LOCKSTEP_TENANT',
-  redirectUri: 'NEXT_PUBLIC_LOCKSTEP_REDIRECT_URI',
-  emulatorUrl: 'NEXT_PUBLIC_LOCKSTEP_EMULATOR_URL',
-} as const;
-
-export type RawConfig = Partial<Record<keyof typeof ENV, string | undefined>>;
-
-/** The browser's view of the environment. Each access is literal so Next.js can inline it. */
-export function rawConfigFromEnv(): RawConfig {
-  return {
-    cloud: process.env.NEXT_PUBLIC_LOCKSTEP_CLOUD,
-    clientId: process.env.NEXT_PUBLIC_LOCKSTEP_CLIENT_ID,
-    tenant: process.env.NEXT_PUBLIC_LOCKSTEP_TENANT,
-    redirectUri: process.env.NEXT_PUBLIC_LOCKSTEP_REDIRECT_URI,
-    emulatorUrl: process.env.NEXT_PUBLIC_LOCKSTEP_EMULATOR_URL,
-  };
-}
-
-export interface LockstepConfig {
-  cloud: CloudEndpoints;
-  clientId: string;
-  tenant: string;
-  redirectUri: string;
-}
-
-export interface ConfigProblem {
-  variable: string;
-  message: string;
-  value?: string;
-}
-
-export type ConfigResult = { ok: true; config: LockstepConfig } | { ok: false; problems: ConfigProblem[] };
 
 /** A required variable: present (not blank), then of its form; each says what it must be. */
 const required = (missing: string, form: (v: string) => boolean, invalid: string) =>
@@ -105,9 +72,7 @@ export function parseConfig(raw: RawConfig): ConfigResult {
     const order = Object.values(ENV) as string[];
     return { ok: false, problems: problems.sort((a, b) => order.indexOf(a.variable) - order.indexOf(b.variable)) };
   }
-  const c = r.data;
-  const cloud = c.cloud === 'local' ? localCloud(c.emulatorUrl!) : PUBLIC_CLOUDS[c.cloud];
-  return { ok: true, config: { cloud: cloud as CloudEndpoints, clientId: c.clientId, tenant: c.tenant, redirectUri: c.redirectUri } };
+  return { ok: true, config: configOf(v) };
 }
 
 /** The problems as the build prints them: one line per variable, naming it. */

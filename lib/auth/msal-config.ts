@@ -1,5 +1,5 @@
 import type { Configuration } from '@azure/msal-browser';
-import type { LockstepConfig } from './config';
+import type { LockstepConfig } from './config-values';
 
 /**
  * MSAL's configuration, as documented data. For the local cloud MSAL is told the emulator's

@@ -1,5 +1,5 @@
 import { EventType, PublicClientApplication, type AuthenticationResult } from '@azure/msal-browser';
-import type { LockstepConfig } from './config';
+import type { LockstepConfig } from './config-values';
 import { msalConfiguration } from './msal-config';
 
 export interface MsalStart {

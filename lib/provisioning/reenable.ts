@@ -13,6 +13,9 @@ import { API, planOf, url, type Plan, type PlanStep } from './steps';
 
 type Json = Record<string, unknown>;
 
+/** The action re-enabling replication needs (on the Azure Migrate project's vault). */
+export const REENABLE_ACTION = 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationMigrationItems/write';
+
 /** One server the plan re-enables: what is seeded again and what it had before. */
 export interface Reenabled {
   id: string;
@@ -184,7 +187,8 @@ export function planReenable(estate: Estate, refs: string[], desId: string, opti
         why: `${name} replicates ${desBefore ? `under ${parseResourceId(desBefore)?.name ?? desBefore}` : 'under platform-managed keys'}, and Azure Migrate cannot change a running replication's disk encryption set.`,
         bindings: [],
         action: 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationMigrationItems/delete',
-        scope: server.id,
+        // Permissions are checked at the vault: what is granted there reaches its items.
+        scope: server.vaultId,
       },
       {
         id: `enable-${tag}`,
@@ -195,7 +199,7 @@ export function planReenable(estate: Estate, refs: string[], desId: string, opti
         why: 'Every setting the item had (target group, network, size, licences, zone, tags, run-as accounts, log storage) is carried over; only the disk encryption set changes.',
         bindings: [],
         action: 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationMigrationItems/write',
-        scope: server.id,
+        scope: server.vaultId,
       },
       {
         id: `verify-${tag}`,
@@ -206,7 +210,7 @@ export function planReenable(estate: Estate, refs: string[], desId: string, opti
         why: 'Reads the item back: every disk must name the disk encryption set.',
         bindings: [],
         action: 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationMigrationItems/read',
-        scope: server.id,
+        scope: server.vaultId,
         expect: disks.map((d, i) => ({
           path: `properties.providerSpecificDetails.protectedDisks.${i}.diskEncryptionSetId`,
           equals: des.id,

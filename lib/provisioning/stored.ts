@@ -67,7 +67,11 @@ export const runSchema = obj({
 export interface StoredRun {
   run: Run;
   /** What started it: the wizard (with the servers it secures) or a fix-it. */
-  origin: { kind: 'wizard'; serverIds: string[]; verdictsBefore: Record<string, string> } | { kind: 'fix'; ruleId: string; resourceId: string; title: string };
+  origin:
+    | { kind: 'wizard'; serverIds: string[]; verdictsBefore: Record<string, string> }
+    | { kind: 'fix'; ruleId: string; resourceId: string; title: string }
+    /** Re-replication of these servers under this disk encryption set. */
+    | { kind: 'reenable'; serverIds: string[]; desId: string; verdictsBefore: Record<string, string> };
 }
 
 export const storedRunSchema = obj({
@@ -75,6 +79,7 @@ export const storedRunSchema = obj({
   origin: z.union([
     obj({ kind: z.literal('wizard'), serverIds: z.array(z.string()), verdictsBefore: z.record(z.string(), z.string()) }),
     obj({ kind: z.literal('fix'), ruleId: z.string(), resourceId: z.string(), title: z.string() }),
+    obj({ kind: z.literal('reenable'), serverIds: z.array(z.string()), desId: z.string(), verdictsBefore: z.record(z.string(), z.string()) }),
   ]),
 });
 

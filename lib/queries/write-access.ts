@@ -9,17 +9,20 @@ import { subscriptionsQuery } from './subscriptions';
 
 export const writeAccessKeys = {
   all: ['write-access'] as const,
-  of: (oid: string | undefined, subscriptionIds: string[]) => [...writeAccessKeys.all, oid, subscriptionIds.join(',')] as const,
+  of: (oid: string | undefined, subscriptionIds: string[], action: string) => [...writeAccessKeys.all, oid, action, subscriptionIds.join(',')] as const,
 };
 
-/** Which of these subscriptions the user (object id) may create disk encryption sets in: ARM's permissions, read per subscription. */
-export function writeAccessQuery(arm: ArmClientFactory, oid: string | undefined, subscriptionIds: string[]) {
+/**
+ * Which of these subscriptions the user (object id) may perform `action` somewhere in (creating disk encryption sets unless
+ * said): their role assignments and role definitions, read per subscription.
+ */
+export function writeAccessQuery(arm: ArmClientFactory, oid: string | undefined, subscriptionIds: string[], action?: string) {
   return queryOptions({
-    queryKey: writeAccessKeys.of(oid, subscriptionIds),
+    queryKey: writeAccessKeys.of(oid, subscriptionIds, action ?? 'Microsoft.Compute/diskEncryptionSets/write'),
     staleTime: 10 * 60_000,
     queryFn: async () => {
       const { writableSubscriptions } = await import('../azure/permissions');
-      return writableSubscriptions(arm, subscriptionIds, oid!);
+      return writableSubscriptions(arm, subscriptionIds, oid!, action);
     },
   });
 }
@@ -29,7 +32,7 @@ export function writeAccessQuery(arm: ArmClientFactory, oid: string | undefined,
  * fix-its show only where this allows (a CISO with Reader sees none); ARM still decides each write.
  * An estate opened from a file offers no writes.
  */
-export function useWriteAccess() {
+export function useWriteAccess(action?: string) {
   const arm = useArm();
   const { instance, accounts } = useMsal();
   const account = instance.getActiveAccount() ?? accounts[0];
@@ -37,7 +40,7 @@ export function useWriteAccess() {
   const oid = (account?.idTokenClaims?.oid as string | undefined) ?? account?.localAccountId;
   const subs = useQuery({ ...subscriptionsQuery(arm), enabled: !offline && !!oid });
   const ids = (subs.data ?? []).map((s) => s.subscriptionId).filter(Boolean);
-  const q = useQuery({ ...writeAccessQuery(arm, oid, ids), enabled: !offline && !!oid && ids.length > 0 });
+  const q = useQuery({ ...writeAccessQuery(arm, oid, ids, action), enabled: !offline && !!oid && ids.length > 0 });
   const writable = new Set((q.data ?? []).map((s) => s.toLowerCase()));
   return {
     /** True once known and the user may write in that subscription. */

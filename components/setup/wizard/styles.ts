@@ -1,17 +1,10 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { CARD } from '../../common/card-style';
 
 /** The wizard's layout, shared by the frame and every tab. */
 export const useWizardStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '880px' },
-  card: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: tokens.spacingHorizontalL,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-  },
+  card: CARD,
   footer: {
     display: 'flex',
     gap: tokens.spacingHorizontalS,

@@ -1,26 +1,14 @@
 'use client';
 
-import {
-  Button,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2 } from '@fluentui/react-components';
 import { useRouter } from 'next/navigation';
 import { normalizeId, parseResourceId } from '@/lib/estate/ids';
 import { afterwards } from '@/lib/provisioning/draft';
 import { draftStore, type StoredRun } from '@/lib/queries/run-store';
 import { useReadiness, type Readiness } from '@/lib/queries/estate';
 import type { usePlanRunner } from '@/lib/queries/plan-runner';
-import { VerdictBadge } from '../../common/verdict-badge';
 import { RunView } from '../plan-run';
+import { VerdictsBeforeAfter } from '../verdicts-before-after';
 import { useWizardStyles } from './styles';
 
 /** The wizard's run and, once it succeeded, the done page: the selected servers' verdicts before and now, and what comes next. */
@@ -34,7 +22,6 @@ export function WizardRun({ readiness, stored, runner }: { readiness: Readiness;
   const desName = parseResourceId(desId)?.name ?? '';
   const servers = readiness.estate.servers.filter((x) => origin?.serverIds.some((id) => normalizeId(id) === normalizeId(x.id)));
   const next = afterwards(readiness.estate, servers, desId);
-  const verdictNow = (id: string) => readiness.rows.find((r) => normalizeId(r.id) === normalizeId(id))?.verdict;
   const done = stored.run.status === 'succeeded';
   return (
     <div className={s.form}>
@@ -52,26 +39,7 @@ export function WizardRun({ readiness, stored, runner }: { readiness: Readiness;
               <Subtitle2 as="h2" style={{ margin: 0 }} id="done-title">
                 The servers you selected {isFetching ? '(re-reading the estate…)' : ''}
               </Subtitle2>
-              <Table aria-label="Verdicts before and after" size="small">
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>Server</TableHeaderCell>
-                    <TableHeaderCell>Before</TableHeaderCell>
-                    <TableHeaderCell>Now</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {servers.map((x) => (
-                    <TableRow key={x.id}>
-                      <TableCell>{x.machineName}</TableCell>
-                      <TableCell>{origin?.verdictsBefore[x.id] ? <VerdictBadge verdict={origin.verdictsBefore[x.id] as never} /> : '—'}</TableCell>
-                      <TableCell>
-                        {isFetching ? <VerdictBadge verdict="pending" /> : verdictNow(x.id) ? <VerdictBadge verdict={verdictNow(x.id)!} /> : '—'}
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
+              <VerdictsBeforeAfter readiness={readiness} serverIds={servers.map((x) => x.id)} before={origin?.verdictsBefore ?? {}} rereading={isFetching} />
             </>
           )}
           <Subtitle2 as="h2" style={{ margin: 0 }}>
