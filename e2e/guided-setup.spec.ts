@@ -114,8 +114,11 @@ test('servers replicating without a DES: the done page says replication must be 
   const gib = Math.round(files.reduce((a, s) => a + (s.disks ?? []).reduce((b, d) => b + (d.sizeBytes ?? 0), 0), 0) / 1024 ** 3);
   await signIn(page, user('Consultant'));
   await selectServers(page, 'FILE-SRV', files.length);
+  // Before anything runs, the wizard says these servers are not changed by a new set.
+  await expect(page.getByText(`${files.length} of these already replicate without a disk encryption set`)).toBeVisible();
   await wizardActions(page).getByRole('button', { name: 'Review + create' }).click();
   await expect(page.getByRole('list', { name: 'Preflight checks' })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText(`${files.length} of these already replicate without a disk encryption set`)).toBeVisible();
   await createAndConfirm(page);
   // Leaving the page does not stop the run; coming back shows it, not an "interrupted" one to resume twice.
   await expect(page.getByRole('heading', { name: /^Applying: \d of \d steps/ })).toBeVisible();
@@ -131,6 +134,8 @@ test('servers replicating without a DES: the done page says replication must be 
   await expect(page.getByRole('table', { name: 'Verdicts before and after' }).getByRole('row', { name: /FILE-SRV-01 Unprotected Unprotected/ })).toBeVisible({
     timeout: 30_000,
   });
+  // The consultant reads the migrate project's vault but may not stop its replication: re-replication is not offered.
+  await expect(page.getByRole('button', { name: /^Re-replicate/ })).toHaveCount(0);
 });
 
 test("the engineer's preflight shows the role assignment blocked before anything runs, with who can and the command to hand over", async ({ page }) => {

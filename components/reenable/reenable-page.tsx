@@ -23,7 +23,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowRepeatAllRegular } from '@fluentui/react-icons';
-import { useRouter } from 'next/navigation';
+import { useRouter, useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 import { normalizeId, parseResourceId } from '@/lib/estate/ids';
 import { newRun } from '@/lib/provisioning/apply';
@@ -82,6 +82,7 @@ export function ReenablePage() {
 function Reenable({ readiness }: { readiness: Readiness }) {
   const s = useStyles();
   const router = useRouter();
+  const params = useSearchParams();
   const runner = usePlanRunner();
   const access = useWriteAccess(REENABLE_ACTION);
   const estate = readiness.estate;
@@ -98,8 +99,12 @@ function Reenable({ readiness }: { readiness: Readiness }) {
     const des = estate.diskEncryptionSets.get(normalizeId(d.id))!;
     return included.every((x) => x.targetRegion === des.location && x.targetSubscriptionId?.toLowerCase() === des.subscriptionId.toLowerCase());
   });
-  const [chosen, setChosen] = useState<string>();
-  const desId = chosen && candidates.some((c) => c.id === chosen) ? chosen : (candidates.find((c) => c.health === 'healthy') ?? candidates[0])?.id;
+  // A DES named in the address (the wizard's done page hands over the one it created) is chosen first.
+  const [chosen, setChosen] = useState<string | undefined>(() => params.get('des') ?? undefined);
+  const desId =
+    chosen && candidates.some((c) => normalizeId(c.id) === normalizeId(chosen))
+      ? candidates.find((c) => normalizeId(c.id) === normalizeId(chosen))!.id
+      : (candidates.find((c) => c.health === 'healthy') ?? candidates[0])?.id;
   const includedKey = included.map((x) => x.id).join('\n');
   // The React Compiler memoizes these per input; the plan is rebuilt when the selection, the DES or the estate change.
   const result = desId && includedKey ? planReenable(estate, includedKey.split('\n'), desId, { now }) : undefined;

@@ -9,6 +9,7 @@ import { SUBS, USERS, WORKSPACE } from '../../emulator/src/demo';
 import { normalize } from '../../lib/estate/normalize';
 import { plan } from '../../lib/provisioning/plan';
 import { renderAzCli } from '../../lib/provisioning/render';
+import { planReenable } from '../../lib/provisioning/reenable';
 import { azAvailable, runProcess, startAzHarness } from './harness';
 
 const version = azAvailable();
@@ -107,6 +108,42 @@ describe(`the Azure CLI ${version ?? '(missing)'} against the local Azure`, () =
     expect(r.stderr).toContain(
       `The client '${USERS.ciso.userPrincipalName}' with object id '${USERS.ciso.objectId}' does not have authorization to perform action 'Microsoft.KeyVault/vaults/write'`,
     );
+  });
+
+  it("runs Lockstep's exported re-replication script: the server replicates again under the DES, and a second run leaves it alone", async () => {
+    for (const step of await h.signIn('engineer')) expect(step.status, step.stderr).toBe(0);
+    const estate = normalize(h.estate);
+    const des = [...estate.diskEncryptionSets.values()].find((d) => d.name === 'des-weu-prod-01')!.id;
+    const r = planReenable(estate, ['FILE-SRV-03'], des, { now: Math.floor(Date.now() / 1000) });
+    if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('\n'));
+    const script = `export LOCKSTEP_POLL_SECONDS=1\n${renderAzCli(r.plan)}`;
+    const first = await h.bash('engineer', script);
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toContain('Stopped replicating FILE-SRV-03.');
+    expect(first.stdout).toContain('Replication of FILE-SRV-03 enabled with the disk encryption set on every disk.');
+    expect(first.stdout).toContain('Verified: every disk of FILE-SRV-03 replicates under');
+
+    const second = await h.bash('engineer', script);
+    expect(second.status, second.stderr).toBe(0);
+    expect(second.stdout).toContain('FILE-SRV-03 already replicates under the planned disk encryption set: skipped.');
+    expect(second.stdout).not.toContain('Stopped replicating');
+
+    const item = r.plan.steps.find((s) => s.id === 'verify-1')!.request.url;
+    const disks = json<string[]>(
+      await h.az('engineer', [
+        'rest',
+        '--method',
+        'get',
+        '--url',
+        item,
+        '--query',
+        'properties.providerSpecificDetails.protectedDisks[].diskEncryptionSetId',
+        '--output',
+        'json',
+      ]),
+    );
+    expect(disks.length).toBeGreaterThan(0);
+    expect(disks.every((d) => d.toLowerCase() === des.toLowerCase())).toBe(true);
   });
 
   it("runs Lockstep's exported script for a new chain end to end, runs it again without an error or a duplicate, and a live scan then shows the servers ready", async () => {

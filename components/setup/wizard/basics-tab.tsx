@@ -8,6 +8,7 @@ import {
   Field,
   MessageBar,
   MessageBarBody,
+  MessageBarTitle,
   Option,
   Subtitle2,
   Table,
@@ -18,6 +19,7 @@ import {
   TableRow,
 } from '@fluentui/react-components';
 import { problemAt } from '@/lib/estate/problem';
+import { afterwards } from '@/lib/provisioning/draft';
 import { VerdictBadge } from '../../common/verdict-badge';
 import { useWizardStyles } from './styles';
 import type { SetupWizard } from './use-setup-wizard';
@@ -85,6 +87,7 @@ export function BasicsTab({ w }: { w: SetupWizard }) {
               <MessageBarBody>{p}</MessageBarBody>
             </MessageBar>
           ))}
+          <ReenableNotice w={w} />
           <Table aria-label="Servers to secure" size="small">
             <TableHeader>
               <TableRow>
@@ -112,5 +115,26 @@ export function BasicsTab({ w }: { w: SetupWizard }) {
         <Caption1 className={s.muted}>Tip: select servers on Replicating servers and choose Secure target to fill this in from where they land.</Caption1>
       )}
     </section>
+  );
+}
+
+/**
+ * Before anything runs: the selected servers that already replicate without a disk encryption set. Creating one does
+ * not change them (Azure Migrate cannot add a DES to a running replication); the done page offers to re-replicate them.
+ */
+export function ReenableNotice({ w }: { w: SetupWizard }) {
+  const next = afterwards(w.estate, w.draft.servers, '');
+  if (next.reEnable.length === 0) return null;
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>
+          {next.reEnable.length} of these already {next.reEnable.length === 1 ? 'replicates' : 'replicate'} without a disk encryption set
+        </MessageBarTitle>
+        {next.reEnable.map((x) => x.machineName).join(', ')}: the new set does not change them. After it is created, their replication must be stopped and
+        enabled again with it (Lockstep offers it to whoever may do so on the Azure Migrate project); {next.reseedGiB.toLocaleString('en')} GiB are then seeded
+        again.
+      </MessageBarBody>
+    </MessageBar>
   );
 }

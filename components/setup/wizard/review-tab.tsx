@@ -4,6 +4,7 @@ import { Button, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/r
 import { parseResourceId } from '@/lib/estate/ids';
 import { Essentials } from '../../overview/essentials';
 import { ConfirmDialog, PlanExport, PlanSteps, PreflightView } from '../plan-review';
+import { ReenableNotice } from './basics-tab';
 import { useWizardStyles } from './styles';
 import { TABS, tabOf, type SetupWizard } from './use-setup-wizard';
 
@@ -63,6 +64,7 @@ export function ReviewTab({ w, confirming, setConfirming }: { w: SetupWizard; co
               },
             ]}
           />
+          <ReenableNotice w={w} />
           {plan.warnings.map((w) => (
             <MessageBar key={w} intent="warning">
               <MessageBarBody>{w}</MessageBarBody>

@@ -4,7 +4,9 @@ import { Button, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2 } from '
 import { useRouter } from 'next/navigation';
 import { normalizeId, parseResourceId } from '@/lib/estate/ids';
 import { afterwards } from '@/lib/provisioning/draft';
-import { draftStore, type StoredRun } from '@/lib/queries/run-store';
+import { REENABLE_ACTION } from '@/lib/provisioning/reenable';
+import { useWriteAccess } from '@/lib/queries/write-access';
+import { draftStore, selectionStore, type StoredRun } from '@/lib/queries/run-store';
 import { useReadiness, type Readiness } from '@/lib/queries/estate';
 import type { usePlanRunner } from '@/lib/queries/plan-runner';
 import { RunView } from '../plan-run';
@@ -23,6 +25,9 @@ export function WizardRun({ readiness, stored, runner }: { readiness: Readiness;
   const servers = readiness.estate.servers.filter((x) => origin?.serverIds.some((id) => normalizeId(id) === normalizeId(x.id)));
   const next = afterwards(readiness.estate, servers, desId);
   const done = stored.run.status === 'succeeded';
+  // Offered to whoever may stop and start replication in the servers' Azure Migrate vault.
+  const replication = useWriteAccess(REENABLE_ACTION);
+  const canReenable = next.reEnable.length > 0 && next.reEnable.some((x) => replication.canWrite(x.subscriptionId));
   return (
     <div className={s.form}>
       <RunView stored={stored} running={runner.running} onResume={() => void runner.start(stored)} onDiscard={runner.clear} />
@@ -65,7 +70,20 @@ export function WizardRun({ readiness, stored, runner }: { readiness: Readiness;
             )}
           </ul>
           <div className={s.footer}>
-            <Button appearance="primary" onClick={() => router.push('/servers/')}>
+            {canReenable && (
+              <Button
+                appearance="primary"
+                onClick={() => {
+                  selectionStore.set(next.reEnable.map((x) => x.id));
+                  runner.clear();
+                  draftStore.clear();
+                  router.push(`/servers/re-replicate/?des=${encodeURIComponent(desId)}`);
+                }}
+              >
+                Re-replicate {next.reEnable.length} {next.reEnable.length === 1 ? 'server' : 'servers'} with {desName}
+              </Button>
+            )}
+            <Button appearance={canReenable ? 'secondary' : 'primary'} onClick={() => router.push('/servers/')}>
               View servers
             </Button>
             <Button onClick={() => router.push('/disk-encryption-sets/')}>Open disk encryption sets</Button>

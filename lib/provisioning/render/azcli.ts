@@ -210,8 +210,8 @@ export function renderAzCli(plan: Plan): string {
 
 /**
  * Disable and enable replication of a migration item, safe to run again: `az rest` does not wait for Site Recovery's
- * long-running operations, so each waits for its outcome; a server whose every disk already names the DES is left alone
- * (running the script again never stops a replication it started).
+ * long-running operations, so each waits for its outcome, asking every LOCKSTEP_POLL_SECONDS (30 unless set); a server
+ * whose every disk already names the DES is left alone (running the script again never stops a replication it started).
  */
 function migrationItemLines(
   plan: Plan,
@@ -237,7 +237,7 @@ function migrationItemLines(
       `  ${h.say(`${name} already replicates under the planned disk encryption set: skipped.`)}`,
       'else',
       `  ${h.rest('delete', ' --output none')}`,
-      `  until ! az rest --method get --url ${url} --output none >/dev/null 2>&1; do sleep 30; done`,
+      `  until ! az rest --method get --url ${url} --output none >/dev/null 2>&1; do sleep "\${LOCKSTEP_POLL_SECONDS:-30}"; done`,
       `  ${h.say(`Stopped replicating ${name}.`)}`,
       'fi',
     );
@@ -245,7 +245,7 @@ function migrationItemLines(
     lines.push(
       `if [ -z "\${SKIP_${n}:-}" ]; then`,
       `  ${h.rest('put', ` --body ${sh(JSON.stringify(step.request.body))} --output none`)}`,
-      `  while [ "$(az rest --method get --url ${url} --query properties.migrationState --output tsv)" = "EnableMigrationInProgress" ]; do sleep 30; done`,
+      `  while [ "$(az rest --method get --url ${url} --query properties.migrationState --output tsv)" = "EnableMigrationInProgress" ]; do sleep "\${LOCKSTEP_POLL_SECONDS:-30}"; done`,
       `  ${h.say(`Replication of ${name} enabled with the disk encryption set on every disk.`)}`,
       'fi',
     );
