@@ -24,6 +24,7 @@ import {
 import { ArrowRightRegular, DatabaseRegular, DismissRegular, KeyRegular, LockClosedRegular, PersonRegular, ShieldLockRegular } from '@fluentui/react-icons';
 import { useMemo, useState } from 'react';
 import { chainOf, type ChainLink } from '@/lib/readiness/rows';
+import type { LandedVm } from '@/lib/estate/model';
 import type { Readiness } from '@/lib/queries/estate';
 import { normalizeId } from '@/lib/estate/ids';
 import { rawResource } from '@/lib/estate/normalize';
@@ -124,6 +125,7 @@ export function ServerDetails({ readiness, serverId, onClose }: { readiness: Rea
                 })}
               </ol>
             </section>
+            {server.landed && <LandedSection landed={server.landed} estate={readiness.estate} />}
             <section aria-labelledby="findings-title" className={s.findings}>
               <Subtitle2 as="h2" id="findings-title">
                 Findings ({result.findings.length})
@@ -171,5 +173,52 @@ export function ServerDetails({ readiness, serverId, onClose }: { readiness: Rea
         </>
       )}
     </OverlayDrawer>
+  );
+}
+
+/** What the completed migration left in Azure: the VM, and for each managed disk the key it is under. */
+function LandedSection({ landed, estate }: { landed: LandedVm; estate: Readiness['estate'] }) {
+  const name = landed.vmId.split('/').pop();
+  const cmk =
+    landed.found && landed.disks.length > 0 && landed.disks.every((d) => d.found && d.desId && d.encryptionType !== 'EncryptionAtRestWithPlatformKey');
+  return (
+    <section aria-labelledby="landed-title">
+      <Subtitle2 as="h2" id="landed-title" block>
+        What landed
+      </Subtitle2>
+      {!landed.found ? (
+        <Body1 block>VM {name} is not in the capture: see the finding below for why.</Body1>
+      ) : (
+        <>
+          <Body1 block>
+            VM {name}
+            {cmk ? ': verified, every managed disk is under a customer-managed key.' : '.'} Encryption at host is{' '}
+            {landed.encryptionAtHost ? 'on' : 'off (temp disk and host caches are not under the key)'}.
+          </Body1>
+          <Table size="small" aria-label="Landed disks">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Managed disk</TableHeaderCell>
+                <TableHeaderCell>Encrypted with</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {landed.disks.map((d) => (
+                <TableRow key={d.id}>
+                  <TableCell>{d.name}</TableCell>
+                  <TableCell>
+                    {!d.found
+                      ? 'Could not be read'
+                      : d.desId && d.encryptionType !== 'EncryptionAtRestWithPlatformKey'
+                        ? `Customer-managed key, through ${estate.diskEncryptionSets.get(normalizeId(d.desId))?.name ?? d.desId.split('/').pop()}`
+                        : 'Platform-managed key'}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </>
+      )}
+    </section>
   );
 }

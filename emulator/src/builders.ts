@@ -572,6 +572,65 @@ export function migrationItem(infra: { containerId: string; policyId: string; si
   };
 }
 
+/**
+ * What a completed migration leaves in the target group: the VM named by the item, and one managed disk per replicated
+ * disk, each encrypted with the item's DES for that disk (a platform-managed key where it named none). Encryption at
+ * host is off, as it is unless someone turns it on. Used by the demo and by the emulator's `migrate` action.
+ */
+export function landedVm(item: ArmResource, location: string): ArmResource[] {
+  const d = (item.properties as { providerSpecificDetails: Record<string, unknown> }).providerSpecificDetails;
+  const rg = String(d.targetResourceGroupId);
+  const vmId = `${rg}/providers/Microsoft.Compute/virtualMachines/${String(d.targetVmName)}`;
+  const replicated = (d.protectedDisks ?? []) as {
+    isOSDisk: string;
+    targetDiskName?: string;
+    diskEncryptionSetId?: string;
+    capacityInBytes?: number;
+    diskType?: string;
+  }[];
+  const disks: ArmResource[] = replicated.map((x, i) => {
+    const name = x.targetDiskName ?? `${String(d.targetVmName)}-disk${i}`;
+    const des = x.diskEncryptionSetId || undefined;
+    return {
+      id: `${rg}/providers/Microsoft.Compute/disks/${name}`,
+      name,
+      type: 'Microsoft.Compute/disks',
+      location,
+      sku: { name: x.diskType ?? 'Premium_LRS' },
+      properties: {
+        diskSizeGB: Math.ceil((x.capacityInBytes ?? 0) / 1024 ** 3),
+        diskState: 'Attached',
+        provisioningState: 'Succeeded',
+        encryption: des ? { type: 'EncryptionAtRestWithCustomerKey', diskEncryptionSetId: des } : { type: 'EncryptionAtRestWithPlatformKey' },
+      },
+      managedBy: vmId,
+    };
+  });
+  const ref = (disk: ArmResource) => {
+    const enc = (disk.properties as { encryption: { diskEncryptionSetId?: string } }).encryption;
+    return { id: disk.id, ...(enc.diskEncryptionSetId ? { diskEncryptionSet: { id: enc.diskEncryptionSetId } } : {}) };
+  };
+  const os = replicated.findIndex((x) => x.isOSDisk === 'true');
+  const vm: ArmResource = {
+    id: vmId,
+    name: String(d.targetVmName),
+    type: 'Microsoft.Compute/virtualMachines',
+    location,
+    tags: (d.targetVmTags ?? {}) as Record<string, string>,
+    properties: {
+      vmId: guidFrom(`vm:${vmId}`),
+      hardwareProfile: { vmSize: d.targetVmSize },
+      storageProfile: {
+        osDisk: { osType: d.osType, name: disks[os]?.name, createOption: 'Attach', managedDisk: disks[os] ? ref(disks[os]) : undefined },
+        dataDisks: disks.filter((_, i) => i !== os).map((disk, lun) => ({ lun, name: disk.name, createOption: 'Attach', managedDisk: ref(disk) })),
+      },
+      securityProfile: { encryptionAtHost: false },
+      provisioningState: 'Succeeded',
+    },
+  };
+  return [vm, ...disks];
+}
+
 export function userAssignedIdentity(subId: string, rg: string, name: string, location: string, tenantId: string, tags?: Record<string, string>): ArmResource {
   const id = `${rgId(subId, rg)}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${name}`;
   return {

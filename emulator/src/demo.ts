@@ -21,6 +21,7 @@ import {
   lock,
   migrationInfrastructure,
   migrationItem,
+  landedVm,
   principalOf,
   resourceGroup,
   rgId,
@@ -656,7 +657,12 @@ export function buildDemoEstate(capturedAt: Date | string = DEMO_REFERENCE_CAPTU
       ],
     },
   ];
-  for (const s of amsterdam) add(migrationItem(weu, s, clock));
+  for (const s of amsterdam) {
+    const item = migrationItem(weu, s, clock);
+    add(item);
+    // A server whose migration completed has landed: its VM and disks are in the target group.
+    if (s.state === 'MigrationSucceeded') add(...landedVm(item, s.targetLocation));
+  }
   // Agent-based migration (physical lab analysers and servers VMware's CBT cannot replicate): InMageRcm in its own vault.
   const agent = agentBasedInfrastructure({
     hubSubId: SUBS.hub,

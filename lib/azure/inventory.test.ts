@@ -130,6 +130,36 @@ describe('live inventory', () => {
     ).toEqual(['EPD-APP-03', 'LAB-PARTNER-01', 'LAB-PARTNER-02', 'TELE-APP-01', 'TELE-APP-02']);
   });
 
+  it('reads what a migrated server landed as, and a landed VM it may not read leaves that server unknown with the reason', async () => {
+    const item = t.estate.resources.find(
+      (r) => r.type === MIGRATION_ITEM && (r.properties as { migrationState?: string }).migrationState === 'MigrationSucceeded',
+    )!;
+    const name = (item.properties as { machineName: string }).machineName;
+    const capture = () =>
+      captureEstate({
+        cloud: { armEndpoint: t.base, allowInsecure: true },
+        tokens: t.tokens('consultant'),
+        now: () => new Date(t.estate.capturedAt),
+        maxRetries: 1,
+      });
+    const now = Date.parse(t.estate.capturedAt) / 1000;
+    const landed = normalize(await capture()).servers.find((s) => s.machineName === name)!.landed!;
+    expect(landed.found).toBe(true);
+    expect(landed.disks.length).toBeGreaterThan(0);
+    expect(landed.disks.every((d) => d.found && d.encryptionType === 'EncryptionAtRestWithCustomerKey')).toBe(true);
+
+    await t.control('faults', {
+      method: 'POST',
+      body: { method: 'GET', path: landed.vmId, status: 403, code: 'AuthorizationFailed', message: 'denied for the test' },
+    });
+    const e = evaluate(normalize(await capture()), { now });
+    const hit = e.servers.find((s) => s.name === name)!;
+    expect(hit.verdict).toBe('unknown');
+    expect(hit.findings.find((f) => f.ruleId === 'LS-SRV-008')!.message).toContain(
+      `its landed VM ${landed.vmId.split('/').pop()} could not be read (read the landed VM failed: 403 AuthorizationFailed)`,
+    );
+  });
+
   it('turns a 403 on one subscription into a gap and reads the rest', async () => {
     await t.control('faults', {
       method: 'POST',

@@ -370,6 +370,32 @@ export async function captureEstate(opts: InventoryOptions): Promise<EstateFile>
   await Promise.all(keyReads);
   report();
 
+  // What landed: for each server whose migration completed, its VM in the target group and that VM's managed disks.
+  const landedReads: Promise<unknown>[] = [];
+  for (const item of [...resources.values()].filter((r) => r.type.toLowerCase() === MIGRATION_ITEM_TYPE.toLowerCase())) {
+    const props = (item.properties ?? {}) as { migrationState?: string; providerSpecificDetails?: { targetResourceGroupId?: string; targetVmName?: string } };
+    const d = props.providerSpecificDetails ?? {};
+    if (props.migrationState !== 'MigrationSucceeded' || !d.targetResourceGroupId || !d.targetVmName) continue;
+    const rg = parseResourceId(d.targetResourceGroupId);
+    if (!rg?.subscriptionId || !rg.resourceGroup) continue;
+    const vmId = `${d.targetResourceGroupId}/providers/Microsoft.Compute/virtualMachines/${d.targetVmName}`;
+    landedReads.push(
+      factory.compute(rg.subscriptionId).then(async (compute) => {
+        const vm = await attempt(vmId, 'read the landed VM', () => compute.virtualMachines.get(rg.resourceGroup!, d.targetVmName!));
+        const storage = vm?.storageProfile;
+        const diskIds = [storage?.osDisk?.managedDisk?.id, ...(storage?.dataDisks ?? []).map((x) => x.managedDisk?.id)].filter((x): x is string => !!x);
+        await Promise.all(
+          diskIds.map((id) => {
+            const p = parseResourceId(id)!;
+            return factory.compute(p.subscriptionId!).then((c) => attempt(id, 'read a landed disk', () => c.disks.get(p.resourceGroup!, p.name)));
+          }),
+        );
+      }),
+    );
+  }
+  await Promise.all(landedReads);
+  report();
+
   // Names for the principals the estate names (custody, grants, hand-overs): Microsoft Graph, when it may be asked.
   let directoryObjects: EstateFile['directoryObjects'];
   if (opts.graph) {
@@ -401,7 +427,10 @@ export async function captureEstate(opts: InventoryOptions): Promise<EstateFile>
   }
 
   // A key or version that does not exist is a finding (LS-KEY-001), not a gap.
-  const realGaps = gaps.filter((g) => !((g.operation === 'read key' || g.operation === 'read key version') && g.status === 404));
+  // Nor is a landed VM that is not there: the verdict says no such VM was found.
+  const realGaps = gaps.filter(
+    (g) => !((g.operation === 'read key' || g.operation === 'read key version' || g.operation === 'read the landed VM') && g.status === 404),
+  );
   const home = tenants[0];
   return {
     kind: 'lockstep.estate',

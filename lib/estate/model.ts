@@ -69,6 +69,29 @@ export interface ReplicatingServer {
   seedingProgress?: number;
   /** undefined when the item reports no disk details. */
   disks?: ReplicatingDisk[];
+  /** For a server whose migration completed: the VM it landed as and its managed disks, as read from the target group. */
+  landed?: LandedVm;
+}
+
+/** What a completed migration left in Azure, as ARM shows it. */
+export interface LandedVm {
+  /** The VM the item names (its target group and name). */
+  vmId: string;
+  /** False when the capture holds no such VM (it was not found, or could not be read: see the estate's gaps). */
+  found: boolean;
+  /** `securityProfile.encryptionAtHost`: temp disks and caches are encrypted only with it. */
+  encryptionAtHost?: boolean;
+  disks: LandedDisk[];
+}
+
+export interface LandedDisk {
+  id: string;
+  name: string;
+  /** False when the VM names the disk but the capture holds it not. */
+  found: boolean;
+  /** `encryption.type`: EncryptionAtRestWithPlatformKey, …WithCustomerKey, …WithPlatformAndCustomerKeys. */
+  encryptionType?: string;
+  desId?: string;
 }
 
 export interface KeyUrlParts {

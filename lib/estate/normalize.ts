@@ -16,6 +16,7 @@ import type {
   KeyUrlParts,
   KeyVault,
   KeyVersion,
+  LandedVm,
   Lock,
   Lookup,
   MigrateProject,
@@ -114,6 +115,35 @@ function permissionSets(v: unknown): RolePermissionSet[] {
 /** The resource exactly as ARM sent it (for the JSON view), by id in any casing. */
 export function rawResource(estate: Pick<Estate, 'raw'>, id: string): ArmResource | undefined {
   return estate.raw.get(normalizeId(id));
+}
+
+/** The VM a migration item lands as: its target name in its target resource group. */
+export function landedVmId(server: Pick<ReplicatingServer, 'targetResourceGroupId' | 'vmName'>): string | undefined {
+  return server.targetResourceGroupId && server.vmName
+    ? `${server.targetResourceGroupId}/providers/Microsoft.Compute/virtualMachines/${server.vmName}`
+    : undefined;
+}
+
+/** A server whose migration succeeded: its landed VM and disks as the capture holds them. */
+function landedOf(server: ReplicatingServer, raw: Map<string, ArmResource>): LandedVm | undefined {
+  if (server.migrationState !== 'MigrationSucceeded') return undefined;
+  const vmId = landedVmId(server);
+  if (!vmId) return undefined;
+  const vm = raw.get(normalizeId(vmId));
+  if (!vm) return { vmId, found: false, disks: [] };
+  const p = obj(vm.properties);
+  const storage = obj(p.storageProfile);
+  const refs = [obj(storage.osDisk), ...arr(storage.dataDisks).map(obj)].map((d) => str(obj(d.managedDisk).id)).filter((x): x is string => !!x);
+  return {
+    vmId: vm.id,
+    found: true,
+    encryptionAtHost: toBool(obj(p.securityProfile).encryptionAtHost) ?? false,
+    disks: refs.map((id) => {
+      const disk = raw.get(normalizeId(id));
+      const enc = obj(obj(disk?.properties).encryption);
+      return { id, name: disk?.name ?? id.split('/').pop()!, found: !!disk, encryptionType: str(enc.type), desId: str(enc.diskEncryptionSetId) || undefined };
+    }),
+  };
 }
 
 export function normalize(file: EstateFile): Estate {
@@ -299,6 +329,7 @@ export function normalize(file: EstateFile): Estate {
     server.vaultId = vault?.id ?? vaultId;
     server.projectId = vault?.projectId;
     server.targetRegion ??= mappingRegion.get(normalizeId(containerId)) ?? (server.method === 'agent-based' ? normalizeRegion(vault?.location) : undefined);
+    server.landed = landedOf(server, raw);
     servers.push(server);
   }
 

@@ -200,6 +200,16 @@ export function evaluate(estate: Estate, options: { settings?: Partial<Settings>
           : 'the replication item reports no disks',
       );
     }
+    // A server that landed is judged by its VM and disks: one the capture does not hold is a gap, never "fine".
+    if (server.landed && !server.landed.found) {
+      const gap = estate.gaps.find((g) => normalizeId(g.scope) === normalizeId(server.landed!.vmId));
+      unreadable.push(
+        gap
+          ? `its landed VM ${nameOf(server.landed.vmId)} could not be read (${gap.operation} failed: ${gap.status} ${gap.code})`
+          : `no VM named ${nameOf(server.landed.vmId)} was found in its target resource group`,
+      );
+    }
+    for (const d of server.landed?.disks ?? []) if (!d.found) unreadable.push(`its landed disk ${d.name} could not be read`);
     for (const d of deses) {
       if (d.lookup.state === 'unreadable') unreadable.push(`disk encryption set ${nameOf(d.id)} could not be read (${d.lookup.reason})`);
       if (d.lookup.state !== 'found') continue;

@@ -281,3 +281,32 @@ export function crossTenant(f: Fixture, federatedClientId: string | null = PARTN
   f.des.properties.activeKey = { keyUrl: `https://kv-partner.vault.azure.net/keys/partner-key/${V_CUR}` };
   if (federatedClientId) f.des.properties.federatedClientId = federatedClientId;
 }
+
+export const VM = `/subscriptions/${SUB}/resourceGroups/rg-app/providers/Microsoft.Compute/virtualMachines/srv-1`;
+
+/**
+ * The server's migration completed: its VM srv-1 and its two managed disks are in the target group, each under the DES
+ * replication named, with encryption at host on (the healthy landing). Returns the VM and disks to bend.
+ */
+export function landed(f: Fixture): { vm: Json; disks: Json[] } {
+  (f.item.properties as Json).migrationState = 'MigrationSucceeded';
+  const disks: Json[] = [0, 1].map((i) => ({
+    id: `/subscriptions/${SUB}/resourceGroups/rg-app/providers/Microsoft.Compute/disks/srv-1-disk${i}`,
+    name: `srv-1-disk${i}`,
+    type: 'Microsoft.Compute/disks',
+    location: 'westeurope',
+    properties: { encryption: { type: 'EncryptionAtRestWithCustomerKey', diskEncryptionSetId: DES } },
+  }));
+  const vm: Json = {
+    id: VM,
+    name: 'srv-1',
+    type: 'Microsoft.Compute/virtualMachines',
+    location: 'westeurope',
+    properties: {
+      storageProfile: { osDisk: { managedDisk: { id: disks[0]!.id } }, dataDisks: [{ lun: 0, managedDisk: { id: disks[1]!.id } }] },
+      securityProfile: { encryptionAtHost: true },
+    },
+  };
+  f.add(vm, ...disks);
+  return { vm, disks };
+}

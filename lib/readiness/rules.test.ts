@@ -19,15 +19,19 @@ import {
   SUB,
   V_CUR,
   V_OLD,
+  VM,
   asAgentBased,
   crossTenant,
   healthy,
+  landed,
   messages,
   onManagedHsm,
   run,
   type Fixture,
 } from './fixtures';
 import type { Settings } from './types';
+
+type Json = Record<string, unknown>;
 
 interface Case {
   name: string;
@@ -744,6 +748,76 @@ const CASES: Case[] = [
     },
     expected: [],
   },
+  // What landed
+  {
+    name: 'landed-under-the-planned-des-with-encryption-at-host',
+    rule: 'LS-LND-001',
+    bend: (f) => {
+      landed(f);
+    },
+    expected: [],
+  },
+  {
+    name: 'landed-disk-under-platform-key',
+    rule: 'LS-LND-001',
+    bend: (f) => {
+      const { disks } = landed(f);
+      (disks[1]!.properties as Json).encryption = { type: 'EncryptionAtRestWithPlatformKey' };
+    },
+    expected: ['Server SRV-1 landed as VM srv-1 with 1 disk under a platform-managed key (srv-1-disk1).'],
+  },
+  {
+    name: 'landed-disk-under-platform-key-is-not-judged-by-replication',
+    rule: 'LS-SRV-001',
+    bend: (f) => {
+      const { disks } = landed(f);
+      delete f.details.protectedDisks[1].diskEncryptionSetId;
+      (disks[1]!.properties as Json).encryption = { type: 'EncryptionAtRestWithPlatformKey' };
+    },
+    expected: [],
+  },
+  {
+    name: 'landed-disk-under-another-des',
+    rule: 'LS-LND-002',
+    bend: (f) => {
+      const { disks } = landed(f);
+      (disks[0]!.properties as Json).encryption = {
+        type: 'EncryptionAtRestWithCustomerKey',
+        diskEncryptionSetId: `${RG}/providers/Microsoft.Compute/diskEncryptionSets/des-other`,
+      };
+    },
+    expected: ['Disk srv-1-disk0 of server SRV-1 landed under disk encryption set des-other, not the one replication named (des-fixture).'],
+  },
+  {
+    name: 'landed-without-encryption-at-host',
+    rule: 'LS-LND-003',
+    bend: (f) => {
+      const { vm } = landed(f);
+      (vm.properties as Json).securityProfile = {};
+    },
+    expected: ['Server SRV-1 landed as VM srv-1 without encryption at host: its temp disk and host caches are not under the customer-managed key.'],
+  },
+  {
+    name: 'landed-vm-not-in-the-capture',
+    rule: 'LS-SRV-008',
+    bend: (f) => {
+      landed(f);
+      f.remove(VM);
+    },
+    expected: ['Lockstep cannot tell whether server SRV-1 will land under a customer-managed key: no VM named srv-1 was found in its target resource group.'],
+  },
+  {
+    name: 'landed-vm-unreadable',
+    rule: 'LS-SRV-008',
+    bend: (f) => {
+      landed(f);
+      f.remove(VM);
+      f.file.gaps = [{ scope: VM, operation: 'read the landed VM', status: 403, code: 'AuthorizationFailed', message: 'x' }];
+    },
+    expected: [
+      'Lockstep cannot tell whether server SRV-1 will land under a customer-managed key: its landed VM srv-1 could not be read (read the landed VM failed: 403 AuthorizationFailed).',
+    ],
+  },
 ];
 
 describe('agent-based, cross-tenant and Managed HSM chains', () => {
@@ -800,11 +874,11 @@ describe.each(CASES)('$rule on $name', (c) => {
 });
 
 describe('the catalog', () => {
-  it('has 37 rules with unique, well-formed ids, docs and remediation', () => {
-    expect(RULES).toHaveLength(37);
+  it('has 40 rules with unique, well-formed ids, docs and remediation', () => {
+    expect(RULES).toHaveLength(40);
     expect(new Set(RULES.map((r) => r.id)).size).toBe(RULES.length);
     for (const r of RULES) {
-      expect(r.id).toMatch(/^LS-(SRV|DES|KEY|KV)-\d{3}$/);
+      expect(r.id).toMatch(/^LS-(SRV|LND|DES|KEY|KV)-\d{3}$/);
       expect(r.docs.length).toBeGreaterThan(0);
       expect(r.remediation.portal.length).toBeGreaterThan(0);
       expect(r.remediation.cli && r.remediation.powershell && r.remediation.bicep).toBeTruthy();

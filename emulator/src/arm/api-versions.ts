@@ -52,6 +52,8 @@ const COMPUTE_DISK = [
   '2024-03-02',
   '2025-01-02',
 ];
+// Virtual machines: what arm-compute 24 sends (2026-03-01) and the versions before it that clients still use.
+const COMPUTE_VM = ['2023-03-01', '2023-07-01', '2023-09-01', '2024-03-01', '2024-07-01', '2024-11-01', '2025-04-01', '2026-03-01'];
 const KEYVAULT = ['2019-09-01', '2021-10-01', '2022-07-01', '2022-11-01', '2023-02-01', '2023-07-01', '2024-11-01', '2025-05-01', '2026-02-01'];
 const RECOVERY_VAULTS = [
   '2016-06-01',
@@ -114,6 +116,7 @@ const TABLE: Record<string, readonly string[]> = {
   'Microsoft.Compute/diskEncryptionSets/associatedResources': COMPUTE_DISK,
   'Microsoft.Compute/locations/DiskOperations': COMPUTE_DISK,
   'Microsoft.Compute/disks': COMPUTE_DISK,
+  'Microsoft.Compute/virtualMachines': COMPUTE_VM,
   'Microsoft.KeyVault/vaults': KEYVAULT,
   'Microsoft.KeyVault/checkNameAvailability': KEYVAULT,
   'Microsoft.KeyVault/vaults/accessPolicies': KEYVAULT,

@@ -121,6 +121,17 @@ export function classify(path: string): Route {
   const type = typeParts.join('/');
   if (rest.length % 2 === 1) {
     const parentId = '/' + segs.slice(0, segs.length - 1).join('/');
+    if (sameType(type, 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationMigrationItems/migrate')) {
+      return {
+        kind: 'action',
+        targetId: parentId,
+        type,
+        action: 'migrate',
+        sub,
+        rg,
+        rbacAction: 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationMigrationItems/migrate/action',
+      };
+    }
     if (sameType(type, 'Microsoft.Compute/diskEncryptionSets/associatedResources')) {
       return { kind: 'action', targetId: parentId, type, action: 'associatedResources', sub, rg, rbacAction: 'Microsoft.Compute/diskEncryptionSets/read' };
     }

@@ -77,6 +77,12 @@ export class LroRegistry implements LongRunningOperations {
     if (!op) return armError(404, 'NotFound', `The operation '${opId}' was not found.`);
     const body: Json = { name: op.id, startTime: new Date(op.startMs).toISOString(), status: op.settled ? 'Succeeded' : 'InProgress' };
     if (op.settled) body.endTime = new Date(op.doneMs).toISOString();
+    // Site Recovery's Location (`{item}/operationresults/{id}`): 202 while it runs, then the resource (204 once deleted).
+    if (/\/operationresults\//i.test(ctx.req.path)) {
+      if (!op.settled) return { status: 202, headers: { Location: ctx.req.url.toString(), 'Retry-After': retryAfter(op.doneMs - ctx.nowMs()) } };
+      const resource = ctx.store.get(op.resourceId);
+      return resource && op.kind !== 'delete' ? { status: 200, body: resource } : { status: 204 };
+    }
     const monitor = queryParam(ctx.req, 'monitor') === 'true';
     // Every in-progress answer says when to ask again, as Compute's do: without it clients wait their default (az: 30 s).
     const again = op.settled ? undefined : retryAfter(op.doneMs - ctx.nowMs());

@@ -8,7 +8,7 @@ import { armError, readJsonObject } from './errors';
 import { associatedResources, diskEncryptionSet } from './providers/compute';
 import { checkNameAvailability, key, keyVault, updateAccessPolicies } from './providers/key-vault';
 import { userAssignedIdentity } from './providers/managed-identity';
-import { migrationItem } from './providers/recovery-services';
+import { migrate, migrationItem } from './providers/recovery-services';
 import { generic, resourceGroup } from './providers/resources';
 import { lockedBy, type Json } from './resource';
 
@@ -46,6 +46,7 @@ export function handleWrite(ctx: ArmContext, route: Extract<Route, { kind: 'inst
 export function handleAction(ctx: ArmContext, route: Extract<Route, { kind: 'action' }>): Reply {
   if (route.action === 'checkNameAvailability') return checkNameAvailability(ctx);
   if (route.action === 'associatedResources') return associatedResources(ctx, route);
+  if (route.action === 'migrate') return migrate(ctx, route);
   if (route.action.startsWith('accessPolicies:')) return updateAccessPolicies(ctx, route);
   return armError(404, 'InvalidResourceType', `The action '${route.action}' is not supported.`);
 }

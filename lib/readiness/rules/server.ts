@@ -35,6 +35,8 @@ export const serverRules: ServerRule[] = [
     docs: [DOCS.migrateCmk],
     controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'GDPR/Art.32(1)(a)', 'HIPAA/164.312(a)(2)(iv)', 'NIS2/Art.21(2)(h)'],
     evaluate: (s) => {
+      // Once it has landed, its managed disks are judged (LS-LND-001), not what replication was going to do.
+      if (s.server.landed?.found) return [];
       const without = (s.server.disks ?? []).filter((d) => !d.desId);
       if (without.length === 0) return [];
       return [
@@ -205,6 +207,97 @@ export const serverRules: ServerRule[] = [
     evaluate: (s) =>
       s.unreadable.length > 0
         ? [`Lockstep cannot tell whether server ${s.server.machineName} will land under a customer-managed key: ${list(s.unreadable)}.`]
+        : [],
+  },
+  {
+    id: 'LS-LND-001',
+    name: 'Landed.DiskUnderPlatformKey',
+    subject: 'server',
+    severity: 'high',
+    effect: 'unprotected',
+    resourceOf: of,
+    title: 'Landed disk is under a platform-managed key',
+    synopsis: 'After migration, every managed disk of the VM must be encrypted with the customer-managed key.',
+    rationale:
+      'The migration is over and the data is in Azure: a managed disk encrypted with a platform-managed key holds it under a key the organisation does not control, whatever replication was meant to do.',
+    remediation: {
+      summary: "Stop the VM and change the disk's encryption to the disk encryption set (customer-managed key), then start it.",
+      portal: [
+        'Virtual machine → Stop',
+        'Disks → the disk → Encryption → "Encryption at-rest with a customer-managed key" → the disk encryption set → Save',
+        'Start the VM',
+      ],
+      cli: 'az vm deallocate --ids <vm-id>\naz disk update --ids <disk-id> --encryption-type EncryptionAtRestWithCustomerKey --disk-encryption-set <des-id>\naz vm start --ids <vm-id>',
+      powershell:
+        'Stop-AzVM -Id <vm-id> -Force\nNew-AzDiskUpdateConfig -EncryptionType EncryptionAtRestWithCustomerKey -DiskEncryptionSetId <des-id> | Update-AzDisk -ResourceGroupName <rg> -DiskName <disk>\nStart-AzVM -Id <vm-id>',
+      bicep:
+        "resource disk 'Microsoft.Compute/disks@2025-01-02' = { properties: { encryption: { type: 'EncryptionAtRestWithCustomerKey', diskEncryptionSetId: des.id } } }",
+    },
+    docs: [DOCS.diskEncryption, DOCS.cmkCli],
+    controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'GDPR/Art.32(1)(a)', 'HIPAA/164.312(a)(2)(iv)', 'NIS2/Art.21(2)(h)'],
+    evaluate: (s) => {
+      const platform = (s.server.landed?.disks ?? []).filter((d) => d.found && (!d.desId || d.encryptionType === 'EncryptionAtRestWithPlatformKey'));
+      if (platform.length === 0) return [];
+      return [
+        `Server ${s.server.machineName} landed as VM ${nameOf(s.server.landed!.vmId)} with ${plural(platform.length, 'disk')} under a platform-managed key (${list(platform.map((d) => d.name))}).`,
+      ];
+    },
+  },
+  {
+    id: 'LS-LND-002',
+    name: 'Landed.DiskUnderOtherDes',
+    subject: 'server',
+    severity: 'high',
+    resourceOf: of,
+    title: 'Landed disk uses another disk encryption set than planned',
+    synopsis: 'The disks that landed should be encrypted with the disk encryption set replication named.',
+    rationale:
+      'A disk under another DES is under another key, vault and access grant than the ones reviewed: its custody, rotation and blast radius are not what the evidence says.',
+    remediation: {
+      summary: 'Check why the disk uses another set; if it is not intended, move the disk to the planned DES (the VM must be stopped).',
+      portal: ['Disks → the disk → Encryption → choose the planned disk encryption set → Save (stop the VM first)'],
+      cli: 'az vm deallocate --ids <vm-id>\naz disk update --ids <disk-id> --disk-encryption-set <planned-des-id>\naz vm start --ids <vm-id>',
+      powershell: 'New-AzDiskUpdateConfig -DiskEncryptionSetId <planned-des-id> | Update-AzDisk -ResourceGroupName <rg> -DiskName <disk>',
+      bicep: "resource disk 'Microsoft.Compute/disks@2025-01-02' = { properties: { encryption: { diskEncryptionSetId: plannedDes.id } } }",
+    },
+    docs: [DOCS.diskEncryption],
+    controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'GDPR/Art.32(1)(a)'],
+    evaluate: (s) => {
+      const planned = new Set((s.server.disks ?? []).map((d) => d.desId?.toLowerCase()).filter((x): x is string => !!x));
+      if (planned.size === 0) return [];
+      const other = (s.server.landed?.disks ?? []).filter((d) => d.found && d.desId && !planned.has(d.desId.toLowerCase()));
+      return other.map(
+        (d) =>
+          `Disk ${d.name} of server ${s.server.machineName} landed under disk encryption set ${nameOf(d.desId!)}, not the one replication named (${list([...planned].map(nameOf))}).`,
+      );
+    },
+  },
+  {
+    id: 'LS-LND-003',
+    name: 'Landed.NoEncryptionAtHost',
+    subject: 'server',
+    severity: 'medium',
+    resourceOf: of,
+    title: 'Landed VM does not encrypt at host',
+    synopsis: 'Temp disks and disk caches are encrypted only with encryption at host.',
+    rationale:
+      "Server-side encryption with the customer-managed key covers the managed disks. The VM's temp disk and the caches on its host are encrypted only when encryption at host is on: without it, data there is not under the organisation's key.",
+    remediation: {
+      summary:
+        'Register the EncryptionAtHost feature if the subscription lacks it, stop (deallocate) the VM, turn on encryption at host, and start it: the VM is down meanwhile.',
+      portal: ['Virtual machine → Stop', 'Disks → Additional settings → Encryption at host → Yes → Save', 'Start the VM'],
+      cli: 'az feature register --namespace Microsoft.Compute --name EncryptionAtHost\naz vm deallocate --ids <vm-id>\naz vm update --ids <vm-id> --set securityProfile.encryptionAtHost=true\naz vm start --ids <vm-id>',
+      powershell:
+        'Stop-AzVM -Id <vm-id> -Force\n$vm = Get-AzVM -ResourceId <vm-id>\nUpdate-AzVM -VM $vm -ResourceGroupName <rg> -EncryptionAtHost $true\nStart-AzVM -Id <vm-id>',
+      bicep: "resource vm 'Microsoft.Compute/virtualMachines@2024-07-01' = { properties: { securityProfile: { encryptionAtHost: true } } }",
+    },
+    docs: [DOCS.diskEncryption],
+    controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'GDPR/Art.32(1)(a)'],
+    evaluate: (s) =>
+      s.server.landed?.found && s.server.landed.encryptionAtHost !== true
+        ? [
+            `Server ${s.server.machineName} landed as VM ${nameOf(s.server.landed.vmId)} without encryption at host: its temp disk and host caches are not under the customer-managed key.`,
+          ]
         : [],
   },
 ];

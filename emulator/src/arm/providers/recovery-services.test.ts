@@ -71,3 +71,37 @@ describe('migration items (emulator)', () => {
     }
   });
 });
+
+describe('migrate (emulator)', () => {
+  it('migrates a server through the SDK: the item succeeds and its VM lands with each disk under the DES the item named', async () => {
+    await t.control('reset', { method: 'POST' });
+    const sr = await t.factory('engineer').siteRecovery(item('EPD-APP-01').id.split('/')[2]!);
+    const segs = item('EPD-APP-01').id.split('/');
+    const [rg, vault, fabric, container, name] = [segs[4], segs[8], segs[10], segs[12], segs[14]];
+    const done = await sr.replicationMigrationItems.beginMigrateAndWait(
+      vault!,
+      rg!,
+      fabric!,
+      container!,
+      name!,
+      {
+        properties: { providerSpecificDetails: { instanceType: 'VMwareCbt', performShutdown: 'true' } as never },
+      },
+      { updateIntervalInMs: 20 },
+    );
+    expect(done.properties?.migrationState).toBe('MigrationSucceeded');
+    const details = (
+      item('EPD-APP-01').properties as {
+        providerSpecificDetails: { targetResourceGroupId: string; targetVmName: string; protectedDisks: { diskEncryptionSetId: string }[] };
+      }
+    ).providerSpecificDetails;
+    const compute = await t.factory('engineer').compute(details.targetResourceGroupId.split('/')[2]!);
+    const vm = await compute.virtualMachines.get(details.targetResourceGroupId.split('/')[4]!, details.targetVmName);
+    const diskIds = [vm.storageProfile?.osDisk?.managedDisk?.id, ...(vm.storageProfile?.dataDisks ?? []).map((d) => d.managedDisk?.id)];
+    expect(diskIds).toHaveLength(details.protectedDisks.length);
+    for (const id of diskIds) {
+      const disk = await compute.disks.get(details.targetResourceGroupId.split('/')[4]!, id!.split('/').pop()!);
+      expect(disk.encryption?.diskEncryptionSetId?.toLowerCase()).toBe(details.protectedDisks[0]!.diskEncryptionSetId.toLowerCase());
+    }
+  });
+});

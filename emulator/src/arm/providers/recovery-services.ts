@@ -8,8 +8,9 @@
 import type { ArmResource } from '../../../../lib/estate/file';
 import { parseResourceId } from '../../../../lib/estate/ids';
 import type { Reply } from '../../http';
-import type { ArmContext } from '../context';
-import { armError, notFoundResource } from '../errors';
+import type { ArmContext, Route } from '../context';
+import { armError, notFoundResource, readJsonObject } from '../errors';
+import { landedVm } from '../../builders';
 import type { Json } from '../resource';
 
 const MIGRATION_ITEM = 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationMigrationItems';
@@ -175,3 +176,45 @@ function enableMigration(ctx: ArmContext, id: string, existing: ArmResource | un
   if (ctx.lro.durationMs <= 0) ctx.lro.settle(ctx);
   return { status: 202, headers };
 }
+
+/**
+ * `POST {item}/migrate`: the migration itself, a long-running operation. When it completes the item is
+ * MigrationSucceeded and its VM and managed disks are in the target group, each disk under the DES the item named for it.
+ */
+export function migrate(ctx: ArmContext, route: Extract<Route, { kind: 'action' }>): Reply {
+  if (ctx.req.method !== 'POST') return armError(405, 'MethodNotAllowed', 'Use POST to migrate.');
+  const item = ctx.store.get(route.targetId);
+  if (!item) return notFoundResource(MIGRATION_ITEM, parseResourceId(route.targetId)!.name, route.rg);
+  const props = item.properties as Json;
+  if (!((props.allowedOperations as string[] | undefined) ?? []).includes('Migrate'))
+    return armError(
+      400,
+      'OperationNotAllowed',
+      `Migrate is not allowed for '${String(props.machineName ?? item.name)}' in its current state (${String(props.migrationState ?? 'unknown')}).`,
+    );
+  const parsed = readJsonObject(ctx.req);
+  if ('error' in parsed) return parsed.error;
+  const input = obj((obj(parsed.body.properties) as Json).providerSpecificDetails);
+  if (input.instanceType !== 'VMwareCbt' || typeof input.performShutdown !== 'string')
+    return invalid("Required parameter 'properties.providerSpecificDetails.performShutdown' is missing (null).");
+  props.migrationState = 'MigrationInProgress';
+  props.migrationStateDescription = 'Migration in progress';
+  props.allowedOperations = [];
+  const headers = ctx.lro.start(ctx, item.id, 'put', {
+    urls: urls(ctx, item.id),
+    onSettled: () => {
+      const p = ctx.store.get(item.id)?.properties as Json | undefined;
+      if (!p) return;
+      p.migrationState = 'MigrationSucceeded';
+      p.migrationStateDescription = 'Migration succeeded';
+      p.allowedOperations = ['DisableMigration'];
+      const details = obj(p.providerSpecificDetails);
+      details.migrationProgressPercentage = 100;
+      for (const r of landedVm(ctx.store.get(item.id)!, String(details.targetLocation ?? 'westeurope'))) ctx.store.put(r);
+    },
+  });
+  if (ctx.lro.durationMs <= 0) ctx.lro.settle(ctx);
+  return { status: 202, headers };
+}
+
+const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
