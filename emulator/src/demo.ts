@@ -443,6 +443,20 @@ export function buildDemoEstate(capturedAt: Date | string = DEMO_REFERENCE_CAPTU
   const partnerSub = guidFrom('contoso-health:sub:partner-lab');
   const partnerDes = `${rgId(partnerSub, 'rg-lab-keys')}/providers/Microsoft.Compute/diskEncryptionSets/des-partner-lab-neu`;
   const landing = (rg: string) => ({ targetSubId: SUBS.landing, targetRg: rg, targetLocation: 'westeurope' });
+  // Research governs its landing zone with Azure Policy: disks there should use its own disk encryption sets (Audit).
+  add({
+    id: `${rgId(SUBS.research, 'rg-research-neu')}/providers/Microsoft.Authorization/policyAssignments/research-approved-des`,
+    name: 'research-approved-des',
+    type: 'Microsoft.Authorization/policyAssignments',
+    properties: {
+      displayName: 'Research disks use the research disk encryption sets',
+      policyDefinitionId: '/providers/Microsoft.Authorization/policyDefinitions/d461a302-a187-421a-89ac-84acdb4edc04',
+      scope: rgId(SUBS.research, 'rg-research-neu'),
+      notScopes: [],
+      enforcementMode: 'Default',
+      parameters: { allowedEncryptionSets: { value: [desResearch.id, desResearchRegion.id] }, effect: { value: 'Audit' } },
+    },
+  });
   const research = { targetSubId: SUBS.research, targetRg: 'rg-research-neu', targetLocation: 'northeurope' };
   const win = (v: string) => ({ os: 'Windows' as const, osName: `Microsoft Windows Server ${v} (64-bit)` });
   const rhel = { os: 'Linux' as const, osName: 'Red Hat Enterprise Linux 8 (64-bit)' };

@@ -91,5 +91,9 @@ export function createArmClientFactory(opts: ArmClientFactoryOptions) {
       const { AuthorizationManagementClient } = await import('@azure/arm-authorization');
       return own(new AuthorizationManagementClient(credential, subscriptionId, options));
     },
+    async policy(subscriptionId: string) {
+      const { PolicyClient } = await import('@azure/arm-policy');
+      return own(new PolicyClient(credential, subscriptionId, options));
+    },
   };
 }

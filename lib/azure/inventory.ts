@@ -9,6 +9,7 @@ import type { PipelineResponse } from '@azure/core-rest-pipeline';
 import type { TokenSource } from '../auth/token-source';
 import type { ArmResource, EstateFile, EstateGap } from '../estate/file';
 import { normalizeId, parseResourceId } from '../estate/ids';
+import { DISK_POLICIES } from '../estate/model';
 import { MIGRATION_ITEM_TYPE, PROTECTED_ITEM_TYPE, isManagedHsmHost, isReplicatingServer, parseKeyUrl } from '../estate/normalize';
 import { createArmClientFactory, type ArmTarget } from './client-factory';
 import { toArmError } from './errors';
@@ -225,7 +226,7 @@ export async function captureEstate(opts: InventoryOptions): Promise<EstateFile>
       const sub = s.subscriptionId!;
       const scope = `/subscriptions/${sub}`;
       const run = limiter(opts.concurrencyPerSubscription ?? 6);
-      const [resourcesClient, compute, kv, sr, auth, monitor, locks] = await Promise.all([
+      const [resourcesClient, compute, kv, sr, auth, monitor, locks, policy] = await Promise.all([
         factory.resources(sub),
         factory.compute(sub),
         factory.keyVault(sub),
@@ -233,6 +234,7 @@ export async function captureEstate(opts: InventoryOptions): Promise<EstateFile>
         factory.authorization(sub),
         factory.monitor(sub),
         factory.locks(sub),
+        factory.policy(sub),
       ]);
       await Promise.all([
         run(() =>
@@ -257,6 +259,8 @@ export async function captureEstate(opts: InventoryOptions): Promise<EstateFile>
         run(() => attempt(scope, 'list role assignments', () => drain(auth.roleAssignments.listForSubscription()))),
         run(() => attempt(scope, 'list custom role definitions', () => drain(auth.roleDefinitions.list(scope, { filter: "type eq 'CustomRole'" })))),
         run(() => attempt(scope, 'list locks', () => drain(locks.managementLocks.listAtSubscriptionLevel()))),
+        // What guards where servers land: every assignment that applies to the subscription or is made inside it.
+        run(() => attempt(scope, 'list policy assignments', () => drain(policy.policyAssignments.list()))),
       ]);
       const work: Promise<unknown>[] = [];
       // ARM's lists leave each item's disks out: GET those items, or reuse what an earlier capture read for the same entry.
@@ -395,6 +399,29 @@ export async function captureEstate(opts: InventoryOptions): Promise<EstateFile>
   }
   await Promise.all(landedReads);
   report();
+
+  // The definitions of the disk-encryption built-ins that are assigned: their rules and parameter defaults.
+  const assigned = new Set(
+    [...resources.values()]
+      .filter((r) => r.type.toLowerCase() === 'microsoft.authorization/policyassignments')
+      .map((r) =>
+        String((r.properties as { policyDefinitionId?: string } | undefined)?.policyDefinitionId ?? '')
+          .split('/')
+          .pop()!
+          .toLowerCase(),
+      )
+      .filter((n) => n === DISK_POLICIES.allowedDes || n === DISK_POLICIES.cmkRequired),
+  );
+  const anySub = chosen[0]?.subscriptionId;
+  if (anySub && assigned.size > 0) {
+    const policy = await factory.policy(anySub);
+    await Promise.all(
+      [...assigned].map((n) =>
+        attempt(`/providers/Microsoft.Authorization/policyDefinitions/${n}`, 'read a policy definition', () => policy.policyDefinitions.getBuiltIn(n)),
+      ),
+    );
+    report();
+  }
 
   // Names for the principals the estate names (custody, grants, hand-overs): Microsoft Graph, when it may be asked.
   let directoryObjects: EstateFile['directoryObjects'];

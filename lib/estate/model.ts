@@ -244,6 +244,8 @@ export interface Estate {
   roleDefinitions: Map<string, RoleDefinition>;
   diagnosticSettings: DiagnosticSetting[];
   locks: Lock[];
+  /** Azure Policy assignments of the two built-ins that guard customer-managed keys on managed disks. */
+  policyAssignments: DiskPolicyAssignment[];
   gaps: EstateGap[];
   /** People the estate file names (object id → "Display Name (upn)"), to show who holds a role. */
   principals: Map<string, string>;
@@ -256,4 +258,25 @@ export interface UserAssignedIdentity {
   name: string;
   /** The service principal's object id: what a role assignment names. */
   principalId?: string;
+}
+
+/** The built-in policies Lockstep judges replication against (their rules read from Azure/azure-policy). */
+export const DISK_POLICIES = {
+  /** "Managed disks should use a specific set of disk encryption sets for the customer-managed key encryption". */
+  allowedDes: 'd461a302-a187-421a-89ac-84acdb4edc04',
+  /** "OS and data disks should be encrypted with a customer-managed key". */
+  cmkRequired: '702dd420-7fcc-42c5-afe8-4026edd20fe0',
+} as const;
+
+export interface DiskPolicyAssignment {
+  id: string;
+  name: string;
+  displayName?: string;
+  scope: string;
+  notScopes: string[];
+  policy: 'allowedDes' | 'cmkRequired';
+  /** The effect as it will act: the parameter's value, else the definition's default (Audit); Deny under DoNotEnforce acts as Audit. */
+  effect: 'Audit' | 'Deny' | 'Disabled';
+  /** For allowedDes: the disk encryption sets a disk may use (lower-cased ids). */
+  allowedEncryptionSets: string[];
 }

@@ -17,6 +17,7 @@ import type {
   KeyVault,
   KeyVersion,
   LandedVm,
+  DiskPolicyAssignment,
   Lock,
   Lookup,
   MigrateProject,
@@ -29,6 +30,7 @@ import type {
   Subscription,
   UserAssignedIdentity,
 } from './model';
+import { DISK_POLICIES } from './model';
 
 type Json = Record<string, unknown>;
 
@@ -115,6 +117,35 @@ function permissionSets(v: unknown): RolePermissionSet[] {
 /** The resource exactly as ARM sent it (for the JSON view), by id in any casing. */
 export function rawResource(estate: Pick<Estate, 'raw'>, id: string): ArmResource | undefined {
   return estate.raw.get(normalizeId(id));
+}
+
+/** Assignments of the built-in disk-encryption policies, with the effect each will have. */
+function diskPolicyAssignments(file: EstateFile): DiskPolicyAssignment[] {
+  const out: DiskPolicyAssignment[] = [];
+  for (const r of file.resources) {
+    if (!typeIs(r, 'Microsoft.Authorization/policyAssignments')) continue;
+    const p = obj(r.properties);
+    const defName = (str(p.policyDefinitionId) ?? '').split('/').pop()?.toLowerCase();
+    const policy = defName === DISK_POLICIES.allowedDes ? 'allowedDes' : defName === DISK_POLICIES.cmkRequired ? 'cmkRequired' : undefined;
+    if (!policy) continue;
+    const params = obj(p.parameters);
+    const given = str(obj(params.effect).value);
+    let effect: DiskPolicyAssignment['effect'] = given === 'Deny' || given === 'Disabled' ? given : 'Audit';
+    if (effect === 'Deny' && str(p.enforcementMode) === 'DoNotEnforce') effect = 'Audit';
+    out.push({
+      id: r.id,
+      name: r.name,
+      displayName: str(p.displayName),
+      scope: str(p.scope) ?? parseResourceId(r.id)?.scope ?? '/',
+      notScopes: arr(p.notScopes).filter((x): x is string => typeof x === 'string'),
+      policy,
+      effect,
+      allowedEncryptionSets: arr(obj(params.allowedEncryptionSets).value)
+        .filter((x): x is string => typeof x === 'string')
+        .map((x) => x.toLowerCase()),
+    });
+  }
+  return out;
 }
 
 /** The VM a migration item lands as: its target name in its target resource group. */
@@ -354,6 +385,7 @@ export function normalize(file: EstateFile): Estate {
     roleDefinitions,
     diagnosticSettings,
     locks,
+    policyAssignments: diskPolicyAssignments(file),
     gaps: file.gaps ?? [],
     principals: principalNames(file),
     raw,

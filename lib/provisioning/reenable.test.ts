@@ -106,6 +106,23 @@ describe('re-replicate under a customer key', () => {
       /^FILE-SRV-01: Azure Migrate does not allow disabling its replication/,
     ],
     [
+      'a DES a Deny policy assignment refuses where it lands',
+      ['FILE-SRV-01'],
+      (f) =>
+        f.resources.push({
+          id: `${String(detailsOf(f, 'FILE-SRV-01').targetResourceGroupId)}/providers/Microsoft.Authorization/policyAssignments/only-central`,
+          name: 'only-central',
+          type: 'Microsoft.Authorization/policyAssignments',
+          properties: {
+            displayName: 'Only the central DES',
+            policyDefinitionId: '/providers/Microsoft.Authorization/policyDefinitions/d461a302-a187-421a-89ac-84acdb4edc04',
+            scope: String(detailsOf(f, 'FILE-SRV-01').targetResourceGroupId),
+            parameters: { allowedEncryptionSets: { value: [idOf(f, 'des-weu-central-01')] }, effect: { value: 'Deny' } },
+          },
+        }),
+      /^FILE-SRV-01: policy assignment 'Only the central DES' denies disks under des-weu-prod-01 where it lands; choose a disk encryption set it allows\.$/,
+    ],
+    [
       'a setting Lockstep cannot read back',
       ['FILE-SRV-01'],
       (f) => {
@@ -119,6 +136,14 @@ describe('re-replicate under a customer key', () => {
     expect(r.ok).toBe(false);
     expect(refusals(r)).toHaveLength(1);
     expect(refusals(r)[0]).toMatch(message);
+  });
+
+  it("refuses a DES whose vault is not healthy: one health meaning, the DES page's", () => {
+    const { r } = reenable(['FILE-SRV-01'], (f) => {
+      const vault = f.resources.find((x) => x.name === 'kv-chx-prod-weu')!;
+      (vault.properties as { enablePurgeProtection?: boolean }).enablePurgeProtection = false;
+    });
+    expect(refusals(r)[0]).toMatch(/^Disk encryption set des-weu-prod-01 is not healthy: .*purge protection/i);
   });
 
   it('refuses a DES that is not healthy, naming its critical findings', () => {

@@ -4,11 +4,12 @@
  * carrying over every setting the item had. Pure: the plan is built from the item as the estate read it (its detail
  * GET), and refused, in words, where that cannot be done safely.
  */
-import { normalizeId, parseResourceId } from '../estate/ids';
+import { isAtOrBelow, normalizeId, parseResourceId } from '../estate/ids';
 import type { Estate, ReplicatingServer } from '../estate/model';
 import { normalizeRegion, rawResource } from '../estate/normalize';
 import type { Problem } from '../estate/problem';
 import { evaluate } from '../readiness/evaluate';
+import { desRows } from '../readiness/resource-rows';
 import { API, planOf, url, type Plan, type PlanStep } from './steps';
 
 type Json = Record<string, unknown>;
@@ -82,9 +83,9 @@ export function planReenable(estate: Estate, refs: string[], desId: string, opti
   const des = estate.diskEncryptionSets.get(normalizeId(desId));
   if (!des) refuse('des', `Disk encryption set ${desId} is not in the estate: Lockstep cannot check it is healthy.`);
   else {
-    const critical = evaluate(estate, { now: options.now }).findings.filter(
-      (f) => f.severity === 'critical' && normalizeId(f.resourceId) === normalizeId(des.id),
-    );
+    // Healthy as the DES page judges it: its own findings and its vault's and key's (one health meaning everywhere).
+    const row = desRows(estate, evaluate(estate, { now: options.now })).find((r) => normalizeId(r.id) === normalizeId(des.id));
+    const critical = (row?.findings ?? []).filter((f) => f.severity === 'critical');
     if (critical.length > 0) refuse('des', `Disk encryption set ${des.name} is not healthy: ${critical.map((f) => f.message).join(' ')}`);
   }
   if (refs.length === 0) refuse('servers', 'Name at least one server to re-enable.');
@@ -147,6 +148,23 @@ export function planReenable(estate: Estate, refs: string[], desId: string, opti
       refuse(
         path,
         `${name} lands in subscription ${targetSub}; disk encryption set ${des.name} is in ${des.subscriptionId}. The DES must be in the target subscription.`,
+      );
+      continue;
+    }
+    const targetRg = String(details.targetResourceGroupId);
+    const denying = estate.policyAssignments.find(
+      (a) =>
+        a.policy === 'allowedDes' &&
+        a.effect === 'Deny' &&
+        isAtOrBelow(targetRg, a.scope) &&
+        !a.notScopes.some((n) => isAtOrBelow(targetRg, n)) &&
+        des &&
+        !a.allowedEncryptionSets.includes(des.id.toLowerCase()),
+    );
+    if (denying && des) {
+      refuse(
+        path,
+        `${name}: policy assignment '${denying.displayName ?? denying.name}' denies disks under ${des.name} where it lands; choose a disk encryption set it allows.`,
       );
       continue;
     }

@@ -220,7 +220,7 @@ export function evaluate(estate: Estate, options: { settings?: Partial<Settings>
       if (s.key?.state === 'unreadable') unreadable.push(`key ${s.des.key?.keyName} could not be read (${s.key.reason})`);
       if (s.access.state === 'unreadable') unreadable.push(`access to the key of ${s.des.name} could not be checked: ${s.access.reason}`);
     }
-    const subject: ServerSubject = { server, deses, unreadable };
+    const subject: ServerSubject = { server, deses, unreadable, policies: estate.policyAssignments };
     const chain = serverRuleSet.flatMap((r) => addForServer(r, subject));
     for (const d of deses) if (d.lookup.state === 'found') chain.push(...(desFindings.get(normalizeId(d.id)) ?? []));
     const unique = [...new Set(chain)].sort(byRank);

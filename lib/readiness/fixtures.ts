@@ -310,3 +310,37 @@ export function landed(f: Fixture): { vm: Json; disks: Json[] } {
   f.add(vm, ...disks);
   return { vm, disks };
 }
+
+/** A policy assignment of a disk-encryption built-in at `scope` (the target group's subscription unless said). */
+export function policyAssignment(
+  f: Fixture,
+  o: {
+    policy: 'allowedDes' | 'cmkRequired';
+    effect?: 'Audit' | 'Deny' | 'Disabled';
+    allowed?: string[];
+    scope?: string;
+    notScopes?: string[];
+    enforcementMode?: string;
+  },
+): Json {
+  const scope = o.scope ?? `/subscriptions/${SUB}`;
+  const def = o.policy === 'allowedDes' ? 'd461a302-a187-421a-89ac-84acdb4edc04' : '702dd420-7fcc-42c5-afe8-4026edd20fe0';
+  const a: Json = {
+    id: `${scope}/providers/Microsoft.Authorization/policyAssignments/guard-${o.policy}`,
+    name: `guard-${o.policy}`,
+    type: 'Microsoft.Authorization/policyAssignments',
+    properties: {
+      displayName: o.policy === 'allowedDes' ? 'Only approved disk encryption sets' : 'Disks need a customer-managed key',
+      policyDefinitionId: `/providers/Microsoft.Authorization/policyDefinitions/${def}`,
+      scope,
+      notScopes: o.notScopes ?? [],
+      enforcementMode: o.enforcementMode ?? 'Default',
+      parameters: {
+        ...(o.effect ? { effect: { value: o.effect } } : {}),
+        ...(o.allowed ? { allowedEncryptionSets: { value: o.allowed } } : {}),
+      },
+    },
+  };
+  f.add(a);
+  return a;
+}

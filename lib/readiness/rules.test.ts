@@ -24,6 +24,7 @@ import {
   crossTenant,
   healthy,
   landed,
+  policyAssignment,
   messages,
   onManagedHsm,
   run,
@@ -818,6 +819,62 @@ const CASES: Case[] = [
       'Lockstep cannot tell whether server SRV-1 will land under a customer-managed key: its landed VM srv-1 could not be read (read the landed VM failed: 403 AuthorizationFailed).',
     ],
   },
+  // Policy
+  {
+    name: 'policy-deny-des-outside-the-allowed-set',
+    rule: 'LS-POL-001',
+    bend: (f) => {
+      policyAssignment(f, { policy: 'allowedDes', effect: 'Deny', allowed: [`${RG}/providers/Microsoft.Compute/diskEncryptionSets/des-other`] });
+    },
+    expected: [
+      `Policy assignment 'Only approved disk encryption sets' (at Landing (${SUB})) denies disks outside its allowed disk encryption sets: it will refuse 2 disks of server SRV-1 (srv-1_disk0 and srv-1_disk1), so its replication or migration fails.`,
+    ],
+  },
+  {
+    name: 'policy-deny-with-the-des-allowed',
+    rule: 'LS-POL-001',
+    bend: (f) => {
+      policyAssignment(f, { policy: 'allowedDes', effect: 'Deny', allowed: [DES] });
+    },
+    expected: [],
+  },
+  {
+    name: 'policy-deny-not-enforced-acts-as-audit',
+    rule: 'LS-POL-001',
+    bend: (f) => {
+      policyAssignment(f, { policy: 'allowedDes', effect: 'Deny', allowed: [], enforcementMode: 'DoNotEnforce' });
+    },
+    expected: [],
+  },
+  {
+    name: 'policy-deny-excluded-scope',
+    rule: 'LS-POL-001',
+    bend: (f) => {
+      policyAssignment(f, { policy: 'allowedDes', effect: 'Deny', allowed: [], notScopes: [`/subscriptions/${SUB}/resourceGroups/rg-app`] });
+    },
+    expected: [],
+  },
+  {
+    name: 'policy-cmk-required-deny-on-a-disk-without-des',
+    rule: 'LS-POL-001',
+    bend: (f) => {
+      delete f.details.protectedDisks[1].diskEncryptionSetId;
+      policyAssignment(f, { policy: 'cmkRequired', effect: 'Deny' });
+    },
+    expected: [
+      `Policy assignment 'Disks need a customer-managed key' (at Landing (${SUB})) denies disks without a customer-managed key: it will refuse 1 disk of server SRV-1 (srv-1_disk1), so its replication or migration fails.`,
+    ],
+  },
+  {
+    name: 'policy-audit-by-default',
+    rule: 'LS-POL-002',
+    bend: (f) => {
+      policyAssignment(f, { policy: 'allowedDes', allowed: [`${RG}/providers/Microsoft.Compute/diskEncryptionSets/des-other`] });
+    },
+    expected: [
+      `Policy assignment 'Only approved disk encryption sets' (at Landing (${SUB})) audits disks outside its allowed disk encryption sets: 2 disks of server SRV-1 (srv-1_disk0 and srv-1_disk1) will be reported non-compliant.`,
+    ],
+  },
 ];
 
 describe('agent-based, cross-tenant and Managed HSM chains', () => {
@@ -874,11 +931,11 @@ describe.each(CASES)('$rule on $name', (c) => {
 });
 
 describe('the catalog', () => {
-  it('has 40 rules with unique, well-formed ids, docs and remediation', () => {
-    expect(RULES).toHaveLength(40);
+  it('has 42 rules with unique, well-formed ids, docs and remediation', () => {
+    expect(RULES).toHaveLength(42);
     expect(new Set(RULES.map((r) => r.id)).size).toBe(RULES.length);
     for (const r of RULES) {
-      expect(r.id).toMatch(/^LS-(SRV|LND|DES|KEY|KV)-\d{3}$/);
+      expect(r.id).toMatch(/^LS-(SRV|LND|POL|DES|KEY|KV)-\d{3}$/);
       expect(r.docs.length).toBeGreaterThan(0);
       expect(r.remediation.portal.length).toBeGreaterThan(0);
       expect(r.remediation.cli && r.remediation.powershell && r.remediation.bicep).toBeTruthy();

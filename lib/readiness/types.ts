@@ -1,4 +1,4 @@
-import type { DiskEncryptionSet, Estate, Key, KeyAttributes, KeyVault, Lookup, ReplicatingServer } from '../estate/model';
+import type { DiskPolicyAssignment, DiskEncryptionSet, Estate, Key, KeyAttributes, KeyVault, Lookup, ReplicatingServer } from '../estate/model';
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 export type Verdict = 'blocked' | 'unprotected' | 'unknown' | 'attention' | 'ready';
@@ -96,6 +96,8 @@ export interface ServerSubject {
   deses: { id: string; lookup: Lookup<DiskEncryptionSet> }[];
   /** Why part of the chain cannot be read (empty when all of it can). */
   unreadable: string[];
+  /** The disk-encryption policy assignments in the estate (the rules pick those that apply where the server lands). */
+  policies: DiskPolicyAssignment[];
 }
 
 export interface Finding {

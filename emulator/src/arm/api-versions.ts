@@ -103,6 +103,7 @@ const AUTH_ASSIGNMENTS = ['2015-07-01', '2017-10-01-preview', '2018-01-01-previe
 const AUTH_DEFINITIONS = ['2015-07-01', '2018-01-01-preview', '2022-04-01', '2022-05-01-preview'];
 const LOCKS = ['2015-01-01', '2016-09-01', '2020-05-01'];
 const MSI = ['2018-11-30', '2021-09-30-preview', '2023-01-31', '2024-11-30'];
+const POLICY = ['2021-06-01', '2022-06-01', '2023-04-01', '2024-04-01', '2024-05-01', '2025-01-01', '2025-03-01'];
 const DIAGNOSTICS = ['2017-05-01-preview', '2021-05-01-preview'];
 
 /** By the type's canonical name, as the providers list shows it; looked up case-insensitively. */
@@ -131,6 +132,8 @@ const TABLE: Record<string, readonly string[]> = {
   'Microsoft.Authorization/roleDefinitions': AUTH_DEFINITIONS,
   'Microsoft.Authorization/permissions': AUTH_DEFINITIONS,
   'Microsoft.Authorization/locks': LOCKS,
+  'Microsoft.Authorization/policyAssignments': POLICY,
+  'Microsoft.Authorization/policyDefinitions': POLICY,
   'Microsoft.ManagedIdentity/userAssignedIdentities': MSI,
   'Microsoft.Insights/diagnosticSettings': DIAGNOSTICS,
 };

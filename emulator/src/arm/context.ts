@@ -61,6 +61,8 @@ const EXTENSION_TYPES = new Set([
   'microsoft.authorization/permissions',
   'microsoft.authorization/locks',
   'microsoft.insights/diagnosticsettings',
+  'microsoft.authorization/policyassignments',
+  'microsoft.authorization/policydefinitions',
 ]);
 
 export function classify(path: string): Route {

@@ -1,7 +1,7 @@
-import { parseResourceId } from '../../estate/ids';
+import { isAtOrBelow, parseResourceId } from '../../estate/ids';
 import type { DiskEncryptionSet } from '../../estate/model';
 import { list, nameOf, plural, subscriptionName } from '../wording';
-import type { Rule, ServerSubject } from '../types';
+import type { EvalContext, Rule, ServerSubject } from '../types';
 import { DOCS } from './docs';
 
 type ServerRule = Rule<ServerSubject>;
@@ -17,6 +17,36 @@ const reEnable = {
   powershell:
     'Remove-AzMigrateServerReplication -InputObject $item\n$disk = New-AzMigrateDiskMapping -DiskID <disk-id> -IsOSDisk true -DiskType Premium_LRS -DiskEncryptionSetID <des-id>\nNew-AzMigrateServerReplication -InputObject $machine -DiskToInclude $disk -TargetResourceGroupId <rg-id> -TargetNetworkId <vnet-id> -TargetSubnetName <subnet> -TargetVMName <vm> -LicenseType NoLicenseType',
   bicep: '// replicationMigrationItems: providerSpecificDetails.disksToInclude[*].diskEncryptionSetId = des.id',
+};
+
+/** The disk-encryption policy assignments that apply where the server lands, and the disks each would refuse. */
+function policyHits(s: ServerSubject, effect: 'Deny' | 'Audit') {
+  const rg = s.server.targetResourceGroupId;
+  if (!rg) return [];
+  const landed = s.server.landed?.found ? s.server.landed.disks.map((d) => ({ name: d.name, desId: d.desId })) : undefined;
+  const disks = landed ?? (s.server.disks ?? []).map((d) => ({ name: d.name, desId: d.desId }));
+  return s.policies
+    .filter((a) => a.effect === effect && isAtOrBelow(rg, a.scope) && !a.notScopes.some((n) => isAtOrBelow(rg, n)))
+    .map((a) => ({
+      a,
+      refused: disks.filter((d) => (a.policy === 'cmkRequired' ? !d.desId : !a.allowedEncryptionSets.includes((d.desId ?? '').toLowerCase()))),
+    }))
+    .filter((h) => h.refused.length > 0);
+}
+const policyName = (a: ServerSubject['policies'][number], estate: EvalContext['estate']) => {
+  const p = parseResourceId(a.scope);
+  const where = p?.type === 'Microsoft.Resources/subscriptions' ? subscriptionName(estate, p.subscriptionId) : nameOf(a.scope);
+  return `'${a.displayName ?? a.name}' (at ${where})`;
+};
+const policyRemediation = {
+  portal: [
+    'Policy → Assignments → the assignment → check its scope, effect and parameters',
+    'Or re-enable replication with a disk encryption set the assignment allows',
+  ],
+  cli: 'az policy assignment show --name <assignment> --scope <scope>\naz policy assignment list --scope <target-resource-group-id> --query "[].{name:name, effect:parameters.effect.value}"',
+  powershell: 'Get-AzPolicyAssignment -Scope <target-resource-group-id> | Select-Object Name, Properties',
+  bicep:
+    "resource guard 'Microsoft.Authorization/policyAssignments@2025-03-01' = { properties: { policyDefinitionId: tenantResourceId('Microsoft.Authorization/policyDefinitions', 'd461a302-a187-421a-89ac-84acdb4edc04') } }",
 };
 
 export const serverRules: ServerRule[] = [
@@ -299,5 +329,50 @@ export const serverRules: ServerRule[] = [
             `Server ${s.server.machineName} landed as VM ${nameOf(s.server.landed.vmId)} without encryption at host: its temp disk and host caches are not under the customer-managed key.`,
           ]
         : [],
+  },
+  {
+    id: 'LS-POL-001',
+    name: 'Policy.DeniesReplicaDisks',
+    subject: 'server',
+    severity: 'critical',
+    resourceOf: of,
+    title: 'A policy assignment will deny the replica disks',
+    synopsis: 'No Deny assignment of the disk-encryption built-ins may refuse the disks Azure Migrate creates for the server.',
+    rationale:
+      'Azure Migrate creates seed disks while it replicates and the VM and its disks when it migrates. A Deny assignment of "Managed disks should use a specific set of disk encryption sets…" or "OS and data disks should be encrypted with a customer-managed key" at or above the target resource group refuses each disk it does not allow: replication or migration fails.',
+    remediation: {
+      summary:
+        'Re-enable replication with a disk encryption set the assignment allows, or have the assignment changed (its allowed sets, scope or exclusions).',
+      ...policyRemediation,
+    },
+    docs: [DOCS.migrateCmk, DOCS.diskEncryption],
+    controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'GDPR/Art.32(1)(a)', 'GDPR/Art.32(1)(b)'],
+    evaluate: (s, ctx) =>
+      policyHits(s, 'Deny').map(
+        ({ a, refused }) =>
+          `Policy assignment ${policyName(a, ctx.estate)} denies ${a.policy === 'cmkRequired' ? 'disks without a customer-managed key' : 'disks outside its allowed disk encryption sets'}: it will refuse ${plural(refused.length, 'disk')} of server ${s.server.machineName} (${list(refused.map((d) => d.name))}), so its replication or migration fails.`,
+      ),
+  },
+  {
+    id: 'LS-POL-002',
+    name: 'Policy.AuditsReplicaDisks',
+    subject: 'server',
+    severity: 'medium',
+    resourceOf: of,
+    title: 'A policy assignment will report the disks non-compliant',
+    synopsis: 'Audit assignments of the disk-encryption built-ins should find the landed disks compliant.',
+    rationale:
+      "An Audit assignment does not stop a disk, but the compliance report the auditor reads will list the server's disks as non-compliant with the organisation's own policy.",
+    remediation: {
+      summary: 'Re-enable replication with a disk encryption set the assignment allows (or correct the assignment), so the disks that land are compliant.',
+      ...policyRemediation,
+    },
+    docs: [DOCS.diskEncryption],
+    controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'GDPR/Art.32(1)(a)'],
+    evaluate: (s, ctx) =>
+      policyHits(s, 'Audit').map(
+        ({ a, refused }) =>
+          `Policy assignment ${policyName(a, ctx.estate)} audits ${a.policy === 'cmkRequired' ? 'disks without a customer-managed key' : 'disks outside its allowed disk encryption sets'}: ${plural(refused.length, 'disk')} of server ${s.server.machineName} (${list(refused.map((d) => d.name))}) will be reported non-compliant.`,
+      ),
   },
 ];

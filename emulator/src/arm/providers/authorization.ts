@@ -10,6 +10,7 @@ import { armError, readJsonObject } from '../errors';
 import { assignmentScope, assignmentsOf, effectivePermissions, isAllowed } from '../rbac';
 import { page, precheck, type ArmContext, type Route } from '../context';
 import { canonicalType, lockedBy } from '../resource';
+import { policyAssignments, policyDefinitions } from './policy';
 
 type Json = Record<string, unknown>;
 type ExtensionRoute = Extract<Route, { kind: 'extension' }>;
@@ -21,6 +22,7 @@ export function handleExtension(ctx: ArmContext, route: ExtensionRoute): Reply {
   const t = route.type.toLowerCase();
   if (t === 'microsoft.authorization/permissions') return permissions(ctx, route);
   if (t === 'microsoft.authorization/roledefinitions') return roleDefinitions(ctx, route);
+  if (t === 'microsoft.authorization/policydefinitions') return policyDefinitions(ctx, route);
   if (route.scope !== '/' && !scopeExists(ctx, route.scope)) {
     const check = precheck(ctx, `${canonicalType(route.type)}/read`, route.scope, route.rg);
     if (check) return check;
@@ -32,6 +34,7 @@ export function handleExtension(ctx: ArmContext, route: ExtensionRoute): Reply {
     );
   }
   if (t === 'microsoft.authorization/roleassignments') return roleAssignments(ctx, route);
+  if (t === 'microsoft.authorization/policyassignments') return policyAssignments(ctx, route);
   return scopedChildren(ctx, route);
 }
 
