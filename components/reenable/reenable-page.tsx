@@ -27,13 +27,12 @@ import { useRouter, useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 import { normalizeId, parseResourceId } from '@/lib/estate/ids';
 import { newRun } from '@/lib/provisioning/apply';
-import { findServer, planReenable, REENABLE_ACTION, seedHours, WHAT_IS_LOST } from '@/lib/provisioning/reenable';
+import { desCandidates, findServer, planReenable, REENABLE_ACTION, seedHours, WHAT_IS_LOST } from '@/lib/provisioning/reenable';
 import { useReadiness, type Readiness } from '@/lib/queries/estate';
 import { usePlanRunner } from '@/lib/queries/plan-runner';
 import { usePreflight } from '@/lib/queries/preflight';
 import { selectionStore, type StoredRun } from '@/lib/queries/run-store';
 import { useWriteAccess } from '@/lib/queries/write-access';
-import { desRows } from '@/lib/readiness/resource-rows';
 import { EmptyState } from '../common/empty-state';
 import { HealthBadge, VerdictBadge } from '../common/verdict-badge';
 import { ReadinessFrame } from '../resources/readiness-frame';
@@ -93,18 +92,10 @@ function Reenable({ readiness }: { readiness: Readiness }) {
   const [confirming, setConfirming] = useState(false);
   const servers = picked.map((id) => findServer(estate, id)).filter((x) => x !== undefined);
   const included = servers.filter((x) => !excluded.has(x.id));
-  // Disk encryption sets that can serve every included server: its target subscription and region, and healthy.
-  const rows = desRows(estate, readiness.evaluation);
-  const candidates = rows.filter((d) => {
-    const des = estate.diskEncryptionSets.get(normalizeId(d.id))!;
-    return included.every((x) => x.targetRegion === des.location && x.targetSubscriptionId?.toLowerCase() === des.subscriptionId.toLowerCase());
-  });
-  // A DES named in the address (the wizard's done page hands over the one it created) is chosen first.
+  // A DES named in the address (the wizard's done page hands over the one it created) is offered first.
   const [chosen, setChosen] = useState<string | undefined>(() => params.get('des') ?? undefined);
-  const desId =
-    chosen && candidates.some((c) => normalizeId(c.id) === normalizeId(chosen))
-      ? candidates.find((c) => normalizeId(c.id) === normalizeId(chosen))!.id
-      : (candidates.find((c) => c.health === 'healthy') ?? candidates[0])?.id;
+  const { candidates, chosen: offered } = desCandidates(estate, readiness.evaluation, included, chosen);
+  const desId = offered?.id;
   const includedKey = included.map((x) => x.id).join('\n');
   // The React Compiler memoizes these per input; the plan is rebuilt when the selection, the DES or the estate change.
   const result = desId && includedKey ? planReenable(estate, includedKey.split('\n'), desId, { now }) : undefined;
@@ -199,7 +190,7 @@ function Reenable({ readiness }: { readiness: Readiness }) {
           <Field label="Disk encryption set" required hint="Only sets in the servers' target subscription and region are offered; an unhealthy one is refused.">
             <Dropdown
               aria-label="Disk encryption set"
-              value={rows.find((r) => r.id === desId)?.name ?? ''}
+              value={offered?.name ?? ''}
               selectedOptions={desId ? [desId] : []}
               onOptionSelect={(_, d) => d.optionValue && setChosen(d.optionValue)}
               placeholder={candidates.length === 0 ? 'None serves all included servers' : undefined}
@@ -221,7 +212,7 @@ function Reenable({ readiness }: { readiness: Readiness }) {
         </div>
         {desId && (
           <div>
-            <HealthBadge health={rows.find((r) => r.id === desId)!.health} />
+            <HealthBadge health={offered!.health} />
           </div>
         )}
         {result?.ok && (

@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseEstateFile, type EstateFile } from '../estate/file';
 import { normalize } from '../estate/normalize';
-import { planReenable, seedHours } from './reenable';
+import { desCandidates, findServer, planReenable, seedHours } from './reenable';
+import { evaluate } from '../readiness/evaluate';
 import { renderAzCli } from './render/azcli';
 import { renderPowerShell } from './render/powershell';
 
@@ -81,6 +82,20 @@ describe('re-replicate under a customer key', () => {
     expect(r.reseedBytes).toBe(bytes);
     expect(r.plan.warnings[0]).toContain(`${Math.round(bytes / 1024 ** 3).toLocaleString('en')} GiB to seed`);
     expect(seedHours(bytes, 100)).toBeCloseTo((bytes * 8) / 1e8 / 3600, 6);
+  });
+
+  it('offers the disk encryption sets that serve every server where it lands, a healthy one first unless one is named', () => {
+    const file = demo();
+    const estate = normalize(file);
+    const evaluation = evaluate(estate, { now });
+    const servers = ['FILE-SRV-01', 'RES-WS-01'].map((n) => findServer(estate, n)!);
+    expect(desCandidates(estate, evaluation, servers).candidates).toEqual([]);
+    const { candidates, chosen } = desCandidates(estate, evaluation, [servers[0]!]);
+    expect(candidates.length).toBeGreaterThan(0);
+    expect(candidates.every((c) => c.location === 'westeurope')).toBe(true);
+    expect(chosen?.health).toBe('healthy');
+    const named = candidates.find((c) => c.health !== 'healthy')!;
+    expect(desCandidates(estate, evaluation, [servers[0]!], named.id.toUpperCase()).chosen?.id).toBe(named.id);
   });
 
   it('accepts a server by its item id as well as its machine name', () => {

@@ -9,6 +9,7 @@ import type { Estate, ReplicatingServer } from '../estate/model';
 import { normalizeRegion, rawResource } from '../estate/normalize';
 import type { Problem } from '../estate/problem';
 import { evaluate } from '../readiness/evaluate';
+import type { Evaluation } from '../readiness/types';
 import { desRows } from '../readiness/resource-rows';
 import { API, planOf, url, type Plan, type PlanStep } from './steps';
 
@@ -251,6 +252,20 @@ export function planReenable(estate: Estate, refs: string[], desId: string, opti
     `Initial replication runs again for ${servers.length} server${servers.length === 1 ? '' : 's'}: ${Math.round(reseedBytes / 1024 ** 3).toLocaleString('en')} GiB to seed.`,
   ];
   return { ok: true, plan: planOf(steps, warnings), servers, reseedBytes, lost: WHAT_IS_LOST };
+}
+
+/**
+ * The disk encryption sets that can serve every one of these servers (their target subscription and region), as the DES
+ * page shows them, and the one to offer first: `preferred` when it is among them, else the first healthy one.
+ */
+export function desCandidates(estate: Estate, evaluation: Evaluation, servers: ReplicatingServer[], preferred?: string) {
+  const candidates = desRows(estate, evaluation).filter((d) => {
+    const des = estate.diskEncryptionSets.get(normalizeId(d.id))!;
+    return servers.every((x) => x.targetRegion === des.location && x.targetSubscriptionId?.toLowerCase() === des.subscriptionId.toLowerCase());
+  });
+  const chosen =
+    candidates.find((c) => preferred && normalizeId(c.id) === normalizeId(preferred)) ?? candidates.find((c) => c.health === 'healthy') ?? candidates[0];
+  return { candidates, chosen };
 }
 
 /** Hours to seed `bytes` at `mbps` megabits per second (what the user says their link gives replication). */

@@ -26,6 +26,8 @@ const TABLE: Record<string, WriteStatuses> = {
   'microsoft.authorization/locks': { created: 201, updated: 200, deleted: 200, deletedMissing: 204 },
   // RoleAssignments_Create: 200, 201; _Delete: 200, 204.
   'microsoft.authorization/roleassignments': { created: 201, updated: 200, deleted: 200, deletedMissing: 204 },
+  // PolicyAssignments_Create declares only 201, for a new assignment and a replaced one alike.
+  'microsoft.authorization/policyassignments': { created: 201, updated: 201, deleted: 200, deletedMissing: 204 },
   // ResourceGroups_CreateOrUpdate: 200, 201; _Delete: 200, 202.
   'microsoft.resources/resourcegroups': { created: 201, updated: 200, deleted: 202, deletedMissing: 404 },
   // UserAssignedIdentities_CreateOrUpdate: 200, 201; _Delete: 200, 204.
