@@ -28,7 +28,7 @@ describe('npm run scan', () => {
     const doc = JSON.parse(r.stdout);
     expect(doc.kind).toBe('lockstep.findings');
     // AD-DC-01 has migrated: its VM landed under the customer key but without encryption at host (attention).
-    expect(doc.summary).toEqual({ servers: 71, ready: 21, attention: 9, unknown: 4, unprotected: 10, blocked: 27 });
+    expect(doc.summary).toEqual({ servers: 71, ready: 21, attention: 9, unknown: 4, unprotected: 8, blocked: 29 });
     const pacs = doc.servers.find((s: { name: string }) => s.name === 'PACS-APP-01');
     expect(pacs.verdict).toBe('blocked');
     expect(pacs.ruleIds).toContain('LS-DES-003');

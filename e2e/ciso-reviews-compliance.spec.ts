@@ -27,7 +27,7 @@ test('the CISO reviews compliance, downloads evidence that matches its estate, a
   const controls = page.getByRole('table', { name: 'Controls' });
   await expect(controls).toBeVisible({ timeout: 30_000 });
   await expect(page.getByLabel('Servers under a customer key, healthy')).toContainText('30 of 71 replicating servers');
-  // The demo estate's findings: ISO 8.24 is not met on 42 servers (27 blocked, 10 unprotected, 4 with an expiring key, and
+  // The demo estate's findings: ISO 8.24 is not met on 42 servers (29 blocked, 8 unprotected, 4 with an expiring key, and
   // AD-DC-01, which landed without encryption at host).
   const iso = controls.getByRole('row', { name: /ISO27001:2022\/A\.8\.24/ });
   await expect(iso).toContainText('Not met');

@@ -14,7 +14,7 @@ test('a consultant opens a capture without signing in and reviews it', async ({ 
   await page.getByLabel('Estate file').setInputFiles(DEMO);
   await expect(page).toHaveURL(/\/overview\/$/);
   await expect(page.getByLabel('Offline review')).toContainText('Offline review of contoso-health.json, captured 2026-11-29');
-  await expect(page.getByRole('img', { name: /Servers by verdict: Blocked 27/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /Servers by verdict: Blocked 29/ })).toBeVisible();
   await page.getByRole('navigation', { name: 'Lockstep' }).getByRole('link', { name: 'Replicating servers' }).click();
   await expect(page.getByText('Showing 71 of 71 servers')).toBeVisible();
   expect(armCalls).toEqual([]);

@@ -26,7 +26,7 @@ import {
   TabList,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowDownloadRegular, CheckmarkCircleFilled, DismissCircleFilled, QuestionCircleRegular } from '@fluentui/react-icons';
+import { ArrowDownloadRegular, CheckmarkCircleFilled, DismissCircleFilled, QuestionCircleRegular, WarningFilled } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { Plan } from '@/lib/provisioning/steps';
 import type { Preflight } from '@/lib/provisioning/preflight';
@@ -63,6 +63,7 @@ const useStyles = makeStyles({
   check: { display: 'grid', gridTemplateColumns: '24px 1fr', gap: tokens.spacingHorizontalS, alignItems: 'start' },
   ok: { color: tokens.colorPaletteGreenForeground1 },
   bad: { color: tokens.colorPaletteRedForeground1 },
+  warn: { color: tokens.colorPaletteDarkOrangeForeground1 },
   muted: { color: tokens.colorNeutralForeground2 },
   method: { fontFamily: tokens.fontFamilyMonospace, marginRight: tokens.spacingHorizontalS },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
@@ -91,6 +92,12 @@ export function PreflightView({ preflight, isPending, error }: { preflight?: Pre
                 Key vault name <strong>{n.name}</strong> {n.available ? 'is available' : 'is not available'}
                 {n.message ? `: ${n.message}` : '.'}
               </Body1>
+            </li>
+          ))}
+          {preflight.policies.map((m) => (
+            <li key={m} className={s.check} aria-label={`Azure Policy: ${m}`}>
+              <WarningFilled className={s.warn} aria-label="Warning" />
+              <Body1>{m}</Body1>
             </li>
           ))}
           {preflight.steps.map((c) => (

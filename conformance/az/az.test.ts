@@ -160,6 +160,8 @@ describe(`the Azure CLI ${version ?? '(missing)'} against the local Azure`, () =
         key: { create: { name: 'des-weu-prod-02-key', kty: 'RSA', size: 3072, rotateEveryDays: 365, expiresInDays: 730 } },
         diskEncryptionSet: { name: 'des-weu-prod-02', encryptionType: 'EncryptionAtRestWithCustomerKey', autoRotate: true, identity: 'SystemAssigned' },
         auditLogs: { workspaceId: WORKSPACE },
+        // The guard on the group they land in, as an Owner of the landing zone may assign it.
+        policyGuard: { resourceGroups: [`/subscriptions/${SUBS.landing}/resourceGroups/rg-clinical-prod-weu`] },
       },
       estate,
       { now: Math.floor(Date.now() / 1000) },
@@ -172,6 +174,7 @@ describe(`the Azure CLI ${version ?? '(missing)'} against the local Azure`, () =
     expect(first.stdout).toContain('Created disk encryption set des-weu-prod-02.');
     expect(first.stdout).toContain('Verified: disk encryption set des-weu-prod-02 is Succeeded');
     expect(first.stdout).toContain('Key Vault Crypto Service Encryption User on kv-chx-prod-02');
+    expect(first.stdout).toContain('Policy assignment lockstep-approved-des at rg-clinical-prod-weu: Deny disks in rg-clinical-prod-weu');
 
     const second = await h.bash('consultant', script);
     expect(second.status, second.stderr).toBe(0);
@@ -194,6 +197,24 @@ describe(`the Azure CLI ${version ?? '(missing)'} against the local Azure`, () =
       ]),
     );
     expect(grants).toHaveLength(1);
+    // The guard, as az itself reads it back: Deny, allowing the new set, on the group.
+    const guard = json<{ scope: string; parameters: { effect: { value: string }; allowedEncryptionSets: { value: string[] } } }>(
+      await h.az('consultant', [
+        'policy',
+        'assignment',
+        'show',
+        '--name',
+        'lockstep-approved-des',
+        '--scope',
+        `/subscriptions/${SUBS.landing}/resourceGroups/rg-clinical-prod-weu`,
+        '--output',
+        'json',
+      ]),
+    );
+    expect(guard.parameters.effect.value).toBe('Deny');
+    expect(guard.parameters.allowedEncryptionSets.value.map((x) => x.toLowerCase())).toEqual([
+      `/subscriptions/${SUBS.landing}/resourceGroups/${LZ_RG}/providers/Microsoft.Compute/diskEncryptionSets/des-weu-prod-02`.toLowerCase(),
+    ]);
 
     // The live scan Lockstep itself runs, over the same TLS, as a person would after the change.
     const scan = await runProcess(

@@ -457,6 +457,22 @@ export function buildDemoEstate(capturedAt: Date | string = DEMO_REFERENCE_CAPTU
       parameters: { allowedEncryptionSets: { value: [desResearch.id, desResearchRegion.id] }, effect: { value: 'Audit' } },
     },
   });
+  // The EHR landing group is guarded in Deny: a disk there must use one of the EHR sets. Replication of a server there
+  // under a platform key is enabled, but its replica disks will be refused (the policy-blocked servers of the demo).
+  add({
+    id: `${rgId(SUBS.landing, 'rg-his-prod-weu')}/providers/Microsoft.Authorization/policyAssignments/ehr-approved-des`,
+    name: 'ehr-approved-des',
+    type: 'Microsoft.Authorization/policyAssignments',
+    properties: {
+      displayName: 'EHR disks use the EHR disk encryption sets',
+      description: 'Security baseline SB-07: EHR production disks are encrypted with the hospital key only.',
+      policyDefinitionId: '/providers/Microsoft.Authorization/policyDefinitions/d461a302-a187-421a-89ac-84acdb4edc04',
+      scope: rgId(SUBS.landing, 'rg-his-prod-weu'),
+      notScopes: [],
+      enforcementMode: 'Default',
+      parameters: { allowedEncryptionSets: { value: [desProd.id, desDouble.id] }, effect: { value: 'Deny' } },
+    },
+  });
   const research = { targetSubId: SUBS.research, targetRg: 'rg-research-neu', targetLocation: 'northeurope' };
   const win = (v: string) => ({ os: 'Windows' as const, osName: `Microsoft Windows Server ${v} (64-bit)` });
   const rhel = { os: 'Linux' as const, osName: 'Red Hat Enterprise Linux 8 (64-bit)' };

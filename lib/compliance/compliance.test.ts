@@ -53,10 +53,10 @@ describe('controls', () => {
     const iso = controlResults(e, estate.gaps.length).find((c) => c.id === 'ISO27001:2022/A.8.24')!;
     expect(iso.status).toBe('not-met');
     expect(iso.failing.rules).toContain('LS-DES-003');
-    // 27 blocked + 10 unprotected + the 4 lab servers whose key expires soon + AD-DC-01, which landed without
-    // encryption at host (LS-LND-003); EPD-BATCH-02's only finding is replication health (LS-SRV-007), which is not a
+    // 29 blocked (CTRL-APP-01/02 because an EHR policy assignment in Deny will refuse their platform-key disks) + 8
+    // unprotected + the 4 lab servers whose key expires soon + AD-DC-01, which landed without encryption at host (LS-LND-003); EPD-BATCH-02's only finding is replication health (LS-SRV-007), which is not a
     // cryptography control.
-    expect(iso.failing.servers).toBe(27 + 10 + 4 + 1);
+    expect(iso.failing.servers).toBe(29 + 8 + 4 + 1);
   });
 });
 

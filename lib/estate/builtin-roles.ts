@@ -46,6 +46,7 @@ export const ROLE_IDS = {
   keyVaultCryptoUser: '12338af0-0e69-4776-bea7-57ae8d297424',
   keyVaultReader: '21090545-7ca7-4776-b22c-e363652d74d2',
   siteRecoveryContributor: '6670b86e-a3f7-4917-ac9b-5d6ab1be4567',
+  resourcePolicyContributor: '36243c78-bf99-498c-9df9-86d9f8d28608',
 } as const;
 
 export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
@@ -142,6 +143,23 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
     permissions: perm({
       actions: KEY_VAULT_MANAGEMENT_READ,
       dataActions: ['Microsoft.KeyVault/vaults/*/read', 'Microsoft.KeyVault/vaults/secrets/readMetadata/action'],
+    }),
+  },
+  {
+    // What a governance team holds: it may assign Azure Policy (the guard), not change resources.
+    id: ROLE_IDS.resourcePolicyContributor,
+    roleName: 'Resource Policy Contributor',
+    description: 'Users with rights to create/modify resource policy, create support ticket and read resources/hierarchy.',
+    permissions: perm({
+      actions: [
+        '*/read',
+        'Microsoft.Authorization/policyassignments/*',
+        'Microsoft.Authorization/policydefinitions/*',
+        'Microsoft.Authorization/policyexemptions/*',
+        'Microsoft.Authorization/policysetdefinitions/*',
+        'Microsoft.PolicyInsights/*',
+        'Microsoft.Support/*',
+      ],
     }),
   },
   {

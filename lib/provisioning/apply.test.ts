@@ -102,6 +102,32 @@ describe('apply', () => {
     expect(again.ok && again.plan.requiredActions).toEqual([]);
   });
 
+  it('assigns the policy guard last, and a rescan judges the target group by it', async () => {
+    const CLINICAL = `/subscriptions/${LZ}/resourceGroups/rg-clinical-prod-weu`;
+    const guarded: Intent = { ...intent, policyGuard: { resourceGroups: [CLINICAL] } };
+    const r = plan(guarded, normalize(await capture()), { now: now() });
+    if (!r.ok) throw new Error(r.problems.join('\n'));
+    expect(r.plan.steps.at(-1)!.id).toBe('guard-0');
+    // Before: nothing in the group is refused by policy.
+    const ruleIdsOf = (file: Awaited<ReturnType<typeof capture>>, name: string) =>
+      evaluate(normalize(file), { now: now() })
+        .findings.filter((f) => f.resourceId.toLowerCase().includes(`-${name.toLowerCase()}_`))
+        .map((f) => f.ruleId);
+    expect(ruleIdsOf(await capture(), 'PACS-APP-01')).not.toContain('LS-POL-001');
+    const run = await apply(newRun(r.plan, 'guard'), createArmSender(t.factory('consultant'), { pollIntervalMs: 100 }));
+    expect(run.status).toBe('succeeded');
+    const after = await capture();
+    const assignment = after.resources.find(
+      (x) => x.id.toLowerCase() === `${CLINICAL}/providers/Microsoft.Authorization/policyAssignments/lockstep-approved-des`.toLowerCase(),
+    );
+    expect(assignment?.properties).toMatchObject({ scope: CLINICAL, parameters: { effect: { value: 'Deny' } } });
+    // The servers the new set is for are ready under it; one under another set is now refused by the guard.
+    expect(verdicts(after, ['DICT-APP-01', 'DICT-APP-02'])).toEqual(['ready', 'ready']);
+    expect(ruleIdsOf(after, 'PACS-APP-01')).toContain('LS-POL-001');
+    const again = plan(guarded, normalize(after), { now: now() });
+    expect(again.ok && again.plan.steps.find((s) => s.id === 'guard-0')!.status).toBe('done');
+  });
+
   it('with a user-assigned identity: reads its principal, grants it first, then creates the DES that uses it', async () => {
     const uami = `${RG}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-des-weu`;
     const r = plan({ ...intent, diskEncryptionSet: { ...intent.diskEncryptionSet, identity: { userAssigned: uami } } }, normalize(await capture()), {

@@ -22,6 +22,8 @@ export interface Intent {
   };
   /** Optional: send the vault's audit log to this Log Analytics workspace (ISO/IEC 27001 8.15 evidence). */
   auditLogs?: { workspaceId: string };
+  /** Optional: after securing, assign the built-in d461a302 (Deny) on these target resource groups with the DES as the allowed set. */
+  policyGuard?: { resourceGroups: string[] };
 }
 
 const VAULT_NAME = /^[a-zA-Z](?!.*--)[a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/;
@@ -67,6 +69,15 @@ export function validateIntentProblems(i: Intent): Problem[] {
       'The user-assigned identity must be a managed identity resource id (/subscriptions/…/resourceGroups/…/providers/Microsoft.ManagedIdentity/userAssignedIdentities/NAME).',
     );
   }
+  (i.policyGuard?.resourceGroups ?? []).forEach((rg, n) => {
+    const m = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)$/i.exec(rg);
+    if (!m) add(`policyGuard.resourceGroups.${n}`, `The policy guard's scope "${rg}" is not a resource group id (/subscriptions/…/resourceGroups/NAME).`);
+    else if (m[1]!.toLowerCase() !== i.subscriptionId.toLowerCase())
+      add(
+        `policyGuard.resourceGroups.${n}`,
+        `The policy guard's scope ${m[2]} is in subscription ${m[1]}; the disk encryption set is in ${i.subscriptionId}, and disks can only use a set in their own subscription.`,
+      );
+  });
   if (!DES_NAME.test(i.diskEncryptionSet.name))
     add('diskEncryptionSet.name', `Disk encryption set name "${i.diskEncryptionSet.name}" is not valid: use 1-80 letters, digits, underscores and hyphens.`);
   return problems;
@@ -110,6 +121,7 @@ export const intentSchema = obj({
     'diskEncryptionSet.name is required.',
   ),
   auditLogs: z.optional(obj({ workspaceId: z.string() }, 'auditLogs must be { "workspaceId": "<Log Analytics workspace id>" }.')),
+  policyGuard: z.optional(obj({ resourceGroups: z.array(z.string()) }, 'policyGuard must be { "resourceGroups": ["<resource group id>", …] }.')),
 });
 
 /** The shape only, for stored drafts: an intent, or undefined. */
@@ -130,7 +142,11 @@ export function parseIntent(text: string): { ok: true; intent: Intent } | { ok: 
   const r = intentSchema.safeParse(v);
   if (!r.success) {
     const messages = r.error.issues.map((i) =>
-      i.message === 'Invalid input' && i.path[0] === 'auditLogs' ? 'auditLogs must be { "workspaceId": "<Log Analytics workspace id>" }.' : i.message,
+      i.message === 'Invalid input' && i.path[0] === 'auditLogs'
+        ? 'auditLogs must be { "workspaceId": "<Log Analytics workspace id>" }.'
+        : i.message === 'Invalid input' && i.path[0] === 'policyGuard'
+          ? 'policyGuard must be { "resourceGroups": ["<resource group id>", …] }.'
+          : i.message,
     );
     return { ok: false, problems: [...new Set(messages)] };
   }

@@ -238,3 +238,101 @@ describe('the intent schema', () => {
     expect(intentShape('not an intent')).toBeUndefined();
   });
 });
+
+describe('the policy guard', () => {
+  const INFRA = `/subscriptions/${LZ}/resourceGroups/rg-infra-prod-weu`;
+  const NEW_DES = `${RG}/providers/Microsoft.Compute/diskEncryptionSets/des-weu-new-01`;
+  const PROD_DES = `${RG}/providers/Microsoft.Compute/diskEncryptionSets/des-weu-prod-01`;
+  const withGuard = (allowed: string[]) =>
+    normalize({
+      ...file,
+      resources: [
+        ...file.resources,
+        {
+          id: `${INFRA}/providers/Microsoft.Authorization/policyAssignments/lockstep-approved-des`,
+          name: 'lockstep-approved-des',
+          type: 'Microsoft.Authorization/policyAssignments',
+          properties: {
+            policyDefinitionId: '/providers/Microsoft.Authorization/policyDefinitions/d461a302-a187-421a-89ac-84acdb4edc04',
+            scope: INFRA,
+            notScopes: [],
+            enforcementMode: 'Default',
+            parameters: { allowedEncryptionSets: { value: allowed }, effect: { value: 'Deny' } },
+          },
+        },
+      ],
+    });
+
+  it('assigns d461a302 in Deny on the target group after the DES and its grant are verified, allowing the DES', () => {
+    const r = plan(intent({ policyGuard: { resourceGroups: [INFRA] } }), estate, { now });
+    if (!r.ok) throw new Error(r.problems.join('\n'));
+    const guard = r.plan.steps.at(-1)!;
+    expect(guard).toMatchObject({
+      id: 'guard-0',
+      status: 'pending',
+      dependsOn: ['verify', 'verify-grant'],
+      action: 'Microsoft.Authorization/policyAssignments/write',
+      scope: INFRA,
+      request: {
+        method: 'PUT',
+        url: `${INFRA}/providers/Microsoft.Authorization/policyAssignments/lockstep-approved-des?api-version=2023-04-01`,
+        body: {
+          properties: {
+            policyDefinitionId: '/providers/Microsoft.Authorization/policyDefinitions/d461a302-a187-421a-89ac-84acdb4edc04',
+            enforcementMode: 'Default',
+            parameters: { allowedEncryptionSets: { value: [NEW_DES] }, effect: { value: 'Deny' } },
+          },
+        },
+      },
+    });
+    expect(r.plan.requiredActions).toContain('Microsoft.Authorization/policyAssignments/write');
+    // The file servers replicate there under a platform key and KIOSK-MGMT-01 under another set: the guard would refuse
+    // their next disks, and the plan names them.
+    const warning = r.plan.warnings.find((w) => w.startsWith('Once the guard is assigned'))!;
+    expect(warning).toMatch(/FILE-SRV-01.*KIOSK-MGMT-01.*in rg-infra-prod-weu.*re-replicated with des-weu-new-01/);
+    expect(warning).not.toMatch(/EPD|CTRL/);
+  });
+
+  it('keeps the sets an earlier guard allows, and is done when it already allows the DES', () => {
+    const again = plan(intent({ policyGuard: { resourceGroups: [INFRA] } }), withGuard([PROD_DES]), { now });
+    if (!again.ok) throw new Error(again.problems.join('\n'));
+    const body = again.plan.steps.at(-1)!.request.body as { properties: { parameters: { allowedEncryptionSets: { value: string[] } } } };
+    expect(body.properties.parameters.allowedEncryptionSets.value).toEqual([NEW_DES, PROD_DES.toLowerCase()]);
+    const done = plan(intent({ policyGuard: { resourceGroups: [INFRA] } }), withGuard([NEW_DES]), { now });
+    if (!done.ok) throw new Error(done.problems.join('\n'));
+    expect(done.plan.steps.at(-1)!.status).toBe('done');
+    expect(done.plan.requiredActions).not.toContain('Microsoft.Authorization/policyAssignments/write');
+  });
+
+  it('refuses a guard scope that is not a resource group of the DES subscription', () => {
+    const r = plan(
+      intent({ policyGuard: { resourceGroups: ['/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-x', `${INFRA}/providers/x`] } }),
+      estate,
+      { now },
+    );
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues).toEqual([
+      {
+        path: 'policyGuard.resourceGroups.0',
+        message: `The policy guard's scope rg-x is in subscription 00000000-0000-0000-0000-000000000001; the disk encryption set is in ${LZ}, and disks can only use a set in their own subscription.`,
+      },
+      { path: 'policyGuard.resourceGroups.1', message: expect.stringContaining('is not a resource group id') },
+    ]);
+  });
+});
+
+describe('preflight: Azure Policy against the plan', () => {
+  it('names a Deny assignment that will refuse the new set where the servers land, and only that', async () => {
+    const { policyConflicts } = await import('./preflight');
+    const r = plan(intent(), estate, { now });
+    if (!r.ok) throw new Error(r.problems.join('\n'));
+    const server = (name: string) => estate.servers.find((s) => s.machineName === name)!;
+    const [message, ...more] = policyConflicts(r.plan, estate, [server('CTRL-APP-01'), server('CTRL-APP-02'), server('FILE-SRV-01')]);
+    expect(more).toEqual([]);
+    expect(message).toBe(
+      "Policy assignment 'EHR disks use the EHR disk encryption sets' (Deny, at rg-his-prod-weu) refuses disks under des-weu-new-01: the replica disks of CTRL-APP-01, CTRL-APP-02 would be refused, so their replication fails. Have the assignment allow des-weu-new-01, or choose a disk encryption set it allows.",
+    );
+    expect(policyConflicts(r.plan, estate, [server('FILE-SRV-01')])).toEqual([]);
+  });
+});

@@ -4,7 +4,7 @@
  * here sends a request; `apply` (next) runs the steps. A later step takes a value from an earlier
  * step's result through a visible binding (`{{des.identity.principalId}}`).
  */
-import { normalizeId, parseResourceId } from '../estate/ids';
+import { isAtOrBelow, normalizeId, parseResourceId, sameId } from '../estate/ids';
 import type { Estate, KeyVault } from '../estate/model';
 import { normalizeRegion } from '../estate/normalize';
 import type { Problem } from '../estate/problem';
@@ -16,6 +16,8 @@ import {
   newDesStep,
   newVaultStep,
   planOf,
+  policyGuardStep,
+  GUARD_ASSIGNMENT,
   readIdentityStep,
   repairVaultStep,
   trustedServicesAcls,
@@ -177,5 +179,28 @@ export function plan(intent: Intent, estate: Estate, options: { now: number }): 
   }
   steps.push(verifyDesStep({ desId, desName: intent.diskEncryptionSet.name, vaultId, vaultName }));
   steps.push(grantVerify);
+
+  // The guard, once the DES is secured: Azure Policy refuses any other disk in the servers' target groups.
+  (intent.policyGuard?.resourceGroups ?? []).forEach((rg, index) => {
+    const existing = estate.policyAssignments.find((a) => a.name === GUARD_ASSIGNMENT && a.policy === 'allowedDes' && sameId(a.scope, rg));
+    const guard = policyGuardStep({
+      index,
+      resourceGroupId: rg,
+      desId,
+      desName: intent.diskEncryptionSet.name,
+      existing,
+      dependsOn: ['verify', 'verify-grant'],
+    });
+    steps.push(guard);
+    if (guard.status === 'done') return;
+    const allowed = new Set([normalizeId(desId), ...(existing?.allowedEncryptionSets ?? [])]);
+    const refused = estate.servers.filter(
+      (s) => s.targetResourceGroupId && isAtOrBelow(s.targetResourceGroupId, rg) && (s.disks ?? []).some((d) => !allowed.has(normalizeId(d.desId ?? ''))),
+    );
+    if (refused.length > 0)
+      warnings.push(
+        `Once the guard is assigned, Azure refuses new disks of ${refused.map((s) => s.machineName).join(', ')} in ${parseResourceId(rg)?.name ?? rg}: ${refused.length === 1 ? 'it replicates' : 'they replicate'} under a platform key or another disk encryption set, so replication or migration fails until ${refused.length === 1 ? 'it is' : 'they are'} re-replicated with ${intent.diskEncryptionSet.name}.`,
+      );
+  });
   return { ok: true, plan: planOf(steps, warnings) };
 }

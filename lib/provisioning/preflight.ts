@@ -9,8 +9,9 @@ import { permissionsAt, vaultNameAvailability } from '../azure/permissions';
 import { nameOf, scopeName } from '../readiness/wording';
 import { isAtOrBelow, normalizeId, parseResourceId } from '../estate/ids';
 import { permissionAllows, rolesGranting, type RolePermission } from '../estate/builtin-roles';
-import type { Estate } from '../estate/model';
-import type { Plan, PlanStep } from './steps';
+import type { DiskPolicyAssignment, Estate, ReplicatingServer } from '../estate/model';
+import { assignmentLabel, denyingDisksUnder } from '../estate/policy';
+import { GUARD_ASSIGNMENT, type Plan, type PlanStep } from './steps';
 import { renderAzCli } from './render';
 
 export interface StepCheck {
@@ -31,7 +32,36 @@ export interface StepCheck {
 export interface Preflight {
   steps: StepCheck[];
   names: { name: string; available: boolean; message?: string }[];
+  /** Azure Policy assignments that will refuse the disks the plan's DES is for (Deny), in words. */
+  policies: string[];
   blocked: boolean;
+}
+
+/**
+ * The Deny assignments of the disk-encryption built-ins that will refuse the disks of `servers` under the DES the plan
+ * creates or uses, where they land: the DES is created fine, but their replication fails. The plan's own guard at a
+ * group allows the DES, so it is not counted against it. Pure.
+ */
+export function policyConflicts(plan: Plan, estate: Estate, servers: ReplicatingServer[]): string[] {
+  const desStep = plan.steps.find((s) => s.request.method === 'PUT' && /\/providers\/Microsoft\.Compute\/diskEncryptionSets\/[^/?]+\?/i.test(s.request.url));
+  if (!desStep) return [];
+  const desId = desStep.request.url.split('?')[0]!;
+  const guarded = new Set(plan.steps.filter((s) => s.id.startsWith('guard-')).map((s) => normalizeId(s.scope)));
+  const byAssignment = new Map<string, { a: DiskPolicyAssignment; servers: string[] }>();
+  for (const server of servers) {
+    if (!server.targetResourceGroupId) continue;
+    for (const a of denyingDisksUnder(estate.policyAssignments, server.targetResourceGroupId, desId)) {
+      if (a.name === GUARD_ASSIGNMENT && guarded.has(normalizeId(a.scope))) continue;
+      const hit = byAssignment.get(a.id) ?? { a, servers: [] };
+      hit.servers.push(server.machineName);
+      byAssignment.set(a.id, hit);
+    }
+  }
+  const desName = nameOf(desId);
+  return [...byAssignment.values()].map(
+    ({ a, servers: names }) =>
+      `Policy assignment ${assignmentLabel(a)} (Deny, at ${scopeName(estate, a.scope, { id: a.scope, label: nameOf(a.scope) })}) refuses disks under ${desName}: the replica disks of ${names.join(', ')} would be refused, so their replication fails. Have the assignment allow ${desName}, or choose a disk encryption set it allows.`,
+  );
 }
 
 export function whoCan(estate: Estate, action: string, scope: string): string[] {
@@ -53,7 +83,7 @@ export function handoverScript(plan: Plan, step: PlanStep): string {
   return renderAzCli({ ...plan, steps: [...steps, step] });
 }
 
-export async function preflight(plan: Plan, factory: ArmClientFactory, estate: Estate): Promise<Preflight> {
+export async function preflight(plan: Plan, factory: ArmClientFactory, estate: Estate, servers: ReplicatingServer[] = []): Promise<Preflight> {
   const cache = new Map<string, Promise<RolePermission[]>>();
   const steps: StepCheck[] = [];
   for (const step of plan.steps.filter((s) => s.status === 'pending' && s.request.method !== 'GET')) {
@@ -91,5 +121,5 @@ export async function preflight(plan: Plan, factory: ArmClientFactory, estate: E
       names.push({ name: p.name, available: true, message: `Could not check: ${explainArmError(e).detail}` });
     }
   }
-  return { steps, names, blocked: steps.some((s) => s.allowed === false) || names.some((n) => !n.available) };
+  return { steps, names, policies: policyConflicts(plan, estate, servers), blocked: steps.some((s) => s.allowed === false) || names.some((n) => !n.available) };
 }

@@ -4,7 +4,8 @@
  * carrying over every setting the item had. Pure: the plan is built from the item as the estate read it (its detail
  * GET), and refused, in words, where that cannot be done safely.
  */
-import { isAtOrBelow, normalizeId, parseResourceId } from '../estate/ids';
+import { normalizeId, parseResourceId } from '../estate/ids';
+import { denyingDisksUnder } from '../estate/policy';
 import type { Estate, ReplicatingServer } from '../estate/model';
 import { normalizeRegion, rawResource } from '../estate/normalize';
 import type { Problem } from '../estate/problem';
@@ -153,15 +154,7 @@ export function planReenable(estate: Estate, refs: string[], desId: string, opti
       continue;
     }
     const targetRg = String(details.targetResourceGroupId);
-    const denying = estate.policyAssignments.find(
-      (a) =>
-        a.policy === 'allowedDes' &&
-        a.effect === 'Deny' &&
-        isAtOrBelow(targetRg, a.scope) &&
-        !a.notScopes.some((n) => isAtOrBelow(targetRg, n)) &&
-        des &&
-        !a.allowedEncryptionSets.includes(des.id.toLowerCase()),
-    );
+    const denying = des ? denyingDisksUnder(estate.policyAssignments, targetRg, des.id)[0] : undefined;
     if (denying && des) {
       refuse(
         path,

@@ -5,7 +5,8 @@
  */
 import { ROLE_IDS } from '../estate/builtin-roles';
 import { normalizeId, parseResourceId } from '../estate/ids';
-import type { KeyVault } from '../estate/model';
+import type { DiskPolicyAssignment, KeyVault } from '../estate/model';
+import { ALLOWED_DES_DEFINITION_ID } from '../estate/policy';
 import { sha256Hex } from '../compliance/sha256';
 
 export interface Binding {
@@ -55,6 +56,7 @@ export const API = {
   diagnostics: '2021-05-01-preview',
   /** Site Recovery, as Azure PowerShell's Az.Migrate recordings call it. */
   siteRecovery: '2024-01-01',
+  policy: '2023-04-01',
 } as const;
 
 /** A GUID from text, so a re-planned role assignment gets the same name (idempotent PUT). */
@@ -352,5 +354,50 @@ export function verifyDesStep(v: { desId: string; desName: string; vaultId: stri
         message: `Disk encryption set ${v.desName} does not use ${v.vaultName}.`,
       },
     ],
+  };
+}
+
+/** The guard's assignment name at a resource group: one per group, so planning again updates it instead of adding another. */
+export const GUARD_ASSIGNMENT = 'lockstep-approved-des';
+
+/**
+ * The policy guard: the built-in "Managed disks should use a specific set of disk encryption sets for the customer-managed
+ * key encryption" (d461a302…) assigned with effect Deny on a target resource group, allowing the DES (and the sets an
+ * earlier guard there allowed), so no disk lands there under a platform key or another set.
+ */
+export function policyGuardStep(g: {
+  index: number;
+  resourceGroupId: string;
+  desId: string;
+  desName: string;
+  existing?: DiskPolicyAssignment;
+  dependsOn: string[];
+}): PlanStep {
+  const rgName = parseResourceId(g.resourceGroupId)?.name ?? g.resourceGroupId;
+  const kept = (g.existing?.allowedEncryptionSets ?? []).filter((id) => id !== normalizeId(g.desId));
+  const allowed = [g.desId, ...kept];
+  const done = !!g.existing && g.existing.effect === 'Deny' && g.existing.allowedEncryptionSets.includes(normalizeId(g.desId));
+  return {
+    id: `guard-${g.index}`,
+    title: `Deny disks in ${rgName} that do not use ${g.desName} (Azure Policy)`,
+    status: done ? 'done' : 'pending',
+    request: {
+      method: 'PUT',
+      url: url(`${g.resourceGroupId}/providers/Microsoft.Authorization/policyAssignments/${GUARD_ASSIGNMENT}`, API.policy),
+      body: {
+        properties: {
+          displayName: `Disks in ${rgName} use the approved disk encryption sets (Lockstep)`,
+          description: `Assigned by Lockstep after securing ${g.desName}: a managed disk in ${rgName} under a platform key or another disk encryption set is refused.`,
+          policyDefinitionId: ALLOWED_DES_DEFINITION_ID,
+          enforcementMode: 'Default',
+          parameters: { allowedEncryptionSets: { value: allowed }, effect: { value: 'Deny' } },
+        },
+      },
+    },
+    dependsOn: g.dependsOn,
+    why: `Stops the next replication into ${rgName} from being enabled without a customer-managed key: Azure refuses any disk there whose disk encryption set is not ${allowed.length === 1 ? g.desName : 'one of the allowed sets'}.`,
+    bindings: [],
+    action: 'Microsoft.Authorization/policyAssignments/write',
+    scope: g.resourceGroupId,
   };
 }

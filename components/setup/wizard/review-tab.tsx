@@ -62,6 +62,12 @@ export function ReviewTab({ w, confirming, setConfirming }: { w: SetupWizard; co
                 key: 'Audit log',
                 value: intent.auditLogs ? `to ${parseResourceId(intent.auditLogs.workspaceId)?.name ?? intent.auditLogs.workspaceId}` : 'not configured',
               },
+              {
+                key: 'Policy guard',
+                value: intent.policyGuard?.resourceGroups.length
+                  ? `Deny other disk encryption sets in ${intent.policyGuard.resourceGroups.map((rg) => parseResourceId(rg)?.name ?? rg).join(', ')}`
+                  : 'not assigned',
+              },
             ]}
           />
           <ReenableNotice w={w} />

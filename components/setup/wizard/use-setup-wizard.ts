@@ -29,6 +29,7 @@ export function tabOf(problem: Problem): TabId {
   if (top === 'subscriptionId' || top === 'resourceGroup' || top === 'location') return 'basics';
   if (top === 'keyVault') return 'vault';
   if (top === 'key') return 'key';
+  if (top === 'policyGuard') return 'access';
   return 'encryption';
 }
 
@@ -72,7 +73,8 @@ export function useSetupWizard(readiness: Readiness, onStart: (s: StoredRun) => 
   const [now] = useState(() => Math.floor(Date.now() / 1000));
   const result = useMemo(() => (state ? makePlan(state.intent, estate, { now }) : undefined), [state, estate, now]);
   const plan = result?.ok ? result.plan : undefined;
-  const preflight = usePreflight(state?.tab === 'review' ? plan : undefined, estate);
+  const draft = useMemo(() => draftIntent(estate, state?.serverIds ?? []), [estate, state?.serverIds]);
+  const preflight = usePreflight(state?.tab === 'review' ? plan : undefined, estate, draft.servers);
 
   const subName = (id: string) => estate.subscriptions.get(id.toLowerCase())?.displayName ?? id;
   const verdictOf = (id: string) => readiness.rows.find((r) => normalizeId(r.id) === normalizeId(id))?.verdict;
@@ -95,7 +97,7 @@ export function useSetupWizard(readiness: Readiness, onStart: (s: StoredRun) => 
     set: (patch: Partial<Intent>) => setState({ ...state, intent: { ...intent, ...patch } }),
     problems,
     problemsOn: (t: TabId) => problems.filter((p) => tabOf(p) === t),
-    draft: draftIntent(estate, state.serverIds),
+    draft,
     plan,
     preflight,
     chosenVault,

@@ -198,6 +198,15 @@ export function renderAzCli(plan: Plan): string {
         `az keyvault set-policy --name ${vault.name} --resource-group ${vault.resourceGroup} --object-id ${dq(ap.objectId)} --key-permissions ${(ap.permissions.keys ?? []).join(' ')} --output none`,
         say(`Access policy on ${vault.name}: ${(ap.permissions.keys ?? []).join(', ')}.`),
       );
+    } else if (t === 'microsoft.authorization/policyassignments' && step.request.method === 'PUT') {
+      const a = props as { displayName?: string; description?: string; policyDefinitionId?: string; parameters?: unknown; enforcementMode?: string };
+      if (done) lines.push(say(`Policy assignment ${p.name} at ${p.rg} already allows the disk encryption set.`));
+      else
+        lines.push(
+          // create replaces an assignment of the same name: running it again sets the same scope, effect and allowed sets.
+          `az policy assignment create --name ${p.name} --scope ${dq(p.scopeId!)} --policy ${a.policyDefinitionId!.split('/').pop()} --display-name ${dq(a.displayName ?? p.name)} --description ${dq(a.description ?? '')} --enforcement-mode ${a.enforcementMode ?? 'Default'} --params ${sh(JSON.stringify(a.parameters ?? {}))} --output none`,
+          say(`Policy assignment ${p.name} at ${p.rg}: ${step.title}.`),
+        );
     } else if (t.endsWith('/replicationmigrationitems')) {
       migrationItemLines(plan, step, lines, { dq, say, fail, rest });
     } else {

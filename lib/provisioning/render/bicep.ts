@@ -40,6 +40,7 @@ const SYMBOL: Record<string, string> = {
   'microsoft.keyvault/vaults/accesspolicies': 'accessPolicy',
   'microsoft.insights/diagnosticsettings': 'audit',
   'microsoft.managedidentity/userassignedidentities': 'uami',
+  'microsoft.authorization/policyassignments': 'guard',
 };
 
 /** A resource's Bicep symbol: `kv`, `key`, `des`, … by type, else the step id. */

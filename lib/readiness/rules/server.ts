@@ -1,4 +1,5 @@
-import { isAtOrBelow, parseResourceId } from '../../estate/ids';
+import { parseResourceId } from '../../estate/ids';
+import { assignmentsOver, refusesDisk } from '../../estate/policy';
 import type { DiskEncryptionSet } from '../../estate/model';
 import { list, nameOf, plural, subscriptionName } from '../wording';
 import type { EvalContext, Rule, ServerSubject } from '../types';
@@ -25,12 +26,8 @@ function policyHits(s: ServerSubject, effect: 'Deny' | 'Audit') {
   if (!rg) return [];
   const landed = s.server.landed?.found ? s.server.landed.disks.map((d) => ({ name: d.name, desId: d.desId })) : undefined;
   const disks = landed ?? (s.server.disks ?? []).map((d) => ({ name: d.name, desId: d.desId }));
-  return s.policies
-    .filter((a) => a.effect === effect && isAtOrBelow(rg, a.scope) && !a.notScopes.some((n) => isAtOrBelow(rg, n)))
-    .map((a) => ({
-      a,
-      refused: disks.filter((d) => (a.policy === 'cmkRequired' ? !d.desId : !a.allowedEncryptionSets.includes((d.desId ?? '').toLowerCase()))),
-    }))
+  return assignmentsOver(s.policies, rg, effect)
+    .map((a) => ({ a, refused: disks.filter((d) => refusesDisk(a, d.desId)) }))
     .filter((h) => h.refused.length > 0);
 }
 const policyName = (a: ServerSubject['policies'][number], estate: EvalContext['estate']) => {
