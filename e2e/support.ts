@@ -70,3 +70,12 @@ export async function signIn(page: Page, u: EstateUser): Promise<void> {
   await expect(page).toHaveURL(/\/overview\/$/);
   await expect(page.getByRole('heading', { name: 'Overview', level: 1 })).toBeVisible();
 }
+
+/** Opens Replicating servers filtered to one server and returns its row. */
+export async function serverRow(page: Page, machineName: string) {
+  await page.goto('/servers/');
+  const grid = page.getByRole('table', { name: 'Replicating servers' });
+  await expect(grid).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('searchbox', { name: 'Filter servers' }).fill(machineName);
+  return grid.getByRole('row', { name: new RegExp(machineName) });
+}

@@ -4,7 +4,8 @@ import { Body1, Button, Caption1, makeStyles, tokens } from '@fluentui/react-com
 import { ArrowRepeatAllRegular, WrenchRegular } from '@fluentui/react-icons';
 import { useRouter } from 'next/navigation';
 import { parseResourceId } from '@/lib/estate/ids';
-import { FIXABLE_RULES } from '@/lib/provisioning/fixits';
+import { FIXABLE_RULES, fixSubscription } from '@/lib/provisioning/fixits';
+import { useReadiness } from '@/lib/queries/estate';
 import { REENABLE_ACTION } from '@/lib/provisioning/reenable';
 import { selectionStore } from '@/lib/queries/run-store';
 import { useWriteAccess } from '@/lib/queries/write-access';
@@ -96,7 +97,8 @@ function ReplicateButton({ itemId }: { itemId: string }) {
 function FixButton({ ruleId, resourceId }: { ruleId: string; resourceId: string }) {
   const router = useRouter();
   const access = useWriteAccess();
-  if (!access.canWrite(parseResourceId(resourceId)?.subscriptionId)) return null;
+  const estate = useReadiness().readiness?.estate;
+  if (!access.canWrite(fixSubscription(ruleId, resourceId, estate))) return null;
   return (
     <div>
       <Button

@@ -186,7 +186,9 @@ const FORMAT_TITLES: Record<ExportFormat, string> = { bicep: 'Bicep', azcli: 'Az
  * The plan as code. `formats` are the ones that can say what the plan does: Bicep declares resources (not a disable and
  * enable of replication), Azure PowerShell (Az.Migrate) is offered for re-replication.
  */
-export function PlanExport({ plan, baseName, formats = ['bicep', 'azcli', 'json'] }: { plan: Plan; baseName: string; formats?: ExportFormat[] }) {
+export function PlanExport({ plan, baseName, formats: wanted = ['bicep', 'azcli', 'json'] }: { plan: Plan; baseName: string; formats?: ExportFormat[] }) {
+  // Bicep declares resources: a plan with actions (POST) or removals (DELETE) is offered in the formats that can run them.
+  const formats = wanted.filter((f) => f !== 'bicep' || plan.steps.every((x) => x.request.method !== 'POST' && x.request.method !== 'DELETE'));
   const s = useStyles();
   const code = useCodeStyles();
   // Bicep declares whole resources; a plan of repairs (PATCHes) reads best as CLI.

@@ -4,9 +4,9 @@ import { Body1, Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle,
 import { WrenchRegular } from '@fluentui/react-icons';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useMemo, useState } from 'react';
-import { normalizeId, parseResourceId } from '@/lib/estate/ids';
+import { normalizeId } from '@/lib/estate/ids';
 import { newRun } from '@/lib/provisioning/apply';
-import { fixFor } from '@/lib/provisioning/fixits';
+import { fixFor, fixSubscription } from '@/lib/provisioning/fixits';
 import { ruleById } from '@/lib/readiness/catalog';
 import { useReadiness, type Readiness } from '@/lib/queries/estate';
 import { useWriteAccess } from '@/lib/queries/write-access';
@@ -57,7 +57,7 @@ function Repair({ readiness, ruleId, resourceId }: { readiness: Readiness; ruleI
       ? runner.stored
       : undefined;
   const preflight = usePreflight(stored ? undefined : fix?.plan, readiness.estate);
-  const subscription = parseResourceId(resourceId)?.subscriptionId;
+  const subscription = fixSubscription(ruleId, resourceId, readiness.estate);
 
   if (stored) {
     return (

@@ -95,5 +95,9 @@ export function createArmClientFactory(opts: ArmClientFactoryOptions) {
       const { PolicyClient } = await import('@azure/arm-policy');
       return own(new PolicyClient(credential, subscriptionId, options));
     },
+    async features(subscriptionId: string) {
+      const { FeatureClient } = await import('@azure/arm-features');
+      return own(new FeatureClient(credential, subscriptionId, options));
+    },
   };
 }

@@ -1,5 +1,5 @@
 import { permissionAllows, type RolePermission } from '../estate/builtin-roles';
-import { parseResourceId } from '../estate/ids';
+import { isAtOrBelow, parseResourceId } from '../estate/ids';
 import type { ArmClientFactory } from './client-factory';
 
 /** The action that setting up encryption needs first: creating a disk encryption set. */
@@ -51,8 +51,9 @@ const toRolePermission = (p: SdkPermission): RolePermission => ({
  * The signed-in principal's effective permissions at a scope (Azure's permissions API): at an
  * existing resource, or at the resource group of one that does not exist yet.
  */
-export async function permissionsAt(factory: ArmClientFactory, scope: string, exists: boolean): Promise<RolePermission[]> {
+export async function permissionsAt(factory: ArmClientFactory, scope: string, exists: boolean, principalId?: string): Promise<RolePermission[]> {
   const p = parseResourceId(scope);
+  if (/^\/subscriptions\/[^/]+\/?$/i.test(scope) && p?.subscriptionId) return permissionsAtSubscription(factory, p.subscriptionId, principalId);
   if (!p?.subscriptionId || !p.resourceGroup) throw new Error(`Cannot check permissions at ${scope}.`);
   const auth = await factory.authorization(p.subscriptionId);
   const out: RolePermission[] = [];
@@ -73,4 +74,20 @@ export async function vaultNameAvailability(
   const kv = await factory.keyVault(subscriptionId);
   const r = await kv.vaults.checkNameAvailability({ name, type: 'Microsoft.KeyVault/vaults' });
   return { available: r.nameAvailable !== false, message: r.message };
+}
+
+/**
+ * At a subscription itself ARM has no permissions API (only for a resource group or a resource): the principal's own
+ * role assignments at the subscription or above, and their roles' permissions. Group memberships are not expanded, so
+ * this may say no where ARM would say yes; ARM still decides.
+ */
+async function permissionsAtSubscription(factory: ArmClientFactory, subscriptionId: string, principalId: string | undefined): Promise<RolePermission[]> {
+  if (!principalId) throw new Error(`Cannot check permissions at subscription ${subscriptionId} without knowing who is signed in.`);
+  const auth = await factory.authorization(subscriptionId);
+  const roleIds = new Set<string>();
+  for await (const a of auth.roleAssignments.listForSubscription({ filter: `assignedTo('${principalId}')` }))
+    if (a.roleDefinitionId && a.scope && isAtOrBelow(`/subscriptions/${subscriptionId}`, a.scope)) roleIds.add(a.roleDefinitionId);
+  const out: RolePermission[] = [];
+  for (const id of roleIds) out.push(...((await auth.roleDefinitions.getById(id)).permissions ?? []).map(toRolePermission));
+  return out;
 }

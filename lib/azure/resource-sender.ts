@@ -2,13 +2,14 @@
  * The ARM sender that guided setup's apply() uses: every plan request goes through the SDK's generic resource
  * operations (`@azure/arm-resources` Resources_CreateOrUpdateById / UpdateById / DeleteById / GetById), built by
  * the client factory, so the requests carry Lockstep's bearer policy, ARM's retry rules for 429 and
- * 5xx, and the SDK's long-running-operation poller (Azure-AsyncOperation, Location, Retry-After).
+ * 5xx, and the SDK's long-running-operation poller (Azure-AsyncOperation, Location, Retry-After). ARM has no generic
+ * action (POST): each one a plan may send is mapped to its typed SDK operation, and any other is refused before sending.
  */
 import type { GenericResource } from '@azure/arm-resources';
 import type { ArmClientFactory } from './client-factory';
 
 export interface ArmRequest {
-  method: 'GET' | 'PUT' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'PUT' | 'PATCH' | 'DELETE' | 'POST';
   url: string;
   body?: unknown;
 }
@@ -34,6 +35,8 @@ export function createArmSender(factory: ArmClientFactory, options: { pollInterv
       const client = await factory.resources(subscriptionId);
       const lro = { abortSignal: signal, updateIntervalInMs: options.pollIntervalMs ?? 2000 };
       switch (request.method) {
+        case 'POST':
+          return sendAction(factory, request.url, lro);
         case 'GET':
           return client.resources.getById(resourceId, apiVersion, { abortSignal: signal });
         case 'PUT':
@@ -47,4 +50,22 @@ export function createArmSender(factory: ArmClientFactory, options: { pollInterv
       }
     },
   };
+}
+
+const FEATURE_REGISTER = /^\/subscriptions\/([^/]+)\/providers\/Microsoft\.Features\/providers\/([^/]+)\/features\/([^/]+)\/register$/i;
+const VM_POWER = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.Compute\/virtualMachines\/([^/]+)\/(deallocate|start)$/i;
+
+/** The actions plans send: Features_Register, VirtualMachines_Deallocate and VirtualMachines_Start (followed to the end). */
+async function sendAction(factory: ArmClientFactory, url: string, lro: { abortSignal?: AbortSignal; updateIntervalInMs: number }): Promise<unknown> {
+  const path = url.split('?')[0]!;
+  const feature = FEATURE_REGISTER.exec(path);
+  if (feature) return (await factory.features(feature[1]!)).features.register(feature[2]!, feature[3]!, { abortSignal: lro.abortSignal });
+  const vm = VM_POWER.exec(path);
+  if (vm) {
+    const compute = await factory.compute(vm[1]!);
+    if (vm[4]!.toLowerCase() === 'deallocate') await compute.virtualMachines.beginDeallocateAndWait(vm[2]!, vm[3]!, lro);
+    else await compute.virtualMachines.beginStartAndWait(vm[2]!, vm[3]!, lro);
+    return {};
+  }
+  throw new Error(`Lockstep has no SDK operation for POST ${path}.`);
 }

@@ -185,7 +185,16 @@ export async function apply(run: Run, sender: ArmSender, opts: ApplyOptions = {}
           throw e;
         }
       }
-      const failed = checkExpectations(step, state.result, values);
+      let failed = checkExpectations(step, state.result, values);
+      // A read that waits for Azure (a feature registering): ask again while time is left.
+      for (let asked = 0; failed && step.poll && asked < Math.ceil(step.poll.forMs / step.poll.everyMs); asked++) {
+        state.note = `${step.poll.waiting} Asking again in ${Math.round(step.poll.everyMs / 1000)} s.`;
+        changed();
+        await sleep(step.poll.everyMs);
+        state.attempts++;
+        state.result = await sender.send(request, opts.signal);
+        failed = checkExpectations(step, state.result, values);
+      }
       if (failed) {
         state.status = 'failed';
         state.error = { title: 'Verification failed', detail: failed, next: 'Open the resource in the Azure portal, correct it, then Resume.' };

@@ -10,7 +10,7 @@ import { FIXABLE_RULES, fixFor } from './fixits';
 const file = parseEstateFile(readFileSync(resolve(__dirname, '../../emulator/estates/contoso-health.json'), 'utf8'), 'demo');
 const estate = normalize(file);
 const now = Date.parse(file.capturedAt) / 1000;
-const everyResource = [...estate.keyVaults.keys(), ...estate.diskEncryptionSets.keys(), ...estate.keys.keys()];
+const everyResource = [...estate.keyVaults.keys(), ...estate.diskEncryptionSets.keys(), ...estate.keys.keys(), ...estate.servers.map((s) => s.id)];
 const fixesSomething = (ruleId: string) => everyResource.some((id) => fixFor(ruleId, id, estate, { now }) !== undefined);
 
 describe('fix-it flags', () => {

@@ -56,6 +56,18 @@ function desPatch(
   ];
 }
 
+/**
+ * The subscription a fix-it writes in: the finding's resource's, except for a landed VM's repair, which writes in the
+ * VM's subscription (the finding names the server, whose migration item lives in the Azure Migrate project's).
+ */
+export function fixSubscription(ruleId: string, resourceId: string, estate: Estate | undefined): string | undefined {
+  if (ruleId === 'LS-LND-003') {
+    const server = estate?.servers.find((x) => normalizeId(x.id) === normalizeId(resourceId));
+    return server?.landed?.found ? parseResourceId(server.landed.vmId)?.subscriptionId : undefined;
+  }
+  return parseResourceId(resourceId)?.subscriptionId;
+}
+
 /** The repair for a finding on `resourceId`, or undefined when Lockstep cannot do it through ARM. */
 export function fixFor(ruleId: string, resourceId: string, estate: Estate, options: { now: number }): FixIt | undefined {
   if (!FIXABLE_RULES.includes(ruleId)) return undefined;
@@ -215,7 +227,84 @@ export function fixFor(ruleId: string, resourceId: string, estate: Estate, optio
         plan: planOf(steps, [`${key.name} stays in ${vault.name} after the move; disable it once nothing uses it.`]),
       };
     }
+    case 'LS-LND-003': {
+      const server = estate.servers.find((x) => normalizeId(x.id) === id);
+      const vmId = server?.landed?.found ? server.landed.vmId : undefined;
+      const vm = vmId ? parseResourceId(vmId) : undefined;
+      if (!server || !vmId || !vm?.subscriptionId) return undefined;
+      return { ruleId, title: `Turn on encryption at host for ${vm.name}`, plan: encryptionAtHostPlan(vmId, vm.name, vm.subscriptionId, server.machineName) };
+    }
     default:
       return undefined;
   }
+}
+
+/**
+ * Encryption at host on a landed VM: register the subscription's EncryptionAtHost feature (a no-op when it is registered)
+ * and wait for it, deallocate the VM (Compute changes the setting only then), turn it on, start the VM, read it back.
+ */
+function encryptionAtHostPlan(vmId: string, vmName: string, subscriptionId: string, machineName: string): Plan {
+  const feature = `/subscriptions/${subscriptionId}/providers/Microsoft.Features/providers/Microsoft.Compute/features/EncryptionAtHost`;
+  const sub = `/subscriptions/${subscriptionId}`;
+  const step = (s: Omit<PlanStep, 'status' | 'bindings'>): PlanStep => ({ status: 'pending', bindings: [], ...s });
+  return planOf(
+    [
+      step({
+        id: 'register',
+        title: 'Register the EncryptionAtHost feature in the subscription',
+        request: { method: 'POST', url: url(`${feature}/register`, API.features) },
+        dependsOn: [],
+        why: 'Compute turns on encryption at host only in a subscription registered for Microsoft.Compute/EncryptionAtHost. Registering again changes nothing.',
+        action: 'Microsoft.Features/providers/features/register/action',
+        scope: sub,
+      }),
+      step({
+        id: 'registered',
+        title: 'Wait until the feature is registered',
+        request: { method: 'GET', url: url(feature, API.features) },
+        dependsOn: ['register'],
+        why: 'A registration is "Registering" for a while; the VM is not stopped before it is "Registered".',
+        action: 'Microsoft.Features/providers/features/read',
+        scope: sub,
+        expect: [{ path: 'properties.state', equals: 'Registered', message: 'The EncryptionAtHost feature is not registered yet: Resume later.' }],
+        poll: { everyMs: 10_000, forMs: 15 * 60_000, waiting: 'The EncryptionAtHost feature is still registering.' },
+      }),
+      step({
+        id: 'deallocate',
+        title: `Stop (deallocate) ${vmName}`,
+        request: { method: 'POST', url: url(`${vmId}/deallocate`, API.computeVm) },
+        dependsOn: ['registered'],
+        why: 'Compute changes encryption at host only on a deallocated VM.',
+        action: 'Microsoft.Compute/virtualMachines/deallocate/action',
+        scope: vmId,
+      }),
+      step({
+        id: 'fix',
+        title: `Turn on encryption at host for ${vmName}`,
+        request: { method: 'PATCH', url: url(vmId, API.computeVm), body: { properties: { securityProfile: { encryptionAtHost: true } } } },
+        dependsOn: ['deallocate'],
+        why: "The temp disk and the host's disk caches are then encrypted with platform keys at the host, and the managed disks' data flows encrypted to storage.",
+        action: 'Microsoft.Compute/virtualMachines/write',
+        scope: vmId,
+      }),
+      step({
+        id: 'start',
+        title: `Start ${vmName}`,
+        request: { method: 'POST', url: url(`${vmId}/start`, API.computeVm) },
+        dependsOn: ['fix'],
+        why: 'Brings the server back; until it starts it is down.',
+        action: 'Microsoft.Compute/virtualMachines/start/action',
+        scope: vmId,
+      }),
+      {
+        ...readBack(vmId, API.computeVm, 'Microsoft.Compute/virtualMachines/read', [
+          { path: 'properties.securityProfile.encryptionAtHost', equals: 'true', message: `Encryption at host is still off on ${vmName}.` },
+        ]),
+        dependsOn: ['start'],
+      },
+    ],
+    [
+      `Downtime: ${machineName} (VM ${vmName}) is stopped from deallocation until it starts again, usually a few minutes. Its temp disk is wiped and a dynamic public IP address can change.`,
+    ],
+  );
 }

@@ -33,6 +33,9 @@ import { blocksTrustedServices, sendsAuditLogs } from '../readiness/vault-facts'
 /** A plan, or what stops it: `problems` in words, `issues` the same with the field each is about. */
 export type PlanResult = { ok: true; plan: Plan } | { ok: false; problems: string[]; issues: Problem[] };
 
+/** Names in a sentence: all of them up to eight, else the first six and how many more. */
+const namesOf = (names: string[]) => (names.length <= 8 ? names.join(', ') : `${names.slice(0, 6).join(', ')} and ${names.length - 6} more`);
+
 export function plan(intent: Intent, estate: Estate, options: { now: number }): PlanResult {
   const issues = validateIntentProblems(intent);
   const add = (path: string, message: string) => issues.push({ path, message });
@@ -199,7 +202,7 @@ export function plan(intent: Intent, estate: Estate, options: { now: number }): 
     );
     if (refused.length > 0)
       warnings.push(
-        `Once the guard is assigned, Azure refuses new disks of ${refused.map((s) => s.machineName).join(', ')} in ${parseResourceId(rg)?.name ?? rg}: ${refused.length === 1 ? 'it replicates' : 'they replicate'} under a platform key or another disk encryption set, so replication or migration fails until ${refused.length === 1 ? 'it is' : 'they are'} re-replicated with ${intent.diskEncryptionSet.name}.`,
+        `Once the guard is assigned, Azure refuses new disks of ${namesOf(refused.map((s) => s.machineName))} in ${parseResourceId(rg)?.name ?? rg}: ${refused.length === 1 ? 'it replicates' : 'they replicate'} under a platform key or another disk encryption set, so replication or migration fails until ${refused.length === 1 ? 'it is' : 'they are'} re-replicated with ${intent.diskEncryptionSet.name}.`,
       );
   });
   return { ok: true, plan: planOf(steps, warnings) };

@@ -83,7 +83,14 @@ export function handoverScript(plan: Plan, step: PlanStep): string {
   return renderAzCli({ ...plan, steps: [...steps, step] });
 }
 
-export async function preflight(plan: Plan, factory: ArmClientFactory, estate: Estate, servers: ReplicatingServer[] = []): Promise<Preflight> {
+export async function preflight(
+  plan: Plan,
+  factory: ArmClientFactory,
+  estate: Estate,
+  servers: ReplicatingServer[] = [],
+  /** The signed-in principal's object id: a step scoped to a subscription is checked from its role assignments. */
+  principalId?: string,
+): Promise<Preflight> {
   const cache = new Map<string, Promise<RolePermission[]>>();
   const steps: StepCheck[] = [];
   for (const step of plan.steps.filter((s) => s.status === 'pending' && s.request.method !== 'GET')) {
@@ -92,7 +99,7 @@ export async function preflight(plan: Plan, factory: ArmClientFactory, estate: E
     const p = parseResourceId(step.scope);
     const scope = exists || !p?.resourceGroup ? step.scope : `/subscriptions/${p.subscriptionId}/resourceGroups/${p.resourceGroup}`;
     const key = normalizeId(scope);
-    if (!cache.has(key)) cache.set(key, permissionsAt(factory, scope, exists));
+    if (!cache.has(key)) cache.set(key, permissionsAt(factory, scope, exists, principalId));
     const check: StepCheck = {
       stepId: step.id,
       title: step.title,

@@ -30,7 +30,9 @@ export interface PlanStep {
   id: string;
   title: string;
   status: 'pending' | 'done';
-  request: { method: 'GET' | 'PUT' | 'PATCH' | 'DELETE'; url: string; body?: unknown };
+  request: { method: 'GET' | 'PUT' | 'PATCH' | 'DELETE' | 'POST'; url: string; body?: unknown };
+  /** For a read: ask again every `everyMs`, up to `forMs`, while its expectations do not hold yet (a feature registering). */
+  poll?: { everyMs: number; forMs: number; waiting: string };
   dependsOn: string[];
   why: string;
   bindings: Binding[];
@@ -57,6 +59,9 @@ export const API = {
   /** Site Recovery, as Azure PowerShell's Az.Migrate recordings call it. */
   siteRecovery: '2024-01-01',
   policy: '2023-04-01',
+  features: '2021-07-01',
+  /** Virtual machines (Compute's VM api-versions differ from its disks'). */
+  computeVm: '2024-11-01',
 } as const;
 
 /** A GUID from text, so a re-planned role assignment gets the same name (idempotent PUT). */

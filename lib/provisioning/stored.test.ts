@@ -33,7 +33,7 @@ describe('stored shapes', () => {
   it('drops a run whose plan, steps or origin lost its shape', () => {
     const broken = [
       (s: ReturnType<typeof storedRun>) => ((s.run as { kind: string }).kind = 'lockstep.plan'),
-      (s: ReturnType<typeof storedRun>) => ((s.run.plan.steps[0] as { request: unknown }).request = { method: 'POST', url: '/x' }),
+      (s: ReturnType<typeof storedRun>) => ((s.run.plan.steps[0] as { request: unknown }).request = { method: 'OPTIONS', url: '/x' }),
       (s: ReturnType<typeof storedRun>) => ((Object.values(s.run.steps)[0] as { status: string }).status = 'maybe'),
       (s: ReturnType<typeof storedRun>) => ((s.origin as { kind: string }).kind = 'cron'),
     ];

@@ -9,7 +9,7 @@ import { intentSchema, type Intent } from './intent';
 import type { Plan } from './steps';
 
 const obj = z.looseObject;
-const request = obj({ method: z.enum(['GET', 'PUT', 'PATCH', 'DELETE']), url: z.string(), body: z.optional(z.unknown()) });
+const request = obj({ method: z.enum(['GET', 'PUT', 'PATCH', 'DELETE', 'POST']), url: z.string(), body: z.optional(z.unknown()) });
 
 export const planSchema = obj({
   kind: z.literal('lockstep.plan'),
@@ -28,6 +28,7 @@ export const planSchema = obj({
       expect: z.optional(
         z.array(obj({ path: z.string(), equals: z.optional(z.string()), contains: z.optional(z.record(z.string(), z.unknown())), message: z.string() })),
       ),
+      poll: z.optional(obj({ everyMs: z.number(), forMs: z.number(), waiting: z.string() })),
     }),
   ),
   warnings: z.array(z.string()),

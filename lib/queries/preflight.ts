@@ -6,6 +6,7 @@ import { sha256Hex } from '../compliance/sha256';
 import type { Estate, ReplicatingServer } from '../estate/model';
 import type { Plan } from '../provisioning/steps';
 import { useArm } from './arm-provider';
+import { useMsal } from '@azure/msal-react';
 
 export const preflightKeys = {
   all: ['preflight'] as const,
@@ -15,7 +16,7 @@ export const preflightKeys = {
 };
 
 /** The preflight of a plan (permissions and name checks; nothing is written), once per plan. */
-export function preflightQuery(arm: ArmClientFactory, plan: Plan | undefined, estate: Estate, servers: ReplicatingServer[] = []) {
+export function preflightQuery(arm: ArmClientFactory, plan: Plan | undefined, estate: Estate, servers: ReplicatingServer[] = [], principalId?: string) {
   return queryOptions({
     queryKey: preflightKeys.of(
       plan,
@@ -25,12 +26,15 @@ export function preflightQuery(arm: ArmClientFactory, plan: Plan | undefined, es
     staleTime: 60_000,
     queryFn: async () => {
       const { preflight } = await import('../provisioning/preflight');
-      return preflight(plan!, arm, estate, servers);
+      return preflight(plan!, arm, estate, servers, principalId);
     },
   });
 }
 
 /** `servers`: those the plan's DES is for, whose disks Azure Policy may refuse under it. */
 export function usePreflight(plan: Plan | undefined, estate: Estate, servers: ReplicatingServer[] = []) {
-  return useQuery(preflightQuery(useArm(), plan, estate, servers));
+  const { instance, accounts } = useMsal();
+  const account = instance.getActiveAccount() ?? accounts[0];
+  const oid = (account?.idTokenClaims?.oid as string | undefined) ?? account?.localAccountId;
+  return useQuery(preflightQuery(useArm(), plan, estate, servers, oid));
 }

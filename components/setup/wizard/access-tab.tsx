@@ -77,7 +77,7 @@ function PolicyGuard({ w }: { w: SetupWizard }) {
                 onChange={(_, d) => toggle(rg, d.checked === true)}
                 label={`Deny other disks in ${parseResourceId(rg)?.name ?? rg}`}
               />
-              <Caption1 as="p" className={s.muted} style={{ margin: '0 0 0 32px' }}>
+              <Caption1 as="p" className={s.muted} style={{ display: 'block', margin: '0 0 0 32px' }}>
                 Scope {rg} · assignment {GUARD_ASSIGNMENT} · effect Deny
                 {earlier ? ` · keeps the ${earlier.allowedEncryptionSets.length} set(s) its earlier guard allows` : ''}
               </Caption1>

@@ -105,6 +105,7 @@ const LOCKS = ['2015-01-01', '2016-09-01', '2020-05-01'];
 const MSI = ['2018-11-30', '2021-09-30-preview', '2023-01-31', '2024-11-30'];
 const POLICY = ['2021-06-01', '2022-06-01', '2023-04-01', '2024-04-01', '2024-05-01', '2025-01-01', '2025-03-01'];
 const DIAGNOSTICS = ['2017-05-01-preview', '2021-05-01-preview'];
+const FEATURES = ['2015-12-01', '2021-07-01'];
 
 /** By the type's canonical name, as the providers list shows it; looked up case-insensitively. */
 const TABLE: Record<string, readonly string[]> = {
@@ -116,6 +117,7 @@ const TABLE: Record<string, readonly string[]> = {
   'Microsoft.Compute/diskEncryptionSets': COMPUTE_DISK,
   'Microsoft.Compute/diskEncryptionSets/associatedResources': COMPUTE_DISK,
   'Microsoft.Compute/locations/DiskOperations': COMPUTE_DISK,
+  'Microsoft.Compute/locations/operations': COMPUTE_VM,
   'Microsoft.Compute/disks': COMPUTE_DISK,
   'Microsoft.Compute/virtualMachines': COMPUTE_VM,
   'Microsoft.KeyVault/vaults': KEYVAULT,
@@ -136,6 +138,7 @@ const TABLE: Record<string, readonly string[]> = {
   'Microsoft.Authorization/policyDefinitions': POLICY,
   'Microsoft.ManagedIdentity/userAssignedIdentities': MSI,
   'Microsoft.Insights/diagnosticSettings': DIAGNOSTICS,
+  'Microsoft.Features/providers/features': FEATURES,
 };
 const BY_LOWER = new Map(Object.entries(TABLE).map(([t, v]) => [t.toLowerCase(), v]));
 

@@ -86,6 +86,20 @@ export function classify(path: string): Route {
       return { kind: 'generic', scope: `/subscriptions/${sub}/resourceGroups/${rg}`, type: 'Microsoft.Resources/resources', sub, rg };
     return { kind: 'unknown' };
   }
+  // Preview features (Microsoft.Features): `/subscriptions/{s}/providers/Microsoft.Features/providers/{ns}/features/{name}[/register]`.
+  if (sub && lower[2] === 'providers' && lower[3] === 'microsoft.features' && lower[4] === 'providers' && lower[6] === 'features' && segs[7]) {
+    const featureId = '/' + segs.slice(0, 8).join('/');
+    const register = lower[8] === 'register' && segs.length === 9;
+    if (segs.length !== 8 && !register) return { kind: 'unknown' };
+    return {
+      kind: 'action',
+      targetId: featureId,
+      type: 'Microsoft.Features/providers/features',
+      action: register ? 'feature:register' : 'feature',
+      sub,
+      rbacAction: register ? 'Microsoft.Features/providers/features/register/action' : 'Microsoft.Features/providers/features/read',
+    };
+  }
   const scope = '/' + segs.slice(0, lp).join('/');
   const ns = segs[lp + 1];
   const rest = segs.slice(lp + 2);
@@ -132,6 +146,19 @@ export function classify(path: string): Route {
         sub,
         rg,
         rbacAction: 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationMigrationItems/migrate/action',
+      };
+    }
+    const vmAction = /^microsoft\.compute\/virtualmachines\/(deallocate|start|poweroff)$/i.exec(type)?.[1]?.toLowerCase();
+    if (vmAction) {
+      const verb = vmAction === 'poweroff' ? 'powerOff' : vmAction;
+      return {
+        kind: 'action',
+        targetId: parentId,
+        type: 'Microsoft.Compute/virtualMachines',
+        action: `vm:${verb}`,
+        sub,
+        rg,
+        rbacAction: `Microsoft.Compute/virtualMachines/${verb}/action`,
       };
     }
     if (sameType(type, 'Microsoft.Compute/diskEncryptionSets/associatedResources')) {

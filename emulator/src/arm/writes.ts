@@ -5,7 +5,8 @@
 import type { Reply } from '../http';
 import type { ArmContext, Route } from './context';
 import { armError, readJsonObject } from './errors';
-import { associatedResources, diskEncryptionSet } from './providers/compute';
+import { associatedResources, diskEncryptionSet, virtualMachine, vmPower } from './providers/compute';
+import { feature } from './providers/features';
 import { checkNameAvailability, key, keyVault, updateAccessPolicies } from './providers/key-vault';
 import { userAssignedIdentity } from './providers/managed-identity';
 import { migrate, migrationItem } from './providers/recovery-services';
@@ -30,6 +31,8 @@ export function handleWrite(ctx: ArmContext, route: Extract<Route, { kind: 'inst
       return diskEncryptionSet(ctx, route, body);
     case 'microsoft.keyvault/vaults':
       return keyVault(ctx, route, body);
+    case 'microsoft.compute/virtualmachines':
+      return method === 'PATCH' || (method === 'PUT' && ctx.store.get(route.id)) ? virtualMachine(ctx, route, body) : generic(ctx, route, body);
     case 'microsoft.keyvault/vaults/keys':
       return key(ctx, route, body);
     case 'microsoft.keyvault/vaults/keys/versions':
@@ -47,6 +50,8 @@ export function handleAction(ctx: ArmContext, route: Extract<Route, { kind: 'act
   if (route.action === 'checkNameAvailability') return checkNameAvailability(ctx);
   if (route.action === 'associatedResources') return associatedResources(ctx, route);
   if (route.action === 'migrate') return migrate(ctx, route);
+  if (route.action.startsWith('vm:')) return vmPower(ctx, route);
+  if (route.action.startsWith('feature')) return feature(ctx, route);
   if (route.action.startsWith('accessPolicies:')) return updateAccessPolicies(ctx, route);
   return armError(404, 'InvalidResourceType', `The action '${route.action}' is not supported.`);
 }

@@ -34,6 +34,8 @@ export function renderAzCli(plan: Plan): string {
   };
   let currentSub = '';
   for (const step of plan.steps) {
+    // Actions and reads that are not a resource: the subscription's features, a VM's power.
+    if (actionLines(step, lines, { say, fail, dq })) continue;
     const p = parse(step);
     const t = lower(p.type);
     const body = (step.request.body ?? {}) as {
@@ -215,6 +217,59 @@ export function renderAzCli(plan: Plan): string {
     lines.push('');
   }
   return lines.join('\n').trimEnd() + '\n';
+}
+
+const FEATURE = /^\/subscriptions\/([^/]+)\/providers\/Microsoft\.Features\/providers\/([^/]+)\/features\/([^/?]+)(\/register)?\?/i;
+const VM = /^(\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Compute\/virtualMachines\/([^/?]+))(\/(deallocate|start))?\?/i;
+
+/** Feature registration (and the wait for it) and a VM's deallocate, update and start, as the az commands for them. */
+function actionLines(
+  step: Plan['steps'][number],
+  lines: string[],
+  h: { say: (s: string) => string; fail: (s: string) => string; dq: (s: string) => string },
+): boolean {
+  const f = FEATURE.exec(step.request.url);
+  const vm = VM.exec(step.request.url);
+  if (!f && !vm) return false;
+  lines.push(`# ${step.title}`, `# Why: ${step.why}`);
+  if (f && step.request.method === 'POST')
+    lines.push(`az feature register --subscription ${f[1]} --namespace ${f[2]} --name ${f[3]} --output none`, h.say(`Registering ${f[2]}/${f[3]}.`));
+  else if (f) {
+    const poll = step.poll ? Math.round(step.poll.everyMs / 1000) : 10;
+    const tries = step.poll ? Math.ceil(step.poll.forMs / step.poll.everyMs) : 90;
+    lines.push(
+      `for try in $(seq 1 ${tries}); do`,
+      `  state=$(az feature show --subscription ${f[1]} --namespace ${f[2]} --name ${f[3]} --query properties.state --output tsv)`,
+      '  [ "$state" = Registered ] && break',
+      `  echo "${f[2]}/${f[3]} is $state; asking again in \${LOCKSTEP_POLL_SECONDS:-${poll}} s."`,
+      `  sleep "\${LOCKSTEP_POLL_SECONDS:-${poll}}"`,
+      'done',
+      `[ "$state" = Registered ] || ${h.fail(`${f[2]}/${f[3]} is not registered yet: run the script again later.`)}`,
+      h.say(`${f[2]}/${f[3]} is registered.`),
+    );
+  } else if (vm && vm[4]) {
+    lines.push(
+      `az vm ${vm[4].toLowerCase()} --ids ${h.dq(vm[1]!)} --output none`,
+      h.say(`${vm[2]}: ${vm[4].toLowerCase() === 'start' ? 'started' : 'deallocated'}.`),
+    );
+  } else if (vm && step.request.method === 'GET') {
+    for (const e of step.expect ?? []) {
+      const path = e.path.replace(/^properties\./, '');
+      lines.push(
+        `[ "$(az vm show --ids ${h.dq(vm[1]!)} --query ${path} --output tsv | tr '[:upper:]' '[:lower:]')" = ${h.dq(String(e.equals).toLowerCase())} ] || ${h.fail(e.message)}`,
+      );
+    }
+    lines.push(h.say(`Verified: ${vm[2]} as planned.`));
+  } else if (vm) {
+    const sets = Object.entries(
+      ((step.request.body as { properties?: { securityProfile?: Record<string, unknown> } }).properties?.securityProfile ?? {}) as Record<string, unknown>,
+    )
+      .map(([k, v]) => `--set securityProfile.${k}=${String(v)}`)
+      .join(' ');
+    lines.push(`az vm update --ids ${h.dq(vm[1]!)} ${sets} --output none`, h.say(`${vm[2]} updated: ${sets.replace(/--set /g, '')}.`));
+  }
+  lines.push('');
+  return true;
 }
 
 /**

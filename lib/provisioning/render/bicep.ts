@@ -58,6 +58,9 @@ export interface BicepFile {
  * declared without restating the whole resource, so it is left to the CLI script, and said so.
  */
 export function renderBicep(plan: Plan): BicepFile[] {
+  const action = plan.steps.find((s) => s.request.method === 'POST' || s.request.method === 'DELETE');
+  if (action)
+    throw new Error(`Bicep declares resources; step ${action.id} (${action.request.method}) cannot be declared. Export the plan as Azure CLI or ARM JSON.`);
   const steps = plan.steps.filter((s) => s.id !== 'verify' && s.id !== 'verify-grant').map(parse);
   const desStep = steps.find((p) => lower(p.type) === 'microsoft.compute/diskencryptionsets');
   const main = { sub: (desStep ?? steps[0])?.sub ?? '', rg: lower((desStep ?? steps[0])?.rg ?? '') };

@@ -318,6 +318,7 @@ export const serverRules: ServerRule[] = [
         'Stop-AzVM -Id <vm-id> -Force\n$vm = Get-AzVM -ResourceId <vm-id>\nUpdate-AzVM -VM $vm -ResourceGroupName <rg> -EncryptionAtHost $true\nStart-AzVM -Id <vm-id>',
       bicep: "resource vm 'Microsoft.Compute/virtualMachines@2024-07-01' = { properties: { securityProfile: { encryptionAtHost: true } } }",
     },
+    fix: 'Registers the EncryptionAtHost feature (waiting until it is registered), deallocates the VM, turns on encryption at host, starts the VM, then reads it back. The VM is down from deallocation until it starts.',
     docs: [DOCS.diskEncryption],
     controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'GDPR/Art.32(1)(a)'],
     evaluate: (s) =>

@@ -5,6 +5,8 @@ import { armError, notFoundResource } from '../errors';
 import { parseResourceId } from '../../../../lib/estate/ids';
 import { assignIdentity, baseResource, type Json } from '../resource';
 import { writeStatus } from '../status-codes';
+import { featureState } from './features';
+import { generic } from './resources';
 
 export function diskEncryptionSet(ctx: ArmContext, route: { id: string; type: string }, body: Json | undefined): Reply {
   const existing = ctx.store.get(route.id);
@@ -75,4 +77,70 @@ export function associatedResources(ctx: ArmContext, route: Extract<Route, { kin
     })
     .map((r) => r.id);
   return page(ctx, ids);
+}
+
+/** Where Compute has VM operations polled: `locations/{location}/operations/{id}` (DiskOperations are the disks'). */
+const vmOperationUrls = (ctx: ArmContext, vmId: string) => (opId: string, apiVersion: string) => {
+  const p = parseResourceId(vmId)!;
+  const location = String(ctx.store.get(vmId)?.location ?? 'westeurope');
+  const base = `${ctx.req.origin}/subscriptions/${p.subscriptionId}/providers/Microsoft.Compute/locations/${location}/operations/${opId}?api-version=${apiVersion}`;
+  return { asyncOperation: base, location: `${base}&monitor=true` };
+};
+
+/** Whether each VM runs or is deallocated (not a property ARM returns without `$expand=instanceView`): running unless told. */
+const power = new WeakMap<object, Map<string, 'running' | 'deallocated' | 'stopped'>>();
+export function powerOf(ctx: ArmContext): Map<string, 'running' | 'deallocated' | 'stopped'> {
+  let m = power.get(ctx.store.estate);
+  if (!m) power.set(ctx.store.estate, (m = new Map()));
+  return m;
+}
+
+/**
+ * VirtualMachines_Update (PATCH), merged into the VM, and VirtualMachines_CreateOrUpdate (PUT) of an existing VM, which
+ * replaces it (as `az vm update` sends). Turning encryption at host on or off needs the subscription's
+ * `Microsoft.Compute/EncryptionAtHost` feature registered and the VM deallocated, as Compute requires.
+ */
+export function virtualMachine(ctx: ArmContext, route: { id: string; type: string }, body: Json | undefined): Reply {
+  const existing = ctx.store.get(route.id);
+  const p = parseResourceId(route.id)!;
+  if (!existing) return notFoundResource('Microsoft.Compute/virtualMachines', p.name, p.resourceGroup);
+  const props = (existing.properties ?? {}) as Json;
+  const given = (body?.properties ?? {}) as Json;
+  const wantedAtHost = (given.securityProfile as Json | undefined)?.encryptionAtHost;
+  const currentAtHost = (props.securityProfile as Json | undefined)?.encryptionAtHost === true;
+  if (typeof wantedAtHost === 'boolean' && wantedAtHost !== currentAtHost) {
+    const featureId = `/subscriptions/${p.subscriptionId}/providers/Microsoft.Features/providers/Microsoft.Compute/features/EncryptionAtHost`;
+    if (wantedAtHost && featureState(ctx, featureId) !== 'Registered')
+      return armError(
+        400,
+        'InvalidParameter',
+        "The property 'securityProfile.encryptionAtHost' is not valid because the 'Microsoft.Compute/EncryptionAtHost' feature is not enabled for this subscription.",
+      );
+    if ((powerOf(ctx).get(route.id.toLowerCase()) ?? 'running') !== 'deallocated')
+      return armError(
+        409,
+        'OperationNotAllowed',
+        `Operation 'Update securityProfile.encryptionAtHost' is not allowed on VM '${p.name}' since the VM is running. Please deallocate the VM and try again.`,
+      );
+  }
+  if (ctx.req.method === 'PUT') return generic(ctx, route, body);
+  const merged: Json = { ...props, ...given };
+  if (given.securityProfile) merged.securityProfile = { ...((props.securityProfile as Json | undefined) ?? {}), ...(given.securityProfile as Json) };
+  merged.provisioningState = 'Updating';
+  ctx.store.put({ ...existing, ...(body?.tags ? { tags: body.tags as Record<string, string> } : {}), properties: merged });
+  const headers = ctx.lro.start(ctx, route.id, 'patch', { urls: vmOperationUrls(ctx, route.id) });
+  if (ctx.lro.durationMs <= 0) ctx.lro.settle(ctx);
+  return { status: 200, body: ctx.store.get(route.id), headers };
+}
+
+/** VirtualMachines_Deallocate / Start / PowerOff: 202 and a long-running operation; the VM's power changes when it ends. */
+export function vmPower(ctx: ArmContext, route: Extract<Route, { kind: 'action' }>): Reply {
+  if (ctx.req.method !== 'POST') return armError(405, 'MethodNotAllowed', `The requested method '${ctx.req.method}' is not allowed.`);
+  const vm = ctx.store.get(route.targetId);
+  const p = parseResourceId(route.targetId)!;
+  if (!vm) return notFoundResource('Microsoft.Compute/virtualMachines', p.name, p.resourceGroup);
+  const next = route.action === 'vm:start' ? 'running' : route.action === 'vm:deallocate' ? 'deallocated' : 'stopped';
+  const headers = ctx.lro.start(ctx, vm.id, 'patch', { urls: vmOperationUrls(ctx, vm.id), onSettled: () => void powerOf(ctx).set(vm.id.toLowerCase(), next) });
+  if (ctx.lro.durationMs <= 0) ctx.lro.settle(ctx);
+  return { status: 202, headers };
 }
