@@ -15,7 +15,7 @@ test('the consultant filters to blocked servers, opens one and sees the broken l
 
   await page.getByRole('button', { name: /^Blocked: \d+/ }).click();
   await expect(page).toHaveURL(/verdict=blocked/);
-  await expect(page.getByText(/Showing 27 of 71 servers/)).toBeVisible();
+  await expect(page.getByText(/Showing 29 of 71 servers/)).toBeVisible();
   await page.getByRole('searchbox', { name: 'Filter servers' }).fill('PACS-APP-01');
   await expect(page.getByText(/Showing 1 of 71 servers/)).toBeVisible();
 
