@@ -18,20 +18,22 @@ export async function writableSubscriptions(
 ): Promise<string[]> {
   const out: string[] = [];
   for (const sub of subscriptionIds) {
-    const auth = await factory.authorization(sub);
-    const roleIds = new Set<string>();
-    for await (const a of auth.roleAssignments.listForSubscription({ filter: `assignedTo('${principalId}')` }))
-      if (a.roleDefinitionId) roleIds.add(a.roleDefinitionId);
-    for (const id of roleIds) {
-      const def = await auth.roleDefinitions.getById(id);
-      const perms = (def.permissions ?? []).map(toRolePermission);
+    for await (const perms of ownRolePermissions(factory, sub, principalId, () => true))
       if (perms.some((p) => permissionAllows(p, action))) {
         out.push(sub);
         break;
       }
-    }
   }
   return out;
+}
+
+/** The permissions of each role the principal holds in the subscription (`assignedTo`), on the assignments `keep` accepts. */
+async function* ownRolePermissions(factory: ArmClientFactory, subscriptionId: string, principalId: string, keep: (scope: string) => boolean) {
+  const auth = await factory.authorization(subscriptionId);
+  const roleIds = new Set<string>();
+  for await (const a of auth.roleAssignments.listForSubscription({ filter: `assignedTo('${principalId}')` }))
+    if (a.roleDefinitionId && keep(a.scope ?? '')) roleIds.add(a.roleDefinitionId);
+  for (const id of roleIds) yield ((await auth.roleDefinitions.getById(id)).permissions ?? []).map(toRolePermission);
 }
 
 export async function canWriteSomewhere(factory: ArmClientFactory, subscriptionIds: string[], principalId: string): Promise<boolean> {
@@ -83,11 +85,13 @@ export async function vaultNameAvailability(
  */
 async function permissionsAtSubscription(factory: ArmClientFactory, subscriptionId: string, principalId: string | undefined): Promise<RolePermission[]> {
   if (!principalId) throw new Error(`Cannot check permissions at subscription ${subscriptionId} without knowing who is signed in.`);
-  const auth = await factory.authorization(subscriptionId);
-  const roleIds = new Set<string>();
-  for await (const a of auth.roleAssignments.listForSubscription({ filter: `assignedTo('${principalId}')` }))
-    if (a.roleDefinitionId && a.scope && isAtOrBelow(`/subscriptions/${subscriptionId}`, a.scope)) roleIds.add(a.roleDefinitionId);
   const out: RolePermission[] = [];
-  for (const id of roleIds) out.push(...((await auth.roleDefinitions.getById(id)).permissions ?? []).map(toRolePermission));
+  for await (const perms of ownRolePermissions(
+    factory,
+    subscriptionId,
+    principalId,
+    (scope) => !!scope && isAtOrBelow(`/subscriptions/${subscriptionId}`, scope),
+  ))
+    out.push(...perms);
   return out;
 }

@@ -111,6 +111,6 @@ describe('encryption at host on a landed VM', () => {
     await sender.send({ method: 'POST', url: `${feature}/register?api-version=2021-07-01` });
     await new Promise((r) => setTimeout(r, 300));
     expect(await sender.send({ method: 'GET', url: `${feature}?api-version=2021-07-01` })).toMatchObject({ properties: { state: 'Registered' } });
-    expect(await failure(patch())).toEqual({ status: 409, code: 'OperationNotAllowed' });
+    expect(await failure(patch())).toEqual({ status: 409, code: 'PropertyChangeNotAllowed' });
   });
 });

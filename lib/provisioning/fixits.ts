@@ -57,15 +57,12 @@ function desPatch(
 }
 
 /**
- * The subscription a fix-it writes in: the finding's resource's, except for a landed VM's repair, which writes in the
- * VM's subscription (the finding names the server, whose migration item lives in the Azure Migrate project's).
+ * The subscription a fix-it writes in: where its first write is scoped (a landed VM's repair writes in the VM's
+ * subscription, not in the Azure Migrate project's that the finding names). Without the estate, the finding's own.
  */
 export function fixSubscription(ruleId: string, resourceId: string, estate: Estate | undefined): string | undefined {
-  if (ruleId === 'LS-LND-003') {
-    const server = estate?.servers.find((x) => normalizeId(x.id) === normalizeId(resourceId));
-    return server?.landed?.found ? parseResourceId(server.landed.vmId)?.subscriptionId : undefined;
-  }
-  return parseResourceId(resourceId)?.subscriptionId;
+  const write = estate && fixFor(ruleId, resourceId, estate, { now: Math.floor(Date.now() / 1000) })?.plan.steps.find((s) => s.request.method !== 'GET');
+  return parseResourceId(write?.scope ?? resourceId)?.subscriptionId;
 }
 
 /** The repair for a finding on `resourceId`, or undefined when Lockstep cannot do it through ARM. */

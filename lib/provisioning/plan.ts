@@ -4,7 +4,7 @@
  * here sends a request; `apply` (next) runs the steps. A later step takes a value from an earlier
  * step's result through a visible binding (`{{des.identity.principalId}}`).
  */
-import { isAtOrBelow, normalizeId, parseResourceId, sameId } from '../estate/ids';
+import { isAtOrBelow, normalizeId, parseResourceId } from '../estate/ids';
 import type { Estate, KeyVault } from '../estate/model';
 import { normalizeRegion } from '../estate/normalize';
 import type { Problem } from '../estate/problem';
@@ -17,7 +17,7 @@ import {
   newVaultStep,
   planOf,
   policyGuardStep,
-  GUARD_ASSIGNMENT,
+  guardAt,
   readIdentityStep,
   repairVaultStep,
   trustedServicesAcls,
@@ -185,7 +185,7 @@ export function plan(intent: Intent, estate: Estate, options: { now: number }): 
 
   // The guard, once the DES is secured: Azure Policy refuses any other disk in the servers' target groups.
   (intent.policyGuard?.resourceGroups ?? []).forEach((rg, index) => {
-    const existing = estate.policyAssignments.find((a) => a.name === GUARD_ASSIGNMENT && a.policy === 'allowedDes' && sameId(a.scope, rg));
+    const existing = guardAt(estate.policyAssignments, rg);
     const guard = policyGuardStep({
       index,
       resourceGroupId: rg,

@@ -4,7 +4,7 @@
  * verified. Pure. The planner (plan.ts) and the fix-its (fixits.ts) both build their plans from these.
  */
 import { ROLE_IDS } from '../estate/builtin-roles';
-import { normalizeId, parseResourceId } from '../estate/ids';
+import { normalizeId, parseResourceId, sameId } from '../estate/ids';
 import type { DiskPolicyAssignment, KeyVault } from '../estate/model';
 import { ALLOWED_DES_DEFINITION_ID } from '../estate/policy';
 import { sha256Hex } from '../compliance/sha256';
@@ -364,6 +364,19 @@ export function verifyDesStep(v: { desId: string; desName: string; vaultId: stri
 
 /** The guard's assignment name at a resource group: one per group, so planning again updates it instead of adding another. */
 export const GUARD_ASSIGNMENT = 'lockstep-approved-des';
+
+/** Lockstep's guard already assigned at this resource group, if any. */
+export const guardAt = (assignments: DiskPolicyAssignment[], resourceGroupId: string) =>
+  assignments.find((a) => a.name === GUARD_ASSIGNMENT && a.policy === 'allowedDes' && sameId(a.scope, resourceGroupId));
+
+/** The resource groups a guard can cover for these servers: where they land, in the DES's subscription (disks use a set in their own). */
+export function guardScopes(servers: { targetResourceGroupId?: string }[], subscriptionId: string): string[] {
+  const groups = new Map<string, string>();
+  for (const s of servers)
+    if (s.targetResourceGroupId && sameId(parseResourceId(s.targetResourceGroupId)?.subscriptionId, subscriptionId))
+      groups.set(normalizeId(s.targetResourceGroupId), s.targetResourceGroupId);
+  return [...groups.values()];
+}
 
 /**
  * The policy guard: the built-in "Managed disks should use a specific set of disk encryption sets for the customer-managed

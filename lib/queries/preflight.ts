@@ -6,7 +6,7 @@ import { sha256Hex } from '../compliance/sha256';
 import type { Estate, ReplicatingServer } from '../estate/model';
 import type { Plan } from '../provisioning/steps';
 import { useArm } from './arm-provider';
-import { useMsal } from '@azure/msal-react';
+import { useSignedInObjectId } from './write-access';
 
 export const preflightKeys = {
   all: ['preflight'] as const,
@@ -33,8 +33,5 @@ export function preflightQuery(arm: ArmClientFactory, plan: Plan | undefined, es
 
 /** `servers`: those the plan's DES is for, whose disks Azure Policy may refuse under it. */
 export function usePreflight(plan: Plan | undefined, estate: Estate, servers: ReplicatingServer[] = []) {
-  const { instance, accounts } = useMsal();
-  const account = instance.getActiveAccount() ?? accounts[0];
-  const oid = (account?.idTokenClaims?.oid as string | undefined) ?? account?.localAccountId;
-  return useQuery(preflightQuery(useArm(), plan, estate, servers, oid));
+  return useQuery(preflightQuery(useArm(), plan, estate, servers, useSignedInObjectId()));
 }

@@ -27,6 +27,13 @@ export function writeAccessQuery(arm: ArmClientFactory, oid: string | undefined,
   });
 }
 
+/** The signed-in user's object id (the id token's `oid`): what their role assignments name. */
+export function useSignedInObjectId(): string | undefined {
+  const { instance, accounts } = useMsal();
+  const account = instance.getActiveAccount() ?? accounts[0];
+  return (account?.idTokenClaims?.oid as string | undefined) ?? account?.localAccountId;
+}
+
 /**
  * Where the signed-in user may create disk encryption sets. Entry points to the wizard and the
  * fix-its show only where this allows (a CISO with Reader sees none); ARM still decides each write.
@@ -34,10 +41,8 @@ export function writeAccessQuery(arm: ArmClientFactory, oid: string | undefined,
  */
 export function useWriteAccess(action?: string) {
   const arm = useArm();
-  const { instance, accounts } = useMsal();
-  const account = instance.getActiveAccount() ?? accounts[0];
   const offline = useOfflineEstate();
-  const oid = (account?.idTokenClaims?.oid as string | undefined) ?? account?.localAccountId;
+  const oid = useSignedInObjectId();
   const subs = useQuery({ ...subscriptionsQuery(arm), enabled: !offline && !!oid });
   const ids = (subs.data ?? []).map((s) => s.subscriptionId).filter(Boolean);
   const q = useQuery({ ...writeAccessQuery(arm, oid, ids, action), enabled: !offline && !!oid && ids.length > 0 });

@@ -1,8 +1,8 @@
 'use client';
 
 import { Body1, Caption1, Checkbox, Subtitle2 } from '@fluentui/react-components';
-import { normalizeId, parseResourceId, sameId } from '@/lib/estate/ids';
-import { GUARD_ASSIGNMENT } from '@/lib/provisioning/steps';
+import { normalizeId, parseResourceId } from '@/lib/estate/ids';
+import { GUARD_ASSIGNMENT, guardAt, guardScopes } from '@/lib/provisioning/steps';
 import { useWizardStyles } from './styles';
 import type { SetupWizard } from './use-setup-wizard';
 
@@ -39,14 +39,7 @@ export function AccessTab({ w }: { w: SetupWizard }) {
 function PolicyGuard({ w }: { w: SetupWizard }) {
   const s = useWizardStyles();
   const { intent, set, draft, estate } = w;
-  const groups = [
-    ...new Map(
-      draft.servers
-        .map((x) => x.targetResourceGroupId)
-        .filter((id): id is string => !!id && sameId(parseResourceId(id)?.subscriptionId, intent.subscriptionId))
-        .map((id) => [normalizeId(id), id]),
-    ).values(),
-  ];
+  const groups = guardScopes(draft.servers, intent.subscriptionId);
   const chosen = new Set((intent.policyGuard?.resourceGroups ?? []).map(normalizeId));
   const toggle = (rg: string, on: boolean) => {
     const next = groups.filter((g) => (normalizeId(g) === normalizeId(rg) ? on : chosen.has(normalizeId(g))));
@@ -69,7 +62,7 @@ function PolicyGuard({ w }: { w: SetupWizard }) {
         </Caption1>
       ) : (
         groups.map((rg) => {
-          const earlier = estate.policyAssignments.find((a) => a.name === GUARD_ASSIGNMENT && sameId(a.scope, rg));
+          const earlier = guardAt(estate.policyAssignments, rg);
           return (
             <div key={rg}>
               <Checkbox

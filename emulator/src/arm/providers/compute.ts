@@ -117,11 +117,8 @@ export function virtualMachine(ctx: ArmContext, route: { id: string; type: strin
         "The property 'securityProfile.encryptionAtHost' is not valid because the 'Microsoft.Compute/EncryptionAtHost' feature is not enabled for this subscription.",
       );
     if ((powerOf(ctx).get(route.id.toLowerCase()) ?? 'running') !== 'deallocated')
-      return armError(
-        409,
-        'OperationNotAllowed',
-        `Operation 'Update securityProfile.encryptionAtHost' is not allowed on VM '${p.name}' since the VM is running. Please deallocate the VM and try again.`,
-      );
+      // Compute's answer for a property it changes only on a deallocated VM (as for osProfile: 409 PropertyChangeNotAllowed).
+      return armError(409, 'PropertyChangeNotAllowed', "Changing property 'securityProfile.encryptionAtHost' is not allowed.");
   }
   if (ctx.req.method === 'PUT') return generic(ctx, route, body);
   const merged: Json = { ...props, ...given };
