@@ -74,7 +74,7 @@ export function useReadiness() {
   const live = useLiveReadiness(!opened, settings);
   // An offline capture is judged as of the moment it was captured.
   const offlineReadiness = useMemo(
-    () => (opened ? readinessOf(opened.file, Math.floor(Date.parse(opened.file.capturedAt) / 1000), settings) : undefined),
+    () => (opened ? sharedReadinessOf(opened.file, Math.floor(Date.parse(opened.file.capturedAt) / 1000), settings) : undefined),
     [opened, settings],
   );
   if (offlineReadiness) {
@@ -143,12 +143,26 @@ export function liveEstateQuery(target: ReturnType<typeof useArmTarget>) {
   });
 }
 
+/**
+ * One judgement per captured file, moment and settings, shared by every component that asks: a page, its drawer and
+ * each finding card read the same evaluation instead of normalising and evaluating the estate once each.
+ */
+const judged = new WeakMap<EstateFile, { key: string; readiness: Readiness }>();
+function sharedReadinessOf(file: EstateFile, now: number, settings: Settings): Readiness {
+  const key = `${now}|${JSON.stringify(settings)}`;
+  const hit = judged.get(file);
+  if (hit?.key === key) return hit.readiness;
+  const readiness = readinessOf(file, now, settings);
+  judged.set(file, { key, readiness });
+  return readiness;
+}
+
 function useLiveReadiness(enabled: boolean, settings: Settings) {
   const query = useQuery({ ...liveEstateQuery(useArmTarget()), enabled });
   const live = progress.use();
   const partialRows = partial.use();
   const readiness = useMemo(
-    () => (query.data ? readinessOf(query.data, Math.floor(query.dataUpdatedAt / 1000), settings) : undefined),
+    () => (query.data ? sharedReadinessOf(query.data, Math.floor(query.dataUpdatedAt / 1000), settings) : undefined),
     [query.data, query.dataUpdatedAt, settings],
   );
   return { ...query, progress: live, readiness, partialRows };
