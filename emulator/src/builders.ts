@@ -827,6 +827,10 @@ export function inMageRcmItem(infra: { containerId: string; policyId: string; fa
           .split('/')
           .pop()!
           .replace(/-fabric$/, '')}-ps`,
+        // The process server and run-as account the appliance replicates through, as InMageRcmReplicationDetails names them.
+        processServerId: guidFrom(`ps:${infra.fabricId}`),
+        runAsAccountId: `${infra.fabricId}/runasaccounts/${guidFrom(`runas:${infra.fabricId}`)}`,
+        multiVmGroupName: s.machineName,
         osType: s.os,
         firmwareType: 'BIOS',
         primaryNicIpAddress: `10.50.${(hex32(s.machineName).charCodeAt(0) % 50) + 1}.${(hex32(s.machineName).charCodeAt(1) % 200) + 10}`,

@@ -36,7 +36,7 @@ export function createArmSender(factory: ArmClientFactory, options: { pollInterv
       const lro = { abortSignal: signal, updateIntervalInMs: options.pollIntervalMs ?? 2000 };
       switch (request.method) {
         case 'POST':
-          return sendAction(factory, request.url, lro);
+          return sendAction(factory, request.url, request.body, lro);
         case 'GET':
           return client.resources.getById(resourceId, apiVersion, { abortSignal: signal });
         case 'PUT':
@@ -53,11 +53,29 @@ export function createArmSender(factory: ArmClientFactory, options: { pollInterv
 }
 
 const FEATURE_REGISTER = /^\/subscriptions\/([^/]+)\/providers\/Microsoft\.Features\/providers\/([^/]+)\/features\/([^/]+)\/register$/i;
+const PROTECTED_ITEM_REMOVE =
+  /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.RecoveryServices\/vaults\/([^/]+)\/replicationFabrics\/([^/]+)\/replicationProtectionContainers\/([^/]+)\/replicationProtectedItems\/([^/]+)\/remove$/i;
 const VM_POWER = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.Compute\/virtualMachines\/([^/]+)\/(deallocate|start)$/i;
 
-/** The actions plans send: Features_Register, VirtualMachines_Deallocate and VirtualMachines_Start (followed to the end). */
-async function sendAction(factory: ArmClientFactory, url: string, lro: { abortSignal?: AbortSignal; updateIntervalInMs: number }): Promise<unknown> {
+/**
+ * The actions plans send: Features_Register, VirtualMachines_Deallocate, VirtualMachines_Start and
+ * ReplicationProtectedItems_Delete (`remove`: disable an agent-based server's replication), followed to the end.
+ */
+async function sendAction(
+  factory: ArmClientFactory,
+  url: string,
+  body: unknown,
+  lro: { abortSignal?: AbortSignal; updateIntervalInMs: number },
+): Promise<unknown> {
   const path = url.split('?')[0]!;
+  const remove = PROTECTED_ITEM_REMOVE.exec(path);
+  if (remove) {
+    const [, sub, rg, vault, fabric, container, item] = remove as unknown as string[];
+    const sr = await factory.siteRecovery(sub!);
+    const input = (body ?? { properties: {} }) as Parameters<typeof sr.replicationProtectedItems.beginDeleteAndWait>[5];
+    await sr.replicationProtectedItems.beginDeleteAndWait(vault!, rg!, fabric!, container!, item!, input, lro);
+    return {};
+  }
   const feature = FEATURE_REGISTER.exec(path);
   if (feature) return (await factory.features(feature[1]!)).features.register(feature[2]!, feature[3]!, { abortSignal: lro.abortSignal });
   const vm = VM_POWER.exec(path);

@@ -102,4 +102,29 @@ describe('re-replication against the emulator', () => {
     expect(run.steps['disable-1']!.error?.status).toBe(403);
     expect((await live()).servers.some((s) => s.machineName === 'FILE-SRV-03')).toBe(true);
   });
+
+  it('re-enables an agent-based (InMageRcm) server: protection removed, enabled again with the DES on every disk', async () => {
+    await t.control('reset', { method: 'POST' });
+    const before = await live();
+    expect(serverNamed(before, 'DENTAL-APP-01').disks!.every((d) => !d.desId)).toBe(true);
+    const r = planReenable(before, ['DENTAL-APP-01'], desId(before), { now: now() });
+    if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('\n'));
+    const run = await apply(newRun(r.plan, 'reenable-4'), createArmSender(t.factory('engineer'), { pollIntervalMs: 50 }));
+    expect(Object.values(run.steps).map((x) => `${x.status} ${x.error?.detail ?? ''}`)).toEqual(['done ', 'done ', 'done ']);
+    expect(run.status).toBe('succeeded');
+    const after = await live();
+    const s = serverNamed(after, 'DENTAL-APP-01');
+    expect(s.method).toBe('agent-based');
+    expect(s.disks!.every((d) => d.desId?.toLowerCase() === desId(after).toLowerCase())).toBe(true);
+    const rows = serverRows(after, evaluate(after, { now: now() }));
+    expect(rows.find((x) => x.name === 'DENTAL-APP-01')!.verdict).not.toBe('unprotected');
+    // Enabling again while it replicates is refused by Site Recovery, not duplicated.
+    const again = await createArmSender(t.factory('engineer'), { pollIntervalMs: 50 })
+      .send(r.plan.steps[1]!.request)
+      .then(
+        () => 'sent',
+        (e: { statusCode?: number; code?: string }) => `${e.statusCode} ${e.code}`,
+      );
+    expect(again).toBe('409 ProtectionAlreadyEnabled');
+  });
 });

@@ -188,4 +188,76 @@ describe('re-replicate under a customer key', () => {
     expect(ps).toContain("-TargetSubnetName 'snet-workloads'");
     expect(ps.indexOf('Remove-AzMigrateServerReplication')).toBeLessThan(ps.indexOf('New-AzMigrateServerReplication'));
   });
+
+  describe('an agent-based (InMageRcm) server', () => {
+    const rcmOf = (file: EstateFile, machine: string) =>
+      file.resources.find((r) => /replicationProtectedItems$/i.test(r.type) && (r.properties as { friendlyName?: string }).friendlyName === machine)!;
+
+    it('removes protection (POST remove), then enables it again with InMageRcmEnableProtectionInput carrying every setting', () => {
+      const { file, r } = reenable(['DENTAL-APP-01']);
+      if (!r.ok) throw new Error(refusals(r).join('\n'));
+      const item = rcmOf(file, 'DENTAL-APP-01');
+      expect(r.plan.steps.map((s) => [s.id, s.request.method, s.request.url.split('?')[0]])).toEqual([
+        ['disable-1', 'POST', `${item.id}/remove`],
+        ['enable-1', 'PUT', item.id],
+        ['verify-1', 'GET', item.id],
+      ]);
+      expect(r.plan.steps[0]!.request.body).toEqual({ properties: { disableProtectionReason: 'NotSpecified' } });
+      const had = (item.properties as { providerSpecificDetails: Details }).providerSpecificDetails;
+      const sent = (r.plan.steps[1]!.request.body as { properties: Record<string, unknown> & { providerSpecificDetails: Record<string, unknown> } }).properties;
+      expect(sent.policyId).toBe((item.properties as { policyId: string }).policyId);
+      expect(sent.protectableItemId).toBe((item.properties as { protectableItemId: string }).protectableItemId);
+      expect(sent.providerSpecificDetails.instanceType).toBe('InMageRcm');
+      for (const field of [
+        'fabricDiscoveryMachineId',
+        'targetResourceGroupId',
+        'targetNetworkId',
+        'targetVmName',
+        'targetVmSize',
+        'licenseType',
+        'processServerId',
+        'runAsAccountId',
+        'multiVmGroupName',
+        'targetBootDiagnosticsStorageAccountId',
+      ])
+        expect(sent.providerSpecificDetails[field], field).toBe(had[field]);
+      expect(sent.providerSpecificDetails.targetSubnetName).toBe('snet-workloads');
+      const disks = sent.providerSpecificDetails.disksToInclude as Record<string, unknown>[];
+      expect(disks).toHaveLength(had.protectedDisks.length);
+      for (const [i, d] of disks.entries()) {
+        expect(d.diskId).toBe(had.protectedDisks[i]!.diskId);
+        expect(d.logStorageAccountId).toBe(had.protectedDisks[i]!.logStorageAccountId);
+        expect(d.diskType).toBe(had.protectedDisks[i]!.diskType);
+        expect(d.diskEncryptionSetId).toBe(idOf(file, 'des-weu-prod-01'));
+        // InMageRcmDiskInput has no isOSDisk or SAS secret: they are VMwareCbt's.
+        expect(Object.keys(d).sort()).toEqual(['diskEncryptionSetId', 'diskId', 'diskType', 'logStorageAccountId']);
+      }
+      expect(r.plan.requiredActions).toEqual([
+        'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationProtectedItems/remove/action',
+        'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationProtectedItems/write',
+      ]);
+    });
+
+    it('refuses one whose process server Lockstep cannot read back, and one whose state does not allow disabling', () => {
+      const gone = reenable(['DENTAL-APP-01'], (f) => {
+        delete (rcmOf(f, 'DENTAL-APP-01').properties as { providerSpecificDetails: Details }).providerSpecificDetails.processServerId;
+      });
+      expect(refusals(gone.r)).toEqual([expect.stringMatching(/^DENTAL-APP-01: Lockstep cannot read back processServerId from the item/)]);
+      const busy = reenable(['DENTAL-APP-01'], (f) => Object.assign(rcmOf(f, 'DENTAL-APP-01').properties as object, { allowedOperations: ['TestFailover'] }));
+      expect(refusals(busy.r)).toEqual([expect.stringMatching(/^DENTAL-APP-01: Azure Migrate does not allow disabling its replication/)]);
+    });
+
+    it('exports the same requests: az rest POST remove then PUT, and Invoke-AzRestMethod where Az.Migrate has no cmdlet', () => {
+      const { r } = reenable(['DENTAL-APP-01']);
+      if (!r.ok) throw new Error(refusals(r).join('\n'));
+      const sh = renderAzCli(r.plan);
+      expect(sh.indexOf('az rest --method post')).toBeGreaterThan(0);
+      expect(sh.indexOf('/remove?api-version=')).toBeGreaterThan(0);
+      expect(sh.indexOf('az rest --method put')).toBeGreaterThan(sh.indexOf('az rest --method post'));
+      const ps = renderPowerShell(r.plan);
+      expect(ps).not.toContain('New-AzMigrateServerReplication');
+      expect(ps.indexOf('Invoke-AzRestMethod -Method POST')).toBeLessThan(ps.indexOf('Invoke-AzRestMethod -Method PUT'));
+      expect(ps).toContain('"instanceType":"InMageRcm"');
+    });
+  });
 });

@@ -38,36 +38,121 @@ export const WHAT_IS_LOST = [
   'The replication health history of the item.',
 ];
 
-/** The provider settings an enable carries over from the item, as VMwareCbtEnableMigrationInput names them. */
-const CARRIED = [
-  'vmwareMachineId',
-  'targetResourceGroupId',
-  'targetNetworkId',
-  'testNetworkId',
-  'targetVmName',
-  'targetVmSize',
-  'licenseType',
-  'linuxLicenseType',
-  'sqlServerLicenseType',
-  'targetAvailabilityZone',
-  'targetAvailabilitySetId',
-  'targetProximityPlacementGroupId',
-  'targetCapacityReservationGroupId',
-  'targetBootDiagnosticsStorageAccountId',
-  'targetVmSecurityProfile',
-  'confidentialVmKeyVaultId',
-  'targetVmTags',
-  'targetDiskTags',
-  'targetNicTags',
-  'seedDiskTags',
-  'dataMoverRunAsAccountId',
-  'snapshotRunAsAccountId',
-] as const;
-const REQUIRED = ['vmwareMachineId', 'targetResourceGroupId', 'targetNetworkId', 'dataMoverRunAsAccountId', 'snapshotRunAsAccountId'] as const;
-const DISK_REQUIRED = ['diskId', 'isOSDisk', 'logStorageAccountId', 'logStorageAccountSasSecretName'] as const;
+const MIGRATION_ITEM_TYPE = 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationMigrationItems';
+const PROTECTED_ITEM_TYPE = 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationProtectedItems';
+
+/**
+ * How each provider's replication is disabled and enabled again. Agentless (VMwareCbt) servers are migration items:
+ * DELETE, then PUT with VMwareCbtEnableMigrationInput. Agent-based (InMageRcm) servers are protected items: POST
+ * `remove` (DisableProtectionInput), then PUT with InMageRcmEnableProtectionInput. `carried` and `disk` name the item's
+ * fields the input takes back as they are; `required` those without which the enable would be refused.
+ */
+interface Kind {
+  type: string;
+  stateField: string;
+  testStateField: string;
+  disableOperation: string;
+  disableAction: string;
+  landed: (state: string) => boolean;
+  required: readonly string[];
+  diskRequired: readonly string[];
+  carried: readonly string[];
+  disk: readonly string[];
+  extra: Json;
+  settings: string;
+  disable: (itemId: string) => PlanStep['request'];
+  enableProperties: (props: Json) => Json;
+}
+
+const KINDS: Record<string, Kind> = {
+  VMwareCbt: {
+    type: MIGRATION_ITEM_TYPE,
+    stateField: 'migrationState',
+    testStateField: 'testMigrateState',
+    disableOperation: 'DisableMigration',
+    disableAction: 'delete',
+    landed: (state) => state === 'MigrationSucceeded',
+    required: ['vmwareMachineId', 'targetResourceGroupId', 'targetNetworkId', 'dataMoverRunAsAccountId', 'snapshotRunAsAccountId'],
+    diskRequired: ['diskId', 'isOSDisk', 'logStorageAccountId', 'logStorageAccountSasSecretName'],
+    carried: [
+      'vmwareMachineId',
+      'targetResourceGroupId',
+      'targetNetworkId',
+      'testNetworkId',
+      'targetVmName',
+      'targetVmSize',
+      'licenseType',
+      'linuxLicenseType',
+      'sqlServerLicenseType',
+      'targetAvailabilityZone',
+      'targetAvailabilitySetId',
+      'targetProximityPlacementGroupId',
+      'targetCapacityReservationGroupId',
+      'targetBootDiagnosticsStorageAccountId',
+      'targetVmSecurityProfile',
+      'confidentialVmKeyVaultId',
+      'targetVmTags',
+      'targetDiskTags',
+      'targetNicTags',
+      'seedDiskTags',
+      'dataMoverRunAsAccountId',
+      'snapshotRunAsAccountId',
+    ],
+    disk: ['diskId', 'isOSDisk', 'diskType', 'logStorageAccountId', 'logStorageAccountSasSecretName'],
+    extra: { performAutoResync: 'true' },
+    settings: 'target group, network, size, licences, zone, tags, run-as accounts, log storage',
+    disable: (itemId) => ({ method: 'DELETE', url: url(itemId, API.siteRecovery) }),
+    enableProperties: () => ({}),
+  },
+  InMageRcm: {
+    type: PROTECTED_ITEM_TYPE,
+    stateField: 'protectionState',
+    testStateField: 'testFailoverState',
+    disableOperation: 'DisableProtection',
+    disableAction: 'remove/action',
+    // After a failover (Azure Migrate's "migrate" for agent-based servers) the disks are in Azure.
+    landed: (state) => /failover|failedover/i.test(state) && !/^testfailover/i.test(state),
+    required: ['fabricDiscoveryMachineId', 'targetResourceGroupId', 'processServerId'],
+    diskRequired: ['diskId', 'logStorageAccountId', 'diskType'],
+    carried: [
+      'fabricDiscoveryMachineId',
+      'targetResourceGroupId',
+      'targetNetworkId',
+      'testNetworkId',
+      'targetVmName',
+      'targetVmSize',
+      'licenseType',
+      'targetAvailabilitySetId',
+      'targetAvailabilityZone',
+      'targetProximityPlacementGroupId',
+      'targetBootDiagnosticsStorageAccountId',
+      'runAsAccountId',
+      'processServerId',
+      'multiVmGroupName',
+    ],
+    disk: ['diskId', 'logStorageAccountId', 'diskType'],
+    extra: {},
+    settings: 'target group, network, size, licence, zone, process server, run-as account, log storage',
+    disable: (itemId) => ({
+      method: 'POST',
+      url: url(`${itemId}/remove`, API.siteRecovery),
+      body: { properties: { disableProtectionReason: 'NotSpecified' } },
+    }),
+    enableProperties: (props) => (typeof props.protectableItemId === 'string' && props.protectableItemId ? { protectableItemId: props.protectableItemId } : {}),
+  },
+};
+
 /** States in which Site Recovery refuses to disable replication (initial seeding is not one: it can be stopped). */
-const BUSY = new Set(['enablemigrationinprogress', 'disablemigrationinprogress', 'migrationinprogress', 'resumeinprogress', 'resyncinprogress']);
-const TEST_BUSY = new Set(['testmigrationinprogress', 'testmigrationcleanupinprogress']);
+const BUSY = new Set([
+  'enablemigrationinprogress',
+  'disablemigrationinprogress',
+  'migrationinprogress',
+  'resumeinprogress',
+  'resyncinprogress',
+  'enablingprotection',
+  'disablingprotection',
+]);
+const TEST_BUSY = new Set(['testmigrationinprogress', 'testmigrationcleanupinprogress', 'testfailoverinprogress', 'testfailovercleanupinprogress']);
 
 /** A server by its machine name (case-insensitive) or its item id. */
 export function findServer(estate: Estate, ref: string): ReplicatingServer | undefined {
@@ -106,17 +191,18 @@ export function planReenable(estate: Estate, refs: string[], desId: string, opti
     const props = (item?.properties ?? {}) as Json;
     const details = (props.providerSpecificDetails ?? {}) as Json;
     const name = server.machineName;
-    if (details.instanceType !== 'VMwareCbt') {
+    const kind = KINDS[String(details.instanceType ?? '')];
+    if (!kind) {
       refuse(
         path,
-        `${name} replicates agent-based (${server.provider}): Lockstep re-enables agentless (VMwareCbt) replication only; re-enable it in Azure Migrate with the DES.`,
+        `${name} replicates with ${server.provider || 'an unknown provider'}: Lockstep re-enables agentless (VMwareCbt) and agent-based (InMageRcm) replication only; re-enable it in Azure Migrate with the DES.`,
       );
       continue;
     }
     const allowed = (props.allowedOperations as string[] | undefined) ?? [];
-    const state = String(props.migrationState ?? '');
-    const testState = String(props.testMigrateState ?? '');
-    if (state === 'MigrationSucceeded') {
+    const state = String(props[kind.stateField] ?? '');
+    const testState = String(props[kind.testStateField] ?? '');
+    if (kind.landed(state)) {
       refuse(path, `${name} has already migrated: its disks landed, so re-replicating cannot change them (encrypt the landed disks instead).`);
       continue;
     }
@@ -125,17 +211,18 @@ export function planReenable(estate: Estate, refs: string[], desId: string, opti
       refuse(path, `${name}: ${what}; replication cannot be disabled until it finishes.`);
       continue;
     }
-    if (!allowed.includes('DisableMigration')) {
+    if (!allowed.includes(kind.disableOperation)) {
       refuse(path, `${name}: Azure Migrate does not allow disabling its replication in its current state (${state || 'unknown'}).`);
       continue;
     }
     const missing = [
-      ...REQUIRED.filter((f) => typeof details[f] !== 'string' || details[f] === ''),
+      ...kind.required.filter((f) => typeof details[f] !== 'string' || details[f] === ''),
       ...(typeof props.policyId === 'string' ? [] : ['policyId']),
     ];
     const disks = Array.isArray(details.protectedDisks) ? (details.protectedDisks as Json[]) : [];
     if (disks.length === 0) missing.push('protectedDisks');
-    for (const [i, d] of disks.entries()) for (const f of DISK_REQUIRED) if (typeof d[f] !== 'string' || d[f] === '') missing.push(`protectedDisks[${i}].${f}`);
+    for (const [i, d] of disks.entries())
+      for (const f of kind.diskRequired) if (typeof d[f] !== 'string' || d[f] === '') missing.push(`protectedDisks[${i}].${f}`);
     if (missing.length > 0) {
       refuse(path, `${name}: Lockstep cannot read back ${missing.join(', ')} from the item, so it cannot enable replication again with the same settings.`);
       continue;
@@ -168,37 +255,34 @@ export function planReenable(estate: Estate, refs: string[], desId: string, opti
     }
     if (!des) continue;
 
-    const carried = Object.fromEntries(CARRIED.filter((f) => details[f] !== undefined && details[f] !== '').map((f) => [f, details[f]]));
+    const carried = Object.fromEntries(kind.carried.filter((f) => details[f] !== undefined && details[f] !== '').map((f) => [f, details[f]]));
     const nics = Array.isArray(details.vmNics) ? (details.vmNics as Json[]) : [];
     const primary = nics.find((x) => x.isPrimaryNic === 'true') ?? nics[0];
     const input = {
-      instanceType: 'VMwareCbt',
+      instanceType: details.instanceType,
       ...carried,
       ...(primary?.targetSubnetName ? { targetSubnetName: primary.targetSubnetName } : {}),
       ...(primary?.testSubnetName ? { testSubnetName: primary.testSubnetName } : {}),
-      performAutoResync: 'true',
+      ...kind.extra,
       disksToInclude: disks.map((d) => ({
-        diskId: d.diskId,
-        isOSDisk: d.isOSDisk,
-        ...(d.diskType ? { diskType: d.diskType } : {}),
-        logStorageAccountId: d.logStorageAccountId,
-        logStorageAccountSasSecretName: d.logStorageAccountSasSecretName,
+        ...Object.fromEntries(kind.disk.filter((f) => d[f] !== undefined && d[f] !== '').map((f) => [f, d[f]])),
         diskEncryptionSetId: des.id,
       })),
     };
     const itemUrl = url(server.id, API.siteRecovery);
     const tag = `${n + 1}`;
     const desBefore = disks.map((d) => String(d.diskEncryptionSetId ?? '')).find((x) => x !== '');
+    const why = `${name} replicates ${desBefore ? `under ${parseResourceId(desBefore)?.name ?? desBefore}` : 'under platform-managed keys'}, and Azure Migrate cannot change a running replication's disk encryption set.`;
     steps.push(
       {
         id: `disable-${tag}`,
         title: `Stop replicating ${name}`,
         status: 'pending',
-        request: { method: 'DELETE', url: itemUrl },
+        request: kind.disable(server.id),
         dependsOn: previous ? [previous] : [],
-        why: `${name} replicates ${desBefore ? `under ${parseResourceId(desBefore)?.name ?? desBefore}` : 'under platform-managed keys'}, and Azure Migrate cannot change a running replication's disk encryption set.`,
+        why,
         bindings: [],
-        action: 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationMigrationItems/delete',
+        action: `${kind.type}/${kind.disableAction}`,
         // Permissions are checked at the vault: what is granted there reaches its items.
         scope: server.vaultId,
       },
@@ -206,11 +290,15 @@ export function planReenable(estate: Estate, refs: string[], desId: string, opti
         id: `enable-${tag}`,
         title: `Replicate ${name} again with ${des.name} on ${disks.length} disk${disks.length === 1 ? '' : 's'}`,
         status: 'pending',
-        request: { method: 'PUT', url: itemUrl, body: { properties: { policyId: props.policyId, providerSpecificDetails: input } } },
+        request: {
+          method: 'PUT',
+          url: itemUrl,
+          body: { properties: { policyId: props.policyId, ...kind.enableProperties(props), providerSpecificDetails: input } },
+        },
         dependsOn: [`disable-${tag}`],
-        why: 'Every setting the item had (target group, network, size, licences, zone, tags, run-as accounts, log storage) is carried over; only the disk encryption set changes.',
+        why: `Every setting the item had (${kind.settings}) is carried over; only the disk encryption set changes.`,
         bindings: [],
-        action: 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationMigrationItems/write',
+        action: `${kind.type}/write`,
         scope: server.vaultId,
       },
       {
@@ -221,7 +309,7 @@ export function planReenable(estate: Estate, refs: string[], desId: string, opti
         dependsOn: [`enable-${tag}`],
         why: 'Reads the item back: every disk must name the disk encryption set.',
         bindings: [],
-        action: 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationMigrationItems/read',
+        action: `${kind.type}/read`,
         scope: server.vaultId,
         expect: disks.map((d, i) => ({
           path: `properties.providerSpecificDetails.protectedDisks.${i}.diskEncryptionSetId`,

@@ -118,6 +118,8 @@ export function classify(path: string): Route {
     return { kind: 'operation', sub, type: `${ns}/vaults/replicationOperationStatus`, opId: segs[segs.length - 1]! };
   if (sub && lower[lower.length - 2] === 'operationresults' && lower.includes('replicationmigrationitems'))
     return { kind: 'operation', sub, type: `${ns}/vaults/replicationMigrationItems/operationResults`, opId: segs[segs.length - 1]! };
+  if (sub && lower[lower.length - 2] === 'operationresults' && lower.includes('replicationprotecteditems'))
+    return { kind: 'operation', sub, type: `${ns}/vaults/replicationProtectedItems/operationResults`, opId: segs[segs.length - 1]! };
   if (rest[0]!.toLowerCase() === 'locations' && rest.length === 4 && sub) {
     return { kind: 'operation', sub, type: `${ns}/locations/${rest[2]}`, opId: rest[3]! };
   }
@@ -146,6 +148,17 @@ export function classify(path: string): Route {
         sub,
         rg,
         rbacAction: 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationMigrationItems/migrate/action',
+      };
+    }
+    if (sameType(type, 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationProtectedItems/remove')) {
+      return {
+        kind: 'action',
+        targetId: parentId,
+        type,
+        action: 'protectedItem:remove',
+        sub,
+        rg,
+        rbacAction: 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationProtectedItems/remove/action',
       };
     }
     const vmAction = /^microsoft\.compute\/virtualmachines\/(deallocate|start|poweroff)$/i.exec(type)?.[1]?.toLowerCase();

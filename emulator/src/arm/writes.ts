@@ -9,7 +9,7 @@ import { associatedResources, diskEncryptionSet, virtualMachine, vmPower } from 
 import { feature } from './providers/features';
 import { checkNameAvailability, key, keyVault, updateAccessPolicies } from './providers/key-vault';
 import { userAssignedIdentity } from './providers/managed-identity';
-import { migrate, migrationItem } from './providers/recovery-services';
+import { migrate, migrationItem, protectedItem, removeProtection } from './providers/recovery-services';
 import { generic, resourceGroup } from './providers/resources';
 import { lockedBy, type Json } from './resource';
 
@@ -41,6 +41,8 @@ export function handleWrite(ctx: ArmContext, route: Extract<Route, { kind: 'inst
       return userAssignedIdentity(ctx, route, body);
     case 'microsoft.recoveryservices/vaults/replicationfabrics/replicationprotectioncontainers/replicationmigrationitems':
       return migrationItem(ctx, route, body);
+    case 'microsoft.recoveryservices/vaults/replicationfabrics/replicationprotectioncontainers/replicationprotecteditems':
+      return protectedItem(ctx, route, body) ?? generic(ctx, route, body);
     default:
       return generic(ctx, route, body);
   }
@@ -50,6 +52,7 @@ export function handleAction(ctx: ArmContext, route: Extract<Route, { kind: 'act
   if (route.action === 'checkNameAvailability') return checkNameAvailability(ctx);
   if (route.action === 'associatedResources') return associatedResources(ctx, route);
   if (route.action === 'migrate') return migrate(ctx, route);
+  if (route.action === 'protectedItem:remove') return removeProtection(ctx, route);
   if (route.action.startsWith('vm:')) return vmPower(ctx, route);
   if (route.action.startsWith('feature')) return feature(ctx, route);
   if (route.action.startsWith('accessPolicies:')) return updateAccessPolicies(ctx, route);

@@ -209,7 +209,7 @@ export function renderAzCli(plan: Plan): string {
           `az policy assignment create --name ${p.name} --scope ${dq(p.scopeId!)} --policy ${a.policyDefinitionId!.split('/').pop()} --display-name ${dq(a.displayName ?? p.name)} --description ${dq(a.description ?? '')} --enforcement-mode ${a.enforcementMode ?? 'Default'} --params ${sh(JSON.stringify(a.parameters ?? {}))} --output none`,
           say(`Policy assignment ${p.name} at ${p.rg}: ${step.title}.`),
         );
-    } else if (t.endsWith('/replicationmigrationitems')) {
+    } else if (t.endsWith('/replicationmigrationitems') || t.endsWith('/replicationprotecteditems')) {
       migrationItemLines(plan, step, lines, { dq, say, fail, rest });
     } else {
       lines.push(rest(lower(step.request.method), step.request.body ? ` --body ${sh(JSON.stringify(step.request.body))} --output none` : ' --output none'));
@@ -284,13 +284,15 @@ function migrationItemLines(
   h: { dq: (s: string) => string; say: (s: string) => string; fail: (s: string) => string; rest: (method: string, extra?: string) => string },
 ) {
   const n = step.id.split('-').pop()!;
-  const url = h.dq(step.request.url);
   const enable = plan.steps.find((s) => s.id === `enable-${n}`);
+  // The item: the PUT's URL (a disable by `remove` posts to an action below it).
+  const url = h.dq(enable?.request.url ?? step.request.url);
   const des =
     (enable?.request.body as { properties?: { providerSpecificDetails?: { disksToInclude?: { diskEncryptionSetId?: string }[] } } } | undefined)?.properties
       ?.providerSpecificDetails?.disksToInclude?.[0]?.diskEncryptionSetId ?? '';
+  const agentBased = /\/replicationProtectedItems\//i.test(step.request.url);
   const name = step.title.replace(/^(Stop replicating|Replicate|Verify) /, '').split(' ')[0];
-  if (step.request.method === 'DELETE') {
+  if (step.request.method === 'DELETE' || step.request.method === 'POST') {
     lines.push(
       `WANT_DES_${n}=${h.dq(des)}`,
       `ITEM_${n}=$(az rest --method get --url ${url} --query "properties.providerSpecificDetails.protectedDisks[].diskEncryptionSetId" --output tsv 2>/dev/null || echo ABSENT)`,
@@ -300,7 +302,9 @@ function migrationItemLines(
       `  SKIP_${n}=1`,
       `  ${h.say(`${name} already replicates under the planned disk encryption set: skipped.`)}`,
       'else',
-      `  ${h.rest('delete', ' --output none')}`,
+      step.request.method === 'POST'
+        ? `  ${h.rest('post', ` --body ${sh(JSON.stringify(step.request.body ?? {}))} --output none`)}`
+        : `  ${h.rest('delete', ' --output none')}`,
       `  until ! az rest --method get --url ${url} --output none >/dev/null 2>&1; do sleep "\${LOCKSTEP_POLL_SECONDS:-30}"; done`,
       `  ${h.say(`Stopped replicating ${name}.`)}`,
       'fi',
@@ -309,7 +313,9 @@ function migrationItemLines(
     lines.push(
       `if [ -z "\${SKIP_${n}:-}" ]; then`,
       `  ${h.rest('put', ` --body ${sh(JSON.stringify(step.request.body))} --output none`)}`,
-      `  while [ "$(az rest --method get --url ${url} --query properties.migrationState --output tsv)" = "EnableMigrationInProgress" ]; do sleep "\${LOCKSTEP_POLL_SECONDS:-30}"; done`,
+      agentBased
+        ? `  while [ "$(az rest --method get --url ${url} --query properties.protectionState --output tsv)" = "EnablingProtection" ]; do sleep "\${LOCKSTEP_POLL_SECONDS:-30}"; done`
+        : `  while [ "$(az rest --method get --url ${url} --query properties.migrationState --output tsv)" = "EnableMigrationInProgress" ]; do sleep "\${LOCKSTEP_POLL_SECONDS:-30}"; done`,
       `  ${h.say(`Replication of ${name} enabled with the disk encryption set on every disk.`)}`,
       'fi',
     );

@@ -55,6 +55,43 @@ function enableLines(step: PlanStep): string[] {
   ];
 }
 
+/**
+ * An agent-based (InMageRcm) server: Az.Migrate's cmdlets drive agentless replication only, so the same requests go
+ * through Invoke-AzRestMethod (remove, then the enable's PUT), each followed until Site Recovery's job has finished.
+ */
+function agentBasedLines(enable: PlanStep, disable: PlanStep | undefined, itemId: string, des: string, name: string): string[] {
+  const path = (u: string) => q(u);
+  const wait = (state: string) =>
+    `  while (((Invoke-AzRestMethod -Method GET -Path ${path(enable.request.url)}).Content | ConvertFrom-Json).properties.protectionState -eq ${q(state)}) { Start-Sleep -Seconds 30 }`;
+  return [
+    `# ${disable?.title ?? `Stop replicating ${name}`}, then ${enable.title.charAt(0).toLowerCase()}${enable.title.slice(1)}`,
+    `# Why: ${disable?.why ?? enable.why}`,
+    '# Agent-based (InMageRcm): Az.Migrate has no cmdlets for it, so these are the REST requests Lockstep sends.',
+    `$des = ${q(des)}`,
+    `$read = Invoke-AzRestMethod -Method GET -Path ${path(enable.request.url)}`,
+    `$item = if ($read.StatusCode -eq 200) { $read.Content | ConvertFrom-Json } else { $null }`,
+    `if ($item -and -not ($item.properties.providerSpecificDetails.protectedDisks | Where-Object { $_.diskEncryptionSetId -ne $des })) {`,
+    `  Write-Output ${q(`${name} already replicates under the planned disk encryption set: skipped.`)}`,
+    '} else {',
+    '  if ($item) {',
+    `    $r = Invoke-AzRestMethod -Method POST -Path ${path(disable?.request.url ?? `${itemId}/remove`)} -Payload ${q(JSON.stringify(disable?.request.body ?? {}))}`,
+    '    if ($r.StatusCode -ge 400) { throw $r.Content }',
+    `    while ((Invoke-AzRestMethod -Method GET -Path ${path(enable.request.url)}).StatusCode -eq 200) { Start-Sleep -Seconds 30 }`,
+    `    Write-Output ${q(`Stopped replicating ${name}.`)}`,
+    '  }',
+    `  $r = Invoke-AzRestMethod -Method PUT -Path ${path(enable.request.url)} -Payload ${q(JSON.stringify(enable.request.body))}`,
+    '  if ($r.StatusCode -ge 400) { throw $r.Content }',
+    wait('EnablingProtection'),
+    `  Write-Output ${q(`Replication of ${name} enabled with the disk encryption set on every disk.`)}`,
+    '}',
+    `$after = (Invoke-AzRestMethod -Method GET -Path ${path(enable.request.url)}).Content | ConvertFrom-Json`,
+    `$other = @($after.properties.providerSpecificDetails.protectedDisks | Where-Object { $_.diskEncryptionSetId -ne $des })`,
+    `if ($other.Count -gt 0) { throw ${q(`Disks of ${name} do not name the disk encryption set.`)} }`,
+    `Write-Output (${q(`Verified: every disk of ${name} replicates under `)} + $des)`,
+    '',
+  ];
+}
+
 export function renderPowerShell(plan: Plan): string {
   const lines = [
     '#Requires -Modules Az.Accounts, Az.Migrate',
@@ -70,6 +107,10 @@ export function renderPowerShell(plan: Plan): string {
       ?.disksToInclude?.[0]?.diskEncryptionSetId ?? '') as string;
     const disable = plan.steps.find((s) => s.id === enable.id.replace('enable-', 'disable-'));
     const name = enable.title.replace(/^Replicate /, '').split(' ')[0];
+    if (/\/replicationProtectedItems\//i.test(itemId)) {
+      lines.push(...agentBasedLines(enable, disable, itemId, des, name!));
+      continue;
+    }
     lines.push(
       `# ${disable?.title ?? `Stop replicating ${name}`}, then ${enable.title.charAt(0).toLowerCase()}${enable.title.slice(1)}`,
       `# Why: ${disable?.why ?? enable.why}`,

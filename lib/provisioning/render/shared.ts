@@ -13,10 +13,15 @@ export interface Parsed {
   rg: string;
   parentId?: string;
   scopeId?: string;
+  /** For an action (POST {resource}/{action}): the action's name; the rest names the resource it acts on. */
+  action?: string;
 }
 
 export function parse(step: PlanStep): Parsed {
-  const [id = '', query = ''] = step.request.url.split('?');
+  const [url = '', query = ''] = step.request.url.split('?');
+  const actionAt = url.lastIndexOf('/');
+  const action = step.request.method === 'POST' && !parseResourceId(url) ? url.slice(actionAt + 1) : undefined;
+  const id = action ? url.slice(0, actionAt) : url;
   const p = parseResourceId(id);
   if (!p) throw new Error(`Step ${step.id}: ${id} is not an ARM resource id.`);
   const extension = p.type.toLowerCase().startsWith('microsoft.authorization/') || p.type.toLowerCase().startsWith('microsoft.insights/');
@@ -31,6 +36,7 @@ export function parse(step: PlanStep): Parsed {
     rg: owner?.resourceGroup ?? p.resourceGroup ?? '',
     parentId: p.parentId,
     scopeId: extension ? p.scope : undefined,
+    action,
   };
 }
 

@@ -60,16 +60,7 @@ function disableMigration(ctx: ArmContext, id: string, existing: ArmResource | u
   props.migrationState = 'DisableMigrationInProgress';
   props.allowedOperations = [];
   const details = (props.providerSpecificDetails ?? {}) as Json;
-  const machineId = str(details.vmwareMachineId);
-  const headers = ctx.lro.start(ctx, id, 'delete', {
-    urls: urls(ctx, id),
-    onSettled: () => {
-      if (machineId) discoveredOf(ctx).set(machineId.toLowerCase(), structuredClone(existing.properties as Json));
-      ctx.store.remove(id);
-    },
-  });
-  if (ctx.lro.durationMs <= 0) ctx.lro.settle(ctx);
-  return { status: 202, headers };
+  return disabled(ctx, existing, str(details.vmwareMachineId));
 }
 
 function enableMigration(ctx: ArmContext, id: string, existing: ArmResource | undefined, body: Json | undefined): Reply {
@@ -160,17 +151,37 @@ function enableMigration(ctx: ArmContext, id: string, existing: ArmResource | un
       },
     },
   };
+  return enabled(ctx, item, String(input.vmwareMachineId), (p) => {
+    p.migrationState = 'InitialSeedingInProgress';
+    p.migrationStateDescription = 'Initial replication';
+    p.allowedOperations = ['DisableMigration'];
+    p.currentJob = { jobName: 'None' };
+  });
+}
+
+/** An enabled item, stored at once and settled (`settle` on its properties) when its long-running operation completes. */
+function enabled(ctx: ArmContext, item: ArmResource, machineId: string, settle: (p: Json) => void): Reply {
   ctx.store.put(item);
-  const headers = ctx.lro.start(ctx, id, 'put', {
-    urls: urls(ctx, id),
+  const headers = ctx.lro.start(ctx, item.id, 'put', {
+    urls: urls(ctx, item.id),
     onSettled: () => {
-      const p = ctx.store.get(id)?.properties as Json | undefined;
+      const p = ctx.store.get(item.id)?.properties as Json | undefined;
       if (!p) return;
-      p.migrationState = 'InitialSeedingInProgress';
-      p.migrationStateDescription = 'Initial replication';
-      p.allowedOperations = ['DisableMigration'];
-      p.currentJob = { jobName: 'None' };
-      discoveredOf(ctx).delete(String(input.vmwareMachineId).toLowerCase());
+      settle(p);
+      discoveredOf(ctx).delete(machineId.toLowerCase());
+    },
+  });
+  if (ctx.lro.durationMs <= 0) ctx.lro.settle(ctx);
+  return { status: 202, headers };
+}
+
+/** A disabled item: removed when its long-running operation completes, what was discovered of its machine kept. */
+function disabled(ctx: ArmContext, item: ArmResource, machineId: string | undefined): Reply {
+  const headers = ctx.lro.start(ctx, item.id, 'delete', {
+    urls: urls(ctx, item.id),
+    onSettled: () => {
+      if (machineId) discoveredOf(ctx).set(machineId.toLowerCase(), structuredClone(item.properties as Json));
+      ctx.store.remove(item.id);
     },
   });
   if (ctx.lro.durationMs <= 0) ctx.lro.settle(ctx);
@@ -218,3 +229,125 @@ export function migrate(ctx: ArmContext, route: Extract<Route, { kind: 'action' 
 }
 
 const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
+
+const PROTECTED_ITEM = 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationProtectedItems';
+
+/**
+ * Agent-based (InMageRcm) servers are protected items: `POST {item}/remove` disables replication
+ * (ReplicationProtectedItems_Delete, a long-running operation) and `PUT {item}` with InMageRcmEnableProtectionInput
+ * enables it (ReplicationProtectedItems_Create). What the appliance discovered of the machine outlives its replication,
+ * by `fabricDiscoveryMachineId`. Other providers' protected items (A2A disaster recovery) are stored as written.
+ */
+export function protectedItem(ctx: ArmContext, route: { id: string; type: string }, body: Json | undefined): Reply | undefined {
+  const existing = ctx.store.get(route.id);
+  const provider = String(obj(obj(existing?.properties).providerSpecificDetails).instanceType ?? '');
+  const input = obj(obj(body?.properties).providerSpecificDetails);
+  if (ctx.req.method === 'PUT' && (input.instanceType === 'InMageRcm' || provider === 'InMageRcm')) return enableProtection(ctx, route.id, existing, body);
+  return undefined;
+}
+
+export function removeProtection(ctx: ArmContext, route: Extract<Route, { kind: 'action' }>): Reply {
+  if (ctx.req.method !== 'POST') return armError(405, 'MethodNotAllowed', 'Use POST to disable protection.');
+  const existing = ctx.store.get(route.targetId);
+  if (!existing) return notFoundResource(PROTECTED_ITEM, parseResourceId(route.targetId)!.name, route.rg);
+  const parsed = readJsonObject(ctx.req);
+  if ('error' in parsed) return parsed.error;
+  const props = existing.properties as Json;
+  if (!((props.allowedOperations as string[] | undefined) ?? []).includes('DisableProtection'))
+    return armError(
+      400,
+      'OperationNotAllowed',
+      `Disable protection is not allowed for '${String(props.friendlyName ?? existing.name)}' in its current state (${String(props.protectionState ?? 'unknown')}).`,
+    );
+  props.protectionState = 'DisablingProtection';
+  props.protectionStateDescription = 'Disabling protection';
+  props.allowedOperations = [];
+  return disabled(ctx, existing, str(obj(props.providerSpecificDetails).fabricDiscoveryMachineId));
+}
+
+function enableProtection(ctx: ArmContext, id: string, existing: ArmResource | undefined, body: Json | undefined): Reply {
+  if (existing)
+    return armError(
+      409,
+      'ProtectionAlreadyEnabled',
+      `Protection is already enabled for '${String((existing.properties as Json).friendlyName ?? existing.name)}'. Disable it before enabling it again.`,
+    );
+  const props = obj(body?.properties);
+  const input = obj(props.providerSpecificDetails);
+  if (!str(props.policyId)) return invalid("Required parameter 'properties.policyId' is missing (null).");
+  for (const field of ['fabricDiscoveryMachineId', 'targetResourceGroupId', 'processServerId'])
+    if (!str(input[field])) return invalid(`Required parameter 'properties.providerSpecificDetails.${field}' is missing (null).`);
+  const disks = Array.isArray(input.disksToInclude) ? (input.disksToInclude as Json[]) : [];
+  if (disks.length === 0 && !input.disksDefault)
+    return invalid("Either 'properties.providerSpecificDetails.disksToInclude' or 'properties.providerSpecificDetails.disksDefault' is required.");
+  for (const [i, d] of disks.entries())
+    for (const field of ['diskId', 'logStorageAccountId', 'diskType'])
+      if (!str(d[field])) return invalid(`Required parameter 'properties.providerSpecificDetails.disksToInclude[${i}].${field}' is missing (null).`);
+  const machine = discoveredOf(ctx).get(String(input.fabricDiscoveryMachineId).toLowerCase());
+  if (!machine) return armError(404, 'MachineNotFound', `The machine '${String(input.fabricDiscoveryMachineId)}' was not discovered by the appliance.`);
+  const machineDetails = obj(machine.providerSpecificDetails);
+  const region = str(machineDetails.targetLocation);
+  const wanted =
+    disks.length > 0 ? disks : (((machineDetails.protectedDisks ?? []) as Json[]).map((d) => ({ ...obj(input.disksDefault), diskId: d.diskId })) as Json[]);
+  for (const d of wanted) {
+    const desId = str(d.diskEncryptionSetId);
+    if (!desId) continue;
+    const des = ctx.store.get(desId);
+    if (!des) return armError(400, 'DiskEncryptionSetNotFound', `The disk encryption set '${desId}' was not found.`);
+    if (region && des.location && String(des.location).toLowerCase() !== region.toLowerCase())
+      return armError(
+        400,
+        'DiskEncryptionSetLocationMismatch',
+        `The disk encryption set '${desId}' is in ${String(des.location)}, not ${region}: the target region.`,
+      );
+  }
+  const byDisk = new Map(((machineDetails.protectedDisks ?? []) as Json[]).map((d) => [String(d.diskId).toLowerCase(), d] as const));
+  const protectedDisks = wanted.map((d) => {
+    const known = byDisk.get(String(d.diskId).toLowerCase()) ?? {};
+    return {
+      ...known,
+      diskId: d.diskId,
+      logStorageAccountId: d.logStorageAccountId,
+      diskType: d.diskType,
+      diskEncryptionSetId: str(d.diskEncryptionSetId) ?? '',
+      isInitialReplicationComplete: 'false',
+    };
+  });
+  const { disksToInclude: _d, disksDefault: _dd, instanceType, targetSubnetName, testSubnetName, ...settings } = input;
+  void _d;
+  void _dd;
+  const nics = ((machineDetails.vmNics ?? []) as Json[]).map((n) =>
+    n.isPrimaryNic === 'true' ? { ...n, ...(targetSubnetName ? { targetSubnetName } : {}), ...(testSubnetName ? { testSubnetName } : {}) } : n,
+  );
+  const item: ArmResource = {
+    id,
+    name: parseResourceId(id)!.name,
+    type: PROTECTED_ITEM,
+    properties: {
+      ...machine,
+      protectableItemId: str(props.protectableItemId) ?? machine.protectableItemId,
+      policyId: props.policyId,
+      policyFriendlyName: str(props.policyId)?.split('/').pop(),
+      protectionState: 'EnablingProtection',
+      protectionStateDescription: 'Enabling protection',
+      testFailoverState: 'None',
+      testFailoverStateDescription: 'None',
+      allowedOperations: [],
+      replicationHealth: 'Normal',
+      healthErrors: [],
+      providerSpecificDetails: {
+        ...machineDetails,
+        instanceType,
+        ...settings,
+        protectedDisks,
+        vmNics: nics,
+        initialReplicationProgressPercentage: 0,
+      },
+    },
+  };
+  return enabled(ctx, item, String(input.fabricDiscoveryMachineId), (p) => {
+    p.protectionState = 'Protected';
+    p.protectionStateDescription = 'Initial replication in progress';
+    p.allowedOperations = ['DisableProtection', 'RepairReplication'];
+  });
+}
