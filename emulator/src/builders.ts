@@ -461,6 +461,67 @@ export interface ServerSpec {
   seedingProgress?: number;
   securityType?: 'None' | 'TrustedLaunch' | 'ConfidentialVM';
   lastRecoveryPoint?: string;
+  /** A test migration ran and succeeded: the item says so and the vault holds its job. */
+  testMigrated?: boolean;
+}
+
+/**
+ * The replication job of a server's test migration, shaped as Azure PowerShell's recordings show Azure Migrate's
+ * (scenario TestMigrate, `AsrJobDetails`): it names the machine, not the test VM it created.
+ */
+export function testMigrateJob(item: ArmResource, clock: Clock): ArmResource {
+  const vaultId = item.id.split('/replicationFabrics/')[0]!;
+  const name = guidFrom(`testmigrate:${item.id}`);
+  const machine = String((item.properties as { machineName?: string }).machineName);
+  const entity = guidFrom(`entity:${item.id}`);
+  const task = (taskId: string, taskName: string, friendlyName: string, at: number) => ({
+    taskId,
+    name: taskName,
+    startTime: isoAt(clock.now - at),
+    endTime: isoAt(clock.now - at + 240),
+    allowedActions: [],
+    friendlyName,
+    state: 'Succeeded',
+    stateDescription: 'Completed',
+    taskType: 'TaskDetails',
+    customDetails: { instanceType: 'TaskDetails' },
+    errors: [],
+  });
+  return {
+    id: `${vaultId}/replicationJobs/${name}`,
+    name,
+    type: 'Microsoft.RecoveryServices/vaults/replicationJobs',
+    properties: {
+      activityId: guidFrom(`activity:${name}`),
+      scenarioName: 'TestMigrate',
+      friendlyName: 'Test migration',
+      state: 'Succeeded',
+      stateDescription: 'Completed',
+      tasks: [
+        task('TestFailoverPreflightChecksTask', 'VmTfoPrerequisitesCheck', 'Prerequisites check for test migration', 3 * 86_400),
+        task('BeginTestFailoverTask', 'VmTfoInitiateFailover', 'Preparing for test migration', 3 * 86_400 - 240),
+        task('PrepareTestProtectedEntitiesTask', 'VmTfoPrepareTestVm', 'Creating test virtual machine', 3 * 86_400 - 480),
+        task('BootTestProtectedEntitiesTask', 'VmTfoBootTestVm', 'Starting test virtual machine', 3 * 86_400 - 720),
+      ],
+      errors: [],
+      startTime: isoAt(clock.now - 3 * 86_400),
+      endTime: isoAt(clock.now - 3 * 86_400 + 960),
+      allowedActions: [],
+      targetObjectId: entity,
+      targetObjectName: machine,
+      targetInstanceType: 'ProtectionEntity',
+      customDetails: {
+        instanceType: 'AsrJobDetails',
+        affectedObjectDetails: {
+          primaryVmId: entity,
+          primaryVmName: machine,
+          recoveryVmName: machine,
+          primaryFabricProviderId: 'VMwareV2',
+          recoveryFabricProviderId: 'Azure',
+        },
+      },
+    },
+  };
 }
 
 /** When the estate was captured (Unix seconds): replication times are relative to it. */
@@ -488,8 +549,8 @@ export function migrationItem(infra: { containerId: string; policyId: string; si
       migrationState: state,
       migrationStateDescription:
         s.stateDescription ?? (state === 'Replicating' ? 'Ready to migrate' : state === 'InitialSeedingInProgress' ? 'Initial replication' : state),
-      testMigrateState: 'None',
-      testMigrateStateDescription: 'None',
+      testMigrateState: s.testMigrated ? 'TestMigrationSucceeded' : 'None',
+      testMigrateStateDescription: s.testMigrated ? 'Test migration succeeded' : 'None',
       health: s.health ?? 'Normal',
       healthErrors: (s.healthErrors ?? []).map((e, i) => ({
         errorCode: e.code,
@@ -502,7 +563,10 @@ export function migrationItem(infra: { containerId: string; policyId: string; si
         entityId: `${machine}-${i}`,
         innerHealthErrors: [],
       })),
-      allowedOperations: state === 'Replicating' ? ['DisableMigration', 'TestMigrate', 'Migrate', 'StartResync', 'PauseReplication'] : ['DisableMigration'],
+      allowedOperations:
+        state === 'Replicating'
+          ? ['DisableMigration', s.testMigrated ? 'TestMigrateCleanup' : 'TestMigrate', 'Migrate', 'StartResync', 'PauseReplication']
+          : ['DisableMigration'],
       currentJob: { jobName: 'None' },
       criticalJobHistory: [],
       eventCorrelationId: guidFrom(`event:${id}`),

@@ -14,6 +14,7 @@ import {
   a2aItem,
   agentBasedInfrastructure,
   inMageRcmItem,
+  testMigrateJob,
   managedHsm,
   userAssignedIdentity,
   key,
@@ -620,7 +621,15 @@ export function buildDemoEstate(capturedAt: Date | string = DEMO_REFERENCE_CAPTU
       state: 'MigrationSucceeded',
       stateDescription: 'Migrated',
     },
-    { machineName: 'AD-DC-02', ...win('2022'), disks: disks(desProd.id, 128), ...landing('rg-infra-prod-weu'), vmSize: 'Standard_D2s_v5' },
+    // Test-migrated three days ago: its job names the machine, not the test VM, so Lockstep says it cannot check it.
+    {
+      machineName: 'AD-DC-02',
+      ...win('2022'),
+      disks: disks(desProd.id, 128),
+      ...landing('rg-infra-prod-weu'),
+      vmSize: 'Standard_D2s_v5',
+      testMigrated: true,
+    },
     { machineName: 'KIOSK-MGMT-01', ...ubuntu, disks: disks(desDouble.id, 64), ...landing('rg-infra-prod-weu'), vmSize: 'Standard_B2ms' },
     // Oncology: a key in the security office's Managed HSM (ARM cannot show its local RBAC).
     ...range(1, 2).map((i) => ({
@@ -692,6 +701,7 @@ export function buildDemoEstate(capturedAt: Date | string = DEMO_REFERENCE_CAPTU
     add(item);
     // A server whose migration completed has landed: its VM and disks are in the target group.
     if (s.state === 'MigrationSucceeded') add(...landedVm(item, s.targetLocation));
+    if (s.testMigrated) add(testMigrateJob(item, clock));
   }
   // Agent-based migration (physical lab analysers and servers VMware's CBT cannot replicate): InMageRcm in its own vault.
   const agent = agentBasedInfrastructure({

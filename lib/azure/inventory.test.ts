@@ -160,6 +160,30 @@ describe('live inventory', () => {
     );
   });
 
+  it("reads a test-migrated server's job from its vault, and says in words that the job does not name the test VM", async () => {
+    const item = t.estate.resources.find(
+      (r) => r.type === MIGRATION_ITEM && (r.properties as { testMigrateState?: string }).testMigrateState === 'TestMigrationSucceeded',
+    )!;
+    const name = (item.properties as { machineName: string }).machineName;
+    const file = await captureEstate({
+      cloud: { armEndpoint: t.base, allowInsecure: true },
+      tokens: t.tokens('consultant'),
+      now: () => new Date(t.estate.capturedAt),
+      maxRetries: 1,
+    });
+    const job = file.resources.find((r) => /replicationJobs$/i.test(r.type) && (r.properties as { scenarioName?: string }).scenarioName === 'TestMigrate')!;
+    expect((job.properties as { targetObjectName?: string }).targetObjectName).toBe(name);
+    const server = normalize(file).servers.find((s) => s.machineName === name)!;
+    expect(server.testMigration).toEqual({ jobId: job.id, vm: undefined });
+    const e = evaluate(normalize(file), { now: Date.parse(t.estate.capturedAt) / 1000 });
+    const hit = e.servers.find((s) => s.name === name)!;
+    expect(hit.findings.find((f) => f.ruleId === 'LS-LND-004')!.message).toMatch(
+      /was test-migrated, but its test migration job \(.+\) does not name the test VM/,
+    );
+    // A low finding: the verdict stays what the replication chain says.
+    expect(hit.verdict).toBe('ready');
+  });
+
   it('turns a 403 on one subscription into a gap and reads the rest', async () => {
     await t.control('faults', {
       method: 'POST',

@@ -10,7 +10,15 @@ import type { TokenSource } from '../auth/token-source';
 import type { ArmResource, EstateFile, EstateGap } from '../estate/file';
 import { normalizeId, parseResourceId } from '../estate/ids';
 import { DISK_POLICIES } from '../estate/model';
-import { MIGRATION_ITEM_TYPE, PROTECTED_ITEM_TYPE, isManagedHsmHost, isReplicatingServer, parseKeyUrl } from '../estate/normalize';
+import {
+  MIGRATION_ITEM_TYPE,
+  PROTECTED_ITEM_TYPE,
+  isManagedHsmHost,
+  isReplicatingServer,
+  parseKeyUrl,
+  testMigrationJob,
+  testVmNameOf,
+} from '../estate/normalize';
 import { createArmClientFactory, type ArmTarget } from './client-factory';
 import { toArmError } from './errors';
 import { GraphError, resolveDirectoryObjects, type GraphTarget } from './graph';
@@ -376,16 +384,13 @@ export async function captureEstate(opts: InventoryOptions): Promise<EstateFile>
 
   // What landed: for each server whose migration completed, its VM in the target group and that VM's managed disks.
   const landedReads: Promise<unknown>[] = [];
-  for (const item of [...resources.values()].filter((r) => r.type.toLowerCase() === MIGRATION_ITEM_TYPE.toLowerCase())) {
-    const props = (item.properties ?? {}) as { migrationState?: string; providerSpecificDetails?: { targetResourceGroupId?: string; targetVmName?: string } };
-    const d = props.providerSpecificDetails ?? {};
-    if (props.migrationState !== 'MigrationSucceeded' || !d.targetResourceGroupId || !d.targetVmName) continue;
-    const rg = parseResourceId(d.targetResourceGroupId);
-    if (!rg?.subscriptionId || !rg.resourceGroup) continue;
-    const vmId = `${d.targetResourceGroupId}/providers/Microsoft.Compute/virtualMachines/${d.targetVmName}`;
+  const readLanded = (targetResourceGroupId: string, vmName: string) => {
+    const rg = parseResourceId(targetResourceGroupId);
+    if (!rg?.subscriptionId || !rg.resourceGroup) return;
+    const vmId = `${targetResourceGroupId}/providers/Microsoft.Compute/virtualMachines/${vmName}`;
     landedReads.push(
       factory.compute(rg.subscriptionId).then(async (compute) => {
-        const vm = await attempt(vmId, 'read the landed VM', () => compute.virtualMachines.get(rg.resourceGroup!, d.targetVmName!));
+        const vm = await attempt(vmId, 'read the landed VM', () => compute.virtualMachines.get(rg.resourceGroup!, vmName));
         const storage = vm?.storageProfile;
         const diskIds = [storage?.osDisk?.managedDisk?.id, ...(storage?.dataDisks ?? []).map((x) => x.managedDisk?.id)].filter((x): x is string => !!x);
         await Promise.all(
@@ -396,7 +401,37 @@ export async function captureEstate(opts: InventoryOptions): Promise<EstateFile>
         );
       }),
     );
+  };
+  const testMigrated = new Map<string, ArmResource[]>();
+  for (const item of [...resources.values()].filter((r) => r.type.toLowerCase() === MIGRATION_ITEM_TYPE.toLowerCase())) {
+    const props = (item.properties ?? {}) as {
+      migrationState?: string;
+      testMigrateState?: string;
+      providerSpecificDetails?: { targetResourceGroupId?: string; targetVmName?: string };
+    };
+    const d = props.providerSpecificDetails ?? {};
+    if (props.testMigrateState === 'TestMigrationSucceeded') {
+      const vaultId = item.id.split('/replicationFabrics/')[0]!;
+      testMigrated.set(normalizeId(vaultId), [...(testMigrated.get(normalizeId(vaultId)) ?? []), item]);
+    }
+    if (props.migrationState !== 'MigrationSucceeded' || !d.targetResourceGroupId || !d.targetVmName) continue;
+    readLanded(d.targetResourceGroupId, d.targetVmName);
   }
+  // A test migration's VM is not named by the item: Site Recovery's jobs are read, and the test VM read where the job names it.
+  await Promise.all(
+    [...testMigrated.entries()].map(async ([vaultKey, items]) => {
+      const vault = parseResourceId(vaultKey)!;
+      const sr = await factory.siteRecovery(vault.subscriptionId!);
+      const vaultId = items[0]!.id.split('/replicationFabrics/')[0]!;
+      await attempt(vaultId, 'list replication jobs', () => drain(sr.replicationJobs.list(vault.name, vault.resourceGroup!)));
+      for (const item of items) {
+        const d = ((item.properties ?? {}) as { providerSpecificDetails?: { targetResourceGroupId?: string } }).providerSpecificDetails ?? {};
+        const job = testMigrationJob(resources.values(), item);
+        const testVm = job ? testVmNameOf(job, item) : undefined;
+        if (testVm && d.targetResourceGroupId) readLanded(d.targetResourceGroupId, testVm);
+      }
+    }),
+  );
   await Promise.all(landedReads);
   report();
 

@@ -71,6 +71,17 @@ export interface ReplicatingServer {
   disks?: ReplicatingDisk[];
   /** For a server whose migration completed: the VM it landed as and its managed disks, as read from the target group. */
   landed?: LandedVm;
+  /** `testMigrateState` of an agentless item (TestMigrationSucceeded, TestMigrationInProgress, …). */
+  testMigrateState?: string;
+  /** For a server whose test migration succeeded: the job that ran it and, where the job names it, the test VM. */
+  testMigration?: TestMigration;
+}
+
+export interface TestMigration {
+  /** The replication job of the test migration, when the capture holds it. */
+  jobId?: string;
+  /** The test VM and its disks; undefined when no job names it. */
+  vm?: LandedVm;
 }
 
 /** What a completed migration left in Azure, as ARM shows it. */

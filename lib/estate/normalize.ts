@@ -28,6 +28,7 @@ import type {
   RoleDefinition,
   RolePermissionSet,
   Subscription,
+  TestMigration,
   UserAssignedIdentity,
 } from './model';
 import { DISK_POLICIES } from './model';
@@ -159,7 +160,11 @@ export function landedVmId(server: Pick<ReplicatingServer, 'targetResourceGroupI
 function landedOf(server: ReplicatingServer, raw: Map<string, ArmResource>): LandedVm | undefined {
   if (server.migrationState !== 'MigrationSucceeded') return undefined;
   const vmId = landedVmId(server);
-  if (!vmId) return undefined;
+  return vmId ? vmAt(vmId, raw) : undefined;
+}
+
+/** A VM and the managed disks it names, as the capture holds them. */
+function vmAt(vmId: string, raw: Map<string, ArmResource>): LandedVm {
   const vm = raw.get(normalizeId(vmId));
   if (!vm) return { vmId, found: false, disks: [] };
   const p = obj(vm.properties);
@@ -174,6 +179,50 @@ function landedOf(server: ReplicatingServer, raw: Map<string, ArmResource>): Lan
       const enc = obj(obj(disk?.properties).encryption);
       return { id, name: disk?.name ?? id.split('/').pop()!, found: !!disk, encryptionType: str(enc.type), desId: str(enc.diskEncryptionSetId) || undefined };
     }),
+  };
+}
+
+export const REPLICATION_JOB_TYPE = 'Microsoft.RecoveryServices/vaults/replicationJobs';
+
+/**
+ * The latest successful test migration job of a migration item, from the vault's replication jobs: scenario TestMigrate
+ * (or TestFailover), state Succeeded, about this machine (its `targetObjectName`, or a protected item the job names).
+ */
+export function testMigrationJob(resources: Iterable<ArmResource>, item: ArmResource): ArmResource | undefined {
+  const vaultId = normalizeId(item.id.split('/replicationFabrics/')[0]!);
+  const machine = String(obj(item.properties).machineName ?? '').toLowerCase();
+  let best: ArmResource | undefined;
+  for (const r of resources) {
+    if (!typeIs(r, REPLICATION_JOB_TYPE) || !normalizeId(r.id).startsWith(`${vaultId}/`)) continue;
+    const p = obj(r.properties);
+    if (!/^test(migrate|failover)$/i.test(String(p.scenarioName ?? '')) || String(p.state ?? '').toLowerCase() !== 'succeeded') continue;
+    const named = arr(obj(p.customDetails).protectedItemDetails).some((x) => String(obj(x).name ?? '').toLowerCase() === item.name.toLowerCase());
+    if (!named && String(p.targetObjectName ?? '').toLowerCase() !== machine) continue;
+    if (!best || String(p.startTime ?? '') > String(obj(best.properties).startTime ?? '')) best = r;
+  }
+  return best;
+}
+
+/**
+ * The test VM a test migration job names: `TestFailoverJobDetails.protectedItemDetails[].testVmName`. Undefined when the
+ * job does not name it (Azure Migrate's recorded VMwareCbt test migrations carry `AsrJobDetails`, which does not).
+ */
+export function testVmNameOf(job: ArmResource, item: ArmResource): string | undefined {
+  const details = obj(obj(job.properties).customDetails);
+  if (details.instanceType !== 'TestFailoverJobDetails') return undefined;
+  const entries = arr(details.protectedItemDetails).map(obj);
+  const mine = entries.find((x) => String(x.name ?? '').toLowerCase() === item.name.toLowerCase()) ?? (entries.length === 1 ? entries[0] : undefined);
+  return str(mine?.testVmName) || undefined;
+}
+
+/** A server whose test migration succeeded: the job that ran it and, where the job names it, the test VM and its disks. */
+function testMigrationOf(server: ReplicatingServer, item: ArmResource, file: EstateFile, raw: Map<string, ArmResource>): TestMigration | undefined {
+  if (server.testMigrateState !== 'TestMigrationSucceeded') return undefined;
+  const job = testMigrationJob(file.resources, item);
+  const vmName = job ? testVmNameOf(job, item) : undefined;
+  return {
+    jobId: job?.id,
+    vm: vmName && server.targetResourceGroupId ? vmAt(`${server.targetResourceGroupId}/providers/Microsoft.Compute/virtualMachines/${vmName}`, raw) : undefined,
   };
 }
 
@@ -361,6 +410,7 @@ export function normalize(file: EstateFile): Estate {
     server.projectId = vault?.projectId;
     server.targetRegion ??= mappingRegion.get(normalizeId(containerId)) ?? (server.method === 'agent-based' ? normalizeRegion(vault?.location) : undefined);
     server.landed = landedOf(server, raw);
+    server.testMigration = testMigrationOf(server, r, file, raw);
     servers.push(server);
   }
 
@@ -462,6 +512,7 @@ function agentlessServer(r: ArmResource): ReplicatingServer {
     ...base(r, 'agentless', str(d.instanceType) ?? 'VMwareCbt', d, str(p.machineName)),
     migrationState: str(p.migrationState),
     migrationStateDescription: str(p.migrationStateDescription),
+    testMigrateState: str(p.testMigrateState),
     health: str(p.health),
     healthErrors: healthErrors(p.healthErrors),
     seedingProgress: toNum(d.initialSeedingProgressPercentage),

@@ -311,6 +311,64 @@ export function landed(f: Fixture): { vm: Json; disks: Json[] } {
   return { vm, disks };
 }
 
+/**
+ * The server's test migration succeeded, run by a replication job in its vault. `job`: 'named' (the job's
+ * TestFailoverJobDetails names the test VM srv-1-test, which is in the target group with its two disks under the DES),
+ * 'unnamed' (AsrJobDetails, as Azure Migrate's recorded VMwareCbt test migrations carry) or 'none' (no job captured).
+ * Returns the test VM and its disks to bend.
+ */
+export function testMigrated(f: Fixture, job: 'named' | 'unnamed' | 'none' = 'named'): { vm: Json; disks: Json[] } {
+  const item = f.item.properties as Json;
+  item.testMigrateState = 'TestMigrationSucceeded';
+  item.testMigrateStateDescription = 'Test migration succeeded';
+  const vaultId = f.item.id.split('/replicationFabrics/')[0]!;
+  const machine = String(item.machineName);
+  if (job !== 'none')
+    f.add({
+      id: `${vaultId}/replicationJobs/0f5e1c2a-test-migrate`,
+      name: '0f5e1c2a-test-migrate',
+      type: 'Microsoft.RecoveryServices/vaults/replicationJobs',
+      properties: {
+        scenarioName: 'TestMigrate',
+        friendlyName: 'Test migration',
+        state: 'Succeeded',
+        stateDescription: 'Completed',
+        startTime: '2026-01-10T09:00:00Z',
+        endTime: '2026-01-10T09:20:00Z',
+        targetObjectName: machine,
+        targetInstanceType: 'ProtectionEntity',
+        customDetails:
+          job === 'named'
+            ? {
+                instanceType: 'TestFailoverJobDetails',
+                testFailoverStatus: 'Succeeded',
+                networkType: 'VmNetworkAsInput',
+                protectedItemDetails: [{ name: f.item.id.split('/').pop(), friendlyName: machine, testVmName: 'srv-1-test', testVmFriendlyName: 'srv-1-test' }],
+              }
+            : { instanceType: 'AsrJobDetails', affectedObjectDetails: { primaryVmName: machine, recoveryVmName: 'srv-1' } },
+      },
+    });
+  const disks: Json[] = [0, 1].map((i) => ({
+    id: `/subscriptions/${SUB}/resourceGroups/rg-app/providers/Microsoft.Compute/disks/srv-1-test-disk${i}`,
+    name: `srv-1-test-disk${i}`,
+    type: 'Microsoft.Compute/disks',
+    location: 'westeurope',
+    properties: { encryption: { type: 'EncryptionAtRestWithCustomerKey', diskEncryptionSetId: DES } },
+  }));
+  const vm: Json = {
+    id: `/subscriptions/${SUB}/resourceGroups/rg-app/providers/Microsoft.Compute/virtualMachines/srv-1-test`,
+    name: 'srv-1-test',
+    type: 'Microsoft.Compute/virtualMachines',
+    location: 'westeurope',
+    properties: {
+      storageProfile: { osDisk: { managedDisk: { id: disks[0]!.id } }, dataDisks: [{ lun: 0, managedDisk: { id: disks[1]!.id } }] },
+      securityProfile: { encryptionAtHost: true },
+    },
+  };
+  if (job === 'named') f.add(vm, ...disks);
+  return { vm, disks };
+}
+
 /** A policy assignment of a disk-encryption built-in at `scope` (the target group's subscription unless said). */
 export function policyAssignment(
   f: Fixture,

@@ -24,6 +24,7 @@ import {
   crossTenant,
   healthy,
   landed,
+  testMigrated,
   policyAssignment,
   messages,
   onManagedHsm,
@@ -799,6 +800,72 @@ const CASES: Case[] = [
     expected: ['Server SRV-1 landed as VM srv-1 without encryption at host: its temp disk and host caches are not under the customer-managed key.'],
   },
   {
+    name: 'test-migrated-under-the-planned-des',
+    rule: 'LS-LND-001',
+    bend: (f) => {
+      testMigrated(f);
+    },
+    expected: [],
+  },
+  {
+    name: 'test-migrated-named-by-its-job-is-verified',
+    rule: 'LS-LND-004',
+    bend: (f) => {
+      testMigrated(f);
+    },
+    expected: [],
+  },
+  {
+    name: 'test-vm-disk-under-platform-key',
+    rule: 'LS-LND-001',
+    bend: (f) => {
+      const { disks } = testMigrated(f);
+      (disks[0]!.properties as Json).encryption = { type: 'EncryptionAtRestWithPlatformKey' };
+    },
+    expected: ['Server SRV-1 test-migrated as VM srv-1-test with 1 disk under a platform-managed key (srv-1-test-disk0).'],
+  },
+  {
+    name: 'test-vm-disk-under-another-des',
+    rule: 'LS-LND-002',
+    bend: (f) => {
+      const { disks } = testMigrated(f);
+      (disks[1]!.properties as Json).encryption = {
+        type: 'EncryptionAtRestWithCustomerKey',
+        diskEncryptionSetId: `${RG}/providers/Microsoft.Compute/diskEncryptionSets/des-other`,
+      };
+    },
+    expected: ['Disk srv-1-test-disk1 of server SRV-1 (test VM srv-1-test) under disk encryption set des-other, not the one replication named (des-fixture).'],
+  },
+  {
+    name: 'test-migration-job-does-not-name-the-vm',
+    rule: 'LS-LND-004',
+    bend: (f) => {
+      testMigrated(f, 'unnamed');
+    },
+    expected: [
+      'Server SRV-1 was test-migrated, but its test migration job (0f5e1c2a-test-migrate) does not name the test VM: Lockstep cannot check the disks it created.',
+    ],
+  },
+  {
+    name: 'test-migration-without-a-job',
+    rule: 'LS-LND-004',
+    bend: (f) => {
+      testMigrated(f, 'none');
+    },
+    expected: [
+      'Server SRV-1 was test-migrated, but Lockstep found no succeeded test migration job for it in its vault: it cannot tell which VM the test created.',
+    ],
+  },
+  {
+    name: 'test-vm-named-but-not-found',
+    rule: 'LS-LND-004',
+    bend: (f) => {
+      const { vm } = testMigrated(f);
+      f.remove(String(vm.id));
+    },
+    expected: ['Server SRV-1 was test-migrated as VM srv-1-test, which was not found or could not be read in its target resource group.'],
+  },
+  {
     name: 'landed-vm-not-in-the-capture',
     rule: 'LS-SRV-008',
     bend: (f) => {
@@ -931,8 +998,8 @@ describe.each(CASES)('$rule on $name', (c) => {
 });
 
 describe('the catalog', () => {
-  it('has 42 rules with unique, well-formed ids, docs and remediation', () => {
-    expect(RULES).toHaveLength(42);
+  it('has 43 rules with unique, well-formed ids, docs and remediation', () => {
+    expect(RULES).toHaveLength(43);
     expect(new Set(RULES.map((r) => r.id)).size).toBe(RULES.length);
     for (const r of RULES) {
       expect(r.id).toMatch(/^LS-(SRV|LND|POL|DES|KEY|KV)-\d{3}$/);

@@ -1,12 +1,17 @@
 import { parseResourceId } from '../../estate/ids';
 import { assignmentsOver, refusesDisk } from '../../estate/policy';
-import type { DiskEncryptionSet } from '../../estate/model';
+import type { DiskEncryptionSet, LandedVm } from '../../estate/model';
 import { list, nameOf, plural, subscriptionName } from '../wording';
 import type { EvalContext, Rule, ServerSubject } from '../types';
 import { DOCS } from './docs';
 
 type ServerRule = Rule<ServerSubject>;
 const of = (s: ServerSubject) => s.server.id;
+/** The VMs whose disks hold the server's data in Azure: the migrated VM, and the test VM a test migration created. */
+const landedVms = (s: ServerSubject): { vm: LandedVm; how: 'landed' | 'test-migrated' }[] => [
+  ...(s.server.landed?.found ? [{ vm: s.server.landed, how: 'landed' as const }] : []),
+  ...(s.server.testMigration?.vm?.found ? [{ vm: s.server.testMigration.vm, how: 'test-migrated' as const }] : []),
+];
 const found = (s: ServerSubject): DiskEncryptionSet[] => s.deses.flatMap((d) => (d.lookup.state === 'found' ? [d.lookup.value] : []));
 
 const reEnable = {
@@ -262,13 +267,14 @@ export const serverRules: ServerRule[] = [
     },
     docs: [DOCS.diskEncryption, DOCS.cmkCli],
     controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24', 'GDPR/Art.32(1)(a)', 'HIPAA/164.312(a)(2)(iv)', 'NIS2/Art.21(2)(h)'],
-    evaluate: (s) => {
-      const platform = (s.server.landed?.disks ?? []).filter((d) => d.found && (!d.desId || d.encryptionType === 'EncryptionAtRestWithPlatformKey'));
-      if (platform.length === 0) return [];
-      return [
-        `Server ${s.server.machineName} landed as VM ${nameOf(s.server.landed!.vmId)} with ${plural(platform.length, 'disk')} under a platform-managed key (${list(platform.map((d) => d.name))}).`,
-      ];
-    },
+    evaluate: (s) =>
+      landedVms(s).flatMap(({ vm, how }) => {
+        const platform = vm.disks.filter((d) => d.found && (!d.desId || d.encryptionType === 'EncryptionAtRestWithPlatformKey'));
+        if (platform.length === 0) return [];
+        return [
+          `Server ${s.server.machineName} ${how} as VM ${nameOf(vm.vmId)} with ${plural(platform.length, 'disk')} under a platform-managed key (${list(platform.map((d) => d.name))}).`,
+        ];
+      }),
   },
   {
     id: 'LS-LND-002',
@@ -292,10 +298,13 @@ export const serverRules: ServerRule[] = [
     evaluate: (s) => {
       const planned = new Set((s.server.disks ?? []).map((d) => d.desId?.toLowerCase()).filter((x): x is string => !!x));
       if (planned.size === 0) return [];
-      const other = (s.server.landed?.disks ?? []).filter((d) => d.found && d.desId && !planned.has(d.desId.toLowerCase()));
-      return other.map(
-        (d) =>
-          `Disk ${d.name} of server ${s.server.machineName} landed under disk encryption set ${nameOf(d.desId!)}, not the one replication named (${list([...planned].map(nameOf))}).`,
+      return landedVms(s).flatMap(({ vm, how }) =>
+        vm.disks
+          .filter((d) => d.found && d.desId && !planned.has(d.desId.toLowerCase()))
+          .map(
+            (d) =>
+              `Disk ${d.name} of server ${s.server.machineName} ${how === 'landed' ? 'landed' : `(test VM ${nameOf(vm.vmId)})`} under disk encryption set ${nameOf(d.desId!)}, not the one replication named (${list([...planned].map(nameOf))}).`,
+          ),
       );
     },
   },
@@ -327,6 +336,46 @@ export const serverRules: ServerRule[] = [
             `Server ${s.server.machineName} landed as VM ${nameOf(s.server.landed.vmId)} without encryption at host: its temp disk and host caches are not under the customer-managed key.`,
           ]
         : [],
+  },
+  {
+    id: 'LS-LND-004',
+    name: 'Landed.TestVmNotVerified',
+    subject: 'server',
+    severity: 'low',
+    resourceOf: of,
+    title: "Test migration's VM could not be verified",
+    synopsis: 'The VM a test migration created should be found and its disks checked, as a migrated VM is.',
+    rationale:
+      "A test migration creates a VM and managed disks from the replica, holding a copy of the server's data in Azure. Site Recovery's migration item does not name that VM; Lockstep reads it from the test migration job, and says so when the job does not name it or the VM cannot be read.",
+    remediation: {
+      summary:
+        "Open the test-migrated VM in the target resource group and check each disk's encryption (Disks → Encryption); clean up the test migration once it has served its purpose.",
+      portal: ['Azure Migrate → Replicating machines → the server → Clean up test migration', 'Or: the test VM → Disks → each disk → Encryption'],
+      cli: 'az disk list --resource-group <target-rg> --query "[].{name:name, type:encryption.type, des:encryption.diskEncryptionSetId}" --output table',
+      powershell:
+        'Get-AzDisk -ResourceGroupName <target-rg> | Select-Object Name, @{n="Type";e={$_.Encryption.Type}}, @{n="DES";e={$_.Encryption.DiskEncryptionSetId}}',
+      bicep: '// Azure Migrate creates the test VM and its disks: there is nothing to declare. Check them, then clean up the test migration.',
+    },
+    docs: [DOCS.migrateCmk],
+    controls: ['ISO27001:2022/A.8.24', 'NEN7510:2024/8.24'],
+    evaluate: (s) => {
+      const t = s.server.testMigration;
+      if (!t) return [];
+      if (!t.vm)
+        return [
+          t.jobId
+            ? `Server ${s.server.machineName} was test-migrated, but its test migration job (${nameOf(t.jobId)}) does not name the test VM: Lockstep cannot check the disks it created.`
+            : `Server ${s.server.machineName} was test-migrated, but Lockstep found no succeeded test migration job for it in its vault: it cannot tell which VM the test created.`,
+        ];
+      if (!t.vm.found)
+        return [
+          `Server ${s.server.machineName} was test-migrated as VM ${nameOf(t.vm.vmId)}, which was not found or could not be read in its target resource group.`,
+        ];
+      const unread = t.vm.disks.filter((d) => !d.found);
+      return unread.length > 0
+        ? [`Disks of the test VM ${nameOf(t.vm.vmId)} of server ${s.server.machineName} could not be read: ${list(unread.map((d) => d.name))}.`]
+        : [];
+    },
   },
   {
     id: 'LS-POL-001',
