@@ -23,7 +23,7 @@ beforeAll(async () => {
       'The Azure CLI (az) is not installed. Debian/Ubuntu: sudo apt-get install azure-cli; elsewhere: https://learn.microsoft.com/cli/azure/install-azure-cli',
     );
   h = await startAzHarness();
-  for (const who of ['consultant', 'ciso'] as const) {
+  for (const who of ['consultant', 'ciso', 'engineer'] as const) {
     for (const step of await h.signIn(who)) expect(step.status, step.stderr).toBe(0);
   }
 });
@@ -110,22 +110,24 @@ describe(`the Azure CLI ${version ?? '(missing)'} against the local Azure`, () =
     );
   });
 
-  it("runs Lockstep's exported re-replication script: the server replicates again under the DES, and a second run leaves it alone", async () => {
-    for (const step of await h.signIn('engineer')) expect(step.status, step.stderr).toBe(0);
+  it.each([
+    ['an agentless (VMwareCbt) server', 'FILE-SRV-03'],
+    ['an agent-based (InMageRcm) server', 'DENTAL-APP-01'],
+  ])("runs Lockstep's exported re-replication script for %s: it replicates again under the DES, and a second run leaves it alone", async (_kind, server) => {
     const estate = normalize(h.estate);
     const des = [...estate.diskEncryptionSets.values()].find((d) => d.name === 'des-weu-prod-01')!.id;
-    const r = planReenable(estate, ['FILE-SRV-03'], des, { now: Math.floor(Date.now() / 1000) });
+    const r = planReenable(estate, [server], des, { now: Math.floor(Date.now() / 1000) });
     if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('\n'));
     const script = `export LOCKSTEP_POLL_SECONDS=1\n${renderAzCli(r.plan)}`;
     const first = await h.bash('engineer', script);
     expect(first.status, first.stderr).toBe(0);
-    expect(first.stdout).toContain('Stopped replicating FILE-SRV-03.');
-    expect(first.stdout).toContain('Replication of FILE-SRV-03 enabled with the disk encryption set on every disk.');
-    expect(first.stdout).toContain('Verified: every disk of FILE-SRV-03 replicates under');
+    expect(first.stdout).toContain(`Stopped replicating ${server}.`);
+    expect(first.stdout).toContain(`Replication of ${server} enabled with the disk encryption set on every disk.`);
+    expect(first.stdout).toContain(`Verified: every disk of ${server} replicates under`);
 
     const second = await h.bash('engineer', script);
     expect(second.status, second.stderr).toBe(0);
-    expect(second.stdout).toContain('FILE-SRV-03 already replicates under the planned disk encryption set: skipped.');
+    expect(second.stdout).toContain(`${server} already replicates under the planned disk encryption set: skipped.`);
     expect(second.stdout).not.toContain('Stopped replicating');
 
     const item = r.plan.steps.find((s) => s.id === 'verify-1')!.request.url;

@@ -17,7 +17,10 @@ export interface LongRunningOperations {
     ctx: ArmContext,
     resourceId: string,
     kind: 'put' | 'patch' | 'delete',
-    provider?: { urls?: (opId: string, apiVersion: string) => { asyncOperation: string; location: string }; onSettled?: () => void },
+    provider?: {
+      urls?: (opId: string, apiVersion: string) => { asyncOperation: string; location: string };
+      onSettled?: () => { code: string; message: string } | void;
+    },
   ): Record<string, string>;
   settle(ctx: ArmContext): void;
   status(ctx: ArmContext, opId: string): Reply;

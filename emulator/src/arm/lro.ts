@@ -12,8 +12,15 @@ interface Operation {
   startMs: number;
   doneMs: number;
   settled: boolean;
-  /** What the provider does when the operation finishes, instead of the default (provisioningState, or removal). */
-  onSettled?: () => void;
+  /** What the provider does when the operation finishes, instead of the default (provisioningState, or removal); an error fails it. */
+  onSettled?: () => OperationError | void;
+  error?: OperationError;
+}
+
+/** Why an operation failed, as ARM's operation status reports it. */
+export interface OperationError {
+  code: string;
+  message: string;
 }
 
 /** Where clients poll an operation: Compute's DiskOperations unless the provider says otherwise. */
@@ -40,7 +47,7 @@ export class LroRegistry implements LongRunningOperations {
     ctx: ArmContext,
     resourceId: string,
     kind: Operation['kind'],
-    provider?: { urls?: (opId: string, apiVersion: string) => OperationUrls; onSettled?: () => void },
+    provider?: { urls?: (opId: string, apiVersion: string) => OperationUrls; onSettled?: () => OperationError | void },
   ): Record<string, string> {
     const id = randomUUID();
     const now = ctx.nowMs();
@@ -61,7 +68,7 @@ export class LroRegistry implements LongRunningOperations {
     for (const op of this.ops.values()) {
       if (op.settled || op.doneMs > now) continue;
       op.settled = true;
-      if (op.onSettled) op.onSettled();
+      if (op.onSettled) op.error = op.onSettled() ?? undefined;
       else if (op.kind === 'delete') {
         ctx.store.remove(op.resourceId);
       } else {
@@ -75,11 +82,17 @@ export class LroRegistry implements LongRunningOperations {
     this.settle(ctx);
     const op = this.ops.get(opId);
     if (!op) return armError(404, 'NotFound', `The operation '${opId}' was not found.`);
-    const body: Json = { name: op.id, startTime: new Date(op.startMs).toISOString(), status: op.settled ? 'Succeeded' : 'InProgress' };
+    const body: Json = {
+      name: op.id,
+      startTime: new Date(op.startMs).toISOString(),
+      status: op.settled ? (op.error ? 'Failed' : 'Succeeded') : 'InProgress',
+      ...(op.error ? { error: op.error } : {}),
+    };
     if (op.settled) body.endTime = new Date(op.doneMs).toISOString();
     // Site Recovery's Location (`{item}/operationresults/{id}`): 202 while it runs, then the resource (204 once deleted).
     if (/\/operationresults\//i.test(ctx.req.path)) {
       if (!op.settled) return { status: 202, headers: { Location: ctx.req.url.toString(), 'Retry-After': retryAfter(op.doneMs - ctx.nowMs()) } };
+      if (op.error) return armError(400, op.error.code, op.error.message);
       const resource = ctx.store.get(op.resourceId);
       return resource && op.kind !== 'delete' ? { status: 200, body: resource } : { status: 204 };
     }

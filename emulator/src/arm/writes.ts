@@ -12,6 +12,9 @@ import { userAssignedIdentity } from './providers/managed-identity';
 import { migrate, migrationItem, protectedItem, removeProtection } from './providers/recovery-services';
 import { generic, resourceGroup } from './providers/resources';
 import { lockedBy, type Json } from './resource';
+import { denies, disallowedMessage } from './policy-engine';
+import { parseResourceId } from '../../../lib/estate/ids';
+import type { ArmResource } from '../../../lib/estate/file';
 
 export function handleWrite(ctx: ArmContext, route: Extract<Route, { kind: 'instance' }>): Reply {
   const locked = lockedBy(ctx, route.id, ctx.req.method === 'DELETE' ? 'delete' : 'write');
@@ -23,6 +26,19 @@ export function handleWrite(ctx: ArmContext, route: Extract<Route, { kind: 'inst
     const parsed = readJsonObject(ctx.req);
     if ('error' in parsed) return parsed.error;
     body = parsed.body;
+  }
+  // Azure Policy's Deny is applied to the resource as it would be written, before the provider sees it.
+  if (method === 'PUT' && (t === 'microsoft.compute/disks' || t === 'microsoft.compute/virtualmachines')) {
+    const parsed = parseResourceId(route.id)!;
+    const candidate = {
+      id: route.id,
+      name: parsed.name,
+      type: route.type,
+      properties: (body?.properties ?? {}) as Json,
+      managedBy: body?.managedBy,
+    } as ArmResource;
+    const denial = denies(ctx.store, candidate);
+    if (denial) return armError(403, 'RequestDisallowedByPolicy', disallowedMessage(candidate, denial));
   }
   switch (t) {
     case 'microsoft.resources/resourcegroups':

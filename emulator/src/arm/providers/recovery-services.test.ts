@@ -104,4 +104,58 @@ describe('migrate (emulator)', () => {
       expect(disk.encryption?.diskEncryptionSetId?.toLowerCase()).toBe(details.protectedDisks[0]!.diskEncryptionSetId.toLowerCase());
     }
   });
+
+  it('fails the migration of a server whose disks a Deny assignment refuses, with ARM RequestDisallowedByPolicy, and lands nothing', async () => {
+    await t.control('reset', { method: 'POST' });
+    // CTRL-APP-01 replicates under a DES the demo's 'ehr-approved-des' (Deny, on its target group) does not allow.
+    const segs = item('CTRL-APP-01').id.split('/');
+    const [rg, vault, fabric, container, name] = [segs[4], segs[8], segs[10], segs[12], segs[14]];
+    const sr = await t.factory('engineer').siteRecovery(segs[2]!);
+    const err = await failure(
+      sr.replicationMigrationItems.beginMigrateAndWait(
+        vault!,
+        rg!,
+        fabric!,
+        container!,
+        name!,
+        { properties: { providerSpecificDetails: { instanceType: 'VMwareCbt', performShutdown: 'true' } as never } },
+        { updateIntervalInMs: 20 },
+      ),
+    );
+    // The SDK's poller reports the operation's error code and message.
+    expect(err?.message).toMatch(/RequestDisallowedByPolicy\. Resource 'ctrl-app-01-disk\d' was disallowed by policy\. Policy identifiers: .*ehr-approved-des/);
+    const after = await sr.replicationMigrationItems.get(vault!, rg!, fabric!, container!, name!);
+    expect(after.properties?.migrationState).toBe('Replicating');
+    expect(after.properties?.allowedOperations).toContain('Migrate');
+    expect(after.properties?.healthErrors?.map((e) => e.errorCode)).toContain('RequestDisallowedByPolicy');
+    const details = (item('CTRL-APP-01').properties as { providerSpecificDetails: { targetResourceGroupId: string; targetVmName: string } })
+      .providerSpecificDetails;
+    const compute = await t.factory('engineer').compute(details.targetResourceGroupId.split('/')[2]!);
+    const vm = await failure(compute.virtualMachines.get(details.targetResourceGroupId.split('/')[4]!, details.targetVmName));
+    expect(vm?.status).toBe(404);
+  });
+
+  it('refuses a direct write of a disk the Deny assignment does not allow with 403 RequestDisallowedByPolicy, and lets an allowed one through', async () => {
+    await t.control('reset', { method: 'POST' });
+    const rgId = (item('CTRL-APP-01').properties as { providerSpecificDetails: { targetResourceGroupId: string } }).providerSpecificDetails
+      .targetResourceGroupId;
+    const des = (n: string) => t.estate.resources.find((r) => r.name === n)!.id;
+    const sender = createArmSender(t.factory('engineer'), { pollIntervalMs: 20 });
+    const disk = (name: string, desId?: string) => ({
+      method: 'PUT' as const,
+      url: `${rgId}/providers/Microsoft.Compute/disks/${name}?api-version=2024-03-02`,
+      body: {
+        location: 'westeurope',
+        sku: { name: 'Premium_LRS' },
+        properties: {
+          creationData: { createOption: 'Empty' },
+          diskSizeGB: 32,
+          encryption: desId ? { type: 'EncryptionAtRestWithCustomerKey', diskEncryptionSetId: desId } : { type: 'EncryptionAtRestWithPlatformKey' },
+        },
+      },
+    });
+    const refused = await failure(sender.send(disk('scratch-pmk')));
+    expect([refused?.status, refused?.code]).toEqual([403, 'RequestDisallowedByPolicy']);
+    expect(await sender.send(disk('scratch-cmk', des('des-weu-prod-01')))).toMatchObject({ name: 'scratch-cmk' });
+  });
 });

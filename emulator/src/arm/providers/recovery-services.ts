@@ -11,6 +11,7 @@ import type { Reply } from '../../http';
 import type { ArmContext, Route } from '../context';
 import { armError, notFoundResource, readJsonObject } from '../errors';
 import { landedVm } from '../../builders';
+import { denies, disallowedMessage } from '../policy-engine';
 import type { Json } from '../resource';
 
 const MIGRATION_ITEM = 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationMigrationItems';
@@ -208,6 +209,7 @@ export function migrate(ctx: ArmContext, route: Extract<Route, { kind: 'action' 
   const input = obj((obj(parsed.body.properties) as Json).providerSpecificDetails);
   if (input.instanceType !== 'VMwareCbt' || typeof input.performShutdown !== 'string')
     return invalid("Required parameter 'properties.providerSpecificDetails.performShutdown' is missing (null).");
+  const before = (props.allowedOperations as string[] | undefined) ?? [];
   props.migrationState = 'MigrationInProgress';
   props.migrationStateDescription = 'Migration in progress';
   props.allowedOperations = [];
@@ -216,12 +218,34 @@ export function migrate(ctx: ArmContext, route: Extract<Route, { kind: 'action' 
     onSettled: () => {
       const p = ctx.store.get(item.id)?.properties as Json | undefined;
       if (!p) return;
+      const details = obj(p.providerSpecificDetails);
+      const landed = landedVm(ctx.store.get(item.id)!, String(details.targetLocation ?? 'westeurope'));
+      // Azure Migrate creates each disk (unattached), then the VM: a Deny assignment refuses the first it does not allow.
+      for (const r of [...landed.slice(1).map((d) => ({ ...d, managedBy: undefined })), landed[0]!]) {
+        const denial = denies(ctx.store, r);
+        if (!denial) continue;
+        const message = disallowedMessage(r, denial);
+        p.migrationState = 'Replicating';
+        p.migrationStateDescription = 'Ready to migrate';
+        p.lastMigrationStatus = 'Failed';
+        p.allowedOperations = before;
+        p.healthErrors = [
+          ...((p.healthErrors as Json[] | undefined) ?? []),
+          {
+            errorCode: 'RequestDisallowedByPolicy',
+            errorMessage: message,
+            errorLevel: 'Error',
+            errorCategory: 'Migration',
+            recommendedAction: 'Allow the disk encryption set in the policy assignment, or replicate with one it allows, then migrate again.',
+          },
+        ];
+        return { code: 'RequestDisallowedByPolicy', message };
+      }
       p.migrationState = 'MigrationSucceeded';
       p.migrationStateDescription = 'Migration succeeded';
       p.allowedOperations = ['DisableMigration'];
-      const details = obj(p.providerSpecificDetails);
       details.migrationProgressPercentage = 100;
-      for (const r of landedVm(ctx.store.get(item.id)!, String(details.targetLocation ?? 'westeurope'))) ctx.store.put(r);
+      for (const r of landed) ctx.store.put(r);
     },
   });
   if (ctx.lro.durationMs <= 0) ctx.lro.settle(ctx);
