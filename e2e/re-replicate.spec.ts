@@ -78,3 +78,31 @@ test("an unprotected server's finding offers re-replication with a DES, for that
   await expect(page.getByRole('table', { name: 'Servers to re-replicate' }).getByRole('row')).toHaveCount(2, { timeout: 30_000 });
   await expect(page.getByRole('button', { name: 'Re-replicate 1 server' })).toBeEnabled({ timeout: 30_000 });
 });
+
+test('an engineer re-replicates an agent-based server: the same plan, sent as Site Recovery protected-item requests', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, user('Cloud engineer'));
+  await page.goto('/servers/');
+  const grid = page.getByRole('table', { name: 'Replicating servers' });
+  await expect(grid).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('searchbox', { name: 'Filter servers' }).fill('DENTAL-APP-01');
+  const row = grid.getByRole('row', { name: /DENTAL-APP-01/ });
+  await expect(row).toContainText('Agent-based');
+  await expect(row).toContainText('Unprotected');
+  await row.getByRole('checkbox').check();
+  await page.getByRole('button', { name: 'Re-replicate with a DES (1)' }).click();
+  const servers = page.getByRole('table', { name: 'Servers to re-replicate' });
+  await expect(servers.getByRole('row', { name: /DENTAL-APP-01/ })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('tab', { name: 'Azure PowerShell' }).click();
+  // Az.Migrate drives agentless replication only: the export sends the protected-item requests themselves.
+  await expect(page.getByLabel('Azure PowerShell script')).toContainText('Invoke-AzRestMethod -Method POST');
+  await page.getByRole('button', { name: 'Re-replicate 1 server' }).click();
+  const dialog = page.getByRole('alertdialog');
+  await expect(dialog).toContainText('Stop replicating DENTAL-APP-01');
+  await dialog.getByRole('checkbox', { name: 'I understand the warnings above' }).check();
+  await dialog.getByRole('button', { name: 'Re-replicate DENTAL-APP-01' }).click();
+  await expect(page.getByText('Replication enabled again with des-weu-prod-01')).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'View servers' }).click();
+  await page.getByRole('searchbox', { name: 'Filter servers' }).fill('DENTAL-APP-01');
+  await expect(page.getByRole('table', { name: 'Replicating servers' }).getByRole('row', { name: /DENTAL-APP-01/ })).toContainText('des-weu-prod-01');
+});

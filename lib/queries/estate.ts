@@ -5,6 +5,7 @@ import { useMemo } from 'react';
 import type { ArmResource, EstateFile } from '../estate/file';
 import type { Estate } from '../estate/model';
 import { normalize } from '../estate/normalize';
+import { normalizeId } from '../estate/ids';
 import { captureEstate, type DetailCache, type InventoryProgress } from '../azure/inventory';
 
 export type { InventoryProgress };
@@ -22,6 +23,17 @@ export const estateKeys = {
 
 /** Replication items' disk details read in this tab: a refresh re-reads only the items whose list entry changed. */
 const details: DetailCache = new Map();
+
+/**
+ * Forgets the cached details of the resources a plan wrote (by the URLs it sent): an item disabled and enabled again
+ * keeps its id, and its list entry can read as before while its disks changed.
+ */
+export function forgetWritten(urls: string[]): void {
+  for (const u of urls) {
+    const path = normalizeId(u.split('?')[0]!);
+    for (const key of [...details.keys()]) if (path === key || path.startsWith(`${key}/`)) details.delete(key);
+  }
+}
 
 /** Inventory progress, shared by every component that shows it. */
 const progress = memoryStore<InventoryProgress | undefined>(undefined);

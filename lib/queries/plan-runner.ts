@@ -7,7 +7,7 @@ import { apply, type Run } from '../provisioning/apply';
 import { memoryStore } from './browser-store';
 import { runStore, type StoredRun } from './run-store';
 import { useArm } from './arm-provider';
-import { estateKeys } from './estate';
+import { estateKeys, forgetWritten } from './estate';
 
 /**
  * The run in progress lives outside React, like the inventory's progress: leaving the page does
@@ -33,6 +33,8 @@ export function usePlanRunner() {
           onChange: (r: Run) => setCurrent({ ...next, run: r }),
         });
         // What was created changes verdicts: read the estate again.
+        const written = next.run.plan.steps.filter((x) => x.request.method !== 'GET' && run.steps[x.id]?.status === 'done').map((x) => x.request.url);
+        forgetWritten(written);
         if (Object.values(run.steps).some((x) => x.status === 'done')) void queryClient.invalidateQueries({ queryKey: estateKeys.live() });
       } finally {
         active.set(false);
