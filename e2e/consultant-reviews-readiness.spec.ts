@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { control, resetEmulator, signIn, user } from './support';
+import { control, estate, resetEmulator, signIn, user } from './support';
 
 test.beforeEach(async () => {
   await resetEmulator();
@@ -47,7 +47,9 @@ test('a 403 on one subscription shows what could not be read while the rest load
   await signIn(page, user('CISO'));
   await page.goto('/servers/');
   await expect(page.getByText('Lockstep could not read everything')).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByText(`Could not list disk encryption sets on /subscriptions/${research}: 403 AuthorizationFailed.`)).toBeVisible();
+  // The subscription by its name, and its id for the ticket.
+  const name = estate.subscriptions.find((x) => x.subscriptionId === research)!.displayName;
+  await expect(page.getByText(`Could not list disk encryption sets on ${name} (${research}): 403 AuthorizationFailed.`)).toBeVisible();
   await expect(page.getByText('Showing 71 of 71 servers')).toBeVisible();
   await page.getByRole('searchbox', { name: 'Filter servers' }).fill('GENOMICS-NODE-01');
   await expect(page.getByRole('table', { name: 'Replicating servers' }).getByRole('row', { name: /GENOMICS-NODE-01/ })).toContainText('Unknown');

@@ -84,3 +84,17 @@ test('an expired access token is renewed without bothering the user', async ({ p
   expect(counts.routes['POST entra oauth2/v2.0/token']).toBeGreaterThanOrEqual(1);
   expect(page.url()).toMatch(/\/overview\/$/);
 });
+
+test('with every vault list failing, the servers page names the failure instead of saying there are no servers, and Retry recovers', async ({ page }) => {
+  await signIn(page, user('Consultant'));
+  // Every generic resource list (the vault lists among them) answers with a body that is not JSON.
+  await control('faults', { method: 'GET', path: '/subscriptions/*/resources', malformed: true });
+  await page.goto('/servers/');
+  const empty = page.getByRole('region', { name: 'No replicating servers could be read' });
+  await expect(empty).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('list', { name: 'What could not be read' })).toContainText('list Recovery Services vaults');
+  await expect(page.getByText(/none of the subscriptions you can see has/i)).toHaveCount(0);
+  await control('faults', undefined, 'DELETE');
+  await empty.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByRole('table', { name: 'Replicating servers' })).toBeVisible({ timeout: 60_000 });
+});

@@ -2,8 +2,11 @@
 
 import { NameGaps } from '@/components/common/name-gaps';
 import { isArmGap } from '@/lib/estate/normalize';
+import type { Estate } from '@/lib/estate/model';
+import { plural, subscriptionName } from '@/lib/readiness/wording';
 import {
   Body1,
+  Button,
   Caption1,
   Dropdown,
   Field,
@@ -58,6 +61,8 @@ const useStyles = makeStyles({
   chips: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   muted: { color: tokens.colorNeutralForeground2 },
   gaps: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  // A long list grows the bar instead of running over the filters below it.
+  gapBar: { height: 'auto', minHeight: 'fit-content', alignItems: 'start' },
 });
 
 const EMPTY: ServerRow[] = [];
@@ -125,6 +130,24 @@ function FilterDropdown({ label, value, options, onChange }: { label: string; va
   );
 }
 
+/**
+ * What could not be read, one line per failure rather than per scope: the same refusal on twelve subscriptions is one
+ * line naming them (subscriptions by name where the capture knows it).
+ */
+function gapLines(readiness: { file: { gaps?: { scope: string; operation: string; status: number; code: string; message: string }[] }; estate: Estate }) {
+  const groups = new Map<string, string[]>();
+  for (const g of (readiness.file.gaps ?? []).filter(isArmGap)) {
+    const key = `${g.operation}\u0000${g.status ? `${g.status} ` : ''}${g.code}. ${g.message}`;
+    const sub = /^\/subscriptions\/([^/]+)$/i.exec(g.scope)?.[1];
+    groups.set(key, [...(groups.get(key) ?? []), sub ? subscriptionName(readiness.estate, sub) : g.scope]);
+  }
+  return [...groups].map(([key, scopes]) => {
+    const [operation, why] = key.split('\u0000');
+    const what = scopes.every((x) => !x.startsWith('/')) ? 'subscriptions' : 'scopes';
+    return `Could not ${operation} on ${scopes.length === 1 ? scopes[0] : `${scopes.length} ${what} (${scopes.join('; ')})`}: ${why}`;
+  });
+}
+
 export function ServersPage() {
   const s = useStyles();
   const router = useRouter();
@@ -148,7 +171,23 @@ export function ServersPage() {
     sortKey && COLUMNS.some((c) => c.key === sortKey) ? { key: sortKey, dir: params.get('dir') === 'desc' ? ('desc' as const) : ('asc' as const) } : undefined;
   const columns = columnsStore.use();
   const open = params.get('server') ?? undefined;
-  const deferredQ = useDeferredValue(q);
+  // Typing stays local and is never lost: each keystroke updates the box at once, and the URL follows through the
+  // History API (which Next.js syncs with useSearchParams) instead of a router navigation per keystroke.
+  // `written`: what this box put in the URL that the URL has not caught up with yet (Next.js syncs the params a moment later).
+  const [box, setBox] = useState<{ typed?: string; seen: string; written: string[] }>({ seen: q, written: [] });
+  if (box.seen !== q) {
+    // A value this box wrote arriving is not news; anything else (back, a link, "clear all") wins over what was typed.
+    setBox(box.written.includes(q) ? { typed: box.typed, seen: q, written: q === box.typed ? [] : box.written } : { typed: undefined, seen: q, written: [] });
+  }
+  const search = box.typed ?? q;
+  const onSearch = (value: string) => {
+    setBox((b) => ({ ...b, typed: value, written: [...b.written, value] }));
+    const next = new URLSearchParams(window.location.search);
+    if (value) next.set('q', value);
+    else next.delete('q');
+    window.history.replaceState(window.history.state, '', `${pathname}${next.size ? `?${next}` : ''}`);
+  };
+  const deferredQ = useDeferredValue(search);
   const access = useWriteAccess();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
 
@@ -244,16 +283,13 @@ export function ServersPage() {
       {isFetching && <ReadingProgress progress={progress} />}
       {isError && <ArmErrorBar error={error} onRetry={() => void refetch()} />}
       {readiness && readiness.file.gaps && readiness.file.gaps.some(isArmGap) && (
-        <MessageBar intent="warning" layout="multiline">
+        <MessageBar intent="warning" layout="multiline" className={s.gapBar}>
           <MessageBarBody>
             <MessageBarTitle>Lockstep could not read everything</MessageBarTitle>
             Servers whose chain passes through these are shown as unknown.
             <ul className={s.gaps} aria-label="What could not be read">
-              {readiness.file.gaps.filter(isArmGap).map((g, i) => (
-                <li key={i}>
-                  Could not {g.operation} on {g.scope}: {g.status ? `${g.status} ` : ''}
-                  {g.code}. {g.message}
-                </li>
+              {gapLines(readiness).map((line) => (
+                <li key={line}>{line}</li>
               ))}
             </ul>
           </MessageBarBody>
@@ -290,7 +326,7 @@ export function ServersPage() {
             ))}
           </div>
           <div className={s.filters}>
-            <SearchBox placeholder="Filter for any field…" aria-label="Filter servers" value={q} onChange={(_, d) => setParam('q', d.value || undefined)} />
+            <SearchBox placeholder="Filter for any field…" aria-label="Filter servers" value={search} onChange={(_, d) => onSearch(d.value)} />
             <Field label="Verdict">
               <Dropdown
                 aria-label="Verdict"
@@ -354,7 +390,22 @@ export function ServersPage() {
               {picked.length > 0 && ` · ${picked.length} selected${secureReason ? `: ${secureReason.charAt(0).toLowerCase()}${secureReason.slice(1)}` : ''}`}
             </Caption1>
           </div>
-          {readiness.rows.length === 0 ? (
+          {readiness.rows.length === 0 && (readiness.file.gaps ?? []).some(isArmGap) ? (
+            // With gaps, "none exist" would be a guess: say what could not be read, and offer to try again.
+            <EmptyState
+              icon={<ServerRegular />}
+              title="No replicating servers could be read"
+              action={
+                <Button appearance="primary" onClick={() => void refetch()}>
+                  Retry
+                </Button>
+              }
+            >
+              Lockstep could not read what it needs in{' '}
+              {plural(new Set((readiness.file.gaps ?? []).filter(isArmGap).map((g) => g.scope.toLowerCase())).size, 'scope')} (listed above), so it cannot tell
+              whether servers replicate there. None were found in what it could read.
+            </EmptyState>
+          ) : readiness.rows.length === 0 ? (
             <EmptyState icon={<ServerRegular />} title="No replicating servers">
               None of the subscriptions you can see has a Recovery Services vault with replicating servers. Start replication in Azure Migrate, or ask for
               Reader on the subscription that holds the migration project.

@@ -191,6 +191,18 @@ export function durationDays(iso: string | undefined): number | undefined {
   return Number(m[1] ?? 0) * 365 + Number(m[2] ?? 0) * 30 + Number(m[3] ?? 0) * 7 + Number(m[4] ?? 0);
 }
 
+/** `P90D` → "90 days", `P1Y6M` → "1 year and 6 months", `P1W` → "1 week"; the ISO text itself when it is not a duration of dates. */
+export function durationInWords(iso: string): string {
+  const m = iso.match(/^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/i);
+  if (!m || m.slice(1).every((x) => x === undefined)) return iso;
+  const parts = (['year', 'month', 'week', 'day'] as const)
+    .map((unit, i) => [Number(m[i + 1] ?? 0), unit] as const)
+    .filter(([n]) => n > 0)
+    .map(([n, unit]) => `${n} ${unit}${n === 1 ? '' : 's'}`);
+  if (parts.length === 0) return iso;
+  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
 export interface Upcoming {
   keyId: string;
   key: string;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KeyCustody } from './summary';
 import { CONTROL_STATUS_LABEL, custodyText } from './wording';
+import { durationInWords } from './summary';
 
 const key = (over: Partial<KeyCustody> = {}): KeyCustody => ({
   keyId: '/k',
@@ -25,7 +26,7 @@ describe('custody wording, shared by the compliance page and the report', () => 
       'kv-1 / des-key',
       'RSA 3072',
       '2027-01-31',
-      'Every P90D',
+      'Every 90 days',
       'Ada: Owner on the subscription',
       '3 servers, 2.0 TiB',
     ]);
@@ -42,5 +43,18 @@ describe('custody wording, shared by the compliance page and the report', () => 
     expect(custodyText.holders(k)).toBe('Nobody in this capture');
     expect(custodyText.expires(key())).toBe('No expiry');
     expect(CONTROL_STATUS_LABEL['cannot-tell']).toBe('Cannot tell');
+  });
+
+  it('words ISO-8601 rotation intervals as people say them', () => {
+    expect(['P90D', 'P1Y', 'P3M', 'P1Y6M', 'P2W', 'P1Y2M3D', 'PT12H'].map(durationInWords)).toEqual([
+      '90 days',
+      '1 year',
+      '3 months',
+      '1 year and 6 months',
+      '2 weeks',
+      '1 year, 2 months and 3 days',
+      'PT12H',
+    ]);
+    expect(custodyText.rotation(key({ rotateAfter: undefined }))).toBe('Scheduled (interval not set)');
   });
 });
