@@ -52,7 +52,8 @@ export function SettingsPage() {
           Engagement
         </Subtitle1>
         <Body1 className={s.muted}>
-          Policy choices the readiness rules apply on every page, remembered in this browser. `npm run scan -- --settings FILE` takes the same values.
+          Policy choices the readiness rules apply on every page, remembered in this browser. <code>npm run scan -- --settings FILE</code> takes the same
+          values.
         </Body1>
         <Field label="Warn this many days before a key expires" hint="LS-KEY-004">
           <SpinButton
