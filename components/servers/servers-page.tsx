@@ -2,8 +2,7 @@
 
 import { NameGaps } from '@/components/common/name-gaps';
 import { isArmGap } from '@/lib/estate/normalize';
-import type { Estate } from '@/lib/estate/model';
-import { plural, subscriptionName } from '@/lib/readiness/wording';
+import { gapLines, plural } from '@/lib/readiness/wording';
 import {
   Body1,
   Button,
@@ -128,24 +127,6 @@ function FilterDropdown({ label, value, options, onChange }: { label: string; va
       </Dropdown>
     </Field>
   );
-}
-
-/**
- * What could not be read, one line per failure rather than per scope: the same refusal on twelve subscriptions is one
- * line naming them (subscriptions by name where the capture knows it).
- */
-function gapLines(readiness: { file: { gaps?: { scope: string; operation: string; status: number; code: string; message: string }[] }; estate: Estate }) {
-  const groups = new Map<string, string[]>();
-  for (const g of (readiness.file.gaps ?? []).filter(isArmGap)) {
-    const key = `${g.operation}\u0000${g.status ? `${g.status} ` : ''}${g.code}. ${g.message}`;
-    const sub = /^\/subscriptions\/([^/]+)$/i.exec(g.scope)?.[1];
-    groups.set(key, [...(groups.get(key) ?? []), sub ? subscriptionName(readiness.estate, sub) : g.scope]);
-  }
-  return [...groups].map(([key, scopes]) => {
-    const [operation, why] = key.split('\u0000');
-    const what = scopes.every((x) => !x.startsWith('/')) ? 'subscriptions' : 'scopes';
-    return `Could not ${operation} on ${scopes.length === 1 ? scopes[0] : `${scopes.length} ${what} (${scopes.join('; ')})`}: ${why}`;
-  });
 }
 
 export function ServersPage() {

@@ -419,10 +419,11 @@ export async function captureEstate(opts: InventoryOptions): Promise<EstateFile>
   }
   // A test migration's VM is not named by the item: Site Recovery's jobs are read, and the test VM read where the job names it.
   await Promise.all(
-    [...testMigrated.entries()].map(async ([vaultKey, items]) => {
-      const vault = parseResourceId(vaultKey)!;
-      const sr = await factory.siteRecovery(vault.subscriptionId!);
+    [...testMigrated.values()].map(async (items) => {
+      // The vault as its items spell it (the map's key is lower-cased).
       const vaultId = items[0]!.id.split('/replicationFabrics/')[0]!;
+      const vault = parseResourceId(vaultId)!;
+      const sr = await factory.siteRecovery(vault.subscriptionId!);
       await attempt(vaultId, 'list replication jobs', () => drain(sr.replicationJobs.list(vault.name, vault.resourceGroup!)));
       for (const item of items) {
         const d = ((item.properties ?? {}) as { providerSpecificDetails?: { targetResourceGroupId?: string } }).providerSpecificDetails ?? {};

@@ -1,4 +1,6 @@
 /** Wording shared by findings, the chain and custody: a resource's short name, a scope in words. */
+import type { EstateGap } from '../estate/file';
+import { isArmGap } from '../estate/normalize';
 import { normalizeId } from '../estate/ids';
 import type { Estate } from '../estate/model';
 
@@ -35,4 +37,22 @@ export function scopeName(estate: Pick<Estate, 'subscriptions'>, scope: string, 
   if (segs.length === 2) return `subscription ${estate.subscriptions.get(segs[1]!.toLowerCase())?.displayName ?? segs[1]}`;
   if (segs.length === 4) return `resource group ${segs[3]}`;
   return scope;
+}
+
+/**
+ * What could not be read, one line per failure rather than per scope: the same refusal on twelve subscriptions is one
+ * line naming them (subscriptions by name where the capture knows it).
+ */
+export function gapLines(readiness: { file: { gaps?: EstateGap[] }; estate: Estate }) {
+  const groups = new Map<string, string[]>();
+  for (const g of (readiness.file.gaps ?? []).filter(isArmGap)) {
+    const key = `${g.operation}\u0000${g.status ? `${g.status} ` : ''}${g.code}. ${g.message}`;
+    const sub = /^\/subscriptions\/([^/]+)$/i.exec(g.scope)?.[1];
+    groups.set(key, [...(groups.get(key) ?? []), sub ? subscriptionName(readiness.estate, sub) : g.scope]);
+  }
+  return [...groups].map(([key, scopes]) => {
+    const [operation, why] = key.split('\u0000');
+    const what = scopes.every((x) => !x.startsWith('/')) ? 'subscriptions' : 'scopes';
+    return `Could not ${operation} on ${scopes.length === 1 ? scopes[0] : `${scopes.length} ${what} (${scopes.join('; ')})`}: ${why}`;
+  });
 }

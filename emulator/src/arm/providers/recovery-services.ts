@@ -32,6 +32,23 @@ const urls = (ctx: ArmContext, itemId: string) => (opId: string, apiVersion: str
   };
 };
 
+/** Site Recovery's refusal of a disk's DES: one that does not exist, or one outside the target region. */
+function refusedDes(ctx: ArmContext, disks: Json[], region: string | undefined): Reply | undefined {
+  for (const d of disks) {
+    const desId = str(d.diskEncryptionSetId);
+    if (!desId) continue;
+    const des = ctx.store.get(desId);
+    if (!des) return armError(400, 'DiskEncryptionSetNotFound', `The disk encryption set '${desId}' was not found.`);
+    if (region && des.location && String(des.location).toLowerCase() !== region.toLowerCase())
+      return armError(
+        400,
+        'DiskEncryptionSetLocationMismatch',
+        `The disk encryption set '${desId}' is in ${String(des.location)}, not ${region}: the target region.`,
+      );
+  }
+  return undefined;
+}
+
 const invalid = (message: string) => armError(400, 'InvalidParameter', message);
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
@@ -88,18 +105,8 @@ function enableMigration(ctx: ArmContext, id: string, existing: ArmResource | un
   if (!machine) return armError(404, 'MachineNotFound', `The machine '${String(input.vmwareMachineId)}' was not found in the VMware site.`);
   const machineDetails = (machine.providerSpecificDetails ?? {}) as Json;
   const region = str(machineDetails.targetLocation);
-  for (const d of disks) {
-    const desId = str(d.diskEncryptionSetId);
-    if (!desId) continue;
-    const des = ctx.store.get(desId);
-    if (!des) return armError(400, 'DiskEncryptionSetNotFound', `The disk encryption set '${desId}' was not found.`);
-    if (region && des.location && String(des.location).toLowerCase() !== region.toLowerCase())
-      return armError(
-        400,
-        'DiskEncryptionSetLocationMismatch',
-        `The disk encryption set '${desId}' is in ${String(des.location)}, not ${region}: the target region.`,
-      );
-  }
+  const desRefused = refusedDes(ctx, disks, region);
+  if (desRefused) return desRefused;
   const knownDisks = ((machineDetails.protectedDisks ?? []) as Json[]).map((d) => [String(d.diskId).toLowerCase(), d] as const);
   const byDisk = new Map(knownDisks);
   const protectedDisks = disks.map((d) => {
@@ -313,18 +320,8 @@ function enableProtection(ctx: ArmContext, id: string, existing: ArmResource | u
   const region = str(machineDetails.targetLocation);
   const wanted =
     disks.length > 0 ? disks : (((machineDetails.protectedDisks ?? []) as Json[]).map((d) => ({ ...obj(input.disksDefault), diskId: d.diskId })) as Json[]);
-  for (const d of wanted) {
-    const desId = str(d.diskEncryptionSetId);
-    if (!desId) continue;
-    const des = ctx.store.get(desId);
-    if (!des) return armError(400, 'DiskEncryptionSetNotFound', `The disk encryption set '${desId}' was not found.`);
-    if (region && des.location && String(des.location).toLowerCase() !== region.toLowerCase())
-      return armError(
-        400,
-        'DiskEncryptionSetLocationMismatch',
-        `The disk encryption set '${desId}' is in ${String(des.location)}, not ${region}: the target region.`,
-      );
-  }
+  const desRefused = refusedDes(ctx, wanted, region);
+  if (desRefused) return desRefused;
   const byDisk = new Map(((machineDetails.protectedDisks ?? []) as Json[]).map((d) => [String(d.diskId).toLowerCase(), d] as const));
   const protectedDisks = wanted.map((d) => {
     const known = byDisk.get(String(d.diskId).toLowerCase()) ?? {};
