@@ -9,7 +9,7 @@ test.beforeEach(async () => {
 test('the consultant filters to blocked servers, opens one and sees the broken link and its fix', async ({ page }) => {
   await signIn(page, user('Consultant'));
   await page.getByRole('navigation', { name: 'Lockstep' }).getByRole('link', { name: 'Replicating servers' }).click();
-  const grid = page.getByRole('table', { name: 'Replicating servers' });
+  const grid = page.getByRole('grid', { name: 'Replicating servers' });
   await expect(grid).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText('Showing 71 of 71 servers')).toBeVisible();
 
@@ -52,13 +52,13 @@ test('a 403 on one subscription shows what could not be read while the rest load
   await expect(page.getByText(`Could not list disk encryption sets on ${name} (${research}): 403 AuthorizationFailed.`)).toBeVisible();
   await expect(page.getByText('Showing 71 of 71 servers')).toBeVisible();
   await page.getByRole('searchbox', { name: 'Filter servers' }).fill('GENOMICS-NODE-01');
-  await expect(page.getByRole('table', { name: 'Replicating servers' }).getByRole('row', { name: /GENOMICS-NODE-01/ })).toContainText('Unknown');
+  await expect(page.getByRole('grid', { name: 'Replicating servers' }).getByRole('row', { name: /GENOMICS-NODE-01/ })).toContainText('Unknown');
 });
 
 test('the servers page passes an axe scan', async ({ page }) => {
   await signIn(page, user('CISO'));
   await page.goto('/servers/');
-  await expect(page.getByRole('table', { name: 'Replicating servers' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('grid', { name: 'Replicating servers' })).toBeVisible({ timeout: 30_000 });
   const result = await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze();
   expect(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 });
@@ -66,8 +66,10 @@ test('the servers page passes an axe scan', async ({ page }) => {
 test('filters, sort and columns: by key vault, by server name descending, without the top finding column', async ({ page }) => {
   await signIn(page, user('Consultant'));
   await page.goto('/servers/');
-  const grid = page.getByRole('table', { name: 'Replicating servers' });
+  const grid = page.getByRole('grid', { name: 'Replicating servers' });
   await expect(grid).toBeVisible({ timeout: 30_000 });
+  // Region, disk encryption set and key vault wait under More filters, so the first line fits at 1366 px.
+  await page.getByRole('button', { name: 'More filters' }).click();
   await page.getByRole('combobox', { name: 'Key vault' }).click();
   await page.getByRole('option', { name: 'kv-chx-res-neu' }).click();
   await expect(page).toHaveURL(/vault=kv-chx-res-neu/);
@@ -84,8 +86,8 @@ test('filters, sort and columns: by key vault, by server name descending, withou
   await expect(grid.getByRole('columnheader', { name: /Top finding/ })).toHaveCount(0);
   // The choice is remembered in this browser.
   await page.reload();
-  await expect(page.getByRole('table', { name: 'Replicating servers' }).getByRole('columnheader', { name: /Subscription/ })).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByRole('table', { name: 'Replicating servers' }).getByRole('columnheader', { name: /Top finding/ })).toHaveCount(0);
+  await expect(page.getByRole('grid', { name: 'Replicating servers' }).getByRole('columnheader', { name: /Subscription/ })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('grid', { name: 'Replicating servers' }).getByRole('columnheader', { name: /Top finding/ })).toHaveCount(0);
 });
 
 test('rows appear while the estate is still being read', async ({ page }) => {
@@ -94,6 +96,46 @@ test('rows appear while the estate is still being read', async ({ page }) => {
   await control('faults', { method: 'GET', path: '/\\/keys|diagnosticSettings/', latencyMs: 1500 });
   await page.goto('/servers/');
   await expect(page.getByText(/Read \d+ servers so far/)).toBeVisible({ timeout: 20_000 });
-  await expect(page.getByRole('table', { name: 'Replicating servers' }).getByText('Checking').first()).toBeVisible();
+  await expect(page.getByRole('grid', { name: 'Servers read so far' }).getByText('Checking').first()).toBeVisible();
   await expect(page.getByText('Showing 71 of 71 servers')).toBeVisible({ timeout: 30_000 });
+});
+
+test('a compliance drill-down is a pill: removing it restores the rows, and Clear all removes every filter', async ({ page }) => {
+  await signIn(page, user('Consultant'));
+  await page.goto('/compliance/');
+  // The first control with failing servers: its count is a link to the grid narrowed to the rules it fails.
+  const drill = page.getByRole('link', { name: /^\d+ servers failing / }).first();
+  await expect(drill).toBeVisible({ timeout: 30_000 });
+  const failing = Number((await drill.getAttribute('aria-label'))!.match(/^(\d+)/)![1]);
+  expect(failing).toBeGreaterThan(0);
+  await drill.click();
+  await expect(page).toHaveURL(/\/servers\/\?rules=/);
+  const rules = decodeURIComponent(new URL(page.url()).searchParams.get('rules')!);
+  const grid = page.getByRole('grid', { name: 'Replicating servers' });
+  await expect(grid).toBeVisible({ timeout: 30_000 });
+  const showing = page.getByText(new RegExp(`^Showing ${failing} of (\\d+) servers`));
+  await expect(showing).toBeVisible();
+  const total = Number((await showing.innerText()).match(/of (\d+)/)![1]);
+  expect(total).toBeGreaterThan(failing);
+
+  // The hidden rules filter is a pill like any other; removing it restores every row.
+  const pills = page.getByRole('toolbar', { name: 'Active filters' }).or(page.getByRole('listbox', { name: 'Active filters' }));
+  const ids = rules.split(',');
+  const pill = pills.getByRole('button', { name: /^Failing: / });
+  await expect(pill).toContainText(`Failing: ${ids[0]}`);
+  // The whole list is in the tooltip; the dismissible pill is itself the button that removes it.
+  await expect(pill).toHaveAttribute('title', `Failing any of: ${ids.join(', ')}`);
+  await expect(pill).toHaveAccessibleName(/Remove the filter Failing: /);
+  await pill.click();
+  await expect(page.getByText(`Showing ${total} of ${total} servers`)).toBeVisible();
+  await expect(page).not.toHaveURL(/rules=/);
+
+  // Two filters at once, then Clear all.
+  await page.getByRole('group', { name: 'Servers by verdict' }).getByRole('button', { name: /^Blocked/ }).click();
+  await page.getByRole('searchbox', { name: 'Filter servers' }).fill('APP');
+  await expect(pills).toContainText('Verdict: Blocked');
+  await expect(pills).toContainText('Text: "APP"');
+  await page.getByRole('button', { name: 'Clear all' }).click();
+  await expect(page.getByText(`Showing ${total} of ${total} servers`)).toBeVisible();
+  await expect(page.getByRole('searchbox', { name: 'Filter servers' })).toHaveValue('');
 });

@@ -96,5 +96,5 @@ test('with every vault list failing, the servers page names the failure instead 
   await expect(page.getByText(/none of the subscriptions you can see has/i)).toHaveCount(0);
   await control('faults', undefined, 'DELETE');
   await empty.getByRole('button', { name: 'Retry' }).click();
-  await expect(page.getByRole('table', { name: 'Replicating servers' })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('grid', { name: 'Replicating servers' })).toBeVisible({ timeout: 60_000 });
 });

@@ -24,7 +24,7 @@ async function writes(): Promise<number> {
 
 async function selectServers(page: Page, filter: string, count: number) {
   await page.goto('/servers/');
-  await expect(page.getByRole('table', { name: 'Replicating servers' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('grid', { name: 'Replicating servers' })).toBeVisible({ timeout: 30_000 });
   await page.getByRole('searchbox', { name: 'Filter servers' }).fill(filter);
   await expect(page.getByText(new RegExp(`Showing ${count} of \\d+ servers`))).toBeVisible();
   await page.getByRole('checkbox', { name: 'Select all shown servers' }).check();
@@ -110,7 +110,7 @@ test('the consultant secures the target of servers waiting for a missing DES, th
   // The grid agrees.
   await page.getByRole('button', { name: 'View servers' }).click();
   await page.getByRole('searchbox', { name: 'Filter servers' }).fill('DICT-APP');
-  await expect(page.getByRole('table', { name: 'Replicating servers' }).getByRole('row', { name: /DICT-APP-01/ })).toContainText('Ready');
+  await expect(page.getByRole('grid', { name: 'Replicating servers' }).getByRole('row', { name: /DICT-APP-01/ })).toContainText('Ready');
 });
 
 test('servers replicating without a DES: the done page says replication must be enabled again, and how much is seeded again', async ({ page }) => {
@@ -206,10 +206,10 @@ test('a finding offers Fix: purge protection is repaired after the irreversible 
 test('the CISO never sees the wizard or fix-its', async ({ page }) => {
   await signIn(page, user('CISO'));
   await page.goto('/servers/');
-  await expect(page.getByRole('table', { name: 'Replicating servers' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('grid', { name: 'Replicating servers' })).toBeVisible({ timeout: 30_000 });
   await page.getByRole('searchbox', { name: 'Filter servers' }).fill('PACS-APP-01');
   await page
-    .getByRole('table', { name: 'Replicating servers' })
+    .getByRole('grid', { name: 'Replicating servers' })
     .getByRole('row', { name: /PACS-APP-01/ })
     .click();
   await expect(page.getByRole('dialog').getByRole('article', { name: /LS-KV-002/ })).toBeVisible();
@@ -219,7 +219,7 @@ test('the CISO never sees the wizard or fix-its', async ({ page }) => {
   await expect(page.getByRole('button', { name: /Secure target/ })).toHaveCount(0);
   await expect(page.getByRole('checkbox', { name: 'Select all shown servers' })).toHaveCount(0);
   await page
-    .getByRole('table', { name: 'Replicating servers' })
+    .getByRole('grid', { name: 'Replicating servers' })
     .getByRole('row', { name: /PACS-APP-01/ })
     .click();
   await expect(page.getByRole('dialog').getByRole('button', { name: 'Fix' })).toHaveCount(0);

@@ -40,7 +40,7 @@ test('a server migrates in the demo, and Lockstep verifies what landed: every di
   await migrate('EPD-APP-02');
   await signIn(page, user('Consultant'));
   await page.goto('/servers/');
-  const grid = page.getByRole('table', { name: 'Replicating servers' });
+  const grid = page.getByRole('grid', { name: 'Replicating servers' });
   await expect(grid).toBeVisible({ timeout: 30_000 });
   await page.getByRole('searchbox', { name: 'Filter servers' }).fill('EPD-APP-02');
   const row = grid.getByRole('row', { name: /EPD-APP-02/ });
@@ -63,7 +63,7 @@ test('a server that migrated without a customer key is unprotected by what lande
   await migrate('FILE-SRV-02');
   await signIn(page, user('Consultant'));
   await page.goto('/servers/');
-  const grid = page.getByRole('table', { name: 'Replicating servers' });
+  const grid = page.getByRole('grid', { name: 'Replicating servers' });
   await expect(grid).toBeVisible({ timeout: 30_000 });
   await page.getByRole('searchbox', { name: 'Filter servers' }).fill('FILE-SRV-02');
   const row = grid.getByRole('row', { name: /FILE-SRV-02/ });

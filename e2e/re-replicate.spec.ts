@@ -9,7 +9,7 @@ test('an engineer re-replicates two unprotected servers from the grid, and sees 
   test.setTimeout(120_000);
   await signIn(page, user('Cloud engineer'));
   await page.goto('/servers/');
-  const grid = page.getByRole('table', { name: 'Replicating servers' });
+  const grid = page.getByRole('grid', { name: 'Replicating servers' });
   await expect(grid).toBeVisible({ timeout: 30_000 });
   await page.getByRole('searchbox', { name: 'Filter servers' }).fill('FILE-SRV-0');
   await expect(page.getByText(/Showing 3 of \d+ servers/)).toBeVisible();
@@ -55,20 +55,20 @@ test('an engineer re-replicates two unprotected servers from the grid, and sees 
   // The grid agrees: the disks now name the DES.
   await page.getByRole('button', { name: 'View servers' }).click();
   await page.getByRole('searchbox', { name: 'Filter servers' }).fill('FILE-SRV-01');
-  await expect(page.getByRole('table', { name: 'Replicating servers' }).getByRole('row', { name: /FILE-SRV-01/ })).toContainText('des-weu-prod-01');
+  await expect(page.getByRole('grid', { name: 'Replicating servers' }).getByRole('row', { name: /FILE-SRV-01/ })).toContainText('des-weu-prod-01');
 });
 
 test('the CISO is not offered re-replication', async ({ page }) => {
   await signIn(page, user('CISO'));
   await page.goto('/servers/');
-  await expect(page.getByRole('table', { name: 'Replicating servers' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('grid', { name: 'Replicating servers' })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('button', { name: /Re-replicate/ })).toHaveCount(0);
 });
 
 test("an unprotected server's finding offers re-replication with a DES, for that server", async ({ page }) => {
   await signIn(page, user('Cloud engineer'));
   await page.goto('/servers/');
-  const grid = page.getByRole('table', { name: 'Replicating servers' });
+  const grid = page.getByRole('grid', { name: 'Replicating servers' });
   await expect(grid).toBeVisible({ timeout: 30_000 });
   await page.getByRole('searchbox', { name: 'Filter servers' }).fill('FILE-SRV-03');
   await grid.getByRole('row', { name: /FILE-SRV-03/ }).click();
@@ -83,7 +83,7 @@ test('an engineer re-replicates an agent-based server: the same plan, sent as Si
   test.setTimeout(120_000);
   await signIn(page, user('Cloud engineer'));
   await page.goto('/servers/');
-  const grid = page.getByRole('table', { name: 'Replicating servers' });
+  const grid = page.getByRole('grid', { name: 'Replicating servers' });
   await expect(grid).toBeVisible({ timeout: 30_000 });
   await page.getByRole('searchbox', { name: 'Filter servers' }).fill('DENTAL-APP-01');
   const row = grid.getByRole('row', { name: /DENTAL-APP-01/ });
@@ -104,5 +104,5 @@ test('an engineer re-replicates an agent-based server: the same plan, sent as Si
   await expect(page.getByText('Replication enabled again with des-weu-prod-01')).toBeVisible({ timeout: 60_000 });
   await page.getByRole('button', { name: 'View servers' }).click();
   await page.getByRole('searchbox', { name: 'Filter servers' }).fill('DENTAL-APP-01');
-  await expect(page.getByRole('table', { name: 'Replicating servers' }).getByRole('row', { name: /DENTAL-APP-01/ })).toContainText('des-weu-prod-01');
+  await expect(page.getByRole('grid', { name: 'Replicating servers' }).getByRole('row', { name: /DENTAL-APP-01/ })).toContainText('des-weu-prod-01');
 });

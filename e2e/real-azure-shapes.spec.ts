@@ -13,7 +13,7 @@ test.beforeEach(async () => {
 test('agent-based servers are in the grid beside agentless ones, with a Method filter', async ({ page }) => {
   await signIn(page, user('Consultant'));
   await page.goto('/servers/');
-  const grid = page.getByRole('table', { name: 'Replicating servers' });
+  const grid = page.getByRole('grid', { name: 'Replicating servers' });
   await expect(grid).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText(/Showing (\d+) of \1 servers/)).toBeVisible({ timeout: 30_000 });
   const agentBased = estate.resources.filter(
@@ -45,7 +45,7 @@ test('agent-based servers are in the grid beside agentless ones, with a Method f
 test('a key in another tenant and a key in a Managed HSM say what could not be verified, and how to check it', async ({ page }) => {
   await signIn(page, user('Consultant'));
   await page.goto('/servers/?q=TELE-APP-01');
-  const grid = page.getByRole('table', { name: 'Replicating servers' });
+  const grid = page.getByRole('grid', { name: 'Replicating servers' });
   await grid.getByRole('row', { name: /TELE-APP-01/ }).click({ timeout: 30_000 });
   let drawer = page.getByRole('dialog');
   await expect(drawer.getByRole('heading', { name: 'TELE-APP-01' })).toBeVisible();
@@ -60,7 +60,7 @@ test('a key in another tenant and a key in a Managed HSM say what could not be v
 
   await page.goto('/servers/?q=ONCO-APP-01');
   await page
-    .getByRole('table', { name: 'Replicating servers' })
+    .getByRole('grid', { name: 'Replicating servers' })
     .getByRole('row', { name: /ONCO-APP-01/ })
     .click({ timeout: 30_000 });
   drawer = page.getByRole('dialog');

@@ -74,7 +74,7 @@ export async function signIn(page: Page, u: EstateUser): Promise<void> {
 /** Opens Replicating servers filtered to one server and returns its row. */
 export async function serverRow(page: Page, machineName: string) {
   await page.goto('/servers/');
-  const grid = page.getByRole('table', { name: 'Replicating servers' });
+  const grid = page.getByRole('grid', { name: 'Replicating servers' });
   await expect(grid).toBeVisible({ timeout: 30_000 });
   await page.getByRole('searchbox', { name: 'Filter servers' }).fill(machineName);
   return grid.getByRole('row', { name: new RegExp(machineName) });

@@ -1,13 +1,15 @@
 'use client';
 
-import { Button, Checkbox, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, makeStyles, mergeClasses, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
 import { ArrowSortDownRegular, ArrowSortUpRegular } from '@fluentui/react-icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ServerRow } from '@/lib/readiness/rows';
 import { HealthIcon, VerdictBadge } from '../common/verdict-badge';
 
-const ROW = 44;
+/** Row heights: compact is Fluent's small table density, comfortable its medium. */
+export const DENSITIES = { compact: 34, comfortable: 44 } as const;
+export type Density = keyof typeof DENSITIES;
 
 const useStyles = makeStyles({
   scroller: {
@@ -17,9 +19,18 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
   },
-  header: { position: 'sticky', top: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground1 },
-  row: { position: 'absolute', left: 0, right: 0, display: 'flex', cursor: 'pointer', ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover } },
-  headRow: { display: 'flex' },
+  header: { position: 'sticky', top: 0, zIndex: 2 },
+  row: {
+    position: 'absolute',
+    left: 0,
+    display: 'flex',
+    cursor: 'pointer',
+    // Explicit, so the frozen cells can inherit it and hide what scrolls under them.
+    backgroundColor: tokens.colorNeutralBackground1,
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+  },
+  selectedRow: { backgroundColor: tokens.colorNeutralBackground1Selected, ':hover': { backgroundColor: tokens.colorNeutralBackground1Selected } },
+  headRow: { display: 'flex', backgroundColor: tokens.colorNeutralBackground1, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   cell: {
     display: 'flex',
     alignItems: 'center',
@@ -28,7 +39,10 @@ const useStyles = makeStyles({
     overflow: 'hidden',
     whiteSpace: 'nowrap',
     textOverflow: 'ellipsis',
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
   },
+  frozen: { position: 'sticky', zIndex: 1, backgroundColor: 'inherit' },
+  lastFrozen: { borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   ellipsis: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   muted: { color: tokens.colorNeutralForeground2 },
   sortButton: { fontWeight: tokens.fontWeightSemibold, paddingLeft: 0, minWidth: 0, justifyContent: 'flex-start' },
@@ -36,35 +50,23 @@ const useStyles = makeStyles({
 
 export type ColumnKey = 'name' | 'method' | 'project' | 'subscription' | 'region' | 'state' | 'disks' | 'encryption' | 'des' | 'vault' | 'verdict' | 'finding';
 
-export const COLUMNS: { key: ColumnKey; title: string; width: string; sortValue: (r: ServerRow) => string | number }[] = [
-  { key: 'name', title: 'Server', width: '150px', sortValue: (r) => r.name },
-  { key: 'method', title: 'Method', width: '110px', sortValue: (r) => r.method },
-  { key: 'project', title: 'Project', width: '140px', sortValue: (r) => r.project },
-  { key: 'subscription', title: 'Subscription', width: '190px', sortValue: (r) => r.subscription },
-  { key: 'region', title: 'Target region', width: '110px', sortValue: (r) => r.targetRegion },
-  { key: 'state', title: 'Replication', width: '140px', sortValue: (r) => r.state },
-  { key: 'disks', title: 'Disks', width: '100px', sortValue: (r) => r.capacityGiB },
-  { key: 'encryption', title: 'Encryption', width: '100px', sortValue: (r) => r.encryption },
-  { key: 'des', title: 'Disk encryption set', width: '180px', sortValue: (r) => r.desName },
-  { key: 'vault', title: 'Key vault', width: '160px', sortValue: (r) => r.vaultName },
-  { key: 'verdict', title: 'Verdict', width: '120px', sortValue: (r) => ['blocked', 'unprotected', 'unknown', 'attention', 'ready'].indexOf(r.verdict) },
-  { key: 'finding', title: 'Top finding', width: '1fr', sortValue: (r) => r.topFinding?.ruleId ?? 'ZZZ' },
+/** In display order: what the page is for (server, verdict, top finding) first, the rest scrolls under the frozen server. */
+export const COLUMNS: { key: ColumnKey; title: string; width: number; grow?: boolean; sortValue: (r: ServerRow) => string | number }[] = [
+  { key: 'name', title: 'Server', width: 170, sortValue: (r) => r.name },
+  { key: 'verdict', title: 'Verdict', width: 124, sortValue: (r) => ['blocked', 'unprotected', 'unknown', 'attention', 'ready'].indexOf(r.verdict) },
+  { key: 'finding', title: 'Top finding', width: 340, grow: true, sortValue: (r) => r.topFinding?.ruleId ?? 'ZZZ' },
+  { key: 'method', title: 'Method', width: 110, sortValue: (r) => r.method },
+  { key: 'project', title: 'Project', width: 150, sortValue: (r) => r.project },
+  { key: 'subscription', title: 'Subscription', width: 200, sortValue: (r) => r.subscription },
+  { key: 'region', title: 'Target region', width: 120, sortValue: (r) => r.targetRegion },
+  { key: 'state', title: 'Replication', width: 160, sortValue: (r) => r.state },
+  { key: 'disks', title: 'Disks', width: 110, sortValue: (r) => r.capacityGiB },
+  { key: 'encryption', title: 'Encryption', width: 110, sortValue: (r) => r.encryption },
+  { key: 'des', title: 'Disk encryption set', width: 190, sortValue: (r) => r.desName },
+  { key: 'vault', title: 'Key vault', width: 170, sortValue: (r) => r.vaultName },
 ];
 
-export const DEFAULT_COLUMNS: ColumnKey[] = [
-  'name',
-  'method',
-  'project',
-  'subscription',
-  'region',
-  'state',
-  'disks',
-  'encryption',
-  'des',
-  'vault',
-  'verdict',
-  'finding',
-];
+export const DEFAULT_COLUMNS: ColumnKey[] = COLUMNS.map((c) => c.key);
 
 export interface SortState {
   key: ColumnKey;
@@ -85,16 +87,28 @@ export interface GridSelection {
   onToggleAll: () => void;
 }
 
-const SELECT = { flex: '0 0 44px', width: '44px' };
+const SELECT_WIDTH = 44;
 
-/** Fluent table primitives with only the visible rows rendered (platform-notes: option C). */
-export function ServersGrid({
+/** Where the keyboard is in the grid: row 0 is the header, rows 1…n the servers; columns count the selection box. */
+interface Position {
+  row: number;
+  col: number;
+}
+
+/**
+ * Fluent table primitives with only the visible rows rendered (platform-notes: option C), as an ARIA grid:
+ * one Tab stop, arrow keys between rows and cells, Home/End, Page Up/Down, Enter opens (or sorts, on a
+ * header), Space selects. The server column is frozen at the left.
+ */
+function Grid({
   rows,
   columns,
   sort,
   onSort,
   onOpen,
   selection,
+  density = 'compact',
+  label = 'Replicating servers',
 }: {
   rows: ServerRow[];
   columns: ColumnKey[];
@@ -102,37 +116,116 @@ export function ServersGrid({
   onSort: (key: ColumnKey) => void;
   onOpen: (row: ServerRow) => void;
   selection?: GridSelection;
+  density?: Density;
+  label?: string;
 }) {
   const s = useStyles();
+  const ROW = DENSITIES[density];
   const scroller = useRef<HTMLDivElement>(null);
+  const focusWanted = useRef(false);
+  const [active, setActive] = useState<Position>({ row: 1, col: 0 });
   // The virtualizer hands back fresh functions each render; React Compiler skips memoising this component, which is what we want.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 8 });
-  const width = (c: (typeof COLUMNS)[number]) => (c.width === '1fr' ? { flex: '1 1 240px', minWidth: '240px' } : { flex: `0 0 ${c.width}`, width: c.width });
   const shown = COLUMNS.filter((c) => columns.includes(c.key));
+  const lead = selection ? 1 : 0;
+  const colCount = shown.length + lead;
+  const total = (selection ? SELECT_WIDTH : 0) + shown.reduce((a, c) => a + c.width, 0);
+  // Frozen: the selection box and the server name.
+  const cellClass = (key: ColumnKey) => (key === 'name' ? mergeClasses(s.cell, s.frozen, s.lastFrozen) : s.cell);
+  const widthOf = (c: (typeof COLUMNS)[number]) => {
+    const base = c.grow ? { flex: `1 0 ${c.width}px`, minWidth: c.width } : { flex: `0 0 ${c.width}px`, width: c.width };
+    return c.key === 'name' ? { ...base, left: selection ? SELECT_WIDTH : 0 } : base;
+  };
+  const selectStyle = { flex: `0 0 ${SELECT_WIDTH}px`, width: SELECT_WIDTH, left: 0 };
+  // Rows can shrink under the keyboard (a filter); the position follows.
+  const pos = { row: Math.min(active.row, rows.length), col: Math.min(active.col, colCount - 1) };
+
+  useEffect(() => {
+    if (!focusWanted.current) return;
+    const el = scroller.current?.querySelector<HTMLElement>(`[data-pos="${pos.row}:${pos.col}"]`);
+    if (el) {
+      focusWanted.current = false;
+      el.focus({ preventScroll: false });
+    }
+  });
+
+  const move = (to: Position) => {
+    const next = { row: Math.max(0, Math.min(rows.length, to.row)), col: Math.max(0, Math.min(colCount - 1, to.col)) };
+    focusWanted.current = true;
+    setActive(next);
+    if (next.row > 0) virtual.scrollToIndex(next.row - 1, { align: 'auto' });
+    else if (scroller.current) scroller.current.scrollTop = 0;
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (!(e.target as HTMLElement).dataset.pos) return;
+    const pageRows = Math.max(1, Math.floor(((scroller.current?.clientHeight ?? 560) - ROW) / ROW) - 1);
+    const { row, col } = pos;
+    const r = row > 0 ? rows[row - 1] : undefined;
+    const key = e.key;
+    const handled = () => e.preventDefault();
+    if (key === 'ArrowDown') move({ row: row + 1, col });
+    else if (key === 'ArrowUp') move({ row: row - 1, col });
+    else if (key === 'ArrowRight') move({ row, col: col + 1 });
+    else if (key === 'ArrowLeft') move({ row, col: col - 1 });
+    else if (key === 'Home') move(e.ctrlKey ? { row: 0, col: 0 } : { row, col: 0 });
+    else if (key === 'End') move(e.ctrlKey ? { row: rows.length, col: colCount - 1 } : { row, col: colCount - 1 });
+    else if (key === 'PageDown') move({ row: row + pageRows, col });
+    else if (key === 'PageUp') move({ row: Math.max(1, row - pageRows), col });
+    else if (key === 'Enter') {
+      if (row === 0 && col >= lead) onSort(shown[col - lead]!.key);
+      else if (row === 0 && selection) selection.onToggleAll();
+      else if (r) onOpen(r);
+    } else if (key === ' ') {
+      if (row === 0 && col === 0 && selection) selection.onToggleAll();
+      else if (row === 0 && col >= lead) onSort(shown[col - lead]!.key);
+      else if (r && selection) selection.onToggle(r);
+    } else return;
+    handled();
+  };
+  const cellProps = (row: number, col: number) => ({
+    'data-pos': `${row}:${col}`,
+    tabIndex: pos.row === row && pos.col === col ? 0 : -1,
+    onFocus: () => {
+      if (active.row !== row || active.col !== col) setActive({ row, col });
+    },
+  });
+
   return (
-    <div
-      ref={scroller}
-      className={s.scroller}
-      style={{ height: Math.min(560, (rows.length + 1) * ROW + 4) }}
-      tabIndex={0}
-      aria-label="Replicating servers (scroll for more)"
-    >
-      <Table noNativeElements aria-label="Replicating servers" aria-rowcount={rows.length + 1} size="small" style={{ minWidth: 1600 }}>
+    <div ref={scroller} className={s.scroller} style={{ height: Math.min(560, (rows.length + 1) * ROW + 4) }}>
+      <Table
+        noNativeElements
+        role="grid"
+        aria-label={label}
+        aria-rowcount={rows.length + 1}
+        aria-colcount={colCount}
+        aria-multiselectable={selection ? true : undefined}
+        size={density === 'compact' ? 'small' : 'medium'}
+        style={{ minWidth: total }}
+        onKeyDown={onKeyDown}
+      >
         <TableHeader className={s.header}>
-          <TableRow className={s.headRow} aria-rowindex={1}>
+          <TableRow className={s.headRow} aria-rowindex={1} style={{ minWidth: total }}>
             {selection && (
-              <TableHeaderCell style={SELECT}>
+              <TableHeaderCell className={mergeClasses(s.cell, s.frozen)} style={selectStyle} {...cellProps(0, 0)}>
                 <Checkbox
+                  tabIndex={-1}
                   aria-label="Select all shown servers"
                   checked={selection.selected.size === 0 ? false : rows.every((r) => selection.selected.has(r.id)) ? true : 'mixed'}
                   onChange={selection.onToggleAll}
                 />
               </TableHeaderCell>
             )}
-            {shown.map((c) => (
-              <TableHeaderCell key={c.key} style={width(c)} aria-sort={sort?.key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+            {shown.map((c, i) => (
+              <TableHeaderCell
+                key={c.key}
+                className={cellClass(c.key)}
+                style={widthOf(c)}
+                aria-sort={sort?.key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+                {...cellProps(0, i + lead)}
+              >
                 <Button
+                  tabIndex={-1}
                   appearance="transparent"
                   size="small"
                   aria-label={`Sort by ${c.title}`}
@@ -150,28 +243,30 @@ export function ServersGrid({
         <TableBody style={{ position: 'relative', height: virtual.getTotalSize() }}>
           {virtual.getVirtualItems().map((v) => {
             const r = rows[v.index]!;
+            const row = v.index + 1;
+            const picked = selection?.selected.has(r.id);
             return (
               <TableRow
                 key={r.id}
-                className={s.row}
-                style={{ top: v.start, height: ROW }}
-                aria-rowindex={v.index + 2}
-                tabIndex={0}
+                className={mergeClasses(s.row, picked && s.selectedRow)}
+                style={{ top: v.start, height: ROW, minWidth: total, width: '100%' }}
+                aria-rowindex={row + 1}
+                aria-selected={selection ? !!picked : undefined}
                 onClick={() => onOpen(r)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter' || e.key === ' ') {
-                    e.preventDefault();
-                    onOpen(r);
-                  }
-                }}
               >
                 {selection && (
-                  <TableCell className={s.cell} style={SELECT} onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
-                    <Checkbox aria-label={`Select ${r.name}`} checked={selection.selected.has(r.id)} onChange={() => selection.onToggle(r)} />
+                  <TableCell role="gridcell" className={mergeClasses(s.cell, s.frozen)} style={selectStyle} onClick={(e) => e.stopPropagation()} {...cellProps(row, 0)}>
+                    <Checkbox tabIndex={-1} aria-label={`Select ${r.name}`} checked={!!picked} onChange={() => selection.onToggle(r)} />
                   </TableCell>
                 )}
-                {shown.map((c) => (
-                  <TableCell key={c.key} className={s.cell} style={width(c)}>
+                {shown.map((c, i) => (
+                  <TableCell
+                    key={c.key}
+                    role="gridcell"
+                    className={cellClass(c.key)}
+                    style={widthOf(c)}
+                    {...cellProps(row, i + lead)}
+                  >
                     {cell(c.key, r, s)}
                   </TableCell>
                 ))}
@@ -184,24 +279,41 @@ export function ServersGrid({
   );
 }
 
+/** Redrawn only when its rows, columns, sort or selection change (not on each progress tick of the page around it). */
+export const ServersGrid = memo(Grid);
+
 function cell(key: ColumnKey, r: ServerRow, s: ReturnType<typeof useStyles>) {
   switch (key) {
     case 'name':
       return (
-        <Text weight="semibold" className={s.ellipsis}>
+        <Text weight="semibold" className={s.ellipsis} title={r.name}>
           {r.name}
         </Text>
       );
     case 'method':
       return r.method === 'agent-based' ? 'Agent-based' : 'Agentless';
     case 'project':
-      return <span className={s.ellipsis}>{r.project}</span>;
+      return (
+        <span className={s.ellipsis} title={r.project}>
+          {r.project}
+        </span>
+      );
     case 'subscription':
-      return <span className={s.ellipsis}>{r.subscription}</span>;
+      return (
+        <span className={s.ellipsis} title={r.subscription}>
+          {r.subscription}
+        </span>
+      );
     case 'region':
       return r.targetRegion;
-    case 'state':
-      return <span className={s.ellipsis}>{r.progress !== undefined ? `${r.state} · ${r.progress}%` : r.state}</span>;
+    case 'state': {
+      const text = r.progress !== undefined ? `${r.state} · ${r.progress}%` : r.state;
+      return (
+        <span className={s.ellipsis} title={text}>
+          {text}
+        </span>
+      );
+    }
     case 'disks':
       return (
         <>
@@ -214,23 +326,29 @@ function cell(key: ColumnKey, r: ServerRow, s: ReturnType<typeof useStyles>) {
       return (
         <>
           <HealthIcon health={r.desHealth} />
-          <span className={s.ellipsis}>{r.desName || '—'}</span>
+          <span className={s.ellipsis} title={r.desName || undefined}>
+            {r.desName || '—'}
+          </span>
         </>
       );
     case 'vault':
       return (
         <>
           <HealthIcon health={r.vaultHealth} />
-          <span className={s.ellipsis}>{r.vaultName || '—'}</span>
+          <span className={s.ellipsis} title={r.vaultName || undefined}>
+            {r.vaultName || '—'}
+          </span>
         </>
       );
     case 'verdict':
       return <VerdictBadge verdict={r.verdict} />;
-    case 'finding':
+    case 'finding': {
+      const text = r.topFinding ? `${r.topFinding.ruleId}: ${r.topFinding.message}` : 'No findings';
       return (
-        <span className={s.ellipsis} title={r.topFinding?.message}>
-          {r.topFinding ? `${r.topFinding.ruleId}: ${r.topFinding.message}` : 'No findings'}
+        <span className={s.ellipsis} title={text}>
+          {text}
         </span>
       );
+    }
   }
 }

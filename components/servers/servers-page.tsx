@@ -12,6 +12,7 @@ import {
   makeStyles,
   Menu,
   MenuItemCheckbox,
+  MenuItemRadio,
   MenuList,
   MenuPopover,
   MenuTrigger,
@@ -22,6 +23,8 @@ import {
   SearchBox,
   Skeleton,
   SkeletonItem,
+  Tag,
+  TagGroup,
   ToggleButton,
   ToolbarButton,
   tokens,
@@ -31,12 +34,15 @@ import {
   ArrowRepeatAllRegular,
   ArrowDownloadRegular,
   ColumnTripleEditRegular,
+  DismissRegular,
+  FilterRegular,
+  TextDensityRegular,
   DocumentArrowDownRegular,
   LockClosedRegular,
   ServerRegular,
 } from '@fluentui/react-icons';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useDeferredValue, useState } from 'react';
+import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import * as z from 'zod/mini';
 import { browserStore } from '@/lib/queries/browser-store';
 import { selectionStore } from '@/lib/queries/run-store';
@@ -53,11 +59,15 @@ import { PageHeader } from '../shell/page-header';
 import { downloadText } from '../common/download';
 import { ReadingProgress } from '../resources/readiness-frame';
 import { ServerDetails } from './server-details';
-import { COLUMNS, DEFAULT_COLUMNS, ServersGrid, type ColumnKey } from './servers-grid';
+import { COLUMNS, DEFAULT_COLUMNS, DENSITIES, ServersGrid, type ColumnKey, type Density } from './servers-grid';
 
 const useStyles = makeStyles({
   filters: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalM },
+  search: { width: '220px', minWidth: '160px' },
+  pills: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, minHeight: '28px' },
   chips: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  // Columns and density: how the grid looks, not what it shows; at the right of the line that says what is shown.
+  view: { display: 'flex', marginLeft: 'auto', gap: tokens.spacingHorizontalXS },
   muted: { color: tokens.colorNeutralForeground2 },
   gaps: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   // A long list grows the bar instead of running over the filters below it.
@@ -65,6 +75,8 @@ const useStyles = makeStyles({
 });
 
 const EMPTY: ServerRow[] = [];
+/** The rows read so far cannot be sorted or opened yet; one function, so the memoised grid is not redrawn for nothing. */
+const NOTHING = () => undefined;
 const METHODS = [
   { value: 'agentless', label: 'Agentless' },
   { value: 'agent-based', label: 'Agent-based' },
@@ -106,6 +118,36 @@ const columnsStore = browserStore<ColumnKey[]>('lockstep.servers.columns', z.arr
   fallback: DEFAULT_COLUMNS,
   serverValue: DEFAULT_COLUMNS,
 });
+
+/** Row density, remembered per browser. */
+const densityStore = browserStore<Density>('lockstep.servers.density', z.enum(Object.keys(DENSITIES) as [Density, ...Density[]]), {
+  storage: 'local',
+  codec: { encode: (d) => d, decode: (text) => text },
+  fallback: 'compact',
+  serverValue: 'compact',
+});
+
+/** The filters a URL can carry, in the order their pills show. */
+const FILTER_KEYS = ['q', 'verdict', 'subscription', 'project', 'method', 'region', 'des', 'vault', 'rules'] as const;
+type FilterKey = (typeof FILTER_KEYS)[number];
+/** A drill-down's rules in a few words: one or two named, a longer list as its first and a count (the pill's tooltip names them all). */
+function rulesInWords(rules: string): string {
+  const ids = rules.split(',').filter(Boolean);
+  return ids.length <= 2 ? ids.join(' or ') : `${ids[0]} or ${ids.length - 1} other rules`;
+}
+
+const FILTER_LABEL: Record<FilterKey, string> = {
+  q: 'Text',
+  verdict: 'Verdict',
+  subscription: 'Subscription',
+  project: 'Project',
+  method: 'Method',
+  region: 'Region',
+  des: 'Disk encryption set',
+  vault: 'Key vault',
+  rules: 'Failing',
+};
+const MORE = ['region', 'des', 'vault'] as const;
 
 /** One exact-match filter whose options come from the data. */
 function FilterDropdown({ label, value, options, onChange }: { label: string; value: string; options: string[]; onChange: (v: string | undefined) => void }) {
@@ -173,12 +215,40 @@ export function ServersPage() {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
 
   // Filters live in the URL, so a filtered view can be shared and survives a reload.
-  const setParam = (key: string, value: string | undefined) => {
-    const next = new URLSearchParams(params.toString());
-    if (value) next.set(key, value);
-    else next.delete(key);
+  const setParams = (changes: Record<string, string | undefined>) => {
+    // A pill or Clear all that removes the text wins over what was typed, even before the URL caught up with the typing.
+    if ('q' in changes) setBox({ typed: changes.q, seen: q, written: changes.q ? [changes.q] : [] });
+    const next = new URLSearchParams(window.location.search);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
     router.replace(`${pathname}${next.size ? `?${next}` : ''}`, { scroll: false });
   };
+  const setParam = (key: string, value: string | undefined) => setParams({ [key]: value });
+  const density = densityStore.use();
+  const active = FILTER_KEYS.filter((k) => (k === 'q' ? search : filters[k as Exclude<FilterKey, 'q'>]));
+  const [moreOpen, setMoreOpen] = useState(false);
+  const showMore = moreOpen || MORE.some((k) => filters[k]);
+  const pillText = (k: FilterKey) => {
+    if (k === 'q') return `${FILTER_LABEL.q}: "${search}"`;
+    if (k === 'verdict') return `Verdict: ${VERDICTS.find((v) => v.value === verdict)?.label ?? verdict}`;
+    if (k === 'method') return `Method: ${METHODS.find((m) => m.value === filters.method)?.label ?? filters.method}`;
+    if (k === 'rules') return `Failing: ${rulesInWords(filters.rules)}`;
+    return `${FILTER_LABEL[k]}: ${filters[k as Exclude<FilterKey, 'q'>]}`;
+  };
+  // Closing the server pane gives the keyboard back to the grid's row, not to the page.
+  const wasOpen = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    const closed = wasOpen.current && !open;
+    wasOpen.current = open;
+    if (!closed) return;
+    const t = window.setTimeout(
+      () => document.querySelector<HTMLElement>('[role="grid"][aria-label="Replicating servers"] [data-pos][tabindex="0"]')?.focus(),
+      50,
+    );
+    return () => window.clearTimeout(t);
+  }, [open]);
 
   // Plain computation: filtering and sorting 10,000 rows takes a few milliseconds (bench: grid).
   const rows = readiness ? sortRows(filterRows(readiness.rows, { ...filters, q: deferredQ }), sort) : [];
@@ -282,7 +352,7 @@ export function ServersPage() {
           <Caption1 className={s.muted} aria-live="polite">
             Read {partialRows.length} servers so far; each verdict follows once its disk encryption set, key vault and key are read.
           </Caption1>
-          <ServersGrid rows={partialRows} columns={columns} onSort={() => undefined} onOpen={() => undefined} />
+          <ServersGrid rows={partialRows} columns={columns} onSort={NOTHING} onOpen={NOTHING} density={density} label="Servers read so far" />
         </>
       )}
       {isPending && !isError && !partialRows?.length && (
@@ -306,14 +376,21 @@ export function ServersPage() {
               </ToggleButton>
             ))}
           </div>
-          <div className={s.filters}>
-            <SearchBox placeholder="Filter for any field…" aria-label="Filter servers" value={search} onChange={(_, d) => onSearch(d.value)} />
+          <div className={s.filters} role="search" aria-label="Server filters">
+            <SearchBox
+              placeholder="Filter for any field…"
+              aria-label="Filter servers"
+              className={s.search}
+              value={search}
+              onChange={(_, d) => onSearch(d.value)}
+            />
             <Field label="Verdict">
               <Dropdown
                 aria-label="Verdict"
                 value={verdict ? VERDICTS.find((v) => v.value === verdict)!.label : 'All'}
                 selectedOptions={[verdict || 'all']}
                 onOptionSelect={(_, d) => setParam('verdict', d.optionValue === 'all' ? undefined : d.optionValue)}
+                style={{ minWidth: 130 }}
               >
                 <Option value="all">All</Option>
                 {VERDICTS.map((v) => (
@@ -336,7 +413,7 @@ export function ServersPage() {
                 value={METHODS.find((m) => m.value === filters.method)?.label ?? 'All'}
                 selectedOptions={[filters.method || '']}
                 onOptionSelect={(_, d) => setParam('method', d.optionValue || undefined)}
-                style={{ minWidth: 130 }}
+                style={{ minWidth: 120 }}
               >
                 <Option value="">All</Option>
                 {METHODS.map((m) => (
@@ -346,30 +423,92 @@ export function ServersPage() {
                 ))}
               </Dropdown>
             </Field>
-            <FilterDropdown label="Region" value={filters.region ?? ''} options={options.region} onChange={(v) => setParam('region', v)} />
-            <FilterDropdown label="Disk encryption set" value={filters.des ?? ''} options={options.des} onChange={(v) => setParam('des', v)} />
-            <FilterDropdown label="Key vault" value={filters.vault ?? ''} options={options.vault} onChange={(v) => setParam('vault', v)} />
-            <Menu
-              checkedValues={{ columns }}
-              onCheckedValueChange={(_, d) => columnsStore.set(COLUMNS.map((c) => c.key).filter((k) => k === 'name' || d.checkedItems.includes(k)))}
+            <ToggleButton
+              icon={<FilterRegular />}
+              appearance="subtle"
+              checked={showMore}
+              aria-expanded={showMore}
+              disabled={MORE.some((k) => filters[k])}
+              onClick={() => setMoreOpen(!moreOpen)}
             >
-              <MenuTrigger disableButtonEnhancement>
-                <ToolbarButton icon={<ColumnTripleEditRegular />}>Columns</ToolbarButton>
-              </MenuTrigger>
-              <MenuPopover>
-                <MenuList>
-                  {COLUMNS.map((c) => (
-                    <MenuItemCheckbox key={c.key} name="columns" value={c.key} disabled={c.key === 'name'}>
-                      {c.title}
-                    </MenuItemCheckbox>
+              More filters{MORE.some((k) => filters[k]) ? ` (${MORE.filter((k) => filters[k]).length})` : ''}
+            </ToggleButton>
+          </div>
+          {showMore && (
+            <div className={s.filters} role="group" aria-label="More filters">
+              <FilterDropdown label="Region" value={filters.region ?? ''} options={options.region} onChange={(v) => setParam('region', v)} />
+              <FilterDropdown label="Disk encryption set" value={filters.des ?? ''} options={options.des} onChange={(v) => setParam('des', v)} />
+              <FilterDropdown label="Key vault" value={filters.vault ?? ''} options={options.vault} onChange={(v) => setParam('vault', v)} />
+            </div>
+          )}
+          <div className={s.pills}>
+            {active.length > 0 && (
+              <>
+                <TagGroup aria-label="Active filters" size="small" onDismiss={(_, d) => setParams({ [d.value]: undefined })}>
+                  {active.map((k) => (
+                    <Tag
+                      key={k}
+                      value={k}
+                      dismissible
+                      dismissIcon={{ 'aria-label': `Remove the filter ${pillText(k)}` }}
+                      title={k === 'rules' ? `Failing any of: ${filters.rules.split(',').join(', ')}` : undefined}
+                      appearance="brand"
+                      shape="circular"
+                    >
+                      {pillText(k)}
+                    </Tag>
                   ))}
-                </MenuList>
-              </MenuPopover>
-            </Menu>
+                </TagGroup>
+                <Button
+                  size="small"
+                  appearance="subtle"
+                  icon={<DismissRegular />}
+                  onClick={() => setParams(Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined])))}
+                >
+                  Clear all
+                </Button>
+              </>
+            )}
             <Caption1 className={s.muted} aria-live="polite">
-              Showing {rows.length} of {readiness.rows.length} servers{filters.rules ? ` failing ${filters.rules.split(',').join(', ')}` : ''}
+              Showing {rows.length} of {readiness.rows.length} servers{filters.rules ? ` failing ${rulesInWords(filters.rules)}` : ''}
               {picked.length > 0 && ` · ${picked.length} selected${secureReason ? `: ${secureReason.charAt(0).toLowerCase()}${secureReason.slice(1)}` : ''}`}
             </Caption1>
+            <div className={s.view} role="group" aria-label="View">
+              <Menu
+                checkedValues={{ columns }}
+                onCheckedValueChange={(_, d) => columnsStore.set(COLUMNS.map((c) => c.key).filter((k) => k === 'name' || d.checkedItems.includes(k)))}
+              >
+                <MenuTrigger disableButtonEnhancement>
+                  <ToolbarButton icon={<ColumnTripleEditRegular />}>Columns</ToolbarButton>
+                </MenuTrigger>
+                <MenuPopover>
+                  <MenuList>
+                    {COLUMNS.map((c) => (
+                      <MenuItemCheckbox key={c.key} name="columns" value={c.key} disabled={c.key === 'name'}>
+                        {c.title}
+                      </MenuItemCheckbox>
+                    ))}
+                  </MenuList>
+                </MenuPopover>
+              </Menu>
+              <Menu checkedValues={{ density: [density] }} onCheckedValueChange={(_, d) => densityStore.set(d.checkedItems[0] as Density)}>
+                <MenuTrigger disableButtonEnhancement>
+                  <ToolbarButton icon={<TextDensityRegular />} aria-label={`Row density: ${density}`}>
+                    Density
+                  </ToolbarButton>
+                </MenuTrigger>
+                <MenuPopover>
+                  <MenuList>
+                    <MenuItemRadio name="density" value="compact">
+                      Compact
+                    </MenuItemRadio>
+                    <MenuItemRadio name="density" value="comfortable">
+                      Comfortable
+                    </MenuItemRadio>
+                  </MenuList>
+                </MenuPopover>
+              </Menu>
+            </div>
           </div>
           {readiness.rows.length === 0 && (readiness.file.gaps ?? []).some(isArmGap) ? (
             // With gaps, "none exist" would be a guess: say what could not be read, and offer to try again.
@@ -395,6 +534,8 @@ export function ServersPage() {
             <Body1>No server matches these filters.</Body1>
           ) : (
             <ServersGrid
+              key={density}
+              density={density}
               rows={rows}
               columns={columns}
               sort={sort}

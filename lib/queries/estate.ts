@@ -139,10 +139,14 @@ export function liveEstateQuery(target: ReturnType<typeof useArmTarget>) {
           details,
           onProgress: setProgress,
           onResources: (rs) => {
+            let relevant = false;
             for (const r of rs)
-              if (/replicationmigrationitems$|replicationprotecteditems$|migrateprojects$|recoveryservices\/vaults$/i.test(r.type))
+              if (/replicationmigrationitems$|replicationprotecteditems$|migrateprojects$|recoveryservices\/vaults$/i.test(r.type)) {
                 seen.set(r.id.toLowerCase(), r);
-            timer ??= setTimeout(publish, 250);
+                relevant = true;
+              }
+            // Keys, vaults and role assignments arriving change no pending row: no new rows to draw.
+            if (relevant) timer ??= setTimeout(publish, 250);
           },
         });
       } finally {
