@@ -1,6 +1,19 @@
 'use client';
 
-import { Button, Checkbox, makeStyles, mergeClasses, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Checkbox,
+  makeStyles,
+  mergeClasses,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { ArrowSortDownRegular, ArrowSortUpRegular } from '@fluentui/react-icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
@@ -255,18 +268,18 @@ function Grid({
                 onClick={() => onOpen(r)}
               >
                 {selection && (
-                  <TableCell role="gridcell" className={mergeClasses(s.cell, s.frozen)} style={selectStyle} onClick={(e) => e.stopPropagation()} {...cellProps(row, 0)}>
+                  <TableCell
+                    role="gridcell"
+                    className={mergeClasses(s.cell, s.frozen)}
+                    style={selectStyle}
+                    onClick={(e) => e.stopPropagation()}
+                    {...cellProps(row, 0)}
+                  >
                     <Checkbox tabIndex={-1} aria-label={`Select ${r.name}`} checked={!!picked} onChange={() => selection.onToggle(r)} />
                   </TableCell>
                 )}
                 {shown.map((c, i) => (
-                  <TableCell
-                    key={c.key}
-                    role="gridcell"
-                    className={cellClass(c.key)}
-                    style={widthOf(c)}
-                    {...cellProps(row, i + lead)}
-                  >
+                  <TableCell key={c.key} role="gridcell" className={cellClass(c.key)} style={widthOf(c)} {...cellProps(row, i + lead)}>
                     {cell(c.key, r, s)}
                   </TableCell>
                 ))}
