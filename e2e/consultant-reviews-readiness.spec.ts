@@ -28,7 +28,18 @@ test('the consultant filters to blocked servers, opens one and sees the broken l
   const finding = drawer.getByRole('article', { name: /LS-DES-003/ });
   await expect(finding).toContainText('Disk encryption set des-weu-legacy-01 cannot unwrap keys in kv-chx-legacy-weu: its access policy lacks unwrapKey.');
   await expect(finding).toContainText('Key Vault Crypto Service Encryption User');
-  await expect(finding.getByLabel('Azure CLI')).toContainText('az keyvault set-policy');
+  // The fix command names this vault and this DES's identity, and Copy puts exactly that on the clipboard.
+  const des = (estate.resources as unknown as { name: string; identity?: { principalId?: string } }[]).find((r) => r.name === 'des-weu-legacy-01')!;
+  const expected = `az keyvault set-policy --name kv-chx-legacy-weu --object-id ${des.identity!.principalId} --key-permissions get wrapKey unwrapKey`;
+  const command = finding.getByLabel('Azure CLI for LS-DES-003', { exact: true });
+  await expect(command).toContainText(expected);
+  await expect(command).not.toContainText('<vault>');
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await finding.getByRole('button', { name: 'Copy Azure CLI for LS-DES-003' }).click();
+  await expect(finding.getByRole('button', { name: 'Copied Azure CLI for LS-DES-003' })).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toContain(expected);
+  expect(copied).toBe((await command.innerText()).trim());
 
   // The filtered view and the open server live in the URL: a reload brings them back.
   await page.reload();
@@ -131,7 +142,10 @@ test('a compliance drill-down is a pill: removing it restores the rows, and Clea
   await expect(page).not.toHaveURL(/rules=/);
 
   // Two filters at once, then Clear all.
-  await page.getByRole('group', { name: 'Servers by verdict' }).getByRole('button', { name: /^Blocked/ }).click();
+  await page
+    .getByRole('group', { name: 'Servers by verdict' })
+    .getByRole('button', { name: /^Blocked/ })
+    .click();
   await page.getByRole('searchbox', { name: 'Filter servers' }).fill('APP');
   await expect(pills).toContainText('Verdict: Blocked');
   await expect(pills).toContainText('Text: "APP"');

@@ -90,7 +90,7 @@ test('the consultant secures the target of servers waiting for a missing DES, th
   await expect(preflight.getByRole('listitem', { name: /: allowed$/ })).toHaveCount(5);
   await expect(page.getByText('Purge protection on kv-chx-dict-weu cannot be turned off')).toBeVisible();
   await page.getByRole('tab', { name: 'Azure CLI' }).click();
-  await expect(page.getByLabel('Azure CLI script')).toContainText('az disk-encryption-set create --name des-weu-prod-02');
+  await expect(page.getByLabel('Azure CLI script', { exact: true })).toContainText('az disk-encryption-set create --name des-weu-prod-02');
   await page.getByRole('tab', { name: 'Bicep' }).click();
   await expect(page.getByLabel('Bicep', { exact: true })).toContainText("resource des 'Microsoft.Compute/diskEncryptionSets@2025-01-02'");
   const download = page.waitForEvent('download');
@@ -159,7 +159,7 @@ test("the engineer's preflight shows the role assignment blocked before anything
   await expect(page.getByText('Permission needed')).toBeVisible({ timeout: 45_000 });
   await expect(page.getByText(/not allowed to perform Microsoft.Authorization\/roleAssignments\/write/)).toBeVisible();
   // By now the DES exists: the command names its identity's real principal id.
-  await expect(page.getByLabel('Command to hand over')).toContainText(
+  await expect(page.getByLabel('Command to hand over', { exact: true })).toContainText(
     /az role assignment create .*--assignee-object-id "[0-9a-f-]{36}" --assignee-principal-type ServicePrincipal/,
   );
   await expect(page.getByRole('button', { name: 'Resume' })).toBeVisible();

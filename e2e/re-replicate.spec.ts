@@ -33,7 +33,7 @@ test('an engineer re-replicates two unprotected servers from the grid, and sees 
   const preflight = page.getByRole('list', { name: 'Preflight checks' });
   await expect(preflight.getByRole('listitem', { name: /: allowed$/ })).toHaveCount(4, { timeout: 30_000 });
   await page.getByRole('tab', { name: 'Azure PowerShell' }).click();
-  await expect(page.getByLabel('Azure PowerShell script')).toContainText('New-AzMigrateServerReplication');
+  await expect(page.getByLabel('Azure PowerShell script', { exact: true })).toContainText('New-AzMigrateServerReplication');
 
   // Excluding a server takes it out of the plan; including it puts it back.
   await servers.getByRole('checkbox', { name: 'Include FILE-SRV-02' }).uncheck();
@@ -95,7 +95,7 @@ test('an engineer re-replicates an agent-based server: the same plan, sent as Si
   await expect(servers.getByRole('row', { name: /DENTAL-APP-01/ })).toBeVisible({ timeout: 30_000 });
   await page.getByRole('tab', { name: 'Azure PowerShell' }).click();
   // Az.Migrate drives agentless replication only: the export sends the protected-item requests themselves.
-  await expect(page.getByLabel('Azure PowerShell script')).toContainText('Invoke-AzRestMethod -Method POST');
+  await expect(page.getByLabel('Azure PowerShell script', { exact: true })).toContainText('Invoke-AzRestMethod -Method POST');
   await page.getByRole('button', { name: 'Re-replicate 1 server' }).click();
   const dialog = page.getByRole('alertdialog');
   await expect(dialog).toContainText('Stop replicating DENTAL-APP-01');

@@ -1,6 +1,6 @@
 'use client';
 
-import { Body1, Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ArrowRepeatAllRegular, WrenchRegular } from '@fluentui/react-icons';
 import { useRouter } from 'next/navigation';
 import { parseResourceId } from '@/lib/estate/ids';
@@ -10,7 +10,9 @@ import { REENABLE_ACTION } from '@/lib/provisioning/reenable';
 import { selectionStore } from '@/lib/queries/run-store';
 import { useWriteAccess } from '@/lib/queries/write-access';
 import { ruleById } from '@/lib/readiness/catalog';
+import { filledCommand } from '@/lib/readiness/commands';
 import type { Finding } from '@/lib/readiness/types';
+import { CodeBlock } from './code-block';
 
 const useStyles = makeStyles({
   finding: {
@@ -21,24 +23,15 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalXS,
   },
   critical: { borderLeftColor: tokens.colorPaletteRedBorder2 },
-  code: {
-    fontFamily: tokens.fontFamilyMonospace,
-    fontSize: tokens.fontSizeBase200,
-    whiteSpace: 'pre-wrap',
-    backgroundColor: tokens.colorNeutralBackground3,
-    padding: tokens.spacingHorizontalS,
-    borderRadius: tokens.borderRadiusSmall,
-    margin: 0,
-    overflowX: 'auto',
-  },
 });
 
-/** One finding: severity, rule, the message (ARM names as text), the fix with its CLI, and the docs. */
+/** One finding: severity, rule, the message (ARM names as text), the fix with its CLI filled in for this finding, and the docs. */
 export function FindingCard({ finding: f, showReach, hideFix }: { finding: Finding; showReach?: boolean; hideFix?: boolean }) {
   const s = useStyles();
   const rule = ruleById(f.ruleId);
+  const readiness = useReadiness().readiness;
   return (
-    <article className={`${s.finding} ${f.severity === 'critical' ? s.critical : ''}`} aria-label={`${f.ruleId} ${rule?.title ?? ''}`}>
+    <article className={mergeClasses(s.finding, f.severity === 'critical' && s.critical)} aria-label={`${f.ruleId} ${rule?.title ?? ''}`}>
       <Caption1>
         {f.severity.toUpperCase()} · {f.ruleId} · {rule?.title}
         {showReach ? ` · ${f.serverIds.length} ${f.serverIds.length === 1 ? 'server' : 'servers'}` : ''}
@@ -52,9 +45,10 @@ export function FindingCard({ finding: f, showReach, hideFix }: { finding: Findi
           </Body1>
           {!hideFix && FIXABLE_RULES.includes(f.ruleId) && <FixButton ruleId={f.ruleId} resourceId={f.resourceId} />}
           {!hideFix && rule.effect === 'unprotected' && /\/replicationMigrationItems\//i.test(f.resourceId) && <ReplicateButton itemId={f.resourceId} />}
-          <pre className={s.code} aria-label="Azure CLI">
-            {rule.remediation.cli}
-          </pre>
+          <CodeBlock
+            label={`Azure CLI for ${f.ruleId}`}
+            text={readiness ? filledCommand(rule.remediation.cli, f, readiness.evaluation, readiness.estate) : rule.remediation.cli}
+          />
           {rule.docs[0] && (
             <Caption1>
               <a href={rule.docs[0].url} target="_blank" rel="noreferrer noopener">

@@ -1,5 +1,6 @@
 import { Body1, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
+import { CopyButton } from '../common/code-block';
 
 const useStyles = makeStyles({
   grid: {
@@ -15,11 +16,11 @@ const useStyles = makeStyles({
   },
   row: { display: 'grid', gridTemplateColumns: '170px 1fr', gap: tokens.spacingHorizontalM, alignItems: 'baseline' },
   key: { color: tokens.colorNeutralForeground2 },
-  value: { margin: 0, overflowWrap: 'anywhere' },
+  value: { margin: 0, overflowWrap: 'anywhere', display: 'flex', alignItems: 'baseline', gap: tokens.spacingHorizontalXS },
 });
 
-/** The portal's Essentials panel: key/value pairs in two columns. */
-export function Essentials({ items, label }: { items: { key: string; value: ReactNode }[]; label: string }) {
+/** The portal's Essentials panel: key/value pairs in two columns; an item with `copy` (an id, a URL) has a Copy button. */
+export function Essentials({ items, label }: { items: { key: string; value: ReactNode; copy?: string }[]; label: string }) {
   const s = useStyles();
   return (
     <dl className={s.grid} aria-label={label}>
@@ -30,6 +31,7 @@ export function Essentials({ items, label }: { items: { key: string; value: Reac
           </dt>
           <dd className={s.value}>
             <Body1>{i.value}</Body1>
+            {i.copy && <CopyButton text={i.copy} what={i.key} />}
           </dd>
         </div>
       ))}

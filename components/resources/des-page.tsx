@@ -69,6 +69,7 @@ function DesTable({ readiness }: { readiness: Readiness }) {
         kind: 'Disk encryption set',
         essentials: [
           { key: 'Resource group', value: r.resourceGroup },
+          { key: 'Resource ID', value: r.id, copy: r.id },
           { key: 'Subscription', value: r.subscription },
           { key: 'Location', value: r.location },
           { key: 'Encryption type', value: r.encryptionType },

@@ -128,6 +128,7 @@ function VaultTable({ readiness }: { readiness: Readiness }) {
         kind: r.kind,
         essentials: [
           { key: 'Resource group', value: r.resourceGroup },
+          { key: 'Resource ID', value: r.id, copy: r.id },
           { key: 'Subscription', value: r.subscription },
           { key: 'Location', value: r.location },
           { key: 'Pricing tier', value: r.sku },

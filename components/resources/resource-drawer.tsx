@@ -18,20 +18,11 @@ import { useState, type ReactNode } from 'react';
 import type { Finding } from '@/lib/readiness/types';
 import { Essentials } from '../overview/essentials';
 import { FindingCard } from '../common/finding-card';
+import { CodeBlock } from '../common/code-block';
 
 const useStyles = makeStyles({
   body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, paddingBottom: tokens.spacingVerticalXXL },
   findings: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  code: {
-    fontFamily: tokens.fontFamilyMonospace,
-    fontSize: tokens.fontSizeBase200,
-    whiteSpace: 'pre-wrap',
-    backgroundColor: tokens.colorNeutralBackground3,
-    padding: tokens.spacingHorizontalS,
-    borderRadius: tokens.borderRadiusSmall,
-    margin: 0,
-    overflowX: 'auto',
-  },
 });
 
 /** A resource blade: Essentials, what depends on it, its findings with fixes, and its JSON. */
@@ -46,7 +37,7 @@ export function ResourceDrawer({
 }: {
   title?: string;
   kind: string;
-  essentials: { key: string; value: ReactNode }[];
+  essentials: { key: string; value: ReactNode; copy?: string }[];
   findings: Finding[];
   raw: unknown;
   children?: ReactNode;
@@ -81,7 +72,7 @@ export function ResourceDrawer({
                 Resource JSON
               </Subtitle2>
               <Switch label="JSON view" checked={json} onChange={(_, d) => setJson(d.checked)} />
-              {json && <pre className={s.code}>{JSON.stringify(raw, null, 2)}</pre>}
+              {json && <CodeBlock label="Resource JSON" text={JSON.stringify(raw, null, 2)} tall focusable />}
             </section>
           </DrawerBody>
         </>

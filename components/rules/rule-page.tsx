@@ -7,19 +7,10 @@ import { ruleById } from '@/lib/readiness/catalog';
 import { Essentials } from '../overview/essentials';
 import { PageHeader } from '../shell/page-header';
 import { SeverityBadge } from './severity-badge';
+import { CodeBlock } from '../common/code-block';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '980px' },
-  code: {
-    fontFamily: tokens.fontFamilyMonospace,
-    fontSize: tokens.fontSizeBase200,
-    whiteSpace: 'pre-wrap',
-    backgroundColor: tokens.colorNeutralBackground3,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusMedium,
-    margin: 0,
-    overflowX: 'auto',
-  },
 });
 
 /** One rule's documentation: why it matters and how to fix it, four ways. */
@@ -75,7 +66,7 @@ export function RulePage({ id }: { id: string }) {
             ))}
           </ol>
         ) : (
-          <pre className={s.code}>{rule.remediation[how]}</pre>
+          <CodeBlock label={how === 'cli' ? 'Azure CLI' : how === 'powershell' ? 'Azure PowerShell' : 'Bicep'} text={rule.remediation[how]} />
         )}
       </section>
       <section className={s.section} aria-labelledby="docs">

@@ -22,14 +22,17 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowRightRegular, DatabaseRegular, DismissRegular, KeyRegular, LockClosedRegular, PersonRegular, ShieldLockRegular } from '@fluentui/react-icons';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { chainOf, type ChainLink } from '@/lib/readiness/rows';
-import type { LandedVm } from '@/lib/estate/model';
+import type { LandedVm, ReplicatingServer } from '@/lib/estate/model';
+import type { Verdict } from '@/lib/readiness/types';
 import type { Readiness } from '@/lib/queries/estate';
 import { normalizeId } from '@/lib/estate/ids';
 import { rawResource } from '@/lib/estate/normalize';
 import { FindingCard } from '../common/finding-card';
 import { healthLabel, VerdictBadge } from '../common/verdict-badge';
+import { CodeBlock } from '../common/code-block';
+import { Essentials } from '../overview/essentials';
 
 const useStyles = makeStyles({
   body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, paddingBottom: tokens.spacingVerticalXXL },
@@ -53,22 +56,35 @@ const useStyles = makeStyles({
   icon: { fontSize: '24px' },
   arrow: { alignSelf: 'center', color: tokens.colorNeutralForeground3 },
   findings: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  code: {
-    fontFamily: tokens.fontFamilyMonospace,
-    fontSize: tokens.fontSizeBase200,
-    whiteSpace: 'pre-wrap',
-    backgroundColor: tokens.colorNeutralBackground3,
-    padding: tokens.spacingHorizontalS,
-    borderRadius: tokens.borderRadiusSmall,
-    margin: 0,
-    overflowX: 'auto',
-  },
 });
 
 const ICONS = { disk: DatabaseRegular, des: LockClosedRegular, vault: ShieldLockRegular, key: KeyRegular, access: PersonRegular };
 const KIND: Record<ChainLink['kind'], string> = { disk: 'Disks', des: 'Disk encryption set', vault: 'Key vault', key: 'Key', access: 'Access' };
 
-/** The details blade: the chain as a picture, each finding with its fix, the disks and the raw item. */
+/** What the portal's Essentials shows for a replicating server: where it runs and lands, how it replicates, its verdict. */
+function essentialsOf(readiness: Readiness, server: ReplicatingServer, verdict: Verdict): { key: string; value: ReactNode; copy?: string }[] {
+  const row = readiness.rows.find((r) => normalizeId(r.id) === normalizeId(server.id));
+  const name = (id: string | undefined) => (id ? (id.split('/').pop() ?? id) : '—');
+  const capacity = (server.disks ?? []).reduce((a, d) => a + (d.sizeBytes ?? 0), 0) / 1024 ** 3;
+  return [
+    { key: 'Verdict', value: <VerdictBadge verdict={verdict} /> },
+    {
+      key: 'Replication',
+      value: `${server.migrationStateDescription ?? server.migrationState ?? '—'}${server.seedingProgress !== undefined ? ` · ${server.seedingProgress}%` : ''}`,
+    },
+    { key: 'Method', value: server.method === 'agent-based' ? `Agent-based (${server.provider})` : `Agentless (${server.provider})` },
+    { key: 'Project', value: row?.project ?? name(server.projectId) },
+    { key: 'Recovery Services vault', value: name(server.vaultId) },
+    { key: 'Subscription', value: row?.subscription ?? server.subscriptionId },
+    { key: 'Target', value: `${server.targetRegion ?? '—'} · ${name(server.targetResourceGroupId)}` },
+    { key: 'Target VM', value: `${server.vmName ?? '—'}${server.vmSize ? ` (${server.vmSize})` : ''}` },
+    { key: 'Disks', value: `${(server.disks ?? []).length} · ${Math.round(capacity)} GiB` },
+    { key: 'Disk encryption set', value: row?.desName || 'None (platform-managed key)' },
+    { key: 'Item ID', value: server.itemName, copy: server.id },
+  ];
+}
+
+/** The details blade: Essentials, the chain as a picture, each finding with its fix, the disks and the raw item. */
 export function ServerDetails({ readiness, serverId, onClose }: { readiness: Readiness; serverId: string | undefined; onClose: () => void }) {
   const s = useStyles();
   const [json, setJson] = useState(false);
@@ -94,9 +110,7 @@ export function ServerDetails({ readiness, serverId, onClose }: { readiness: Rea
             </Caption1>
           </DrawerHeader>
           <DrawerBody className={s.body}>
-            <div>
-              <VerdictBadge verdict={result.verdict} />
-            </div>
+            <Essentials label="Essentials" items={essentialsOf(readiness, server, result.verdict)} />
             <section aria-labelledby="chain-title">
               <Subtitle2 as="h2" id="chain-title">
                 Encryption chain
@@ -167,7 +181,7 @@ export function ServerDetails({ readiness, serverId, onClose }: { readiness: Rea
                 Resource JSON
               </Subtitle2>
               <Switch label="JSON view" checked={json} onChange={(_, d) => setJson(d.checked)} />
-              {json && <pre className={s.code}>{JSON.stringify(rawResource(readiness.estate, server.id), null, 2)}</pre>}
+              {json && <CodeBlock label="Resource JSON" text={JSON.stringify(rawResource(readiness.estate, server.id), null, 2)} tall focusable />}
             </section>
           </DrawerBody>
         </>

@@ -32,21 +32,7 @@ import type { Plan } from '@/lib/provisioning/steps';
 import type { Preflight } from '@/lib/provisioning/preflight';
 import { renderArmJson, renderAzCli, renderBicep, renderPowerShell } from '@/lib/provisioning/render';
 import { downloadText } from '../common/download';
-
-export const useCodeStyles = makeStyles({
-  code: {
-    fontFamily: tokens.fontFamilyMonospace,
-    fontSize: tokens.fontSizeBase200,
-    whiteSpace: 'pre-wrap',
-    overflowWrap: 'anywhere',
-    backgroundColor: tokens.colorNeutralBackground3,
-    padding: tokens.spacingHorizontalS,
-    borderRadius: tokens.borderRadiusSmall,
-    margin: 0,
-    maxHeight: '420px',
-    overflow: 'auto',
-  },
-});
+import { CodeBlock } from '../common/code-block';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -72,7 +58,6 @@ const useStyles = makeStyles({
 /** The preflight: may the user do each step, and if not, who can and what to hand them. */
 export function PreflightView({ preflight, isPending, error }: { preflight?: Preflight; isPending: boolean; error?: unknown }) {
   const s = useStyles();
-  const code = useCodeStyles();
   return (
     <section className={s.card} aria-labelledby="preflight-title">
       <Subtitle2 as="h2" style={{ margin: 0 }} id="preflight-title">
@@ -121,9 +106,7 @@ export function PreflightView({ preflight, isPending, error }: { preflight?: Pre
                       Roles that include {c.action}: {c.rolesThatGrant.join(', ') || 'a custom role'}.{' '}
                       {c.whoCan.length > 0 ? `In this directory: ${c.whoCan.join('; ')}.` : 'Nobody Lockstep can see holds one at this scope.'} The steps before
                       it can still run; the run stops here. Hand over this command:
-                      <pre className={code.code} aria-label={`Command for ${c.title}`}>
-                        {c.handover}
-                      </pre>
+                      <CodeBlock label={`Command for ${c.title}`} text={c.handover ?? ''} tall />
                     </MessageBarBody>
                   </MessageBar>
                 )}
@@ -139,7 +122,6 @@ export function PreflightView({ preflight, isPending, error }: { preflight?: Pre
 /** Every request the plan sends, in order, with why. */
 export function PlanSteps({ plan }: { plan: Plan }) {
   const s = useStyles();
-  const code = useCodeStyles();
   return (
     <section className={s.card} aria-labelledby="requests-title">
       <Subtitle2 as="h2" style={{ margin: 0 }} id="requests-title">
@@ -167,9 +149,11 @@ export function PlanSteps({ plan }: { plan: Plan }) {
                   Takes {step.bindings.map((b) => `${b.placeholder} from the result of step "${b.step}" (${b.path})`).join('; ')}.
                 </Caption1>
               )}
-              <pre className={code.code} aria-label={`Request ${i + 1}`}>
-                {`${step.request.method} ${step.request.url}${step.request.body ? `\n\n${JSON.stringify(step.request.body, null, 2)}` : ''}`}
-              </pre>
+              <CodeBlock
+                label={`Request ${i + 1}`}
+                text={`${step.request.method} ${step.request.url}${step.request.body ? `\n\n${JSON.stringify(step.request.body, null, 2)}` : ''}`}
+                tall
+              />
             </AccordionPanel>
           </AccordionItem>
         ))}
@@ -190,7 +174,6 @@ export function PlanExport({ plan, baseName, formats: wanted = ['bicep', 'azcli'
   // Bicep declares resources: a plan with actions (POST) or removals (DELETE) is offered in the formats that can run them.
   const formats = wanted.filter((f) => f !== 'bicep' || plan.steps.every((x) => x.request.method !== 'POST' && x.request.method !== 'DELETE'));
   const s = useStyles();
-  const code = useCodeStyles();
   // Bicep declares whole resources; a plan of repairs (PATCHes) reads best as CLI.
   const [tab, setTab] = useState<ExportFormat>(() =>
     formats.includes('bicep') && plan.steps.some((x) => x.status === 'pending' && x.request.method === 'PUT') ? 'bicep' : 'azcli',
@@ -238,13 +221,12 @@ export function PlanExport({ plan, baseName, formats: wanted = ['bicep', 'azcli'
                 : 'The requests Lockstep sends, with the bindings between them'}
         </Caption1>
       </div>
-      <pre
-        className={code.code}
-        aria-label={tab === 'bicep' ? 'Bicep' : tab === 'azcli' ? 'Azure CLI script' : tab === 'powershell' ? 'Azure PowerShell script' : 'ARM JSON'}
-        tabIndex={0}
-      >
-        {text}
-      </pre>
+      <CodeBlock
+        label={tab === 'bicep' ? 'Bicep' : tab === 'azcli' ? 'Azure CLI script' : tab === 'powershell' ? 'Azure PowerShell script' : 'ARM JSON'}
+        text={text}
+        tall
+        focusable
+      />
     </section>
   );
 }

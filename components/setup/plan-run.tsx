@@ -23,8 +23,8 @@ import { CheckmarkCircleFilled, CircleRegular, DismissCircleFilled, ArrowClockwi
 import type { StepRun } from '@/lib/provisioning/apply';
 import { handoverScript } from '@/lib/provisioning/preflight';
 import type { StoredRun } from '@/lib/queries/run-store';
-import { useCodeStyles } from './plan-review';
 import { CARD } from '../common/card-style';
+import { CodeBlock } from '../common/code-block';
 
 const useStyles = makeStyles({
   card: CARD,
@@ -56,7 +56,6 @@ const STATUS: Record<StepRun['status'], string> = { pending: 'Waiting', running:
 /** Progress per step, each with the request as sent and its result; a failure in words with Resume. */
 export function RunView({ stored, running, onResume, onDiscard }: { stored: StoredRun; running: boolean; onResume: () => void; onDiscard: () => void }) {
   const s = useStyles();
-  const code = useCodeStyles();
   const { run } = stored;
   const steps = run.plan.steps;
   const finished = steps.filter((x) => ['done', 'existing'].includes(run.steps[x.id]!.status)).length;
@@ -93,9 +92,11 @@ export function RunView({ stored, running, onResume, onDiscard }: { stored: Stor
             {failure.deniedAction && (
               <>
                 <Body1 block>Someone with {failure.rolesThatGrant?.join(' or ') ?? 'the right role'} can run this step for you:</Body1>
-                <pre className={code.code} aria-label="Command to hand over">
-                  {handoverScript(run.plan, run.steps[failed.id]?.sent ? { ...failed, request: run.steps[failed.id]!.sent!, bindings: [] } : failed)}
-                </pre>
+                <CodeBlock
+                  label="Command to hand over"
+                  text={handoverScript(run.plan, run.steps[failed.id]?.sent ? { ...failed, request: run.steps[failed.id]!.sent!, bindings: [] } : failed)}
+                  tall
+                />
               </>
             )}
           </MessageBarBody>
@@ -131,15 +132,15 @@ export function RunView({ stored, running, onResume, onDiscard }: { stored: Stor
               </AccordionHeader>
               <AccordionPanel>
                 {state.note && <Body1 block>{state.note}</Body1>}
-                <pre className={code.code} aria-label={`Request ${i + 1} as sent`}>
-                  {`${(state.sent ?? step.request).method} ${(state.sent ?? step.request).url}${(state.sent ?? step.request).body ? `\n\n${JSON.stringify((state.sent ?? step.request).body, null, 2)}` : ''}`}
-                </pre>
+                <CodeBlock
+                  label={`Request ${i + 1} as sent`}
+                  text={`${(state.sent ?? step.request).method} ${(state.sent ?? step.request).url}${(state.sent ?? step.request).body ? `\n\n${JSON.stringify((state.sent ?? step.request).body, null, 2)}` : ''}`}
+                  tall
+                />
                 {state.result !== undefined && (
                   <>
                     <Caption1>Result</Caption1>
-                    <pre className={code.code} aria-label={`Result of step ${i + 1}`}>
-                      {JSON.stringify(state.result, null, 2)}
-                    </pre>
+                    <CodeBlock label={`Result of step ${i + 1}`} text={JSON.stringify(state.result, null, 2)} tall />
                   </>
                 )}
               </AccordionPanel>

@@ -1,0 +1,79 @@
+'use client';
+
+import { Button, makeStyles, mergeClasses, tokens, Tooltip } from '@fluentui/react-components';
+import { CheckmarkRegular, CopyRegular } from '@fluentui/react-icons';
+import { useEffect, useState } from 'react';
+
+const useStyles = makeStyles({
+  block: { position: 'relative' },
+  code: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    whiteSpace: 'pre-wrap',
+    overflowWrap: 'anywhere',
+    backgroundColor: tokens.colorNeutralBackground3,
+    padding: tokens.spacingHorizontalS,
+    // Room for the Copy button, so it never covers the end of the first line.
+    paddingRight: '40px',
+    borderRadius: tokens.borderRadiusSmall,
+    margin: 0,
+    overflow: 'auto',
+  },
+  tall: { maxHeight: '420px' },
+  copy: { position: 'absolute', top: tokens.spacingVerticalXXS, right: tokens.spacingHorizontalXXS },
+});
+
+/** Puts text on the clipboard: the Clipboard API, or a selected text area where the page is not allowed to use it. */
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    document.body.appendChild(area);
+    area.select();
+    const done = document.execCommand('copy');
+    area.remove();
+    return done;
+  }
+}
+
+/** A Copy button for a command, an id or an exported plan; says "Copied" (to the eye and to a screen reader) for two seconds. */
+export function CopyButton({ text, what, className }: { text: string; what: string; className?: string }) {
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  useEffect(() => {
+    if (state === 'idle') return;
+    const t = window.setTimeout(() => setState('idle'), 2000);
+    return () => window.clearTimeout(t);
+  }, [state]);
+  const label = state === 'copied' ? `Copied ${what}` : state === 'failed' ? `Could not copy ${what}: select it and press Ctrl+C` : `Copy ${what}`;
+  return (
+    <Tooltip content={label} relationship="label" withArrow>
+      <Button
+        className={className}
+        size="small"
+        appearance="subtle"
+        icon={state === 'copied' ? <CheckmarkRegular /> : <CopyRegular />}
+        onClick={() => void copyText(text).then((ok) => setState(ok ? 'copied' : 'failed'))}
+        aria-live="polite"
+      />
+    </Tooltip>
+  );
+}
+
+/** Code as text the user can select, scroll and copy; `label` names it for assistive technology and for the Copy button. */
+export function CodeBlock({ text, label, tall, focusable }: { text: string; label: string; tall?: boolean; focusable?: boolean }) {
+  const s = useStyles();
+  return (
+    <div className={s.block}>
+      <pre className={mergeClasses(s.code, tall && s.tall)} aria-label={label} tabIndex={focusable ? 0 : undefined}>
+        {text}
+      </pre>
+      <CopyButton text={text} what={label} className={s.copy} />
+    </div>
+  );
+}
