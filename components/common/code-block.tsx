@@ -3,6 +3,7 @@
 import { Button, makeStyles, mergeClasses, tokens, Tooltip } from '@fluentui/react-components';
 import { CheckmarkRegular, CopyRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
+import { reveal } from '@/lib/estate/display';
 
 const useStyles = makeStyles({
   block: { position: 'relative' },
@@ -66,8 +67,10 @@ export function CopyButton({ text, what, className }: { text: string; what: stri
 }
 
 /** Code as text the user can select, scroll and copy; `label` names it for assistive technology and for the Copy button. */
-export function CodeBlock({ text, label, tall, focusable }: { text: string; label: string; tall?: boolean; focusable?: boolean }) {
+export function CodeBlock({ text: given, label, tall, focusable }: { text: string; label: string; tall?: boolean; focusable?: boolean }) {
   const s = useStyles();
+  // Raw JSON and exports carry ARM text as it came: shown, and copied, with its invisible controls made visible.
+  const text = reveal(given);
   return (
     <div className={s.block}>
       <pre className={mergeClasses(s.code, tall && s.tall)} aria-label={label} tabIndex={focusable ? 0 : undefined}>

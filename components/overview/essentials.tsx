@@ -16,7 +16,7 @@ const useStyles = makeStyles({
   },
   row: { display: 'grid', gridTemplateColumns: '170px 1fr', gap: tokens.spacingHorizontalM, alignItems: 'baseline' },
   key: { color: tokens.colorNeutralForeground2 },
-  value: { margin: 0, overflowWrap: 'anywhere', display: 'flex', alignItems: 'baseline', gap: tokens.spacingHorizontalXS },
+  value: { margin: 0, overflowWrap: 'anywhere', unicodeBidi: 'isolate', display: 'flex', alignItems: 'baseline', gap: tokens.spacingHorizontalXS },
 });
 
 /** The portal's Essentials panel: key/value pairs in two columns; an item with `copy` (an id, a URL) has a Copy button. */

@@ -52,6 +52,8 @@ const useStyles = makeStyles({
     overflow: 'hidden',
     whiteSpace: 'nowrap',
     textOverflow: 'ellipsis',
+    // Each cell holds untrusted text: isolated, a right-to-left name cannot reorder its neighbours.
+    unicodeBidi: 'isolate',
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
   },
   frozen: { position: 'sticky', zIndex: 1, backgroundColor: 'inherit' },

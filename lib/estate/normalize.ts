@@ -3,6 +3,7 @@
  * ids compare case-insensitively, booleans may be strings, fields may be absent (absent is not
  * false), unknown enum values are kept as they are.
  */
+import { revealAll } from './display';
 import { BUILT_IN_ROLES } from './builtin-roles';
 import type { ArmResource, EstateFile } from './file';
 import { isAtOrBelow, normalizeId, parseResourceId } from './ids';
@@ -414,7 +415,8 @@ export function normalize(file: EstateFile): Estate {
     servers.push(server);
   }
 
-  return {
+  // Untrusted text is shown as it is: invisible and bidirectional controls become visible tokens (display.ts).
+  return revealAll({
     capturedAt: file.capturedAt,
     tenantId: file.tenantId,
     tenantDisplayName: file.tenantDisplayName,
@@ -439,7 +441,7 @@ export function normalize(file: EstateFile): Estate {
     gaps: file.gaps ?? [],
     principals: principalNames(file),
     raw,
-  };
+  });
 }
 
 export const MIGRATION_ITEM_TYPE = 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationMigrationItems';

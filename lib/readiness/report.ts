@@ -1,4 +1,5 @@
 /** The findings document (`lockstep.findings` v1) and its CSV form: what `npm run scan` prints and "Export findings" writes. */
+import { reveal } from '../estate/display';
 import type { Evaluation } from './types';
 
 export interface FindingsDocument {
@@ -36,5 +37,6 @@ export function findingsCsv(e: Evaluation): string {
     if (s.findings.length === 0) rows.push([s.name, s.id, s.verdict, '', '', '', '']);
     for (const f of s.findings) rows.push([s.name, s.id, s.verdict, f.ruleId, f.severity, f.resourceId, f.message]);
   }
-  return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+  // A spreadsheet is read by people: ids too show their invisible controls (the JSON export keeps ids exact).
+  return rows.map((r) => r.map((x) => cell(reveal(x))).join(',')).join('\r\n') + '\r\n';
 }
