@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
 import { resetEmulator, signIn, user } from './support';
 
 test.beforeEach(async () => {
@@ -46,13 +47,15 @@ test('the CISO reviews compliance, downloads evidence that matches its estate, a
   const commands = await page.getByRole('toolbar', { name: 'Commands' }).getByRole('button').allInnerTexts();
   expect(commands.map((c) => c.trim())).toEqual(['Refresh', 'Download evidence', 'Printable report']);
 
-  const downloads: { name: string; path: string }[] = [];
-  page.on('download', async (d) => downloads.push({ name: d.suggestedFilename(), path: (await d.path())! }));
+  // One archive, not two downloads: the bundle, and the estate file whose SHA-256 it names.
+  const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download evidence' }).click();
-  await expect.poll(() => downloads.length).toBe(2);
-  await expect.poll(() => downloads.every((d) => d.path)).toBe(true);
-  const estate = downloads.find((d) => d.name.startsWith('lockstep-estate-'))!;
-  const evidence = JSON.parse(readFileSync(downloads.find((d) => d.name.startsWith('lockstep-evidence-'))!.path, 'utf8'));
+  const archive = await download;
+  expect(archive.suggestedFilename()).toMatch(/^lockstep-evidence-\d{4}-\d{2}-\d{2}\.zip$/);
+  const files = unzipSync(readFileSync((await archive.path())!));
+  expect(Object.keys(files).sort()).toEqual(['README.txt', 'estate.json', 'evidence.json']);
+  const evidence = JSON.parse(strFromU8(files['evidence.json']!));
+  expect(JSON.parse(strFromU8(files['estate.json']!))).toMatchObject({ kind: 'lockstep.estate' });
   expect(evidence).toMatchObject({
     kind: 'lockstep.evidence',
     version: 1,
@@ -60,7 +63,8 @@ test('the CISO reviews compliance, downloads evidence that matches its estate, a
     tool: { name: 'lockstep', version: '0.1.0' },
     summary: { servers: 71 },
   });
-  expect(evidence.estateSha256).toBe(createHash('sha256').update(readFileSync(estate.path)).digest('hex'));
+  expect(evidence.estateSha256).toBe(createHash('sha256').update(files['estate.json']!).digest('hex'));
+  expect(strFromU8(files['README.txt']!)).toContain(evidence.estateSha256);
 
   // The drill-down lists exactly the servers the control counts as failing.
   const failing = iso.getByRole('link', { name: /\d+ servers failing/ });

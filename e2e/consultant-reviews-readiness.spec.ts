@@ -153,3 +153,15 @@ test('a compliance drill-down is a pill: removing it restores the rows, and Clea
   await expect(page.getByText(`Showing ${total} of ${total} servers`)).toBeVisible();
   await expect(page.getByRole('searchbox', { name: 'Filter servers' })).toHaveValue('');
 });
+
+test('a top finding on the Overview leads to the servers it hits', async ({ page }) => {
+  await signIn(page, user('Consultant'));
+  const top = page.getByRole('list', { name: 'Top findings' });
+  await expect(top).toBeVisible({ timeout: 30_000 });
+  const link = top.getByRole('link', { name: /^\d+ servers? failing LS-/ }).first();
+  const [, count, rule] = /^(\d+) servers? failing (\S+)$/.exec((await link.getAttribute('aria-label'))!)!;
+  await link.click();
+  await expect(page).toHaveURL(new RegExp(`/servers/\\?rules=${rule}$`));
+  await expect(page.getByText(new RegExp(`^Showing ${count} of \\d+ servers failing ${rule}$`))).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('toolbar', { name: 'Active filters' })).toContainText(`Failing: ${rule}`);
+});

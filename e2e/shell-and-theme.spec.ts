@@ -51,3 +51,31 @@ test('the left navigation reaches every section, keyboard included', async ({ pa
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/overview\/$/);
 });
+
+test('the navigation collapses to its icons and stays so after a reload; every section is still reachable by name', async ({ page }) => {
+  await signIn(page, user('Consultant'));
+  const nav = page.getByRole('navigation', { name: 'Lockstep' });
+  const wide = (await nav.boundingBox())!.width;
+  await page.getByRole('button', { name: 'Collapse the navigation' }).click();
+  await expect(page.getByRole('button', { name: 'Expand the navigation' })).toHaveAttribute('aria-expanded', 'false');
+  await expect.poll(async () => (await nav.boundingBox())!.width).toBeLessThan(wide / 2);
+  await expect(nav.getByText('Disk encryption sets', { exact: true })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Expand the navigation' })).toBeVisible({ timeout: 20_000 });
+  await nav.getByRole('link', { name: 'Disk encryption sets' }).click();
+  await expect(page.getByRole('heading', { name: 'Disk encryption sets', level: 1 })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Expand the navigation' }).click();
+  await expect(nav.getByText('Disk encryption sets', { exact: true })).toBeVisible();
+});
+
+test('an address that is no page keeps the shell for someone signed in, and says so in words', async ({ page }) => {
+  await signIn(page, user('Consultant'));
+  await page.goto('/no-such-page/');
+  await expect(page.getByRole('heading', { name: 'This page does not exist' })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('navigation', { name: 'Lockstep' }).getByRole('link', { name: 'Replicating servers' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toContainText('Page not found');
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole('link', { name: 'Go to Overview' }).click();
+  await expect(page).toHaveURL(/\/overview\/$/);
+});

@@ -1,26 +1,43 @@
 'use client';
 
+import { useMsal } from '@azure/msal-react';
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { DocumentSearchRegular } from '@fluentui/react-icons';
+import { useRouter } from 'next/navigation';
+import { useOfflineEstate } from '@/lib/queries/estate';
+import { PortalShell } from '../shell/portal-shell';
 import { EmptyState } from './empty-state';
 
 const useStyles = makeStyles({ root: { minHeight: '100vh', display: 'grid', placeItems: 'center', backgroundColor: tokens.colorNeutralBackground2 } });
 
+/** An address that is no page: inside the portal's frame for someone signed in (or reviewing a file), on its own otherwise. */
 export function NotFoundPage() {
   const s = useStyles();
-  return (
-    <main className={s.root}>
-      <EmptyState
-        icon={<DocumentSearchRegular />}
-        title="This page does not exist"
-        action={
-          <Button as="a" href="/overview/" appearance="primary">
-            Go to Overview
-          </Button>
-        }
-      >
-        The address may be mistyped, or the page may have moved.
-      </EmptyState>
-    </main>
+  const router = useRouter();
+  const { accounts } = useMsal();
+  const offline = useOfflineEstate();
+  const inside = accounts.length > 0 || !!offline;
+  const body = (
+    <EmptyState
+      icon={<DocumentSearchRegular />}
+      title="This page does not exist"
+      action={
+        <Button
+          as="a"
+          href={inside ? '/overview/' : '/'}
+          appearance="primary"
+          onClick={(e) => {
+            e.preventDefault();
+            router.push(inside ? '/overview/' : '/');
+          }}
+        >
+          {inside ? 'Go to Overview' : 'Go to the start page'}
+        </Button>
+      }
+    >
+      The address may be mistyped, or the page may have moved.
+    </EmptyState>
   );
+  if (inside) return <PortalShell crumbs={[{ title: 'Page not found' }]}>{body}</PortalShell>;
+  return <main className={s.root}>{body}</main>;
 }

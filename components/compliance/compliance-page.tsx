@@ -30,7 +30,7 @@ import {
 } from '@fluentui/react-icons';
 import { useRouter } from 'next/navigation';
 import { useMemo, type ReactElement } from 'react';
-import { evidenceBundle } from '@/lib/compliance/evidence';
+import { evidenceArchive, evidenceBundle } from '@/lib/compliance/evidence';
 import { CONTROL_STATUS_LABEL, custodyText, dayOf } from '@/lib/compliance/wording';
 import { controlResults, coverageBy, keyCustody, upcoming, type ControlStatus } from '@/lib/compliance/summary';
 import { useOfflineEstate, useReadiness, type Readiness } from '@/lib/queries/estate';
@@ -128,8 +128,8 @@ function ComplianceCommands({ onRefresh, busy }: { onRefresh: () => void; busy: 
       generatedBy: accounts[0]?.username ?? (offline ? `offline review of ${offline.fileName}` : 'unknown'),
       toolVersion: process.env.NEXT_PUBLIC_LOCKSTEP_VERSION ?? 'unknown',
     });
-    downloadText(`lockstep-estate-${stamp}.json`, estateText);
-    downloadText(`lockstep-evidence-${stamp}.json`, JSON.stringify(bundle, null, 2) + '\n');
+    // One archive: the bundle and the estate it was judged from (two downloads at once make browsers ask).
+    void evidenceArchive(bundle, estateText).then((zip) => downloadText(`lockstep-evidence-${stamp}.zip`, zip as Uint8Array<ArrayBuffer>, 'application/zip'));
   };
   return (
     <>

@@ -55,7 +55,7 @@ function OfflineOverview({ offline }: { offline: OfflineEstate }) {
         label="Essentials"
         items={[
           { key: 'Directory', value: f.tenantDisplayName ?? '—' },
-          { key: 'Directory (tenant) ID', value: f.tenantId },
+          { key: 'Directory (tenant) ID', value: f.tenantId, copy: f.tenantId },
           { key: 'File', value: offline.fileName },
           { key: 'Captured at', value: f.capturedAt },
           { key: 'Subscriptions', value: String(f.subscriptions.length) },
@@ -113,7 +113,7 @@ function LiveOverview() {
         items={[
           { key: 'Directory', value: directory.data?.displayName ?? (directory.isPending ? 'Loading…' : directory.isError ? 'Could not be read' : '—') },
           { key: 'Default domain', value: directory.data?.defaultDomain ?? '—' },
-          { key: 'Directory (tenant) ID', value: account?.tenantId ?? '—' },
+          { key: 'Directory (tenant) ID', value: account?.tenantId ?? '—', copy: account?.tenantId },
           { key: 'Signed in as', value: account ? `${account.name ?? ''} (${account.username})` : '—' },
           { key: 'Cloud', value: `${config.cloud.displayName} · ${config.cloud.armEndpoint}` },
           { key: 'Subscriptions', value: subs.data ? String(subs.data.length) : subs.isPending ? 'Loading…' : 'Could not be read' },

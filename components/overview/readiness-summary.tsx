@@ -103,7 +103,17 @@ export function ReadinessSummary() {
                       {t.ruleId} {ruleById(t.ruleId)?.title}
                     </Link>{' '}
                     <Caption1 className={s.muted}>
-                      · {t.severity} · {t.servers} {t.servers === 1 ? 'server' : 'servers'}
+                      · {t.severity} ·{' '}
+                      <Link
+                        href={`/servers/?rules=${t.ruleId}`}
+                        aria-label={`${t.servers} ${t.servers === 1 ? 'server' : 'servers'} failing ${t.ruleId}`}
+                        onClick={(e) => {
+                          e.preventDefault();
+                          router.push(`/servers/?rules=${t.ruleId}`);
+                        }}
+                      >
+                        {t.servers} {t.servers === 1 ? 'server' : 'servers'}
+                      </Link>
                     </Caption1>
                     <Body1 block>{t.example.message}</Body1>
                   </li>

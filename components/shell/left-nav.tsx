@@ -1,30 +1,52 @@
 'use client';
 
-import { makeStyles, NavDrawer, NavDrawerBody, NavItem, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, NavDrawer, NavDrawerBody, NavItem, tokens, Tooltip } from '@fluentui/react-components';
+import { NavigationRegular } from '@fluentui/react-icons';
 import { usePathname, useRouter } from 'next/navigation';
 import { NAV, navItemFor } from '@/config/nav';
+import { browserStore } from '@/lib/queries/browser-store';
 
 const useStyles = makeStyles({
   drawer: { height: '100%', borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, '@media (max-width: 900px)': { width: '64px' } },
+  collapsed: { width: '56px', minWidth: '56px' },
+  toggle: { marginBottom: tokens.spacingVerticalS, marginLeft: tokens.spacingHorizontalXS },
 });
 
-/** The portal's left navigation, built from config/nav.ts. */
+/** Whether the navigation is collapsed to its icons, remembered in this browser (nothing else about the user is stored). */
+const collapsedStore = browserStore<boolean>(
+  'lockstep.nav.collapsed',
+  { safeParse: (v: unknown) => (typeof v === 'boolean' ? { success: true as const, data: v } : { success: false as const }) },
+  { storage: 'local', fallback: false, serverValue: false },
+);
+
+/** The portal's left navigation, built from config/nav.ts; the menu button collapses it to icons, as the portal's does. */
 export function LeftNav() {
   const s = useStyles();
   const pathname = usePathname();
   const router = useRouter();
   const current = navItemFor(pathname)?.href;
+  const collapsed = collapsedStore.use();
   return (
-    <NavDrawer open type="inline" selectedValue={current} className={s.drawer} aria-label="Lockstep">
+    <NavDrawer open type="inline" selectedValue={current} className={mergeClasses(s.drawer, collapsed && s.collapsed)} aria-label="Lockstep">
       <NavDrawerBody>
+        <Tooltip content={collapsed ? 'Expand the navigation' : 'Collapse the navigation'} relationship="label" positioning="after">
+          <Button
+            className={s.toggle}
+            appearance="subtle"
+            icon={<NavigationRegular />}
+            aria-expanded={!collapsed}
+            onClick={() => collapsedStore.set(!collapsed)}
+          />
+        </Tooltip>
         {NAV.map((item) => {
           const Icon = item.icon;
-          return (
+          const link = (
             <NavItem
               key={item.href}
               value={item.href}
               href={item.href}
               icon={<Icon />}
+              aria-label={collapsed ? item.title : undefined}
               aria-current={current === item.href ? 'page' : undefined}
               onClick={(e) => {
                 if (e.metaKey || e.ctrlKey || e.shiftKey) return;
@@ -32,8 +54,15 @@ export function LeftNav() {
                 router.push(item.href);
               }}
             >
-              {item.title}
+              {collapsed ? null : item.title}
             </NavItem>
+          );
+          return collapsed ? (
+            <Tooltip key={item.href} content={item.title} relationship="description" positioning="after">
+              {link}
+            </Tooltip>
+          ) : (
+            link
           );
         })}
       </NavDrawerBody>

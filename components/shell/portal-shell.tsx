@@ -7,7 +7,7 @@ import { usePathname, useRouter } from 'next/navigation';
 import { useEffect, type ReactNode } from 'react';
 import { useOfflineEstate } from '@/lib/queries/estate';
 import { StartupSplash } from '../common/startup-splash';
-import { Breadcrumbs } from './breadcrumbs';
+import { Breadcrumbs, type Crumb } from './breadcrumbs';
 import { HeaderBar } from './header-bar';
 import { LeftNav } from './left-nav';
 
@@ -37,7 +37,7 @@ const useStyles = makeStyles({
 });
 
 /** The signed-in frame: header bar, left navigation, breadcrumbs and the page. Signed-out visitors go to the landing page. */
-export function PortalShell({ children }: { children: ReactNode }) {
+export function PortalShell({ children, crumbs }: { children: ReactNode; crumbs?: Crumb[] }) {
   const s = useStyles();
   const { instance, inProgress, accounts } = useMsal();
   const account = instance.getActiveAccount() ?? accounts[0];
@@ -57,7 +57,7 @@ export function PortalShell({ children }: { children: ReactNode }) {
       <div className={s.body}>
         <LeftNav />
         <main id="main" className={s.main} tabIndex={-1}>
-          <Breadcrumbs />
+          <Breadcrumbs extra={crumbs} />
           {children}
         </main>
       </div>

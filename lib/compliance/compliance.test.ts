@@ -7,7 +7,8 @@ import { normalize } from '../estate/normalize';
 import { evaluate } from '../readiness/evaluate';
 import { healthy, run, NOW, DAY, PRINCIPAL } from '../readiness/fixtures';
 import { CONTROLS } from './controls';
-import { evidenceBundle } from './evidence';
+import { unzipSync } from 'fflate';
+import { evidenceArchive, evidenceBundle } from './evidence';
 import { sha256Hex } from './sha256';
 import { controlResults, durationDays, keyCustody, upcoming } from './summary';
 import { RULES } from '../readiness/catalog';
@@ -130,5 +131,15 @@ describe('evidence bundle', () => {
     expect(b.controls).toHaveLength(CONTROLS.length);
     expect(b.summary.servers).toBe(71);
     expect(b.findings.length).toBe(e.findings.length);
+  });
+
+  it('is one archive holding the bundle and the estate whose SHA-256 it names, byte for byte', async () => {
+    const text = bytes.toString('utf8');
+    const b = evidenceBundle({ estate, evaluation: e, estateBytes: text, generatedAt: '2026-11-29T09:00:00Z', generatedBy: 'x', toolVersion: '0.1.0' });
+    const files = unzipSync(await evidenceArchive(b, text));
+    expect(Object.keys(files).sort()).toEqual(['README.txt', 'estate.json', 'evidence.json']);
+    expect(createHash('sha256').update(files['estate.json']!).digest('hex')).toBe(b.estateSha256);
+    expect(Buffer.from(files['estate.json']!).equals(Buffer.from(text, 'utf8'))).toBe(true);
+    expect(JSON.parse(Buffer.from(files['evidence.json']!).toString('utf8'))).toEqual(JSON.parse(JSON.stringify(b)));
   });
 });

@@ -47,3 +47,33 @@ export function evidenceBundle(input: {
     findings: findingsDocument(evaluation).findings,
   };
 }
+
+/**
+ * The evidence as one archive (browsers ask before a page saves two files at once): `evidence.json`, the bundle,
+ * and `estate.json`, the estate file whose SHA-256 the bundle names, byte for byte, plus a README for the auditor.
+ */
+export async function evidenceArchive(bundle: EvidenceBundle, estateText: string): Promise<Uint8Array> {
+  const { zipSync, strToU8 } = await import('fflate');
+  const readme = [
+    'Lockstep evidence',
+    '',
+    `Generated ${bundle.generatedAt} by ${bundle.generatedBy} with Lockstep ${bundle.tool.version}.`,
+    '',
+    'evidence.json  the controls, key custody and findings, judged from estate.json',
+    'estate.json    the Azure estate as read from Azure Resource Manager',
+    '',
+    `SHA-256 of estate.json: ${bundle.estateSha256}`,
+    'Check it with: sha256sum estate.json (Linux), shasum -a 256 estate.json (macOS), Get-FileHash estate.json (PowerShell).',
+    'Recompute every figure with: npm run scan -- --estate estate.json',
+    '',
+  ].join('\n');
+  const mtime = new Date(bundle.generatedAt);
+  return zipSync(
+    {
+      'README.txt': [strToU8(readme), { mtime }],
+      'evidence.json': [strToU8(JSON.stringify(bundle, null, 2) + '\n'), { mtime }],
+      'estate.json': [strToU8(estateText), { mtime }],
+    },
+    { level: 6 },
+  );
+}
