@@ -55,7 +55,8 @@ test('the CISO reviews compliance, downloads evidence that matches its estate, a
   const files = unzipSync(readFileSync((await archive.path())!));
   expect(Object.keys(files).sort()).toEqual(['README.txt', 'estate.json', 'evidence.json']);
   const evidence = JSON.parse(strFromU8(files['evidence.json']!));
-  expect(JSON.parse(strFromU8(files['estate.json']!))).toMatchObject({ kind: 'lockstep.estate' });
+  const estateFile = JSON.parse(strFromU8(files['estate.json']!)) as { kind: string; subscriptions: { subscriptionId: string; displayName: string }[] };
+  expect(estateFile).toMatchObject({ kind: 'lockstep.estate' });
   expect(evidence).toMatchObject({
     kind: 'lockstep.evidence',
     version: 1,
@@ -72,6 +73,8 @@ test('the CISO reviews compliance, downloads evidence that matches its estate, a
   expect(count).toBeGreaterThan(0);
   await failing.click();
   await expect(page.getByText(`Showing ${count} of 71 servers failing`)).toBeVisible();
+  // The trail keeps where the drill-down came from.
+  await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toHaveText(/Home.*Compliance.*Replicating servers/);
 
   // Client-side, so the report uses the same capture the evidence was computed from.
   await page.getByRole('navigation', { name: 'Lockstep' }).getByRole('link', { name: 'Compliance' }).click();
@@ -79,6 +82,19 @@ test('the CISO reviews compliance, downloads evidence that matches its estate, a
   const report = page.getByRole('article', { name: 'Compliance report' });
   await expect(report).toContainText(evidence.estateSha256, { timeout: 30_000 });
   await expect(report).toContainText('ISO27001:2022/A.8.24 · Use of cryptography');
+  // Its scope: the tenant, each subscription read, what could not be read, the settings it judged with.
+  const scope = report.getByRole('region', { name: 'Scope' });
+  for (const sub of estateFile.subscriptions) await expect(scope).toContainText(`${sub.displayName} (${sub.subscriptionId})`);
+  await expect(scope).toContainText('Nothing: every read succeeded.');
+  await expect(scope).toContainText('Keys expiring within 30 days are flagged');
+  // Exceptions are grouped: one row per rule, however many findings it has, and the bundle's findings add up to the heading.
+  const exceptions = report.getByRole('region', { name: 'Exceptions' });
+  const ruleCells = await exceptions.getByRole('row').locator('td:first-child').allInnerTexts();
+  const ruleIds = ruleCells.map((t) => t.split(' ')[0]!);
+  expect(ruleIds.length).toBeGreaterThan(0);
+  expect(new Set(ruleIds).size).toBe(ruleIds.length);
+  const reported = (evidence.findings as { ruleId: string; severity: string }[]).filter((f) => ['critical', 'high', 'medium'].includes(f.severity));
+  await expect(exceptions.getByRole('heading')).toHaveText(`Exceptions: ${reported.length} findings of ${new Set(reported.map((f) => f.ruleId)).size} rules`);
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('navigation', { name: 'Lockstep' })).toBeHidden();
   await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeHidden();

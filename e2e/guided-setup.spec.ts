@@ -201,6 +201,16 @@ test('a finding offers Fix: purge protection is repaired after the irreversible 
   await dialog.getByRole('button', { name: 'Apply repair' }).click();
   await expect(page.getByText('Repaired')).toBeVisible({ timeout: 45_000 });
   await expect(page.getByText(/LS-KV-002 no longer applies to kv-chx-legacy-weu/)).toBeVisible();
+  // The keyboard is on the run, not dropped on the page; the end of the run is a toast and stays under the bell.
+  await expect(page.getByRole('heading', { name: /^Applied: \d+ of \d+ steps$/ })).toBeFocused();
+  // The toast: Fluent's toaster is a list of toasts.
+  await expect(page.getByRole('listitem').filter({ hasText: 'Enable purge protection on kv-chx-legacy-weu: done' })).toBeVisible();
+  await page.getByRole('button', { name: 'Notifications: 1 unread' }).click();
+  const bell = page.getByRole('dialog', { name: 'Notifications' }).or(page.getByLabel('Notifications', { exact: true }));
+  await expect(bell.getByRole('listitem').first()).toContainText(/: done/);
+  await expect(bell.getByRole('listitem').first()).toContainText('steps finished');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('button', { name: 'Notifications', exact: true })).toBeVisible();
 });
 
 test('the CISO never sees the wizard or fix-its', async ({ page }) => {

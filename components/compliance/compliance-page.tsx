@@ -238,10 +238,10 @@ function ComplianceBody({ readiness }: { readiness: Readiness }) {
                   <TableCell>
                     {x.failing.servers > 0 ? (
                       <Link
-                        href={`/servers/?rules=${x.failing.rules.join(',')}`}
+                        href={`/servers/?rules=${x.failing.rules.join(',')}&from=compliance`}
                         onClick={(e) => {
                           e.preventDefault();
-                          router.push(`/servers/?rules=${x.failing.rules.join(',')}`);
+                          router.push(`/servers/?rules=${x.failing.rules.join(',')}&from=compliance`);
                         }}
                         aria-label={`${x.failing.servers} servers failing ${x.id}`}
                       >

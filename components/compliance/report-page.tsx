@@ -8,6 +8,8 @@ import { sha256Hex } from '@/lib/compliance/sha256';
 import { CONTROL_STATUS_LABEL, custodyText } from '@/lib/compliance/wording';
 import { useOfflineEstate, type Readiness } from '@/lib/queries/estate';
 import { ruleById } from '@/lib/readiness/catalog';
+import { gapLines } from '@/lib/readiness/wording';
+import type { Finding } from '@/lib/readiness/types';
 import { ReadinessFrame } from '../resources/readiness-frame';
 import { useCompliance } from './compliance-page';
 
@@ -49,6 +51,9 @@ function Report({ readiness }: { readiness: Readiness }) {
   // The same bytes "Download evidence" saves as the estate file.
   const digest = useMemo(() => sha256Hex(JSON.stringify(readiness.file, null, 2) + '\n'), [readiness.file]);
   const exceptions = readiness.evaluation.findings.filter((f) => f.severity === 'critical' || f.severity === 'high' || f.severity === 'medium');
+  const byRule = useMemo(() => groupByRule(exceptions), [exceptions]);
+  const gaps = gapLines(readiness);
+  const settings = readiness.evaluation.settings;
   const sum = readiness.evaluation.summary;
   return (
     <article className={s.page} aria-label="Compliance report">
@@ -67,6 +72,40 @@ function Report({ readiness }: { readiness: Readiness }) {
           Estate captured {readiness.file.capturedAt}; SHA-256 of the estate file <span className={s.mono}>{digest}</span>
         </Caption1>
       </header>
+      <section aria-label="Scope">
+        <Subtitle1 as="h2">Scope</Subtitle1>
+        <table className={s.table}>
+          <tbody>
+            <tr>
+              <th scope="row">Tenant</th>
+              <td>
+                {readiness.file.tenantDisplayName ?? '—'} <span className={s.mono}>({readiness.file.tenantId})</span>
+              </td>
+            </tr>
+            <tr>
+              <th scope="row">Subscriptions read ({readiness.file.subscriptions.length})</th>
+              <td>
+                {readiness.file.subscriptions.map((x) => (
+                  <div key={x.subscriptionId}>
+                    {x.displayName} <span className={s.mono}>({x.subscriptionId})</span>
+                  </div>
+                ))}
+              </td>
+            </tr>
+            <tr>
+              <th scope="row">What could not be read</th>
+              <td>{gaps.length === 0 ? 'Nothing: every read succeeded.' : gaps.map((g) => <div key={g}>{g}</div>)}</td>
+            </tr>
+            <tr>
+              <th scope="row">Settings</th>
+              <td>
+                Keys expiring within {settings.expiryWarningDays} days are flagged; RSA keys below {settings.minimumRsaKeySize} bits are flagged; double
+                encryption is {settings.requireDoubleEncryption ? 'required' : 'not required'}.
+              </td>
+            </tr>
+          </tbody>
+        </table>
+      </section>
       <section>
         <Subtitle1 as="h2">Summary</Subtitle1>
         <Body1 block>
@@ -102,24 +141,35 @@ function Report({ readiness }: { readiness: Readiness }) {
           </tbody>
         </table>
       </section>
-      <section>
-        <Subtitle1 as="h2">Exceptions ({exceptions.length})</Subtitle1>
+      <section aria-label="Exceptions">
+        <Subtitle1 as="h2">
+          Exceptions: {exceptions.length} findings of {byRule.length} rules
+        </Subtitle1>
         <table className={s.table}>
           <thead>
             <tr>
               <th>Rule</th>
-              <th>Finding</th>
+              <th>Findings</th>
               <th>Servers</th>
             </tr>
           </thead>
           <tbody>
-            {exceptions.map((f) => (
-              <tr key={`${f.ruleId}-${f.resourceId}-${f.message}`}>
+            {byRule.map((g) => (
+              <tr key={g.ruleId}>
                 <td>
-                  {f.ruleId} ({f.severity}) {ruleById(f.ruleId)?.title}
+                  {g.ruleId} ({g.severity}) {ruleById(g.ruleId)?.title}
                 </td>
-                <td>{f.message}</td>
-                <td>{f.serverIds.length}</td>
+                <td>
+                  {g.findings.slice(0, EXAMPLES).map((f) => (
+                    <div key={`${f.resourceId}-${f.message}`}>{f.message}</div>
+                  ))}
+                  {g.findings.length > EXAMPLES && (
+                    <div className={s.muted}>
+                      and {g.findings.length - EXAMPLES} more like {g.findings.length - EXAMPLES === 1 ? 'it' : 'them'} (every one is in the evidence bundle)
+                    </div>
+                  )}
+                </td>
+                <td>{g.servers}</td>
               </tr>
             ))}
           </tbody>
@@ -157,4 +207,17 @@ function Report({ readiness }: { readiness: Readiness }) {
       </section>
     </article>
   );
+}
+
+/** How many findings of one rule the report quotes; the rest are counted (the bundle lists them all). */
+const EXAMPLES = 3;
+
+/** Exceptions per rule, most severe first: one row per rule rather than one per finding. */
+function groupByRule(findings: Finding[]): { ruleId: string; severity: Finding['severity']; findings: Finding[]; servers: number }[] {
+  const order = ['critical', 'high', 'medium', 'low', 'info'];
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) groups.set(f.ruleId, [...(groups.get(f.ruleId) ?? []), f]);
+  return [...groups]
+    .map(([ruleId, fs]) => ({ ruleId, severity: fs[0]!.severity, findings: fs, servers: new Set(fs.flatMap((f) => f.serverIds)).size }))
+    .sort((a, b) => order.indexOf(a.severity) - order.indexOf(b.severity) || b.servers - a.servers || a.ruleId.localeCompare(b.ruleId));
 }

@@ -119,13 +119,25 @@ export function PreflightView({ preflight, isPending, error }: { preflight?: Pre
   );
 }
 
+/** "6 steps: 3 writes and 2 checks to send, 1 already done" — the same counts the confirmation names. */
+export function requestCounts(plan: Plan): string {
+  const pending = plan.steps.filter((x) => x.status === 'pending');
+  const writes = pending.filter((x) => x.request.method !== 'GET').length;
+  const checks = pending.length - writes;
+  const done = plan.steps.length - pending.length;
+  const parts = [writes > 0 && `${writes} ${writes === 1 ? 'write' : 'writes'}`, checks > 0 && `${checks} ${checks === 1 ? 'check' : 'checks'}`].filter(
+    Boolean,
+  );
+  return `${plan.steps.length} ${plan.steps.length === 1 ? 'step' : 'steps'}: ${parts.length ? `${parts.join(' and ')} to send` : 'nothing to send'}${done ? `, ${done} already done` : ''}`;
+}
+
 /** Every request the plan sends, in order, with why. */
 export function PlanSteps({ plan }: { plan: Plan }) {
   const s = useStyles();
   return (
     <section className={s.card} aria-labelledby="requests-title">
       <Subtitle2 as="h2" style={{ margin: 0 }} id="requests-title">
-        Requests ({plan.steps.filter((x) => x.status === 'pending').length} to send)
+        Requests ({requestCounts(plan)})
       </Subtitle2>
       <Accordion multiple collapsible>
         {plan.steps.map((step, i) => (
@@ -250,6 +262,7 @@ export function ConfirmDialog({
   const s = useStyles();
   const [understood, setUnderstood] = useState(false);
   const writes = plan.steps.filter((x) => x.status === 'pending' && x.request.method !== 'GET');
+  const reads = plan.steps.filter((x) => x.status === 'pending' && x.request.method === 'GET').length;
   const needsAck = plan.warnings.length > 0;
   return (
     <Dialog open={open} onOpenChange={(_, d) => !d.open && onCancel()} modalType="alert">
@@ -258,7 +271,8 @@ export function ConfirmDialog({
           <DialogTitle>{actionLabel}?</DialogTitle>
           <DialogContent id="confirm-body" className={s.section}>
             <Body1>
-              Lockstep will send {writes.length} write {writes.length === 1 ? 'request' : 'requests'} to Azure as you, in this order:
+              Lockstep will send {writes.length} write {writes.length === 1 ? 'request' : 'requests'} to Azure as you, in this order
+              {reads > 0 ? `, with ${reads} ${reads === 1 ? 'check' : 'checks'} between them that only read` : ''}:
             </Body1>
             <ol>
               {writes.map((w) => (

@@ -1,5 +1,7 @@
 'use client';
 
+import { useEffect } from 'react';
+
 import {
   Accordion,
   AccordionHeader,
@@ -63,9 +65,13 @@ export function RunView({ stored, running, onResume, onDiscard }: { stored: Stor
   const failure = failed ? run.steps[failed.id]!.error : undefined;
   const current = steps.find((x) => run.steps[x.id]!.status === 'running');
   const interrupted = !running && run.status === 'running';
+  // The confirmation that started this run is gone: the keyboard lands on the run's heading, not on the page's body.
+  useEffect(() => {
+    if (!document.activeElement || document.activeElement === document.body) document.getElementById('run-title')?.focus();
+  }, []);
   return (
     <section className={s.card} aria-labelledby="run-title">
-      <Subtitle2 as="h2" style={{ margin: 0 }} id="run-title">
+      <Subtitle2 as="h2" style={{ margin: 0 }} id="run-title" tabIndex={-1}>
         {run.status === 'succeeded' ? 'Applied' : failed ? 'Stopped' : interrupted ? 'Interrupted' : 'Applying'}: {finished} of {steps.length} steps
       </Subtitle2>
       <Field

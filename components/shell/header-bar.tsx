@@ -31,6 +31,7 @@ import { directoryQuery } from '@/lib/queries/subscriptions';
 import { useLockstepConfig } from '../providers/config-context';
 import { useTheme } from '../providers/theme-provider';
 import { BrandMark } from './brand-mark';
+import { NotificationBell } from './notifications';
 
 const useStyles = makeStyles({
   bar: {
@@ -103,6 +104,7 @@ export function HeaderBar({ account, offline }: { account?: AccountInfo; offline
           </Skeleton>
         )}
       </span>
+      <NotificationBell className={s.onDark} />
       <Tooltip content={theme === 'dark' ? 'Dark theme is on' : 'Dark theme is off'} relationship="description">
         <ToggleButton
           appearance="subtle"

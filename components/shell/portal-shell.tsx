@@ -10,6 +10,7 @@ import { StartupSplash } from '../common/startup-splash';
 import { Breadcrumbs, type Crumb } from './breadcrumbs';
 import { HeaderBar } from './header-bar';
 import { LeftNav } from './left-nav';
+import { NotificationToasts } from './notifications';
 
 const useStyles = makeStyles({
   frame: { display: 'flex', flexDirection: 'column', height: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
@@ -54,6 +55,7 @@ export function PortalShell({ children, crumbs }: { children: ReactNode; crumbs?
         Skip to main content
       </a>
       <HeaderBar account={account} offline={offline} />
+      <NotificationToasts />
       <div className={s.body}>
         <LeftNav />
         <main id="main" className={s.main} tabIndex={-1}>

@@ -8,6 +8,7 @@ import { memoryStore } from './browser-store';
 import { runStore, type StoredRun } from './run-store';
 import { useArm } from './arm-provider';
 import { estateKeys, forgetWritten } from './estate';
+import { notifications } from './notifications';
 
 /**
  * The run in progress lives outside React, like the inventory's progress: leaving the page does
@@ -36,6 +37,7 @@ export function usePlanRunner() {
         const written = next.run.plan.steps.filter((x) => x.request.method !== 'GET' && run.steps[x.id]?.status === 'done').map((x) => x.request.url);
         forgetWritten(written);
         if (Object.values(run.steps).some((x) => x.status === 'done')) void queryClient.invalidateQueries({ queryKey: estateKeys.live() });
+        notifications.notify(runNotice(next, run));
       } finally {
         active.set(false);
       }
@@ -46,4 +48,26 @@ export function usePlanRunner() {
     if (!active.get()) setCurrent(undefined);
   }, []);
   return { stored, start, running, clear };
+}
+
+/** What the bell says when a run ends: which work, how far it got, and where to look. */
+export function runNotice(stored: StoredRun, run: Run): Parameters<typeof notifications.notify>[0] {
+  const o = stored.origin;
+  const what =
+    o.kind === 'fix'
+      ? o.title
+      : o.kind === 'reenable'
+        ? `Re-replication of ${o.serverIds.length} ${o.serverIds.length === 1 ? 'server' : 'servers'}`
+        : 'Disk encryption set setup';
+  const href = o.kind === 'fix' ? undefined : o.kind === 'reenable' ? '/servers/re-replicate/' : '/disk-encryption-sets/create/';
+  const steps = run.plan.steps.length;
+  const done = Object.values(run.steps).filter((x) => x.status === 'done' || x.status === 'existing').length;
+  if (run.status === 'succeeded') return { intent: 'success', title: `${what}: done`, body: `All ${steps} steps finished; the readiness is read again.`, href };
+  const failed = run.plan.steps.find((x) => run.steps[x.id]?.status === 'failed');
+  return {
+    intent: 'error',
+    title: `${what}: stopped`,
+    body: `${done} of ${steps} steps finished${failed ? `; "${failed.title}" failed` : ''}. Resume continues where it stopped.`,
+    href,
+  };
 }
