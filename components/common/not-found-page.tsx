@@ -3,20 +3,22 @@
 import { useMsal } from '@azure/msal-react';
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { DocumentSearchRegular } from '@fluentui/react-icons';
+import dynamic from 'next/dynamic';
 import { useRouter } from 'next/navigation';
-import { useOfflineEstate } from '@/lib/queries/estate';
-import { PortalShell } from '../shell/portal-shell';
 import { EmptyState } from './empty-state';
+
+// The not-found page belongs to the root layout, so whatever it imports is in every page's first load, the signed-out
+// page's included: the portal's frame (navigation, header, queries) is loaded only when someone signed in needs it.
+const PortalShell = dynamic(() => import('../shell/portal-shell').then((m) => m.PortalShell), { ssr: false });
 
 const useStyles = makeStyles({ root: { minHeight: '100vh', display: 'grid', placeItems: 'center', backgroundColor: tokens.colorNeutralBackground2 } });
 
-/** An address that is no page: inside the portal's frame for someone signed in (or reviewing a file), on its own otherwise. */
+/** An address that is no page: inside the portal's frame for someone signed in, on its own otherwise. */
 export function NotFoundPage() {
   const s = useStyles();
   const router = useRouter();
   const { accounts } = useMsal();
-  const offline = useOfflineEstate();
-  const inside = accounts.length > 0 || !!offline;
+  const inside = accounts.length > 0;
   const body = (
     <EmptyState
       icon={<DocumentSearchRegular />}
