@@ -41,15 +41,15 @@ export function DiskEncryptionSetsPage() {
 }
 
 const COLUMNS: ResourceColumn<DesRow>[] = [
-  { title: 'Name', cell: (r) => r.name },
-  { title: 'Health', cell: (r) => <HealthBadge health={r.health} /> },
-  { title: 'Subscription', cell: (r) => r.subscription },
-  { title: 'Region', cell: (r) => r.location },
-  { title: 'Encryption', cell: (r) => r.encryptionType },
-  { title: 'Key vault / key', cell: (r) => `${r.vaultName} / ${r.keyName}` },
-  { title: 'Auto-rotation', cell: (r) => r.autoRotation },
-  { title: 'Servers', cell: (r) => r.servers },
-  { title: 'Capacity', cell: (r) => `${r.capacityGiB} GiB` },
+  { title: 'Name', width: 190, cell: (r) => r.name },
+  { title: 'Health', width: 110, cell: (r) => <HealthBadge health={r.health} /> },
+  { title: 'Subscription', width: 200, cell: (r) => r.subscription },
+  { title: 'Region', width: 110, cell: (r) => r.location },
+  { title: 'Encryption', width: 150, cell: (r) => r.encryptionType },
+  { title: 'Key vault / key', width: 230, cell: (r) => `${r.vaultName} / ${r.keyName}` },
+  { title: 'Auto-rotation', width: 110, cell: (r) => r.autoRotation },
+  { title: 'Servers', width: 80, cell: (r) => r.servers },
+  { title: 'Capacity', width: 100, cell: (r) => `${r.capacityGiB} GiB` },
 ];
 
 function DesTable({ readiness }: { readiness: Readiness }) {

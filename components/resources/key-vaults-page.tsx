@@ -86,17 +86,17 @@ function KeysTable({ keys }: { keys: KeyRow[] }) {
 
 const HSM_KEYS = 'Not visible through ARM';
 const COLUMNS: ResourceColumn<VaultRow>[] = [
-  { title: 'Name', cell: (r) => <VaultName row={r} /> },
-  { title: 'Health', cell: (r) => <HealthBadge health={r.health} /> },
-  { title: 'Subscription', cell: (r) => r.subscription },
-  { title: 'Region', cell: (r) => r.location },
-  { title: 'Permission model', cell: (r) => r.permissionModel },
-  { title: 'Purge protection', cell: (r) => r.purgeProtection },
-  { title: 'Network', cell: (r) => r.network },
+  { title: 'Name', width: 200, cell: (r) => <VaultName row={r} /> },
+  { title: 'Health', width: 110, cell: (r) => <HealthBadge health={r.health} /> },
+  { title: 'Subscription', width: 200, cell: (r) => r.subscription },
+  { title: 'Region', width: 110, cell: (r) => r.location },
+  { title: 'Permission model', width: 140, cell: (r) => r.permissionModel },
+  { title: 'Purge protection', width: 130, cell: (r) => r.purgeProtection },
+  { title: 'Network', width: 150, cell: (r) => r.network },
   // A Managed HSM's keys live in its data plane: say so rather than show "0" and "No expiry".
-  { title: 'Keys', cell: (r) => (r.kind === 'Managed HSM' ? HSM_KEYS : r.keys.length) },
-  { title: 'Nearest expiry', cell: (r) => (r.kind === 'Managed HSM' ? HSM_KEYS : expiryText(r.nearestExpiryDays)) },
-  { title: 'DES', cell: (r) => r.desCount },
+  { title: 'Keys', width: 70, cell: (r) => (r.kind === 'Managed HSM' ? HSM_KEYS : r.keys.length) },
+  { title: 'Nearest expiry', width: 140, cell: (r) => (r.kind === 'Managed HSM' ? HSM_KEYS : expiryText(r.nearestExpiryDays)) },
+  { title: 'DES', width: 60, cell: (r) => r.desCount },
 ];
 
 function VaultName({ row }: { row: VaultRow }) {

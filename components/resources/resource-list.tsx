@@ -16,6 +16,8 @@ const useStyles = makeStyles({
     overflowX: 'auto',
   },
   row: { cursor: 'pointer' },
+  // One line per row: a long name is cut with an ellipsis and shown whole in its tooltip, instead of wrapping onto three.
+  cell: { display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   muted: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -23,6 +25,8 @@ const useStyles = makeStyles({
 export interface ResourceColumn<R> {
   title: string;
   cell: (row: R) => ReactNode;
+  /** Pixels; the columns without one share what is left. */
+  width?: number;
 }
 
 /** What the drawer of an opened row shows: its kind, its Essentials and anything below them. */
@@ -69,20 +73,29 @@ export function ResourceList<R extends { id: string; name: string; findings: Fin
         Showing {rows.length} {label.toLowerCase()}
       </Caption1>
       <div className={s.wrap}>
-        <Table aria-label={label} size="small">
+        <Table aria-label={label} size="small" style={{ minWidth: columns.reduce((a, c) => a + (c.width ?? 120), 0) }}>
           <TableHeader>
             <TableRow>
               {columns.map((c) => (
-                <TableHeaderCell key={c.title}>{c.title}</TableHeaderCell>
+                <TableHeaderCell key={c.title} style={c.width ? { width: c.width } : undefined}>
+                  {c.title}
+                </TableHeaderCell>
               ))}
             </TableRow>
           </TableHeader>
           <TableBody>
             {rows.map((r) => (
               <TableRow key={r.id} className={s.row} tabIndex={0} onClick={() => setOpen(r.id)} onKeyDown={(e) => e.key === 'Enter' && setOpen(r.id)}>
-                {columns.map((c) => (
-                  <TableCell key={c.title}>{c.cell(r)}</TableCell>
-                ))}
+                {columns.map((c) => {
+                  const v = c.cell(r);
+                  return (
+                    <TableCell key={c.title}>
+                      <span className={s.cell} title={typeof v === 'string' || typeof v === 'number' ? String(v) : undefined}>
+                        {v}
+                      </span>
+                    </TableCell>
+                  );
+                })}
               </TableRow>
             ))}
           </TableBody>

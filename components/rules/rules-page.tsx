@@ -9,6 +9,7 @@ import { PageHeader } from '../shell/page-header';
 import { SeverityBadge } from './severity-badge';
 
 const useStyles = makeStyles({
+  ellipsis: { display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   wrap: {
     backgroundColor: tokens.colorNeutralBackground1,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
@@ -38,8 +39,19 @@ export function RulesPage() {
         <Table aria-label="Rules" size="small">
           <TableHeader>
             <TableRow>
-              {['Id', 'Name', 'Severity', 'About', 'Rule'].map((h) => (
-                <TableHeaderCell key={h}>{h}</TableHeaderCell>
+              {/* The rule's words get the room; long names (Des.DoubleEncryptionRequired) keep theirs instead of running into the badge. */}
+              {(
+                [
+                  ['Id', 110],
+                  ['Name', 290],
+                  ['Severity', 100],
+                  ['About', 150],
+                  ['Rule', undefined],
+                ] as const
+              ).map(([h, width]) => (
+                <TableHeaderCell key={h} style={width ? { width } : undefined}>
+                  {h}
+                </TableHeaderCell>
               ))}
             </TableRow>
           </TableHeader>
@@ -57,7 +69,9 @@ export function RulesPage() {
                     {r.id}
                   </Link>
                 </TableCell>
-                <TableCell className={s.mono}>{r.name}</TableCell>
+                <TableCell className={s.mono} title={r.name}>
+                  <span className={s.ellipsis}>{r.name}</span>
+                </TableCell>
                 <TableCell>
                   <SeverityBadge severity={r.severity} />
                 </TableCell>

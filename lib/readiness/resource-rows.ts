@@ -96,7 +96,10 @@ export function desRows(estate: Estate, e: Evaluation): DesRow[] {
       identity:
         des.principalIds.length > 0 ? `${des.identityType ?? 'Managed'} (${des.principalIds[0]})` : `None${des.identityType ? ` (${des.identityType})` : ''}`,
       autoRotation: yesNo(des.rotationToLatestKeyVersionEnabled),
-      health: subject?.vault.state === 'unreadable' ? 'unknown' : healthOf(findings),
+      // One health meaning everywhere: a DES's health is its own findings and its key's, as the grid's DES column shows it;
+      // its vault's findings are listed with it but judged as the vault's health (the grid's and the key-vault page's column).
+      health:
+        subject?.vault.state === 'unreadable' ? 'unknown' : healthOf(findings.filter((f) => !vault || normalizeId(f.resourceId) !== normalizeId(vault.id))),
       servers,
       capacityGiB: Math.round(bytes / 1024 ** 3),
       findings,

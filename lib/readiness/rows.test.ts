@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseEstateFile } from '../estate/file';
 import { normalize } from '../estate/normalize';
 import { evaluate } from './evaluate';
+import { desRows, vaultRows } from './resource-rows';
 import { chainOf, coverageOf, serverRows, topFindings } from './rows';
 
 const file = parseEstateFile(readFileSync(resolve(__dirname, '../../emulator/estates/contoso-health.json'), 'utf8'), 'demo');
@@ -13,6 +14,16 @@ const rows = serverRows(estate, e);
 const row = (name: string) => rows.find((r) => r.name === name)!;
 
 describe('grid rows', () => {
+  it('give a DES and a vault the same health in the grid as on their own pages (one health scale)', () => {
+    const des = new Map(desRows(estate, e).map((d) => [d.name, d.health]));
+    const vaults = new Map(vaultRows(estate, e, Date.parse(file.capturedAt) / 1000).map((v) => [v.name, v.health]));
+    const compared = rows.filter((r) => des.has(r.desName));
+    expect(compared.length).toBeGreaterThan(10);
+    for (const r of compared) expect([r.name, r.desHealth]).toEqual([r.name, des.get(r.desName)]);
+    for (const r of rows.filter((x) => vaults.has(x.vaultName))) expect([r.name, r.vaultHealth]).toEqual([r.name, vaults.get(r.vaultName)]);
+    expect(new Set(compared.map((r) => r.desHealth)).size).toBeGreaterThan(1);
+  });
+
   it('describes encryption, DES and vault health per server', () => {
     expect(row('EPD-APP-01')).toMatchObject({
       encryption: 'customer',

@@ -68,7 +68,12 @@ export function serverRows(estate: Estate, e: Evaluation): ServerRow[] {
     const desFindings = result.findings.filter(
       (f) => desIds.includes(normalizeId(f.resourceId)) || (vault && normalizeId(f.resourceId).startsWith(normalizeId(vault.id) + '/keys/')),
     );
-    const vaultFindings = vault ? result.findings.filter((f) => normalizeId(f.resourceId) === normalizeId(vault.id)) : [];
+    // A vault's health covers the keys it holds, as on the key-vault list (resource-rows).
+    const vaultFindings = vault
+      ? result.findings.filter(
+          (f) => normalizeId(f.resourceId) === normalizeId(vault.id) || normalizeId(f.resourceId).startsWith(normalizeId(vault.id) + '/keys/'),
+        )
+      : [];
     const withDes = disks.filter((d) => d.desId).length;
     const types = desIds.map((id) => estate.diskEncryptionSets.get(id)?.encryptionType);
     const encryption: EncryptionKind =
@@ -97,7 +102,17 @@ export function serverRows(estate: Estate, e: Evaluation): ServerRow[] {
       capacityGiB: Math.round(disks.reduce((a, d) => a + (d.sizeBytes ?? 0), 0) / 1024 ** 3),
       encryption,
       desName: desIds.length === 0 ? '' : desIds.length === 1 ? (firstDes?.name ?? nameOf(desIds[0]!)) : `${desIds.length} sets`,
-      desHealth: desIds.length === 0 ? 'none' : !firstDes ? (result.ruleIds.includes('LS-SRV-002') ? 'critical' : 'unknown') : healthOf(desFindings),
+      // The same judgement as the DES list's (resource-rows): a vault that cannot be read leaves the DES's health unknown.
+      desHealth:
+        desIds.length === 0
+          ? 'none'
+          : !firstDes
+            ? result.ruleIds.includes('LS-SRV-002')
+              ? 'critical'
+              : 'unknown'
+            : subject?.vault.state === 'unreadable'
+              ? 'unknown'
+              : healthOf(desFindings),
       vaultName,
       vaultHealth: desIds.length === 0 ? 'none' : !vault ? (subject?.vault.state === 'not-found' ? 'critical' : 'unknown') : healthOf(vaultFindings),
       verdict: result.verdict,
