@@ -78,6 +78,14 @@ test('the CISO reviews compliance, downloads evidence that matches its estate, a
 
   // Client-side, so the report uses the same capture the evidence was computed from.
   await page.getByRole('navigation', { name: 'Lockstep' }).getByRole('link', { name: 'Compliance' }).click();
+  // The next 90 days as a labelled picture: one marker per event in the list beside it, dates on the axis.
+  const events = page.getByRole('list', { name: 'Upcoming key events' }).getByRole('listitem');
+  await expect(events.first()).toBeVisible({ timeout: 30_000 });
+  const timeline = page.getByRole('img', { name: /^Key events in the next 90 days: / });
+  await expect(timeline.locator('circle')).toHaveCount(await events.count());
+  await expect(timeline.locator('text').first()).toHaveText('Today');
+  await expect(timeline.locator('text')).toHaveCount(7);
+  for (const t of await events.allInnerTexts()) expect(t).toMatch(/\((today|tomorrow|in \d+ days)\)$/);
   await page.getByRole('button', { name: 'Printable report' }).click();
   const report = page.getByRole('article', { name: 'Compliance report' });
   await expect(report).toContainText(evidence.estateSha256, { timeout: 30_000 });

@@ -35,6 +35,7 @@ import { CONTROL_STATUS_LABEL, custodyText, dayOf } from '@/lib/compliance/wordi
 import { controlResults, coverageBy, keyCustody, upcoming, type ControlStatus } from '@/lib/compliance/summary';
 import { useOfflineEstate, useReadiness, type Readiness } from '@/lib/queries/estate';
 import { coverageOf } from '@/lib/readiness/rows';
+import { inDays, localDay, UpcomingTimeline } from './upcoming-timeline';
 import { ReadinessFrame } from '../resources/readiness-frame';
 import { PageHeader } from '../shell/page-header';
 import { downloadText } from '../common/download';
@@ -61,13 +62,6 @@ const useStyles = makeStyles({
   },
   barRow: { display: 'grid', gridTemplateColumns: '220px 1fr 140px', alignItems: 'center', gap: tokens.spacingHorizontalM },
   bar: { height: '18px', backgroundColor: tokens.colorPaletteRedBackground3, borderRadius: tokens.borderRadiusSmall },
-  timeline: {
-    position: 'relative',
-    height: '56px',
-    borderTop: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}`,
-    marginTop: tokens.spacingVerticalL,
-  },
-  tick: { position: 'absolute', top: '-8px', width: '2px', height: '16px' },
 });
 
 const STATUS: Record<ControlStatus, { label: string; color: 'success' | 'danger' | 'informative'; icon: ReactElement }> = {
@@ -151,7 +145,6 @@ function ComplianceBody({ readiness }: { readiness: Readiness }) {
   const router = useRouter();
   const c = useCompliance(readiness);
   const maxBlast = Math.max(1, ...c.custody.map((k) => k.blast.capacityGiB));
-  const span = 90 * 86400;
   return (
     <>
       <section className={s.section} aria-labelledby="coverage">
@@ -320,23 +313,12 @@ function ComplianceBody({ readiness }: { readiness: Readiness }) {
           <Body1>No key expires or rotates in the next 90 days.</Body1>
         ) : (
           <>
-            <div className={s.timeline} aria-hidden="true">
-              {c.upcoming.map((u) => (
-                <span
-                  key={`${u.keyId}-${u.kind}-${u.at}`}
-                  className={s.tick}
-                  style={{
-                    left: `${((u.at - c.now) / span) * 100}%`,
-                    background: u.kind === 'expiry' ? tokens.colorPaletteRedBorder2 : tokens.colorBrandBackground,
-                  }}
-                />
-              ))}
-            </div>
+            <UpcomingTimeline events={c.upcoming} now={c.now} />
             <ol aria-label="Upcoming key events">
               {c.upcoming.map((u) => (
                 <li key={`${u.keyId}-${u.kind}-${u.at}`}>
                   <Body1>
-                    {dayOf(u.at)} · {u.kind === 'expiry' ? 'expires' : 'rotates'} · {u.vault} / {u.key} (in {Math.ceil((u.at - c.now) / 86400)} days)
+                    {localDay(u.at)} · {u.kind === 'expiry' ? 'expires' : 'rotates'} · {u.vault} / {u.key} ({inDays(u.at, c.now)})
                   </Body1>
                 </li>
               ))}

@@ -94,7 +94,7 @@ export function serverRows(estate: Estate, e: Evaluation): ServerRow[] {
       method: server.method,
       project: (server.projectId && projects.get(normalizeId(server.projectId))) || nameOf(server.vaultId),
       subscription: sub?.displayName ?? server.subscriptionId,
-      targetSubscription: estate.subscriptions.get((server.targetSubscriptionId ?? '').toLowerCase())?.displayName ?? server.targetSubscriptionId ?? '',
+      targetSubscription: targetSubscriptionName(estate, server.targetSubscriptionId),
       targetRegion: server.targetRegion ?? '',
       state: server.migrationStateDescription ?? server.migrationState ?? 'Unknown',
       progress: server.migrationState === 'InitialSeedingInProgress' ? server.seedingProgress : undefined,
@@ -323,7 +323,7 @@ export function pendingRows(estate: Estate): ServerRow[] {
       method: server.method,
       project: (server.projectId && projects.get(normalizeId(server.projectId))) || nameOf(server.vaultId),
       subscription: estate.subscriptions.get(server.subscriptionId.toLowerCase())?.displayName ?? server.subscriptionId,
-      targetSubscription: estate.subscriptions.get((server.targetSubscriptionId ?? '').toLowerCase())?.displayName ?? server.targetSubscriptionId ?? '',
+      targetSubscription: targetSubscriptionName(estate, server.targetSubscriptionId),
       targetRegion: server.targetRegion ?? '',
       state: server.migrationStateDescription ?? server.migrationState ?? 'Unknown',
       progress: server.migrationState === 'InitialSeedingInProgress' ? server.seedingProgress : undefined,
@@ -338,4 +338,10 @@ export function pendingRows(estate: Estate): ServerRow[] {
       findings: [],
     };
   });
+}
+
+/** A target subscription by its name; one the signed-in user cannot read is named as such, not left a bare GUID. */
+export function targetSubscriptionName(estate: Estate, id: string | undefined): string {
+  if (!id) return '';
+  return estate.subscriptions.get(id.toLowerCase())?.displayName ?? `${id} (not visible with your access)`;
 }
