@@ -11,7 +11,8 @@
  *                ARM SDK is in it.
  *   grid       — Chromium with 10,000 rows: a keystroke in the filter to the rows painted.
  */
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { resolve, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { generateEstate, type GenerateSpec } from '../emulator/src/generate';
@@ -285,8 +286,11 @@ async function grid(): Promise<void> {
     results[results.length - 1]!.ok = false;
     return;
   }
+  // The grid, not the inventory: a generated 10,000-server capture opened as a file (Open estate file), so no ARM read
+  // throttle is in the figure (reading 10,000 items' disk details from ARM takes minutes; that is the inventory group's).
+  const capture = join(tmpdir(), `lockstep-bench-${process.pid}.json`);
+  writeFileSync(capture, JSON.stringify(generateEstate({ servers: 10_000, subscriptions: 20, vaults: 40, des: 100, keyvaults: 100 })));
   const server = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'scripts/start.ts'), '--no-build', '--quiet'], {
-    env: { ...process.env, LOCKSTEP_GENERATE: 'servers=10000,subscriptions=20,vaults=40,des=100,keyvaults=100' },
     stdio: 'ignore',
   });
   const { chromium } = await import('@playwright/test');
@@ -312,13 +316,18 @@ async function grid(): Promise<void> {
     }
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto('http://localhost:3000/');
-    await page.getByRole('button', { name: 'Sign in with Microsoft' }).click();
-    await page.getByRole('button', { name: /Iris de Vries/ }).click();
-    await page.waitForURL(/\/overview\/$/);
+    await page.evaluate(() => {
+      const w = window as unknown as { __long: number[] };
+      w.__long = [];
+      new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__long.push(e.duration))).observe({ entryTypes: ['longtask'] });
+    });
     const started = Date.now();
-    await page.goto('http://localhost:3000/servers/');
+    await page.getByLabel('Estate file').setInputFiles(capture);
+    await page.waitForURL(/\/overview\/$/, { timeout: 120_000 });
+    await page.getByRole('navigation', { name: 'Lockstep' }).getByRole('link', { name: 'Replicating servers' }).click();
     await page.getByText('Showing 10000 of 10000 servers').waitFor({ timeout: 120_000 });
     const firstRows = Date.now() - started;
+    const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
     await page.evaluate(() => {
       const w = window as unknown as { __t0: number; __times: number[] };
       w.__times = [];
@@ -342,17 +351,31 @@ async function grid(): Promise<void> {
       await page.waitForTimeout(150);
     }
     const times = (await page.evaluate(() => (window as unknown as { __times: number[] }).__times)).slice(2).sort((a, b) => a - b);
-    record({ name: 'grid: servers page ready, 10,000 rows', value: firstRows, unit: 'ms', note: 'sign-in done; includes reading the estate' });
+    record({
+      name: 'grid: file opened → 10,000 rows shown',
+      value: firstRows,
+      unit: 'ms',
+      budget: 3000,
+      note: 'parse, normalise, judge, Overview, then the grid',
+    });
+    record({
+      name: 'grid: longest main-thread task meanwhile',
+      value: Math.round(Math.max(0, ...long)),
+      unit: 'ms',
+      budget: 50,
+      note: `${long.length} tasks over 50 ms (PerformanceObserver longtask)`,
+    });
     record({
       name: 'grid: keystroke → rows painted, median',
       value: Math.round(times[Math.floor(times.length / 2)] ?? 0),
       unit: 'ms',
-      budget: 100,
+      budget: 16.7,
       note: `${times.length} keystrokes, max ${Math.round(times[times.length - 1] ?? 0)} ms`,
     });
   } finally {
     await browser.close();
     server.kill();
+    rmSync(capture, { force: true });
   }
 }
 

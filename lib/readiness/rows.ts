@@ -303,11 +303,20 @@ export function filterRows(rows: ServerRow[], f: RowFilters): ServerRow[] {
       (!f.des || r.desName === f.des) &&
       (!f.vault || r.vaultName === f.vault) &&
       (!rules || r.findings.some((x) => rules.includes(x.ruleId) && x.severity !== 'low' && x.severity !== 'info')) &&
-      (!needle ||
-        [r.name, r.project, r.subscription, r.targetRegion, r.desName, r.vaultName, r.state, r.topFinding?.message ?? ''].some((x) =>
-          x.toLowerCase().includes(needle),
-        )),
+      (!needle || haystackOf(r).includes(needle)),
   );
+}
+
+/** What the text filter searches, lower-cased once per row (a keystroke at 10,000 rows would otherwise lower-case 80,000 strings). */
+const haystacks = new WeakMap<ServerRow, string>();
+function haystackOf(r: ServerRow): string {
+  let h = haystacks.get(r);
+  if (h === undefined) {
+    // Joined with a character no field contains, so a needle never matches across two fields.
+    h = [r.name, r.project, r.subscription, r.targetRegion, r.desName, r.vaultName, r.state, r.topFinding?.message ?? ''].join('\u0000').toLowerCase();
+    haystacks.set(r, h);
+  }
+  return h;
 }
 
 /** Rows for servers read so far, before their chains are: shown while the inventory runs. */
