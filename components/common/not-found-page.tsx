@@ -19,6 +19,7 @@ export function NotFoundPage() {
   const router = useRouter();
   const { accounts } = useMsal();
   const inside = accounts.length > 0;
+  const home = inside ? '/overview/' : '/';
   const body = (
     <EmptyState
       icon={<DocumentSearchRegular />}
@@ -26,11 +27,11 @@ export function NotFoundPage() {
       action={
         <Button
           as="a"
-          href={inside ? '/overview/' : '/'}
+          href={home}
           appearance="primary"
           onClick={(e) => {
             e.preventDefault();
-            router.push(inside ? '/overview/' : '/');
+            router.push(home);
           }}
         >
           {inside ? 'Go to Overview' : 'Go to the start page'}

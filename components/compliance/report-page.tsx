@@ -9,7 +9,7 @@ import { CONTROL_STATUS_LABEL, custodyText } from '@/lib/compliance/wording';
 import { useOfflineEstate, type Readiness } from '@/lib/queries/estate';
 import { ruleById } from '@/lib/readiness/catalog';
 import { gapLines } from '@/lib/readiness/wording';
-import type { Finding } from '@/lib/readiness/types';
+import { findingsByRule } from '@/lib/readiness/rows';
 import { ReadinessFrame } from '../resources/readiness-frame';
 import { useCompliance } from './compliance-page';
 
@@ -51,7 +51,7 @@ function Report({ readiness }: { readiness: Readiness }) {
   // The same bytes "Download evidence" saves as the estate file.
   const digest = useMemo(() => sha256Hex(JSON.stringify(readiness.file, null, 2) + '\n'), [readiness.file]);
   const exceptions = readiness.evaluation.findings.filter((f) => f.severity === 'critical' || f.severity === 'high' || f.severity === 'medium');
-  const byRule = useMemo(() => groupByRule(exceptions), [exceptions]);
+  const byRule = useMemo(() => findingsByRule(exceptions), [exceptions]);
   const gaps = gapLines(readiness);
   const settings = readiness.evaluation.settings;
   const sum = readiness.evaluation.summary;
@@ -211,13 +211,3 @@ function Report({ readiness }: { readiness: Readiness }) {
 
 /** How many findings of one rule the report quotes; the rest are counted (the bundle lists them all). */
 const EXAMPLES = 3;
-
-/** Exceptions per rule, most severe first: one row per rule rather than one per finding. */
-function groupByRule(findings: Finding[]): { ruleId: string; severity: Finding['severity']; findings: Finding[]; servers: number }[] {
-  const order = ['critical', 'high', 'medium', 'low', 'info'];
-  const groups = new Map<string, Finding[]>();
-  for (const f of findings) groups.set(f.ruleId, [...(groups.get(f.ruleId) ?? []), f]);
-  return [...groups]
-    .map(([ruleId, fs]) => ({ ruleId, severity: fs[0]!.severity, findings: fs, servers: new Set(fs.flatMap((f) => f.serverIds)).size }))
-    .sort((a, b) => order.indexOf(a.severity) - order.indexOf(b.severity) || b.servers - a.servers || a.ruleId.localeCompare(b.ruleId));
-}

@@ -65,7 +65,6 @@ const KIND: Record<ChainLink['kind'], string> = { disk: 'Disks', des: 'Disk encr
 function essentialsOf(readiness: Readiness, server: ReplicatingServer, verdict: Verdict): { key: string; value: ReactNode; copy?: string }[] {
   const row = readiness.rows.find((r) => normalizeId(r.id) === normalizeId(server.id));
   const name = (id: string | undefined) => (id ? (id.split('/').pop() ?? id) : '—');
-  const capacity = (server.disks ?? []).reduce((a, d) => a + (d.sizeBytes ?? 0), 0) / 1024 ** 3;
   return [
     { key: 'Verdict', value: <VerdictBadge verdict={verdict} /> },
     {
@@ -78,7 +77,7 @@ function essentialsOf(readiness: Readiness, server: ReplicatingServer, verdict: 
     { key: 'Subscription', value: row?.subscription ?? server.subscriptionId },
     { key: 'Target', value: `${server.targetRegion ?? '—'} · ${name(server.targetResourceGroupId)}` },
     { key: 'Target VM', value: `${server.vmName ?? '—'}${server.vmSize ? ` (${server.vmSize})` : ''}` },
-    { key: 'Disks', value: `${(server.disks ?? []).length} · ${Math.round(capacity)} GiB` },
+    { key: 'Disks', value: row ? `${row.disks} · ${row.capacityGiB} GiB` : '—' },
     { key: 'Disk encryption set', value: row?.desName || 'None (platform-managed key)' },
     { key: 'Item ID', value: server.itemName, copy: server.id },
   ];

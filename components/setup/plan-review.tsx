@@ -28,7 +28,7 @@ import {
 } from '@fluentui/react-components';
 import { ArrowDownloadRegular, CheckmarkCircleFilled, DismissCircleFilled, QuestionCircleRegular, WarningFilled } from '@fluentui/react-icons';
 import { useState } from 'react';
-import type { Plan } from '@/lib/provisioning/steps';
+import { pendingRequests, type Plan } from '@/lib/provisioning/steps';
 import type { Preflight } from '@/lib/provisioning/preflight';
 import { renderArmJson, renderAzCli, renderBicep, renderPowerShell } from '@/lib/provisioning/render';
 import { downloadText } from '../common/download';
@@ -120,14 +120,12 @@ export function PreflightView({ preflight, isPending, error }: { preflight?: Pre
 }
 
 /** "6 steps: 3 writes and 2 checks to send, 1 already done" — the same counts the confirmation names. */
-export function requestCounts(plan: Plan): string {
-  const pending = plan.steps.filter((x) => x.status === 'pending');
-  const writes = pending.filter((x) => x.request.method !== 'GET').length;
-  const checks = pending.length - writes;
-  const done = plan.steps.length - pending.length;
-  const parts = [writes > 0 && `${writes} ${writes === 1 ? 'write' : 'writes'}`, checks > 0 && `${checks} ${checks === 1 ? 'check' : 'checks'}`].filter(
-    Boolean,
-  );
+function requestCounts(plan: Plan): string {
+  const { writes, checks, done } = pendingRequests(plan);
+  const parts = [
+    writes.length > 0 && `${writes.length} ${writes.length === 1 ? 'write' : 'writes'}`,
+    checks.length > 0 && `${checks.length} ${checks.length === 1 ? 'check' : 'checks'}`,
+  ].filter(Boolean);
   return `${plan.steps.length} ${plan.steps.length === 1 ? 'step' : 'steps'}: ${parts.length ? `${parts.join(' and ')} to send` : 'nothing to send'}${done ? `, ${done} already done` : ''}`;
 }
 
@@ -261,8 +259,8 @@ export function ConfirmDialog({
 }) {
   const s = useStyles();
   const [understood, setUnderstood] = useState(false);
-  const writes = plan.steps.filter((x) => x.status === 'pending' && x.request.method !== 'GET');
-  const reads = plan.steps.filter((x) => x.status === 'pending' && x.request.method === 'GET').length;
+  const { writes, checks } = pendingRequests(plan);
+  const reads = checks.length;
   const needsAck = plan.warnings.length > 0;
   return (
     <Dialog open={open} onOpenChange={(_, d) => !d.open && onCancel()} modalType="alert">

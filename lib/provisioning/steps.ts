@@ -50,6 +50,16 @@ export interface Plan {
   requiredActions: string[];
 }
 
+/** What a plan still has to send: its writes and the checks (GETs) between them, in order, and how many steps are already done. */
+export function pendingRequests(plan: Plan): { writes: PlanStep[]; checks: PlanStep[]; done: number } {
+  const pending = plan.steps.filter((x) => x.status === 'pending');
+  return {
+    writes: pending.filter((x) => x.request.method !== 'GET'),
+    checks: pending.filter((x) => x.request.method === 'GET'),
+    done: plan.steps.length - pending.length,
+  };
+}
+
 export const API = {
   keyVault: '2026-02-01',
   compute: '2025-01-02',

@@ -60,7 +60,7 @@ function fillLine(line: string, ctx: Context): string {
   const versioned = (version: string | undefined) => (des?.key && version ? `https://${des.key.host}/keys/${des.key.keyName}/${version}` : undefined);
   const values: Record<string, string | undefined> = {
     des: des?.name,
-    vault: vault?.kind === 'vault' ? vault.name : (des?.key?.vaultName ?? undefined),
+    vault: vault?.kind === 'vault' ? vault.name : des?.key?.vaultName,
     hsm: vault?.kind === 'managedHsm' ? vault.name : undefined,
     'vault-id': vault?.id ?? des?.sourceVaultId,
     key: key?.name ?? des?.key?.keyName,

@@ -4,7 +4,7 @@
  */
 import { normalizeId } from '../estate/ids';
 import type { Estate } from '../estate/model';
-import { nameOf } from './wording';
+import { nameOf, targetSubscriptionName } from './wording';
 import type { Evaluation, Finding, Severity, Verdict } from './types';
 
 export type Health = 'healthy' | 'warning' | 'critical' | 'unknown' | 'none';
@@ -65,15 +65,11 @@ export function serverRows(estate: Estate, e: Evaluation): ServerRow[] {
     const firstDes = desIds[0] ? estate.diskEncryptionSets.get(desIds[0]) : undefined;
     const subject = desIds[0] ? e.des.get(desIds[0]) : undefined;
     const vault = subject?.vault.state === 'found' ? subject.vault.value : undefined;
-    const desFindings = result.findings.filter(
-      (f) => desIds.includes(normalizeId(f.resourceId)) || (vault && normalizeId(f.resourceId).startsWith(normalizeId(vault.id) + '/keys/')),
-    );
+    const keysOf = vault ? normalizeId(vault.id) + '/keys/' : undefined;
+    const onKey = (f: Finding) => !!keysOf && normalizeId(f.resourceId).startsWith(keysOf);
+    const desFindings = result.findings.filter((f) => desIds.includes(normalizeId(f.resourceId)) || onKey(f));
     // A vault's health covers the keys it holds, as on the key-vault list (resource-rows).
-    const vaultFindings = vault
-      ? result.findings.filter(
-          (f) => normalizeId(f.resourceId) === normalizeId(vault.id) || normalizeId(f.resourceId).startsWith(normalizeId(vault.id) + '/keys/'),
-        )
-      : [];
+    const vaultFindings = vault ? result.findings.filter((f) => normalizeId(f.resourceId) === normalizeId(vault.id) || onKey(f)) : [];
     const withDes = disks.filter((d) => d.desId).length;
     const types = desIds.map((id) => estate.diskEncryptionSets.get(id)?.encryptionType);
     const encryption: EncryptionKind =
@@ -260,20 +256,34 @@ export interface TopFinding {
   example: Finding;
 }
 
-/** Rules ranked by severity, then by how many servers they reach. */
-export function topFindings(e: Evaluation, limit = 5): TopFinding[] {
-  const byRule = new Map<string, TopFinding & { ids: Set<string> }>();
-  for (const f of e.findings) {
-    let t = byRule.get(f.ruleId);
-    if (!t) byRule.set(f.ruleId, (t = { ruleId: f.ruleId, severity: f.severity, servers: 0, findings: 0, example: f, ids: new Set() }));
-    t.findings++;
-    for (const id of f.serverIds) t.ids.add(id);
+/** The findings of one rule, with how many servers any of them reaches. */
+export interface RuleGroup {
+  ruleId: string;
+  severity: Severity;
+  servers: number;
+  findings: Finding[];
+}
+
+/** Findings grouped one per rule, ranked by severity, then by how many servers they reach (the Overview, the report). */
+export function findingsByRule(findings: Finding[]): RuleGroup[] {
+  const byRule = new Map<string, RuleGroup & { ids: Set<string> }>();
+  for (const f of findings) {
+    let g = byRule.get(f.ruleId);
+    if (!g) byRule.set(f.ruleId, (g = { ruleId: f.ruleId, severity: f.severity, servers: 0, findings: [], ids: new Set() }));
+    g.findings.push(f);
+    for (const id of f.serverIds) g.ids.add(id);
   }
   return [...byRule.values()]
-    .map(({ ids, ...t }) => ({ ...t, servers: ids.size }))
-    .filter((t) => t.servers > 0)
-    .sort((a, b) => WORST.indexOf(a.severity) - WORST.indexOf(b.severity) || b.servers - a.servers || a.ruleId.localeCompare(b.ruleId))
-    .slice(0, limit);
+    .map(({ ids, ...g }) => ({ ...g, servers: ids.size }))
+    .sort((a, b) => WORST.indexOf(a.severity) - WORST.indexOf(b.severity) || b.servers - a.servers || a.ruleId.localeCompare(b.ruleId));
+}
+
+/** Rules ranked by severity, then by how many servers they reach. */
+export function topFindings(e: Evaluation, limit = 5): TopFinding[] {
+  return findingsByRule(e.findings)
+    .filter((g) => g.servers > 0)
+    .slice(0, limit)
+    .map((g) => ({ ruleId: g.ruleId, severity: g.severity, servers: g.servers, findings: g.findings.length, example: g.findings[0]! }));
 }
 
 export interface RowFilters {
@@ -347,10 +357,4 @@ export function pendingRows(estate: Estate): ServerRow[] {
       findings: [],
     };
   });
-}
-
-/** A target subscription by its name; one the signed-in user cannot read is named as such, not left a bare GUID. */
-export function targetSubscriptionName(estate: Estate, id: string | undefined): string {
-  if (!id) return '';
-  return estate.subscriptions.get(id.toLowerCase())?.displayName ?? `${id} (not visible with your access)`;
 }

@@ -15,6 +15,12 @@ export function subscriptionName(estate: Estate, subscriptionId: string | undefi
   return s ? `${s.displayName} (${s.subscriptionId})` : subscriptionId;
 }
 
+/** A target subscription by its name; one the signed-in user cannot read is named as such, not left a bare GUID. */
+export function targetSubscriptionName(estate: Estate, id: string | undefined): string {
+  if (!id) return '';
+  return estate.subscriptions.get(id.toLowerCase())?.displayName ?? `${id} (not visible with your access)`;
+}
+
 export function isoDate(unixSeconds: number): string {
   return new Date(unixSeconds * 1000).toISOString().slice(0, 10);
 }
