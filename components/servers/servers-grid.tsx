@@ -16,7 +16,7 @@ import {
 } from '@fluentui/react-components';
 import { ArrowSortDownRegular, ArrowSortUpRegular } from '@fluentui/react-icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import type { ServerRow } from '@/lib/readiness/rows';
 import { HealthIcon, VerdictBadge } from '../common/verdict-badge';
 
@@ -142,17 +142,13 @@ function Grid({
   // The virtualizer hands back fresh functions each render; React Compiler skips memoising this component, which is what we want.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 8 });
-  const shown = COLUMNS.filter((c) => columns.includes(c.key));
+  const shown = useMemo(() => COLUMNS.filter((c) => columns.includes(c.key)), [columns]);
   const lead = selection ? 1 : 0;
   const colCount = shown.length + lead;
   const total = (selection ? SELECT_WIDTH : 0) + shown.reduce((a, c) => a + c.width, 0);
   // Frozen: the selection box and the server name.
   const cellClass = (key: ColumnKey) => (key === 'name' ? mergeClasses(s.cell, s.frozen, s.lastFrozen) : s.cell);
-  const widthOf = (c: (typeof COLUMNS)[number]) => {
-    const base = c.grow ? { flex: `1 0 ${c.width}px`, minWidth: c.width } : { flex: `0 0 ${c.width}px`, width: c.width };
-    return c.key === 'name' ? { ...base, left: selection ? SELECT_WIDTH : 0 } : base;
-  };
-  const selectStyle = { flex: `0 0 ${SELECT_WIDTH}px`, width: SELECT_WIDTH, left: 0 };
+  const selectStyle = SELECT_STYLE;
   // Rows can shrink under the keyboard (a filter); the position follows.
   const pos = { row: Math.min(active.row, rows.length), col: Math.min(active.col, colCount - 1) };
 
@@ -201,9 +197,7 @@ function Grid({
   const cellProps = (row: number, col: number) => ({
     'data-pos': `${row}:${col}`,
     tabIndex: pos.row === row && pos.col === col ? 0 : -1,
-    onFocus: () => {
-      if (active.row !== row || active.col !== col) setActive({ row, col });
-    },
+    onFocus: () => setActive((a) => (a.row === row && a.col === col ? a : { row, col })),
   });
 
   return (
@@ -235,7 +229,7 @@ function Grid({
               <TableHeaderCell
                 key={c.key}
                 className={cellClass(c.key)}
-                style={widthOf(c)}
+                style={widthOf(c, !!selection)}
                 aria-sort={sort?.key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
                 {...cellProps(0, i + lead)}
               >
@@ -259,33 +253,21 @@ function Grid({
           {virtual.getVirtualItems().map((v) => {
             const r = rows[v.index]!;
             const row = v.index + 1;
-            const picked = selection?.selected.has(r.id);
             return (
-              <TableRow
+              <GridRow
                 key={r.id}
-                className={mergeClasses(s.row, picked && s.selectedRow)}
-                style={{ top: v.start, height: ROW, minWidth: total, width: '100%' }}
-                aria-rowindex={row + 1}
-                aria-selected={selection ? !!picked : undefined}
-                onClick={() => onOpen(r)}
-              >
-                {selection && (
-                  <TableCell
-                    role="gridcell"
-                    className={mergeClasses(s.cell, s.frozen)}
-                    style={selectStyle}
-                    onClick={(e) => e.stopPropagation()}
-                    {...cellProps(row, 0)}
-                  >
-                    <Checkbox tabIndex={-1} aria-label={`Select ${r.name}`} checked={!!picked} onChange={() => selection.onToggle(r)} />
-                  </TableCell>
-                )}
-                {shown.map((c, i) => (
-                  <TableCell key={c.key} role="gridcell" className={cellClass(c.key)} style={widthOf(c)} {...cellProps(row, i + lead)}>
-                    {cell(c.key, r, s)}
-                  </TableCell>
-                ))}
-              </TableRow>
+                r={r}
+                row={row}
+                top={v.start}
+                height={ROW}
+                total={total}
+                shown={shown}
+                focusCol={pos.row === row ? pos.col : -1}
+                picked={selection ? selection.selected.has(r.id) : undefined}
+                onToggle={selection?.onToggle}
+                onOpen={onOpen}
+                onFocusCell={setActive}
+              />
             );
           })}
         </TableBody>
@@ -293,6 +275,87 @@ function Grid({
     </div>
   );
 }
+
+const SELECT_STYLE: CSSProperties = { flex: `0 0 ${SELECT_WIDTH}px`, width: SELECT_WIDTH, left: 0 };
+const widthCache = new Map<string, CSSProperties>();
+/** A column's width (one object per column, so a row's cells keep their props from one render to the next). */
+function widthOf(c: (typeof COLUMNS)[number], withSelection: boolean): CSSProperties {
+  const key = `${c.key}|${withSelection}`;
+  let style = widthCache.get(key);
+  if (!style) {
+    const base = c.grow ? { flex: `1 0 ${c.width}px`, minWidth: c.width } : { flex: `0 0 ${c.width}px`, width: c.width };
+    style = c.key === 'name' ? { ...base, left: withSelection ? SELECT_WIDTH : 0 } : base;
+    widthCache.set(key, style);
+  }
+  return style;
+}
+
+/**
+ * One server's row. Memoised: a keystroke in the filter or an arrow key redraws only the rows whose server, position,
+ * selection or focused cell changed, not every visible row (bench: grid).
+ */
+const GridRow = memo(function GridRow({
+  r,
+  row,
+  top,
+  height,
+  total,
+  shown,
+  focusCol,
+  picked,
+  onToggle,
+  onOpen,
+  onFocusCell,
+}: {
+  r: ServerRow;
+  row: number;
+  top: number;
+  height: number;
+  total: number;
+  shown: (typeof COLUMNS)[number][];
+  /** The cell that holds the grid's one Tab stop when it is in this row, else -1. */
+  focusCol: number;
+  /** Whether the row is selected; undefined when the grid offers no selection. */
+  picked: boolean | undefined;
+  onToggle: ((row: ServerRow) => void) | undefined;
+  onOpen: (row: ServerRow) => void;
+  onFocusCell: (update: (p: Position) => Position) => void;
+}) {
+  const s = useStyles();
+  const selectable = picked !== undefined;
+  const lead = selectable ? 1 : 0;
+  const props = (col: number) => ({
+    'data-pos': `${row}:${col}`,
+    tabIndex: focusCol === col ? 0 : -1,
+    onFocus: () => onFocusCell((a) => (a.row === row && a.col === col ? a : { row, col })),
+  });
+  return (
+    <TableRow
+      className={mergeClasses(s.row, picked && s.selectedRow)}
+      style={{ top, height, minWidth: total, width: '100%' }}
+      aria-rowindex={row + 1}
+      aria-selected={selectable ? picked : undefined}
+      onClick={() => onOpen(r)}
+    >
+      {selectable && (
+        <TableCell role="gridcell" className={mergeClasses(s.cell, s.frozen)} style={SELECT_STYLE} onClick={(e) => e.stopPropagation()} {...props(0)}>
+          <Checkbox tabIndex={-1} aria-label={`Select ${r.name}`} checked={picked} onChange={() => onToggle?.(r)} />
+        </TableCell>
+      )}
+      {shown.map((c, i) => (
+        <TableCell
+          key={c.key}
+          role="gridcell"
+          className={c.key === 'name' ? mergeClasses(s.cell, s.frozen, s.lastFrozen) : s.cell}
+          style={widthOf(c, selectable)}
+          {...props(i + lead)}
+        >
+          {cell(c.key, r, s)}
+        </TableCell>
+      ))}
+    </TableRow>
+  );
+});
 
 /** Redrawn only when its rows, columns, sort or selection change (not on each progress tick of the page around it). */
 export const ServersGrid = memo(Grid);

@@ -42,7 +42,7 @@ import {
   ServerRegular,
 } from '@fluentui/react-icons';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useDeferredValue, useEffect, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import * as z from 'zod/mini';
 import { browserStore } from '@/lib/queries/browser-store';
 import { selectionStore } from '@/lib/queries/run-store';
@@ -178,20 +178,27 @@ export function ServersPage() {
   const params = useSearchParams();
   const { readiness, progress, isPending, isFetching, isError, error, refetch, partialRows } = useReadiness();
   const q = params.get('q') ?? '';
-  const verdict = (params.get('verdict') ?? '') as Verdict | '';
-  const filters = {
-    verdict,
-    subscription: params.get('subscription') ?? '',
-    project: params.get('project') ?? '',
-    method: params.get('method') ?? '',
-    region: params.get('region') ?? '',
-    des: params.get('des') ?? '',
-    vault: params.get('vault') ?? '',
-    rules: params.get('rules') ?? '',
-  };
-  const sortKey = params.get('sort') as ColumnKey | null;
-  const sort =
-    sortKey && COLUMNS.some((c) => c.key === sortKey) ? { key: sortKey, dir: params.get('dir') === 'desc' ? ('desc' as const) : ('asc' as const) } : undefined;
+  // One object per address, so what is drawn from the filters is redrawn only when they change (not on each keystroke).
+  const paramsKey = params.toString();
+  const { filters, sort } = useMemo(() => {
+    const p = new URLSearchParams(paramsKey);
+    const sortKey = p.get('sort') as ColumnKey | null;
+    return {
+      filters: {
+        verdict: (p.get('verdict') ?? '') as Verdict | '',
+        subscription: p.get('subscription') ?? '',
+        project: p.get('project') ?? '',
+        method: p.get('method') ?? '',
+        region: p.get('region') ?? '',
+        des: p.get('des') ?? '',
+        vault: p.get('vault') ?? '',
+        rules: p.get('rules') ?? '',
+      },
+      sort:
+        sortKey && COLUMNS.some((c) => c.key === sortKey) ? { key: sortKey, dir: p.get('dir') === 'desc' ? ('desc' as const) : ('asc' as const) } : undefined,
+    };
+  }, [paramsKey]);
+  const verdict = filters.verdict;
   const columns = columnsStore.use();
   const open = params.get('server') ?? undefined;
   // Typing stays local and is never lost: each keystroke updates the box at once, and the URL follows through the
@@ -203,29 +210,54 @@ export function ServersPage() {
     setBox(box.written.includes(q) ? { typed: box.typed, seen: q, written: q === box.typed ? [] : box.written } : { typed: undefined, seen: q, written: [] });
   }
   const search = box.typed ?? q;
+  // The URL follows a moment after the typing stops: each write makes Next.js sync its search params, a redraw of the page.
+  const urlWrite = useRef<{ timer: number; value: string }>(undefined);
+  const writeQ = useCallback(
+    (value: string) => {
+      const next = new URLSearchParams(window.location.search);
+      if (value) next.set('q', value);
+      else next.delete('q');
+      window.history.replaceState(window.history.state, '', `${pathname}${next.size ? `?${next}` : ''}`);
+    },
+    [pathname],
+  );
+  const flushQ = useCallback(() => {
+    const pending = urlWrite.current;
+    if (!pending) return;
+    window.clearTimeout(pending.timer);
+    urlWrite.current = undefined;
+    writeQ(pending.value);
+  }, [writeQ]);
   const onSearch = (value: string) => {
     setBox((b) => ({ ...b, typed: value, written: [...b.written, value] }));
-    const next = new URLSearchParams(window.location.search);
-    if (value) next.set('q', value);
-    else next.delete('q');
-    window.history.replaceState(window.history.state, '', `${pathname}${next.size ? `?${next}` : ''}`);
+    if (urlWrite.current) window.clearTimeout(urlWrite.current.timer);
+    urlWrite.current = { value, timer: window.setTimeout(flushQ, 250) };
   };
+  useEffect(() => flushQ, [flushQ]);
   const deferredQ = useDeferredValue(search);
   const access = useWriteAccess();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
 
   // Filters live in the URL, so a filtered view can be shared and survives a reload.
-  const setParams = (changes: Record<string, string | undefined>) => {
-    // A pill or Clear all that removes the text wins over what was typed, even before the URL caught up with the typing.
-    if ('q' in changes) setBox({ typed: changes.q, seen: q, written: changes.q ? [changes.q] : [] });
-    const next = new URLSearchParams(window.location.search);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    router.replace(`${pathname}${next.size ? `?${next}` : ''}`, { scroll: false });
-  };
-  const setParam = (key: string, value: string | undefined) => setParams({ [key]: value });
+  // One function for the page's life, so the memoised controls and rows below are not redrawn for a new closure.
+  const setParams = useCallback(
+    (changes: Record<string, string | undefined>) => {
+      // A pill or Clear all that removes the text wins over what was typed, even before the URL caught up with the typing.
+      if ('q' in changes) {
+        if (urlWrite.current) window.clearTimeout(urlWrite.current.timer);
+        urlWrite.current = undefined;
+        setBox((b) => ({ typed: changes.q, seen: b.seen, written: changes.q ? [changes.q] : [] }));
+      } else flushQ();
+      const next = new URLSearchParams(window.location.search);
+      for (const [key, value] of Object.entries(changes)) {
+        if (value) next.set(key, value);
+        else next.delete(key);
+      }
+      router.replace(`${pathname}${next.size ? `?${next}` : ''}`, { scroll: false });
+    },
+    [router, pathname, flushQ, setBox],
+  );
+  const setParam = useCallback((key: string, value: string | undefined) => setParams({ [key]: value }), [setParams]);
   const density = densityStore.use();
   const active = FILTER_KEYS.filter((k) => (k === 'q' ? search : filters[k as Exclude<FilterKey, 'q'>]));
   const [moreOpen, setMoreOpen] = useState(false);
@@ -251,12 +283,15 @@ export function ServersPage() {
   }, [open]);
 
   // Plain computation: filtering and sorting 10,000 rows takes a few milliseconds (bench: grid).
-  const rows = readiness ? sortRows(filterRows(readiness.rows, { ...filters, q: deferredQ }), sort) : [];
+  const rows = useMemo(
+    () => (readiness ? sortRows(filterRows(readiness.rows, { ...filters, q: deferredQ }), sort) : EMPTY),
+    [readiness, filters, deferredQ, sort],
+  );
   const options = optionsOf(readiness?.rows ?? EMPTY);
 
   const stamp = new Date().toISOString().slice(0, 10);
   // Secure target: the selected servers must land in one subscription and region, where the user may write.
-  const picked = readiness ? readiness.rows.filter((r) => selected.has(r.id)) : [];
+  const picked = useMemo(() => (readiness && selected.size ? readiness.rows.filter((r) => selected.has(r.id)) : EMPTY), [readiness, selected]);
   const targets = new Set(picked.map((r) => `${r.targetSubscription}|${r.targetRegion}`));
   const targetSubId = readiness?.estate.servers.find((x) => x.id === picked[0]?.id)?.targetSubscriptionId;
   const secureReason =
@@ -267,10 +302,10 @@ export function ServersPage() {
         : !access.canWrite(targetSubId)
           ? 'Your role does not allow writes in their target subscription'
           : undefined;
-  const secure = () => {
+  const secure = useCallback(() => {
     selectionStore.set(picked.map((r) => r.id));
     router.push('/disk-encryption-sets/create/?from=servers');
-  };
+  }, [picked, router]);
   // Re-replicate: servers that already replicate, where the user may stop and start replication (Site Recovery's vault).
   const replication = useWriteAccess(REENABLE_ACTION);
   const reenableReason =
@@ -279,12 +314,44 @@ export function ServersPage() {
       : !picked.some((r) => replication.canWrite(readiness?.estate.servers.find((x) => x.id === r.id)?.subscriptionId))
         ? "Your role does not allow stopping and starting replication in their Azure Migrate project's vault"
         : undefined;
-  const reenable = () => {
+  const reenable = useCallback(() => {
     selectionStore.set(picked.map((r) => r.id));
     router.push('/servers/re-replicate/');
-  };
-  return (
-    <>
+  }, [picked, router]);
+  const canSecure = access.any;
+  const canReenable = replication.any;
+  const onSort = useCallback(
+    (key: ColumnKey) => {
+      flushQ();
+      const next = new URLSearchParams(window.location.search);
+      const dir = next.get('sort') === key && next.get('dir') !== 'desc' ? 'desc' : 'asc';
+      next.set('sort', key);
+      next.set('dir', dir);
+      router.replace(`${pathname}?${next}`, { scroll: false });
+    },
+    [router, pathname, flushQ],
+  );
+  const onOpen = useCallback((r: ServerRow) => setParam('server', r.id), [setParam]);
+  const onClose = useCallback(() => setParam('server', undefined), [setParam]);
+  const onToggle = useCallback(
+    (r: ServerRow) =>
+      setSelected((prev) => {
+        const next = new Set(prev);
+        if (next.has(r.id)) next.delete(r.id);
+        else next.add(r.id);
+        return next;
+      }),
+    [],
+  );
+  const onToggleAll = useCallback(() => setSelected((prev) => (rows.every((r) => prev.has(r.id)) ? new Set() : new Set(rows.map((r) => r.id)))), [rows]);
+  const selection = useMemo(
+    () => (canSecure || canReenable ? { selected, onToggle, onToggleAll } : undefined),
+    [canSecure, canReenable, selected, onToggle, onToggleAll],
+  );
+
+  // Everything around the grid is drawn once per change of what it shows: a keystroke redraws the box, the pills and the grid.
+  const header = useMemo(
+    () => (
       <PageHeader
         title="Replicating servers"
         icon={ServerRegular}
@@ -294,12 +361,12 @@ export function ServersPage() {
             <ToolbarButton icon={<ArrowClockwiseRegular />} onClick={() => void refetch()} disabled={isFetching}>
               Refresh
             </ToolbarButton>
-            {access.any && (
+            {canSecure && (
               <ToolbarButton icon={<LockClosedRegular />} disabled={!!secureReason} title={secureReason} onClick={secure}>
                 Secure target{picked.length ? ` (${picked.length})` : ''}
               </ToolbarButton>
             )}
-            {replication.any && (
+            {canReenable && (
               <ToolbarButton icon={<ArrowRepeatAllRegular />} disabled={!!reenableReason} title={reenableReason} onClick={reenable}>
                 Re-replicate with a DES{picked.length ? ` (${picked.length})` : ''}
               </ToolbarButton>
@@ -331,22 +398,159 @@ export function ServersPage() {
           </>
         }
       />
+    ),
+    [canSecure, canReenable, isFetching, picked.length, readiness, reenable, reenableReason, refetch, secure, secureReason, stamp],
+  );
+  const chips = useMemo(
+    () =>
+      readiness && (
+        <div className={s.chips} role="group" aria-label="Servers by verdict">
+          {VERDICTS.map((v) => (
+            <ToggleButton
+              key={v.value}
+              size="small"
+              checked={verdict === v.value}
+              onClick={() => setParam('verdict', verdict === v.value ? undefined : v.value)}
+            >
+              {v.label}: {readiness.evaluation.summary[v.value]}
+            </ToggleButton>
+          ))}
+        </div>
+      ),
+    [readiness, verdict, setParam, s.chips],
+  );
+  const moreCount = MORE.filter((k) => filters[k]).length;
+  const dropdowns = useMemo(
+    () => (
+      <>
+        <Field label="Verdict">
+          <Dropdown
+            aria-label="Verdict"
+            value={verdict ? VERDICTS.find((v) => v.value === verdict)!.label : 'All'}
+            selectedOptions={[verdict || 'all']}
+            onOptionSelect={(_, d) => setParam('verdict', d.optionValue === 'all' ? undefined : d.optionValue)}
+            style={{ minWidth: 130 }}
+          >
+            <Option value="all">All</Option>
+            {VERDICTS.map((v) => (
+              <Option key={v.value} value={v.value}>
+                {v.label}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        <FilterDropdown label="Subscription" value={filters.subscription ?? ''} options={options.subscription} onChange={(v) => setParam('subscription', v)} />
+        <FilterDropdown label="Project" value={filters.project ?? ''} options={options.project} onChange={(v) => setParam('project', v)} />
+        <Field label="Method">
+          <Dropdown
+            aria-label="Method"
+            value={METHODS.find((m) => m.value === filters.method)?.label ?? 'All'}
+            selectedOptions={[filters.method || '']}
+            onOptionSelect={(_, d) => setParam('method', d.optionValue || undefined)}
+            style={{ minWidth: 120 }}
+          >
+            <Option value="">All</Option>
+            {METHODS.map((m) => (
+              <Option key={m.value} value={m.value}>
+                {m.label}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        <ToggleButton
+          icon={<FilterRegular />}
+          appearance="subtle"
+          checked={showMore}
+          aria-expanded={showMore}
+          disabled={moreCount > 0}
+          onClick={() => setMoreOpen((o) => !o)}
+        >
+          More filters{moreCount > 0 ? ` (${moreCount})` : ''}
+        </ToggleButton>
+      </>
+    ),
+    [verdict, filters, options, setParam, showMore, moreCount],
+  );
+  const moreFilters = useMemo(
+    () =>
+      showMore && (
+        <div className={s.filters} role="group" aria-label="More filters">
+          <FilterDropdown label="Region" value={filters.region ?? ''} options={options.region} onChange={(v) => setParam('region', v)} />
+          <FilterDropdown label="Disk encryption set" value={filters.des ?? ''} options={options.des} onChange={(v) => setParam('des', v)} />
+          <FilterDropdown label="Key vault" value={filters.vault ?? ''} options={options.vault} onChange={(v) => setParam('vault', v)} />
+        </div>
+      ),
+    [showMore, filters, options, setParam, s.filters],
+  );
+  const view = useMemo(
+    () => (
+      <div className={s.view} role="group" aria-label="View">
+        <Menu
+          checkedValues={{ columns }}
+          onCheckedValueChange={(_, d) => columnsStore.set(COLUMNS.map((c) => c.key).filter((k) => k === 'name' || d.checkedItems.includes(k)))}
+        >
+          <MenuTrigger disableButtonEnhancement>
+            <ToolbarButton icon={<ColumnTripleEditRegular />}>Columns</ToolbarButton>
+          </MenuTrigger>
+          <MenuPopover>
+            <MenuList>
+              {COLUMNS.map((c) => (
+                <MenuItemCheckbox key={c.key} name="columns" value={c.key} disabled={c.key === 'name'}>
+                  {c.title}
+                </MenuItemCheckbox>
+              ))}
+            </MenuList>
+          </MenuPopover>
+        </Menu>
+        <Menu checkedValues={{ density: [density] }} onCheckedValueChange={(_, d) => densityStore.set(d.checkedItems[0] as Density)}>
+          <MenuTrigger disableButtonEnhancement>
+            <ToolbarButton icon={<TextDensityRegular />} aria-label={`Row density: ${density}`}>
+              Density
+            </ToolbarButton>
+          </MenuTrigger>
+          <MenuPopover>
+            <MenuList>
+              <MenuItemRadio name="density" value="compact">
+                Compact
+              </MenuItemRadio>
+              <MenuItemRadio name="density" value="comfortable">
+                Comfortable
+              </MenuItemRadio>
+            </MenuList>
+          </MenuPopover>
+        </Menu>
+      </div>
+    ),
+    [columns, density, s.view],
+  );
+  const gapBanner = useMemo(
+    () => (
+      <>
+        {readiness && readiness.file.gaps && readiness.file.gaps.some(isArmGap) && (
+          <MessageBar intent="warning" layout="multiline" className={s.gapBar}>
+            <MessageBarBody>
+              <MessageBarTitle>Lockstep could not read everything</MessageBarTitle>
+              Servers whose chain passes through these are shown as unknown.
+              <ul className={s.gaps} aria-label="What could not be read">
+                {gapLines(readiness).map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        <NameGaps gaps={readiness?.file.gaps} />
+      </>
+    ),
+    [readiness, s.gapBar, s.gaps],
+  );
+  const details = useMemo(() => readiness && <ServerDetails readiness={readiness} serverId={open} onClose={onClose} />, [readiness, open, onClose]);
+  return (
+    <>
+      {header}
       {isFetching && <ReadingProgress progress={progress} />}
       {isError && <ArmErrorBar error={error} onRetry={() => void refetch()} />}
-      {readiness && readiness.file.gaps && readiness.file.gaps.some(isArmGap) && (
-        <MessageBar intent="warning" layout="multiline" className={s.gapBar}>
-          <MessageBarBody>
-            <MessageBarTitle>Lockstep could not read everything</MessageBarTitle>
-            Servers whose chain passes through these are shown as unknown.
-            <ul className={s.gaps} aria-label="What could not be read">
-              {gapLines(readiness).map((line) => (
-                <li key={line}>{line}</li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      <NameGaps gaps={readiness?.file.gaps} />
+      {gapBanner}
       {!readiness && partialRows && partialRows.length > 0 && (
         <>
           <Caption1 className={s.muted} aria-live="polite">
@@ -364,18 +568,7 @@ export function ServersPage() {
       )}
       {readiness && (
         <>
-          <div className={s.chips} role="group" aria-label="Servers by verdict">
-            {VERDICTS.map((v) => (
-              <ToggleButton
-                key={v.value}
-                size="small"
-                checked={verdict === v.value}
-                onClick={() => setParam('verdict', verdict === v.value ? undefined : v.value)}
-              >
-                {v.label}: {readiness.evaluation.summary[v.value]}
-              </ToggleButton>
-            ))}
-          </div>
+          {chips}
           <div className={s.filters} role="search" aria-label="Server filters">
             <SearchBox
               placeholder="Filter for any field…"
@@ -384,63 +577,9 @@ export function ServersPage() {
               value={search}
               onChange={(_, d) => onSearch(d.value)}
             />
-            <Field label="Verdict">
-              <Dropdown
-                aria-label="Verdict"
-                value={verdict ? VERDICTS.find((v) => v.value === verdict)!.label : 'All'}
-                selectedOptions={[verdict || 'all']}
-                onOptionSelect={(_, d) => setParam('verdict', d.optionValue === 'all' ? undefined : d.optionValue)}
-                style={{ minWidth: 130 }}
-              >
-                <Option value="all">All</Option>
-                {VERDICTS.map((v) => (
-                  <Option key={v.value} value={v.value}>
-                    {v.label}
-                  </Option>
-                ))}
-              </Dropdown>
-            </Field>
-            <FilterDropdown
-              label="Subscription"
-              value={filters.subscription ?? ''}
-              options={options.subscription}
-              onChange={(v) => setParam('subscription', v)}
-            />
-            <FilterDropdown label="Project" value={filters.project ?? ''} options={options.project} onChange={(v) => setParam('project', v)} />
-            <Field label="Method">
-              <Dropdown
-                aria-label="Method"
-                value={METHODS.find((m) => m.value === filters.method)?.label ?? 'All'}
-                selectedOptions={[filters.method || '']}
-                onOptionSelect={(_, d) => setParam('method', d.optionValue || undefined)}
-                style={{ minWidth: 120 }}
-              >
-                <Option value="">All</Option>
-                {METHODS.map((m) => (
-                  <Option key={m.value} value={m.value}>
-                    {m.label}
-                  </Option>
-                ))}
-              </Dropdown>
-            </Field>
-            <ToggleButton
-              icon={<FilterRegular />}
-              appearance="subtle"
-              checked={showMore}
-              aria-expanded={showMore}
-              disabled={MORE.some((k) => filters[k])}
-              onClick={() => setMoreOpen(!moreOpen)}
-            >
-              More filters{MORE.some((k) => filters[k]) ? ` (${MORE.filter((k) => filters[k]).length})` : ''}
-            </ToggleButton>
+            {dropdowns}
           </div>
-          {showMore && (
-            <div className={s.filters} role="group" aria-label="More filters">
-              <FilterDropdown label="Region" value={filters.region ?? ''} options={options.region} onChange={(v) => setParam('region', v)} />
-              <FilterDropdown label="Disk encryption set" value={filters.des ?? ''} options={options.des} onChange={(v) => setParam('des', v)} />
-              <FilterDropdown label="Key vault" value={filters.vault ?? ''} options={options.vault} onChange={(v) => setParam('vault', v)} />
-            </div>
-          )}
+          {moreFilters}
           <div className={s.pills}>
             {active.length > 0 && (
               <>
@@ -473,42 +612,7 @@ export function ServersPage() {
               Showing {rows.length} of {readiness.rows.length} servers{filters.rules ? ` failing ${rulesInWords(filters.rules)}` : ''}
               {picked.length > 0 && ` · ${picked.length} selected${secureReason ? `: ${secureReason.charAt(0).toLowerCase()}${secureReason.slice(1)}` : ''}`}
             </Caption1>
-            <div className={s.view} role="group" aria-label="View">
-              <Menu
-                checkedValues={{ columns }}
-                onCheckedValueChange={(_, d) => columnsStore.set(COLUMNS.map((c) => c.key).filter((k) => k === 'name' || d.checkedItems.includes(k)))}
-              >
-                <MenuTrigger disableButtonEnhancement>
-                  <ToolbarButton icon={<ColumnTripleEditRegular />}>Columns</ToolbarButton>
-                </MenuTrigger>
-                <MenuPopover>
-                  <MenuList>
-                    {COLUMNS.map((c) => (
-                      <MenuItemCheckbox key={c.key} name="columns" value={c.key} disabled={c.key === 'name'}>
-                        {c.title}
-                      </MenuItemCheckbox>
-                    ))}
-                  </MenuList>
-                </MenuPopover>
-              </Menu>
-              <Menu checkedValues={{ density: [density] }} onCheckedValueChange={(_, d) => densityStore.set(d.checkedItems[0] as Density)}>
-                <MenuTrigger disableButtonEnhancement>
-                  <ToolbarButton icon={<TextDensityRegular />} aria-label={`Row density: ${density}`}>
-                    Density
-                  </ToolbarButton>
-                </MenuTrigger>
-                <MenuPopover>
-                  <MenuList>
-                    <MenuItemRadio name="density" value="compact">
-                      Compact
-                    </MenuItemRadio>
-                    <MenuItemRadio name="density" value="comfortable">
-                      Comfortable
-                    </MenuItemRadio>
-                  </MenuList>
-                </MenuPopover>
-              </Menu>
-            </div>
+            {view}
           </div>
           {readiness.rows.length === 0 && (readiness.file.gaps ?? []).some(isArmGap) ? (
             // With gaps, "none exist" would be a guess: say what could not be read, and offer to try again.
@@ -533,37 +637,9 @@ export function ServersPage() {
           ) : rows.length === 0 ? (
             <Body1>No server matches these filters.</Body1>
           ) : (
-            <ServersGrid
-              key={density}
-              density={density}
-              rows={rows}
-              columns={columns}
-              sort={sort}
-              onSort={(key) => {
-                const next = new URLSearchParams(params.toString());
-                const dir = sort?.key === key && sort.dir === 'asc' ? 'desc' : 'asc';
-                next.set('sort', key);
-                next.set('dir', dir);
-                router.replace(`${pathname}?${next}`, { scroll: false });
-              }}
-              onOpen={(r) => setParam('server', r.id)}
-              selection={
-                access.any || replication.any
-                  ? {
-                      selected,
-                      onToggle: (r) => {
-                        const next = new Set(selected);
-                        if (next.has(r.id)) next.delete(r.id);
-                        else next.add(r.id);
-                        setSelected(next);
-                      },
-                      onToggleAll: () => setSelected(rows.every((r) => selected.has(r.id)) ? new Set() : new Set(rows.map((r) => r.id))),
-                    }
-                  : undefined
-              }
-            />
+            <ServersGrid key={density} density={density} rows={rows} columns={columns} sort={sort} onSort={onSort} onOpen={onOpen} selection={selection} />
           )}
-          <ServerDetails readiness={readiness} serverId={open} onClose={() => setParam('server', undefined)} />
+          {details}
         </>
       )}
     </>
