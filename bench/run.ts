@@ -495,7 +495,10 @@ function bundle(): void {
   for (const [label, file, budget] of routes) {
     if (!existsSync(join(out, file))) continue;
     const html = readFileSync(join(out, file), 'utf8');
-    const scripts = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!))];
+    // A noModule script (Next.js's legacy polyfills) is never fetched by a browser that runs modules: not first load.
+    const scripts = [
+      ...new Set([...html.matchAll(/<script([^>]+)>/g)].filter((m) => !/\snoModule/i.test(m[1]!)).map((m) => /src="([^"]+)"/.exec(m[1]!)?.[1])),
+    ].filter((src): src is string => !!src);
     const total = scripts.map(sizeOf).reduce((a, x) => ({ min: a.min + x.min, gz: a.gz + x.gz }), { min: 0, gz: 0 });
     record({
       name: `bundle: ${label}, first-load JS gzip`,
