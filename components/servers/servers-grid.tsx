@@ -148,7 +148,6 @@ function Grid({
   const total = (selection ? SELECT_WIDTH : 0) + shown.reduce((a, c) => a + c.width, 0);
   // Frozen: the selection box and the server name.
   const cellClass = (key: ColumnKey) => (key === 'name' ? mergeClasses(s.cell, s.frozen, s.lastFrozen) : s.cell);
-  const selectStyle = SELECT_STYLE;
   // Rows can shrink under the keyboard (a filter); the position follows.
   const pos = { row: Math.min(active.row, rows.length), col: Math.min(active.col, colCount - 1) };
 
@@ -216,7 +215,7 @@ function Grid({
         <TableHeader className={s.header}>
           <TableRow className={s.headRow} aria-rowindex={1} style={{ minWidth: total }}>
             {selection && (
-              <TableHeaderCell className={mergeClasses(s.cell, s.frozen)} style={selectStyle} {...cellProps(0, 0)}>
+              <TableHeaderCell className={mergeClasses(s.cell, s.frozen)} style={SELECT_STYLE} {...cellProps(0, 0)}>
                 <Checkbox
                   tabIndex={-1}
                   aria-label="Select all shown servers"

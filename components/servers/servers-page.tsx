@@ -233,7 +233,13 @@ export function ServersPage() {
     if (urlWrite.current) window.clearTimeout(urlWrite.current.timer);
     urlWrite.current = { value, timer: window.setTimeout(flushQ, 250) };
   };
-  useEffect(() => flushQ, [flushQ]);
+  // Leaving the page drops a pending write: flushing it then would put this page's address over the next one's.
+  useEffect(
+    () => () => {
+      if (urlWrite.current) window.clearTimeout(urlWrite.current.timer);
+    },
+    [],
+  );
   const deferredQ = useDeferredValue(search);
   const access = useWriteAccess();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
