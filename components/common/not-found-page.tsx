@@ -1,10 +1,10 @@
 'use client';
 
-import { useMsal } from '@azure/msal-react';
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { DocumentSearchRegular } from '@fluentui/react-icons';
 import dynamic from 'next/dynamic';
 import { useRouter } from 'next/navigation';
+import { useSignIn } from '../providers/sign-in-context';
 import { EmptyState } from './empty-state';
 
 // The not-found page belongs to the root layout, so whatever it imports is in every page's first load, the signed-out
@@ -17,7 +17,7 @@ const useStyles = makeStyles({ root: { minHeight: '100vh', display: 'grid', plac
 export function NotFoundPage() {
   const s = useStyles();
   const router = useRouter();
-  const { accounts } = useMsal();
+  const { accounts } = useSignIn();
   const inside = accounts.length > 0;
   const home = inside ? '/overview/' : '/';
   const body = (

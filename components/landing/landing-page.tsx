@@ -1,7 +1,5 @@
 'use client';
 
-import { InteractionStatus } from '@azure/msal-browser';
-import { useMsal } from '@azure/msal-react';
 import {
   Body1,
   Button,
@@ -19,12 +17,13 @@ import {
 import { DocumentTableRegular, FolderOpenRegular, ShieldCheckmarkRegular, WrenchRegular } from '@fluentui/react-icons';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
-import { safeReturnPath } from '@/lib/auth/msal-instance';
+import { safeReturnPath } from '@/lib/auth/return-path';
 import { landingPathFor } from '@/lib/queries/landing';
-import { useArm } from '@/lib/queries/arm-provider';
+import { useArm } from '@/lib/queries/arm-context';
 import { BrandMark } from '../shell/brand-mark';
 import { useLockstepConfig } from '../providers/config-context';
 import { useReturnTo } from '../providers/return-to';
+import { useSignIn } from '../providers/sign-in-context';
 import { EncryptionChain } from './encryption-chain';
 
 const useStyles = makeStyles({
@@ -69,7 +68,7 @@ function MicrosoftLogo() {
 /** Signed out: what Lockstep does, in two sentences, and the way in. */
 export function LandingPage() {
   const s = useStyles();
-  const { instance, inProgress, accounts } = useMsal();
+  const { loginRedirect, busy, accounts } = useSignIn();
   const config = useLockstepConfig();
   const router = useRouter();
   const params = useSearchParams();
@@ -80,7 +79,7 @@ export function LandingPage() {
   const signedIn = accounts.length > 0;
 
   useEffect(() => {
-    if (!signedIn || inProgress !== InteractionStatus.None) return;
+    if (!signedIn || busy) return;
     if (explicit) {
       router.replace(explicit);
       return;
@@ -92,7 +91,7 @@ export function LandingPage() {
     return () => {
       cancelled = true;
     };
-  }, [signedIn, inProgress, router, explicit, arm, accounts]);
+  }, [signedIn, busy, router, explicit, arm, accounts]);
 
   const fileInput = useRef<HTMLInputElement>(null);
   const openFile = async (file: File | undefined) => {
@@ -114,9 +113,9 @@ export function LandingPage() {
 
   const signIn = () => {
     setError(undefined);
-    instance
-      .loginRedirect({ scopes: [config.cloud.armScope], state: explicit, prompt: 'select_account' })
-      .catch((e: Error) => setError(`Sign-in could not start: ${e.message}`));
+    loginRedirect({ scopes: [config.cloud.armScope], state: explicit, prompt: 'select_account' }).catch((e: Error) =>
+      setError(`Sign-in could not start: ${e.message}`),
+    );
   };
 
   return (
@@ -140,7 +139,7 @@ export function LandingPage() {
             {signedIn ? (
               <Spinner size="small" label="Signing you in…" />
             ) : (
-              <Button appearance="primary" size="large" icon={<MicrosoftLogo />} onClick={signIn} disabled={inProgress !== InteractionStatus.None}>
+              <Button appearance="primary" size="large" icon={<MicrosoftLogo />} onClick={signIn} disabled={busy}>
                 Sign in with Microsoft
               </Button>
             )}

@@ -19,7 +19,7 @@ import { ArrowClockwiseRegular, HomeRegular, PeopleTeamRegular } from '@fluentui
 import { useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { NAV } from '@/config/nav';
-import { useArm } from '@/lib/queries/arm-provider';
+import { useArm } from '@/lib/queries/arm-context';
 import { useOfflineEstate, type OfflineEstate } from '@/lib/queries/estate';
 import { directoryQuery, subscriptionsQuery } from '@/lib/queries/subscriptions';
 import { ArmErrorBar } from '../common/arm-error-bar';

@@ -1,18 +1,12 @@
 'use client';
 
-import { MsalProvider } from '@azure/msal-react';
-import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { configFromBuild, type LockstepConfig } from '@/lib/auth/config-values';
-import { startMsal, type MsalStart } from '@/lib/auth/msal-instance';
-import { ArmProvider } from '@/lib/queries/arm-provider';
-import { makeQueryClient } from '@/lib/queries/query-client';
+import type { MsalStart } from '@/lib/auth/msal-instance';
 import { ConfigErrorPage } from '../common/config-error-page';
 import { StartupSplash } from '../common/startup-splash';
-import { ConfigContext } from './config-context';
 import { FluentRenderer } from './fluent-renderer';
 import { ThemeProvider } from './theme-provider';
-import { ReturnToContext } from './return-to';
 
 /** Everything a page needs: styles, theme, validated configuration, sign-in, ARM clients, queries. */
 export function AppProviders({ children }: { children: ReactNode }) {
@@ -26,24 +20,32 @@ export function AppProviders({ children }: { children: ReactNode }) {
   );
 }
 
-/** Starts MSAL, then gives the app its config, sign-in, ARM clients and query cache: signed-in and signed-out pages alike. */
+type Loaded = { Providers: typeof import('./msal-arm-providers').MsalArmProviders; msal: MsalStart };
+
+/**
+ * Starts MSAL, then gives the app its config, sign-in, ARM clients and query cache: signed-in and signed-out pages
+ * alike. MSAL, the ARM pipeline and the query client are fetched here, after the splash has painted.
+ */
 function MsalAndArmBoundary({ config, children }: { config: LockstepConfig; children: ReactNode }) {
-  const [msal, setMsal] = useState<MsalStart | { error: Error }>();
-  const [queryClient] = useState(makeQueryClient);
+  const [loaded, setLoaded] = useState<Loaded | { error: Error }>();
   useEffect(() => {
-    startMsal(config).then(setMsal, (error: Error) => setMsal({ error }));
+    let live = true;
+    import('./msal-arm-providers')
+      .then(async (m) => ({ Providers: m.MsalArmProviders, msal: await m.startMsal(config) }))
+      .then(
+        (l) => live && setLoaded(l),
+        (error: Error) => live && setLoaded({ error }),
+      );
+    return () => {
+      live = false;
+    };
   }, [config]);
-  if (!msal) return <StartupSplash />;
-  if ('error' in msal) return <StartupSplash error={`Sign-in could not start: ${msal.error.message}`} />;
+  if (!loaded) return <StartupSplash />;
+  if ('error' in loaded) return <StartupSplash error={`Sign-in could not start: ${loaded.error.message}`} />;
+  const { Providers, msal } = loaded;
   return (
-    <ConfigContext.Provider value={config}>
-      <ReturnToContext.Provider value={msal.returnTo}>
-        <MsalProvider instance={msal.pca}>
-          <ArmProvider pca={msal.pca} config={config}>
-            <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
-          </ArmProvider>
-        </MsalProvider>
-      </ReturnToContext.Provider>
-    </ConfigContext.Provider>
+    <Providers config={config} msal={msal}>
+      {children}
+    </Providers>
   );
 }

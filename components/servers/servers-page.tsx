@@ -46,8 +46,7 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } f
 import * as z from 'zod/mini';
 import { browserStore } from '@/lib/queries/browser-store';
 import { selectionStore } from '@/lib/queries/run-store';
-import { REENABLE_ACTION } from '@/lib/provisioning/reenable';
-import { useWriteAccess } from '@/lib/queries/write-access';
+import { REENABLE_ACTION, useWriteAccess } from '@/lib/queries/write-access';
 import { findingsCsv, findingsDocument } from '@/lib/readiness/report';
 import { filterRows, type ServerRow } from '@/lib/readiness/rows';
 import type { Verdict } from '@/lib/readiness/types';

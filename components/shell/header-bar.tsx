@@ -24,7 +24,7 @@ import { BuildingRegular, DismissRegular, DocumentRegular, SignOutRegular, Weath
 import type { AccountInfo } from '@azure/msal-browser';
 import { useMsal } from '@azure/msal-react';
 import { useQuery } from '@tanstack/react-query';
-import { useArm } from '@/lib/queries/arm-provider';
+import { useArm } from '@/lib/queries/arm-context';
 import { closeOfflineEstate, type OfflineEstate } from '@/lib/queries/estate';
 import { useRouter } from 'next/navigation';
 import { directoryQuery } from '@/lib/queries/subscriptions';

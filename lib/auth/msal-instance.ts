@@ -1,6 +1,7 @@
 import { EventType, PublicClientApplication, type AuthenticationResult } from '@azure/msal-browser';
 import type { LockstepConfig } from './config-values';
 import { msalConfiguration } from './msal-config';
+import { safeReturnPath } from './return-path';
 
 export interface MsalStart {
   pca: PublicClientApplication;
@@ -33,10 +34,4 @@ export function startMsal(config: LockstepConfig): Promise<MsalStart> {
     return { pca, returnTo: safeReturnPath(result?.state) };
   })();
   return started;
-}
-
-/** Only same-site paths: a `state` that names another origin is ignored. */
-export function safeReturnPath(state: string | undefined | null): string | undefined {
-  if (!state || !state.startsWith('/') || state.startsWith('//')) return undefined;
-  return state;
 }

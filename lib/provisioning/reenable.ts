@@ -16,9 +16,6 @@ import { API, planOf, url, type Plan, type PlanStep } from './steps';
 
 type Json = Record<string, unknown>;
 
-/** The action re-enabling replication needs (on the Azure Migrate project's vault). */
-export const REENABLE_ACTION = 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationMigrationItems/write';
-
 /** One server the plan re-enables: what is seeded again and what it had before. */
 export interface Reenabled {
   id: string;

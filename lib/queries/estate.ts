@@ -13,7 +13,7 @@ import { evaluate } from '../readiness/evaluate';
 import { pendingRows, serverRows, type ServerRow } from '../readiness/rows';
 import { DEFAULT_SETTINGS, type Evaluation, type Settings } from '../readiness/types';
 import { useEngagementSettings } from './settings';
-import { useArmTarget } from './arm-provider';
+import { useArmTarget } from './arm-context';
 import { memoryStore } from './browser-store';
 
 export const estateKeys = {

@@ -6,7 +6,7 @@ import { createArmSender } from '../azure/resource-sender';
 import { apply, type Run } from '../provisioning/apply';
 import { memoryStore } from './browser-store';
 import { runStore, type StoredRun } from './run-store';
-import { useArm } from './arm-provider';
+import { useArm } from './arm-context';
 import { estateKeys, forgetWritten } from './estate';
 import { notifications } from './notifications';
 

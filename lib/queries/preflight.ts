@@ -5,7 +5,7 @@ import type { ArmClientFactory } from '../azure/client-factory';
 import { sha256Hex } from '../compliance/sha256';
 import type { Estate, ReplicatingServer } from '../estate/model';
 import type { Plan } from '../provisioning/steps';
-import { useArm } from './arm-provider';
+import { useArm } from './arm-context';
 import { useSignedInObjectId } from './write-access';
 
 export const preflightKeys = {

@@ -3,9 +3,15 @@
 import { useMsal } from '@azure/msal-react';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ArmClientFactory } from '../azure/client-factory';
-import { useArm } from './arm-provider';
+import { useArm } from './arm-context';
 import { useOfflineEstate } from './estate';
 import { subscriptionsQuery } from './subscriptions';
+
+/**
+ * The action re-enabling replication needs (on the Azure Migrate project's vault). Here, beside the hook that asks for
+ * it, so the pages that offer re-replication do not load the planner for one string.
+ */
+export const REENABLE_ACTION = 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationMigrationItems/write';
 
 export const writeAccessKeys = {
   all: ['write-access'] as const,

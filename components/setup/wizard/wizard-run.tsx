@@ -4,8 +4,7 @@ import { Button, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2 } from '
 import { useRouter } from 'next/navigation';
 import { normalizeId, parseResourceId } from '@/lib/estate/ids';
 import { afterwards } from '@/lib/provisioning/draft';
-import { REENABLE_ACTION } from '@/lib/provisioning/reenable';
-import { useWriteAccess } from '@/lib/queries/write-access';
+import { REENABLE_ACTION, useWriteAccess } from '@/lib/queries/write-access';
 import { draftStore, selectionStore, type StoredRun } from '@/lib/queries/run-store';
 import { useReadiness, type Readiness } from '@/lib/queries/estate';
 import type { usePlanRunner } from '@/lib/queries/plan-runner';
