@@ -4,7 +4,7 @@ import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { DocumentSearchRegular } from '@fluentui/react-icons';
 import dynamic from 'next/dynamic';
 import { useRouter } from 'next/navigation';
-import { useSignIn } from '../providers/sign-in-context';
+import { useSession } from '@/lib/auth/session-context';
 import { EmptyState } from './empty-state';
 
 // The not-found page belongs to the root layout, so whatever it imports is in every page's first load, the signed-out
@@ -17,7 +17,7 @@ const useStyles = makeStyles({ root: { minHeight: '100vh', display: 'grid', plac
 export function NotFoundPage() {
   const s = useStyles();
   const router = useRouter();
-  const { accounts } = useSignIn();
+  const { accounts } = useSession();
   const inside = accounts.length > 0;
   const home = inside ? '/overview/' : '/';
   const body = (

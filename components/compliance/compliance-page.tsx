@@ -2,7 +2,6 @@
 
 import { NameGaps } from '@/components/common/name-gaps';
 import { isArmGap } from '@/lib/estate/normalize';
-import { useMsal } from '@azure/msal-react';
 import {
   Badge,
   Body1,
@@ -39,6 +38,7 @@ import { inDays, localDay, UpcomingTimeline } from './upcoming-timeline';
 import { ReadinessFrame } from '../resources/readiness-frame';
 import { PageHeader } from '../shell/page-header';
 import { downloadText } from '../common/download';
+import { useSession } from '@/lib/auth/session-context';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -106,7 +106,7 @@ export function CompliancePage() {
 
 function ComplianceCommands({ onRefresh, busy }: { onRefresh: () => void; busy: boolean }) {
   const { readiness } = useReadiness();
-  const { accounts } = useMsal();
+  const { accounts } = useSession();
   const offline = useOfflineEstate();
   const router = useRouter();
   const downloadEvidence = () => {

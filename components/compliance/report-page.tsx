@@ -1,6 +1,5 @@
 'use client';
 
-import { useMsal } from '@azure/msal-react';
 import { Body1, Button, Caption1, makeStyles, Subtitle1, Title2, tokens } from '@fluentui/react-components';
 import { PrintRegular } from '@fluentui/react-icons';
 import { useMemo } from 'react';
@@ -12,6 +11,7 @@ import { gapLines } from '@/lib/readiness/wording';
 import { findingsByRule } from '@/lib/readiness/rows';
 import { ReadinessFrame } from '../resources/readiness-frame';
 import { useCompliance } from './compliance-page';
+import { useSession } from '@/lib/auth/session-context';
 
 const useStyles = makeStyles({
   page: {
@@ -46,7 +46,7 @@ export function ReportPage() {
 function Report({ readiness }: { readiness: Readiness }) {
   const s = useStyles();
   const c = useCompliance(readiness);
-  const { accounts } = useMsal();
+  const { accounts } = useSession();
   const offline = useOfflineEstate();
   // The same bytes "Download evidence" saves as the estate file.
   const digest = useMemo(() => sha256Hex(JSON.stringify(readiness.file, null, 2) + '\n'), [readiness.file]);

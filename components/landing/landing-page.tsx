@@ -23,7 +23,7 @@ import { useArm } from '@/lib/queries/arm-context';
 import { BrandMark } from '../shell/brand-mark';
 import { useLockstepConfig } from '../providers/config-context';
 import { useReturnTo } from '../providers/return-to';
-import { useSignIn } from '../providers/sign-in-context';
+import { useSession } from '@/lib/auth/session-context';
 import { EncryptionChain } from './encryption-chain';
 
 const useStyles = makeStyles({
@@ -68,7 +68,7 @@ function MicrosoftLogo() {
 /** Signed out: what Lockstep does, in two sentences, and the way in. */
 export function LandingPage() {
   const s = useStyles();
-  const { loginRedirect, busy, accounts } = useSignIn();
+  const { loginRedirect, busy, accounts } = useSession();
   const config = useLockstepConfig();
   const router = useRouter();
   const params = useSearchParams();

@@ -1,6 +1,5 @@
 'use client';
 
-import { useMsal } from '@azure/msal-react';
 import {
   Body1,
   Caption1,
@@ -29,6 +28,7 @@ import { PageHeader } from '../shell/page-header';
 import { Essentials } from './essentials';
 import { ReadinessSummary } from './readiness-summary';
 import { SubscriptionsTable } from './subscriptions-table';
+import { useSession } from '@/lib/auth/session-context';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -86,8 +86,7 @@ function LiveOverview() {
   const arm = useArm();
   const router = useRouter();
   const config = useLockstepConfig();
-  const { instance } = useMsal();
-  const account = instance.getActiveAccount();
+  const { account } = useSession();
   const subs = useQuery(subscriptionsQuery(arm));
   const directory = useQuery(directoryQuery(arm, account?.tenantId));
 

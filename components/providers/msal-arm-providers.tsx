@@ -10,7 +10,7 @@ import { ArmProvider } from '@/lib/queries/arm-provider';
 import { makeQueryClient } from '@/lib/queries/query-client';
 import { ConfigContext } from './config-context';
 import { ReturnToContext } from './return-to';
-import { SignInContext, type SignIn } from './sign-in-context';
+import { SessionContext, type Session } from '@/lib/auth/session-context';
 
 export { startMsal } from '@/lib/auth/msal-instance';
 
@@ -24,22 +24,28 @@ export function MsalArmProviders({ config, msal, children }: { config: LockstepC
     <ConfigContext.Provider value={config}>
       <ReturnToContext.Provider value={msal.returnTo}>
         <MsalProvider instance={msal.pca}>
-          <SignInBridge>
+          <SessionBridge>
             <ArmProvider pca={msal.pca} config={config}>
               <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
             </ArmProvider>
-          </SignInBridge>
+          </SessionBridge>
         </MsalProvider>
       </ReturnToContext.Provider>
     </ConfigContext.Provider>
   );
 }
 
-function SignInBridge({ children }: { children: ReactNode }) {
+function SessionBridge({ children }: { children: ReactNode }) {
   const { instance, inProgress, accounts } = useMsal();
-  const value = useMemo<SignIn>(
-    () => ({ accounts, busy: inProgress !== InteractionStatus.None, loginRedirect: (request) => instance.loginRedirect(request) }),
+  const value = useMemo<Session>(
+    () => ({
+      accounts,
+      account: instance.getActiveAccount() ?? accounts[0],
+      busy: inProgress !== InteractionStatus.None,
+      loginRedirect: (request) => instance.loginRedirect(request),
+      logoutRedirect: (request) => instance.logoutRedirect(request),
+    }),
     [instance, inProgress, accounts],
   );
-  return <SignInContext.Provider value={value}>{children}</SignInContext.Provider>;
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -22,7 +22,6 @@ import {
 } from '@fluentui/react-components';
 import { BuildingRegular, DismissRegular, DocumentRegular, SignOutRegular, WeatherMoonRegular, WeatherSunnyRegular } from '@fluentui/react-icons';
 import type { AccountInfo } from '@azure/msal-browser';
-import { useMsal } from '@azure/msal-react';
 import { useQuery } from '@tanstack/react-query';
 import { useArm } from '@/lib/queries/arm-context';
 import { closeOfflineEstate, type OfflineEstate } from '@/lib/queries/estate';
@@ -32,6 +31,7 @@ import { useLockstepConfig } from '../providers/config-context';
 import { useTheme } from '../providers/theme-provider';
 import { BrandMark } from './brand-mark';
 import { NotificationBell } from './notifications';
+import { useSession } from '@/lib/auth/session-context';
 
 const useStyles = makeStyles({
   bar: {
@@ -77,7 +77,7 @@ const useStyles = makeStyles({
 /** The portal's header. Signed in: the directory and the account menu. Offline review: the file and a way to close it. */
 export function HeaderBar({ account, offline }: { account?: AccountInfo; offline?: OfflineEstate }) {
   const s = useStyles();
-  const { instance } = useMsal();
+  const { logoutRedirect } = useSession();
   const config = useLockstepConfig();
   const router = useRouter();
   const { theme, setTheme } = useTheme();
@@ -158,7 +158,7 @@ export function HeaderBar({ account, offline }: { account?: AccountInfo; offline
                 </div>
               </MenuGroup>
               <MenuDivider />
-              <MenuItem icon={<SignOutRegular />} onClick={() => void instance.logoutRedirect({ account, postLogoutRedirectUri: config.redirectUri })}>
+              <MenuItem icon={<SignOutRegular />} onClick={() => void logoutRedirect({ account, postLogoutRedirectUri: config.redirectUri })}>
                 Sign out
               </MenuItem>
             </MenuList>

@@ -1,7 +1,5 @@
 'use client';
 
-import { InteractionStatus } from '@azure/msal-browser';
-import { useMsal } from '@azure/msal-react';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { usePathname, useRouter } from 'next/navigation';
 import { useEffect, type ReactNode } from 'react';
@@ -11,6 +9,7 @@ import { Breadcrumbs, type Crumb } from './breadcrumbs';
 import { HeaderBar } from './header-bar';
 import { LeftNav } from './left-nav';
 import { NotificationToasts } from './notifications';
+import { useSession } from '@/lib/auth/session-context';
 
 const useStyles = makeStyles({
   frame: { display: 'flex', flexDirection: 'column', height: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
@@ -40,14 +39,13 @@ const useStyles = makeStyles({
 /** The signed-in frame: header bar, left navigation, breadcrumbs and the page. Signed-out visitors go to the landing page. */
 export function PortalShell({ children, crumbs }: { children: ReactNode; crumbs?: Crumb[] }) {
   const s = useStyles();
-  const { instance, inProgress, accounts } = useMsal();
-  const account = instance.getActiveAccount() ?? accounts[0];
+  const { account, busy } = useSession();
   const offline = useOfflineEstate();
   const router = useRouter();
   const pathname = usePathname();
   useEffect(() => {
-    if (!account && !offline && inProgress === InteractionStatus.None) router.replace(`/?returnTo=${encodeURIComponent(pathname)}`);
-  }, [account, offline, inProgress, router, pathname]);
+    if (!account && !offline && !busy) router.replace(`/?returnTo=${encodeURIComponent(pathname)}`);
+  }, [account, offline, busy, router, pathname]);
   if (!account && !offline) return <StartupSplash />;
   return (
     <div className={s.frame}>

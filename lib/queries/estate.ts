@@ -6,7 +6,7 @@ import type { ArmResource, EstateFile } from '../estate/file';
 import type { Estate } from '../estate/model';
 import { normalize } from '../estate/normalize';
 import { normalizeId } from '../estate/ids';
-import { captureEstate, type DetailCache, type InventoryProgress } from '../azure/inventory';
+import type { DetailCache, InventoryProgress } from '../azure/inventory';
 
 export type { InventoryProgress };
 import { evaluate } from '../readiness/evaluate';
@@ -132,6 +132,8 @@ export function liveEstateQuery(target: ReturnType<typeof useArmTarget>) {
         );
       };
       try {
+        // The inventory (and Graph's pipeline) loads with the first read, not with the page.
+        const { captureEstate } = await import('../azure/inventory');
         return await captureEstate({
           cloud: target.cloud,
           tokens: target.tokens,

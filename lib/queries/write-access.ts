@@ -1,11 +1,11 @@
 'use client';
 
-import { useMsal } from '@azure/msal-react';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ArmClientFactory } from '../azure/client-factory';
 import { useArm } from './arm-context';
 import { useOfflineEstate } from './estate';
 import { subscriptionsQuery } from './subscriptions';
+import { useSession } from '../auth/session-context';
 
 /**
  * The action re-enabling replication needs (on the Azure Migrate project's vault). Here, beside the hook that asks for
@@ -35,8 +35,7 @@ export function writeAccessQuery(arm: ArmClientFactory, oid: string | undefined,
 
 /** The signed-in user's object id (the id token's `oid`): what their role assignments name. */
 export function useSignedInObjectId(): string | undefined {
-  const { instance, accounts } = useMsal();
-  const account = instance.getActiveAccount() ?? accounts[0];
+  const { account } = useSession();
   return (account?.idTokenClaims?.oid as string | undefined) ?? account?.localAccountId;
 }
 
