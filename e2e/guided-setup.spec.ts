@@ -213,6 +213,19 @@ test('a finding offers Fix: purge protection is repaired after the irreversible 
   await expect(page.getByRole('button', { name: 'Notifications', exact: true })).toBeVisible();
 });
 
+test('the repair page reached without a finding says where repairs start, and judges nothing', async ({ page }) => {
+  await signIn(page, user('Cloud engineer'));
+  await page.goto('/disk-encryption-sets/repair/');
+  await expect(page.getByRole('heading', { name: 'Repair', exact: true, level: 1 })).toBeVisible();
+  await expect(page.getByText('No repair chosen')).toBeVisible();
+  await expect(page.getByText(/is not reported for this resource/)).toHaveCount(0);
+  await page.goto(`/disk-encryption-sets/repair/?rule=LS-NOPE-999&resource=${encodeURIComponent(model.keyVaults.keys().next().value!)}`);
+  await expect(page.getByText("LS-NOPE-999 is not one of Lockstep's rules.")).toBeVisible();
+  await page.goto('/disk-encryption-sets/repair/');
+  await page.getByRole('button', { name: 'View servers' }).click();
+  await expect(page).toHaveURL(/\/servers\/$/);
+});
+
 test('the CISO never sees the wizard or fix-its', async ({ page }) => {
   await signIn(page, user('CISO'));
   await page.goto('/servers/');

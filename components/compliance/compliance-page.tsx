@@ -40,6 +40,22 @@ import { PageHeader } from '../shell/page-header';
 import { downloadText } from '../common/download';
 import { useSession } from '@/lib/auth/session-context';
 
+/**
+ * Key custody's columns and their share of the width (Fluent's table lays columns out fixed): room for a key's name, a
+ * date on one line, and most for who controls the key, the column the table is for.
+ */
+const CUSTODY_COLUMNS: [string, string][] = [
+  ['Key', '14%'],
+  ['Type', '7%'],
+  ['HSM', '6%'],
+  ['Created', '10%'],
+  ['Expires', '10%'],
+  ['Rotation', '8%'],
+  ['Last rotation', '9%'],
+  ['Purge protection', '8%'],
+  ['Who controls it', '28%'],
+];
+
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   wrap: {
@@ -49,6 +65,17 @@ const useStyles = makeStyles({
     overflowX: 'auto',
   },
   muted: { color: tokens.colorNeutralForeground2 },
+  // One holder per line, with room to read it: the column the table is for.
+  holderList: {
+    margin: 0,
+    padding: `${tokens.spacingVerticalXS} 0`,
+    listStyle: 'none',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    // A user principal name has no spaces: let it break rather than run under the table's edge.
+    overflowWrap: 'anywhere',
+  },
   big: { fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightSemibold },
   tiles: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(260px, 1fr))', gap: tokens.spacingHorizontalM },
   tile: {
@@ -261,8 +288,10 @@ function ComplianceBody({ readiness }: { readiness: Readiness }) {
           <Table aria-label="Key custody" size="small">
             <TableHeader>
               <TableRow>
-                {['Key', 'Type', 'HSM', 'Created', 'Expires', 'Rotation', 'Last rotation', 'Purge protection', 'Who controls it'].map((h) => (
-                  <TableHeaderCell key={h}>{h}</TableHeaderCell>
+                {CUSTODY_COLUMNS.map(([h, width]) => (
+                  <TableHeaderCell key={h} style={{ width }}>
+                    {h}
+                  </TableHeaderCell>
                 ))}
               </TableRow>
             </TableHeader>
@@ -277,7 +306,20 @@ function ComplianceBody({ readiness }: { readiness: Readiness }) {
                   <TableCell>{custodyText.rotation(k)}</TableCell>
                   <TableCell>{k.lastRotation?.slice(0, 10) ?? '—'}</TableCell>
                   <TableCell>{custodyText.purgeProtection(k)}</TableCell>
-                  <TableCell>{custodyText.holders(k)}</TableCell>
+                  <TableCell>
+                    {k.holders.length > 0 ? (
+                      <ul className={s.holderList}>
+                        {k.holders.map((h, i) => (
+                          <li key={`${h.principalId}-${i}`}>
+                            {h.name}
+                            <Caption1 className={s.muted}> · {h.how}</Caption1>
+                          </li>
+                        ))}
+                      </ul>
+                    ) : (
+                      custodyText.holders(k)
+                    )}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -30,14 +30,34 @@ export function RepairPage() {
   const ruleId = params.get('rule') ?? '';
   const resourceId = params.get('resource') ?? '';
   const rule = ruleById(ruleId);
+  const router = useRouter();
   return (
     <>
       <PageHeader
-        title={`Repair: ${rule?.title ?? ruleId}`}
+        title={ruleId ? `Repair: ${rule?.title ?? ruleId}` : 'Repair'}
         icon={WrenchRegular}
         description="One repair, checked before it runs, shown as code, applied only after you confirm."
       />
-      <ReadinessFrame>{(r) => <Repair readiness={r} ruleId={ruleId} resourceId={resourceId} />}</ReadinessFrame>
+      {!ruleId || !resourceId ? (
+        // Reached without a finding (a bookmark, a hand-typed address): say where repairs start instead of judging nothing.
+        <EmptyState
+          icon={<WrenchRegular />}
+          title="No repair chosen"
+          action={
+            <Button appearance="primary" onClick={() => router.push('/servers/')}>
+              View servers
+            </Button>
+          }
+        >
+          A repair starts from a finding: choose Fix on a finding in Replicating servers, Disk encryption sets or Key vaults.
+        </EmptyState>
+      ) : !rule ? (
+        <EmptyState icon={<WrenchRegular />} title="Nothing to repair here">
+          {ruleId} is not one of Lockstep&apos;s rules.
+        </EmptyState>
+      ) : (
+        <ReadinessFrame>{(r) => <Repair readiness={r} ruleId={ruleId} resourceId={resourceId} />}</ReadinessFrame>
+      )}
     </>
   );
 }

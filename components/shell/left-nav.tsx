@@ -27,7 +27,15 @@ export function LeftNav() {
   const current = navItemFor(pathname)?.href;
   const collapsed = collapsedStore.use();
   return (
-    <NavDrawer open type="inline" selectedValue={current} className={mergeClasses(s.drawer, collapsed && s.collapsed)} aria-label="Lockstep">
+    // Always open, and not unmounted on close: Fluent then skips the slide-in it otherwise plays on every full page load.
+    <NavDrawer
+      open
+      type="inline"
+      unmountOnClose={false}
+      selectedValue={current}
+      className={mergeClasses(s.drawer, collapsed && s.collapsed)}
+      aria-label="Lockstep"
+    >
       <NavDrawerBody>
         <Tooltip content={collapsed ? 'Expand the navigation' : 'Collapse the navigation'} relationship="label" positioning="after">
           <Button
