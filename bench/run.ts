@@ -328,6 +328,53 @@ async function typingTimes(page: Page, total: number): Promise<number[]> {
   return (await page.evaluate(() => (window as unknown as { __times: number[] }).__times)).slice(2).sort((a, b) => a - b);
 }
 
+/**
+ * Click → painted, measured in the page: `kind` 'sort' clicks "Sort by Server" and waits for the commit that re-sorts
+ * the rows (the header's aria-sort changes in it); 'pane' clicks the second data row and waits for the server's pane, then closes it with Escape. The
+ * time runs from the click to the first frame after the change (a timeout after requestAnimationFrame, as typing).
+ */
+async function clickTimes(page: Page, kind: 'sort' | 'pane', n = 7): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    times.push(
+      await page.evaluate(
+        (kind) =>
+          new Promise<number>((resolve, reject) => {
+            // No named inner functions: tsx would wrap them in a helper the page does not have.
+            const grid = document.querySelector('[role="grid"]');
+            // A sort is drawn in one commit with the header's aria-sort: the first frame after it changes holds the rows.
+            const before = grid?.querySelector('button[aria-label="Sort by Server"]')?.closest('[aria-sort]')?.getAttribute('aria-sort') ?? '';
+            const target =
+              kind === 'sort'
+                ? document.querySelector<HTMLElement>('button[aria-label="Sort by Server"]')
+                : document.querySelector<HTMLElement>('[role="grid"] [aria-rowindex="3"] [role="gridcell"]:nth-child(2)');
+            if (!target) return reject(new Error(`nothing to click for ${kind}`));
+            const t0 = performance.now();
+            setTimeout(() => reject(new Error(`${kind}: nothing changed within 10 s`)), 10_000);
+            const observer = new MutationObserver(() => {
+              const changed =
+                kind === 'sort'
+                  ? (document.querySelector('button[aria-label="Sort by Server"]')?.closest('[aria-sort]')?.getAttribute('aria-sort') ?? '') !== before
+                  : !!document.querySelector('[role="dialog"] h2');
+              if (!changed) return;
+              observer.disconnect();
+              requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+            });
+            observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['aria-sort'] });
+            target.click();
+          }),
+        kind,
+      ),
+    );
+    if (kind === 'pane') {
+      await page.keyboard.press('Escape');
+      await page.waitForFunction(() => !document.querySelector('[role="dialog"]'));
+    }
+    await page.waitForTimeout(200);
+  }
+  return times.slice(1).sort((a, b) => a - b);
+}
+
 /** The bare reference page (bench/reference/bare-grid.tsx), bundled with esbuild and served locally, over `rows`. */
 async function referenceGrid(browser: Browser, rows: ServerRow[]): Promise<number[]> {
   const dir = mkdtempSync(join(tmpdir(), 'lockstep-ref-'));
@@ -417,6 +464,8 @@ async function grid(): Promise<void> {
     const firstRows = Date.now() - started;
     const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
     const times = await typingTimes(page, 10_000);
+    const sorts = await clickTimes(page, 'sort');
+    const panes = await clickTimes(page, 'pane');
     const reference = await referenceGrid(browser, readinessRows(estateFile));
     record({
       name: 'grid: file opened → 10,000 rows shown',
@@ -445,6 +494,20 @@ async function grid(): Promise<void> {
       value: Math.round(median(reference)),
       unit: 'ms',
       note: `reference, same rows and harness; ${reference.length} keystrokes, max ${Math.round(reference[reference.length - 1] ?? 0)} ms`,
+    });
+    record({
+      name: 'grid: sort click → rows painted, median',
+      value: Math.round(median(sorts)),
+      unit: 'ms',
+      budget: 50,
+      note: `${sorts.length} clicks on Sort by Server, 10,000 rows, max ${Math.round(sorts[sorts.length - 1] ?? 0)} ms`,
+    });
+    record({
+      name: "grid: row click → server's pane painted, median",
+      value: Math.round(median(panes)),
+      unit: 'ms',
+      budget: 100,
+      note: `${panes.length} panes opened, max ${Math.round(panes[panes.length - 1] ?? 0)} ms`,
     });
     record({
       name: 'grid: keystroke ÷ bare reference',
