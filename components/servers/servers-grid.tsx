@@ -11,7 +11,6 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
-  Text,
   tokens,
 } from '@fluentui/react-components';
 import { ArrowSortDownRegular, ArrowSortUpRegular } from '@fluentui/react-icons';
@@ -60,6 +59,7 @@ const useStyles = makeStyles({
   lastFrozen: { borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   ellipsis: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   muted: { color: tokens.colorNeutralForeground2 },
+  strong: { fontWeight: tokens.fontWeightSemibold },
   sortButton: { fontWeight: tokens.fontWeightSemibold, paddingLeft: 0, minWidth: 0, justifyContent: 'flex-start' },
 });
 
@@ -363,9 +363,9 @@ function cell(key: ColumnKey, r: ServerRow, s: ReturnType<typeof useStyles>) {
   switch (key) {
     case 'name':
       return (
-        <Text weight="semibold" className={s.ellipsis} title={r.name}>
+        <span className={mergeClasses(s.ellipsis, s.strong)} title={r.name}>
           {r.name}
-        </Text>
+        </span>
       );
     case 'method':
       return r.method === 'agent-based' ? 'Agent-based' : 'Agentless';
