@@ -3,8 +3,8 @@
 import { Body1, Button, Caption1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ArrowRepeatAllRegular, WrenchRegular } from '@fluentui/react-icons';
 import { useRouter } from 'next/navigation';
+import { useEffect, useState } from 'react';
 import { parseResourceId } from '@/lib/estate/ids';
-import { FIXABLE_RULES, fixSubscription } from '@/lib/provisioning/fixits';
 import { useReadiness } from '@/lib/queries/estate';
 import { selectionStore } from '@/lib/queries/run-store';
 import { REENABLE_ACTION, useWriteAccess } from '@/lib/queries/write-access';
@@ -42,7 +42,7 @@ export function FindingCard({ finding: f, showReach, hideFix }: { finding: Findi
             <strong>Fix: </strong>
             {rule.remediation.summary}
           </Body1>
-          {!hideFix && FIXABLE_RULES.includes(f.ruleId) && <FixButton ruleId={f.ruleId} resourceId={f.resourceId} />}
+          {!hideFix && ruleById(f.ruleId)?.fix && <FixButton ruleId={f.ruleId} resourceId={f.resourceId} />}
           {!hideFix && rule.effect === 'unprotected' && /\/replicationMigrationItems\//i.test(f.resourceId) && <ReplicateButton itemId={f.resourceId} />}
           <CodeBlock
             label={`Azure CLI for ${f.ruleId}`}
@@ -86,12 +86,34 @@ function ReplicateButton({ itemId }: { itemId: string }) {
   );
 }
 
+type Fixits = typeof import('@/lib/provisioning/fixits');
+let fixitsLoaded: Fixits | undefined;
+
+/** The fix-its planner, fetched when the first Fix could be offered: the pages that list findings do not carry it. */
+function useFixits(): Fixits | undefined {
+  const [fixits, setFixits] = useState(fixitsLoaded);
+  useEffect(() => {
+    if (fixits) return;
+    let live = true;
+    void import('@/lib/provisioning/fixits').then((m) => {
+      fixitsLoaded = m;
+      if (live) setFixits(m);
+    });
+    return () => {
+      live = false;
+    };
+  }, [fixits]);
+  return fixits;
+}
+
 /** "Fix": the one-click repair, offered only where the user's role allows writes. */
 function FixButton({ ruleId, resourceId }: { ruleId: string; resourceId: string }) {
   const router = useRouter();
   const access = useWriteAccess();
   const estate = useReadiness().readiness?.estate;
-  if (!access.canWrite(fixSubscription(ruleId, resourceId, estate))) return null;
+  const fixits = useFixits();
+  // Which subscription the repair writes in decides whether it is offered; until the planner is here, nothing is.
+  if (!fixits || !access.canWrite(fixits.fixSubscription(ruleId, resourceId, estate))) return null;
   return (
     <div>
       <Button
