@@ -106,3 +106,12 @@ test('an engineer re-replicates an agent-based server: the same plan, sent as Si
   await page.getByRole('searchbox', { name: 'Filter servers' }).fill('DENTAL-APP-01');
   await expect(page.getByRole('grid', { name: 'Replicating servers' }).getByRole('row', { name: /DENTAL-APP-01/ })).toContainText('des-weu-prod-01');
 });
+
+test('re-replicate reached without a selection says how to choose servers and leads back to them', async ({ page }) => {
+  await signIn(page, user('Cloud engineer'));
+  await page.goto('/servers/re-replicate/');
+  await expect(page.getByText('No servers selected')).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'View servers' }).click();
+  await expect(page).toHaveURL(/\/servers\/$/);
+  await expect(page.getByRole('grid', { name: 'Replicating servers' })).toBeVisible({ timeout: 30_000 });
+});

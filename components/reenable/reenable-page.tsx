@@ -106,7 +106,15 @@ function Reenable({ readiness }: { readiness: Readiness }) {
 
   if (servers.length === 0) {
     return (
-      <EmptyState icon={<ArrowRepeatAllRegular />} title="No servers selected">
+      <EmptyState
+        icon={<ArrowRepeatAllRegular />}
+        title="No servers selected"
+        action={
+          <Button appearance="primary" onClick={() => router.push('/servers/')}>
+            View servers
+          </Button>
+        }
+      >
         Select the servers to re-replicate on Replicating servers, then choose Re-replicate with a DES.
       </EmptyState>
     );
