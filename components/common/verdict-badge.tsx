@@ -12,12 +12,12 @@ export const VERDICTS: { value: Verdict; label: string }[] = [
   { value: 'ready', label: 'Ready' },
 ];
 
-const LOOK: Record<Verdict, { icon: ReactElement }> = {
-  blocked: { icon: <DismissCircleFilled /> },
-  unprotected: { icon: <LockOpenRegular /> },
-  unknown: { icon: <QuestionCircleRegular /> },
-  attention: { icon: <WarningFilled /> },
-  ready: { icon: <CheckmarkCircleFilled /> },
+const ICON: Record<Verdict, ReactElement> = {
+  blocked: <DismissCircleFilled />,
+  unprotected: <LockOpenRegular />,
+  unknown: <QuestionCircleRegular />,
+  attention: <WarningFilled />,
+  ready: <CheckmarkCircleFilled />,
 };
 
 const useVerdictStyles = makeStyles({
@@ -77,7 +77,7 @@ export function VerdictBadge({ verdict }: { verdict: Verdict | 'pending' }) {
   }
   return (
     <span className={mergeClasses(s.root, s[verdict])}>
-      {LOOK[verdict].icon}
+      {ICON[verdict]}
       {VERDICTS.find((v) => v.value === verdict)!.label}
     </span>
   );
