@@ -1,13 +1,28 @@
 'use client';
 
-import { Button, makeStyles, mergeClasses, NavDrawer, NavDrawerBody, NavItem, tokens, Tooltip } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, Nav, NavItem, tokens, Tooltip } from '@fluentui/react-components';
 import { NavigationRegular } from '@fluentui/react-icons';
 import { usePathname, useRouter } from 'next/navigation';
 import { NAV, navItemFor } from '@/config/nav';
 import { browserStore } from '@/lib/queries/browser-store';
 
 const useStyles = makeStyles({
-  drawer: { height: '100%', borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, '@media (max-width: 900px)': { width: '64px' } },
+  // Fluent's NavDrawer look (its background, width and padding) on a plain landmark: an always-open inline drawer only
+  // added a slide-in motion and a layout read on every render of the page.
+  drawer: {
+    height: '100%',
+    width: '260px',
+    boxSizing: 'border-box',
+    flexShrink: 0,
+    overflowY: 'auto',
+    backgroundColor: tokens.colorNeutralBackground4,
+    borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    '@media (max-width: 900px)': { width: '64px' },
+  },
+  body: {
+    padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalXS} 0 ${tokens.spacingHorizontalMNudge}`,
+    rowGap: tokens.spacingVerticalXXS,
+  },
   collapsed: { width: '56px', minWidth: '56px' },
   toggle: { marginBottom: tokens.spacingVerticalS, marginLeft: tokens.spacingHorizontalXS },
 });
@@ -27,16 +42,8 @@ export function LeftNav() {
   const current = navItemFor(pathname)?.href;
   const collapsed = collapsedStore.use();
   return (
-    // Always open, and not unmounted on close: Fluent then skips the slide-in it otherwise plays on every full page load.
-    <NavDrawer
-      open
-      type="inline"
-      unmountOnClose={false}
-      selectedValue={current}
-      className={mergeClasses(s.drawer, collapsed && s.collapsed)}
-      aria-label="Lockstep"
-    >
-      <NavDrawerBody>
+    <nav className={mergeClasses(s.drawer, collapsed && s.collapsed)} aria-label="Lockstep">
+      <Nav selectedValue={current} className={s.body}>
         <Tooltip content={collapsed ? 'Expand the navigation' : 'Collapse the navigation'} relationship="label" positioning="after">
           <Button
             className={s.toggle}
@@ -73,7 +80,7 @@ export function LeftNav() {
             link
           );
         })}
-      </NavDrawerBody>
-    </NavDrawer>
+      </Nav>
+    </nav>
   );
 }
