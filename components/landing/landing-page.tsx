@@ -98,9 +98,17 @@ export function LandingPage() {
     if (!file) return;
     setError(undefined);
     // The schema and the rules load only when someone opens a file: the signed-out page stays small.
-    const [{ EstateFileError, parseEstateFile }, { openOfflineEstate }] = await Promise.all([import('@/lib/estate/file'), import('@/lib/queries/estate')]);
+    const [{ EstateFileError }, { openEstateFile }, { openOfflineEstate }] = await Promise.all([
+      import('@/lib/estate/file'),
+      import('@/lib/estate/open-file'),
+      import('@/lib/queries/estate'),
+    ]);
     try {
-      openOfflineEstate(file.name, parseEstateFile(await file.text(), file.name));
+      const opening = openEstateFile(file);
+      // While a worker reads the file, the Overview's code loads and starts: the switch to it is then one short task.
+      router.prefetch('/overview/');
+      void Promise.all([import('@/components/shell/portal-shell'), import('@/components/overview/overview-page')]).catch(() => undefined);
+      openOfflineEstate(file.name, await opening);
       router.push('/overview/');
     } catch (e) {
       setError(

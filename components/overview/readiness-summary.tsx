@@ -42,7 +42,7 @@ const TIB = 1024;
 export function ReadinessSummary() {
   const s = useStyles();
   const router = useRouter();
-  const { readiness, progress, isFetching, isError, error, refetch } = useReadiness();
+  const { readiness, progress, judging, isFetching, isError, error, refetch } = useReadiness();
   const coverage = useMemo(() => (readiness ? coverageOf(readiness.rows) : undefined), [readiness]);
   const top = useMemo(() => (readiness ? topFindings(readiness.evaluation, 5) : []), [readiness]);
   const pct = (a: number, b: number) => (b === 0 ? 0 : Math.round((a / b) * 100));
@@ -51,7 +51,7 @@ export function ReadinessSummary() {
       <Subtitle1 as="h2" id="readiness-title">
         Readiness
       </Subtitle1>
-      {isFetching && !readiness && <ReadingProgress progress={progress} />}
+      {isFetching && !readiness && <ReadingProgress progress={progress} judging={judging} />}
       {isFetching && !readiness && (
         <Skeleton aria-label="Loading readiness">
           <SkeletonItem size={28} />

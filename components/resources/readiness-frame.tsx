@@ -2,16 +2,16 @@
 
 import { Field, ProgressBar, Skeleton, SkeletonItem } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import type { InventoryProgress } from '@/lib/queries/estate';
+import type { InventoryProgress, StepProgress } from '@/lib/queries/estate';
 import { useReadiness, type Readiness } from '@/lib/queries/estate';
 import { ArmErrorBar } from '../common/arm-error-bar';
 
 /** Progress while the estate is read, the error in words if it fails, then the page. */
 export function ReadinessFrame({ children }: { children: (r: Readiness) => ReactNode }) {
-  const { readiness, progress, isFetching, isError, error, refetch } = useReadiness();
+  const { readiness, progress, judging, isFetching, isError, error, refetch } = useReadiness();
   return (
     <>
-      {isFetching && <ReadingProgress progress={progress} />}
+      {isFetching && <ReadingProgress progress={progress} judging={judging} />}
       {isError && <ArmErrorBar error={error} onRetry={() => void refetch()} />}
       {!readiness && isFetching && (
         <Skeleton aria-label="Loading">
@@ -27,8 +27,18 @@ export function ReadinessFrame({ children }: { children: (r: Readiness) => React
 
 const n = (x: number) => x.toLocaleString('en-US');
 
-/** "Reading 3 of 5 subscriptions…", then "Reading disk details: 3,400 of 10,000 servers…", with a bar. */
-export function ReadingProgress({ progress }: { progress: InventoryProgress | undefined }) {
+/**
+ * "Reading 3 of 5 subscriptions…", then "Reading disk details: 3,400 of 10,000 servers…", with a bar; once read,
+ * "Judging servers: 3,400 of 10,000…" while the rules run.
+ */
+export function ReadingProgress({ progress, judging }: { progress: InventoryProgress | undefined; judging?: StepProgress }) {
+  if (!progress && judging) {
+    return (
+      <Field label="Checking readiness" validationState="none" validationMessage={`${judging.phase}: ${n(judging.done)} of ${n(judging.total)}…`}>
+        <ProgressBar value={judging.total > 0 ? judging.done / judging.total : undefined} />
+      </Field>
+    );
+  }
   const known = progress && progress.subscriptionsTotal > 0;
   const d = progress?.details;
   // ARM's lists leave each server's disks out: once they are listed, the GETs of their details are the long part.

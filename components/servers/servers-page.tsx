@@ -175,7 +175,7 @@ export function ServersPage() {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
-  const { readiness, progress, isPending, isFetching, isError, error, refetch, partialRows } = useReadiness();
+  const { readiness, progress, judging, isPending, isFetching, isError, error, refetch, partialRows } = useReadiness();
   const q = params.get('q') ?? '';
   // One object per address, so what is drawn from the filters is redrawn only when they change (not on each keystroke).
   const paramsKey = params.toString();
@@ -553,7 +553,7 @@ export function ServersPage() {
   return (
     <>
       {header}
-      {isFetching && <ReadingProgress progress={progress} />}
+      {isFetching && <ReadingProgress progress={progress} judging={judging} />}
       {isError && <ArmErrorBar error={error} onRetry={() => void refetch()} />}
       {gapBanner}
       {!readiness && partialRows && partialRows.length > 0 && (

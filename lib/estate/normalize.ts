@@ -7,6 +7,7 @@ import { revealAll } from './display';
 import { BUILT_IN_ROLES } from './builtin-roles';
 import type { ArmResource, EstateFile } from './file';
 import { isAtOrBelow, normalizeId, parseResourceId } from './ids';
+import { runSync, type Steps } from './steps';
 import type {
   AccessPolicy,
   DiagnosticSetting,
@@ -100,7 +101,7 @@ export function sameKeyUrl(a: string | undefined, b: string | undefined): boolea
 }
 
 function typeIs(r: ArmResource, t: string): boolean {
-  return r.type.toLowerCase() === t.toLowerCase();
+  return r.type.length === t.length && r.type.toLowerCase() === t.toLowerCase();
 }
 
 function attributes(v: unknown): KeyAttributes {
@@ -217,9 +218,9 @@ export function testVmNameOf(job: ArmResource, item: ArmResource): string | unde
 }
 
 /** A server whose test migration succeeded: the job that ran it and, where the job names it, the test VM and its disks. */
-function testMigrationOf(server: ReplicatingServer, item: ArmResource, file: EstateFile, raw: Map<string, ArmResource>): TestMigration | undefined {
+function testMigrationOf(server: ReplicatingServer, item: ArmResource, vaultJobs: ArmResource[], raw: Map<string, ArmResource>): TestMigration | undefined {
   if (server.testMigrateState !== 'TestMigrationSucceeded') return undefined;
-  const job = testMigrationJob(file.resources, item);
+  const job = testMigrationJob(vaultJobs, item);
   const vmName = job ? testVmNameOf(job, item) : undefined;
   return {
     jobId: job?.id,
@@ -228,6 +229,16 @@ function testMigrationOf(server: ReplicatingServer, item: ArmResource, file: Est
 }
 
 export function normalize(file: EstateFile): Estate {
+  return runSync(normalizeSteps(file));
+}
+
+/** How often a pass reports its progress (and lets a sliced run look at the clock): every this many items. */
+const STRIDE = 64;
+
+/** `normalize`, as steps: one per resource read and one per server built (see steps.ts). */
+export function* normalizeSteps(file: EstateFile): Steps<Estate> {
+  const phase = 'Reading the estate';
+  const total = file.resources.length;
   const raw = new Map<string, ArmResource>();
   for (const r of file.resources) raw.set(normalizeId(r.id), r);
 
@@ -264,7 +275,9 @@ export function normalize(file: EstateFile): Estate {
   const mappingRegion = new Map<string, string>();
   const solutionVault = new Map<string, string>();
 
+  let done = 0;
   for (const r of file.resources) {
+    if (++done % STRIDE === 0) yield { phase, done, total };
     const p = obj(r.properties);
     const parsed = parseResourceId(r.id);
     const sub = parsed?.subscriptionId ?? '';
@@ -399,11 +412,25 @@ export function normalize(file: EstateFile): Estate {
   for (const v of recoveryVaults) v.projectId = solutionVault.get(normalizeId(v.id));
   for (const pr of projects) pr.vaultId = recoveryVaults.find((v) => v.projectId && normalizeId(v.projectId) === normalizeId(pr.id))?.id;
 
+  const vaultById = new Map(recoveryVaults.map((v) => [normalizeId(v.id), v]));
   const vaultOf = (id: string) => {
     const vaultId = id.split('/').slice(0, 9).join('/');
-    return { vaultId, vault: recoveryVaults.find((v) => normalizeId(v.id) === normalizeId(vaultId)), containerId: id.split('/').slice(0, 13).join('/') };
+    return { vaultId, vault: vaultById.get(normalizeId(vaultId)), containerId: id.split('/').slice(0, 13).join('/') };
   };
+  // Each vault's replication jobs, so a server's test migration is looked up among its own vault's jobs only.
+  const jobsByVault = new Map<string, ArmResource[]>();
   for (const r of file.resources) {
+    if (!typeIs(r, REPLICATION_JOB_TYPE)) continue;
+    const vaultId = normalizeId(r.id.split('/replicationJobs/')[0]!);
+    const list = jobsByVault.get(vaultId) ?? [];
+    list.push(r);
+    jobsByVault.set(vaultId, list);
+  }
+  // Untrusted text is shown as it is: invisible and bidirectional controls become visible tokens (display.ts), one
+  // server at a time here and the rest of the graph at the end.
+  done = 0;
+  for (const r of file.resources) {
+    if (++done % STRIDE === 0) yield { phase, done, total };
     const server = typeIs(r, MIGRATION_ITEM) ? agentlessServer(r) : typeIs(r, PROTECTED_ITEM) ? agentBasedServer(r) : undefined;
     if (!server) continue;
     const { vaultId, vault, containerId } = vaultOf(r.id);
@@ -411,19 +438,18 @@ export function normalize(file: EstateFile): Estate {
     server.projectId = vault?.projectId;
     server.targetRegion ??= mappingRegion.get(normalizeId(containerId)) ?? (server.method === 'agent-based' ? normalizeRegion(vault?.location) : undefined);
     server.landed = landedOf(server, raw);
-    server.testMigration = testMigrationOf(server, r, file, raw);
-    servers.push(server);
+    server.testMigration = testMigrationOf(server, r, jobsByVault.get(normalizeId(vaultId)) ?? [], raw);
+    servers.push(revealAll(server));
   }
 
-  // Untrusted text is shown as it is: invisible and bidirectional controls become visible tokens (display.ts).
-  return revealAll({
+  const estate = revealAll({
     capturedAt: file.capturedAt,
     tenantId: file.tenantId,
     tenantDisplayName: file.tenantDisplayName,
     subscriptions,
     projects,
     recoveryVaults,
-    servers,
+    servers: [] as ReplicatingServer[],
     diskEncryptionSets,
     userAssignedIdentities: new Map(
       file.resources
@@ -442,6 +468,8 @@ export function normalize(file: EstateFile): Estate {
     principals: principalNames(file),
     raw,
   });
+  estate.servers = servers;
+  return estate;
 }
 
 export const MIGRATION_ITEM_TYPE = 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationMigrationItems';

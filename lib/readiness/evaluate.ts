@@ -7,6 +7,7 @@ import { isAtOrBelow, normalizeId } from '../estate/ids';
 import type { DiskEncryptionSet, Estate, KeyVault } from '../estate/model';
 import { isManagedHsmHost, lookup, vaultOfDes } from '../estate/normalize';
 import { nameOf } from './wording';
+import { runSync, type Steps } from '../estate/steps';
 import { RULES, desRuleSet, keyRuleSet, serverRuleSet, vaultRuleSet } from './catalog';
 import { DEFAULT_SETTINGS } from './settings';
 import type {
@@ -132,6 +133,11 @@ export function verdictOf(findings: Pick<Finding, 'ruleId' | 'severity'>[]): Ver
 }
 
 export function evaluate(estate: Estate, options: { settings?: Partial<Settings>; now: number }): Evaluation {
+  return runSync(evaluateSteps(estate, options));
+}
+
+/** `evaluate`, as steps: one per server judged (see steps.ts). */
+export function* evaluateSteps(estate: Estate, options: { settings?: Partial<Settings>; now: number }): Steps<Evaluation> {
   const settings: Settings = { ...DEFAULT_SETTINGS, ...options.settings };
   const ctx: EvalContext = { estate, settings, now: options.now };
   const findings = new Map<string, Finding>();
@@ -186,7 +192,9 @@ export function evaluate(estate: Estate, options: { settings?: Partial<Settings>
   }
 
   const serversOf = new Map<Finding, Set<string>>();
-  const servers: ServerResult[] = estate.servers.map((server) => {
+  const servers: ServerResult[] = [];
+  for (const server of estate.servers) {
+    if (servers.length % 64 === 0) yield { phase: 'Judging servers', done: servers.length, total: estate.servers.length };
     const ids: string[] = [];
     for (const d of server.disks ?? []) if (d.desId && !ids.some((x) => normalizeId(x) === normalizeId(d.desId!))) ids.push(d.desId);
     const deses = ids.map((id) => ({ id, lookup: lookup(estate, estate.diskEncryptionSets, id) }));
@@ -233,8 +241,14 @@ export function evaluate(estate: Estate, options: { settings?: Partial<Settings>
         f.serverIds.push(server.id);
       }
     }
-    return { id: server.id, name: server.machineName, verdict: verdictOf(unique), ruleIds: [...new Set(unique.map((f) => f.ruleId))].sort(), findings: unique };
-  });
+    servers.push({
+      id: server.id,
+      name: server.machineName,
+      verdict: verdictOf(unique),
+      ruleIds: [...new Set(unique.map((f) => f.ruleId))].sort(),
+      findings: unique,
+    });
+  }
 
   const summary = { servers: servers.length, ready: 0, attention: 0, unknown: 0, unprotected: 0, blocked: 0 };
   for (const s of servers) summary[s.verdict]++;

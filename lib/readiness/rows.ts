@@ -4,6 +4,7 @@
  */
 import { normalizeId } from '../estate/ids';
 import type { Estate } from '../estate/model';
+import { runSync, type Steps } from '../estate/steps';
 import { nameOf, targetSubscriptionName } from './wording';
 import type { Evaluation, Finding, Severity, Verdict } from './types';
 
@@ -56,9 +57,16 @@ export function healthOf(findings: Finding[]): Health {
 }
 
 export function serverRows(estate: Estate, e: Evaluation): ServerRow[] {
+  return runSync(serverRowsSteps(estate, e));
+}
+
+/** `serverRows`, as steps: one per row (see steps.ts). */
+export function* serverRowsSteps(estate: Estate, e: Evaluation): Steps<ServerRow[]> {
   const byId = new Map(e.servers.map((s) => [normalizeId(s.id), s]));
   const projects = new Map(estate.projects.map((p) => [normalizeId(p.id), p.name]));
-  return estate.servers.map((server) => {
+  const rows: ServerRow[] = [];
+  for (const server of estate.servers) {
+    if (rows.length % 64 === 0) yield { phase: 'Listing servers', done: rows.length, total: estate.servers.length };
     const result = byId.get(normalizeId(server.id))!;
     const disks = server.disks ?? [];
     const desIds = [...new Set(disks.filter((d) => d.desId).map((d) => normalizeId(d.desId!)))];
@@ -84,7 +92,7 @@ export function serverRows(estate: Estate, e: Evaluation): ServerRow[] {
               : 'customer';
     const vaultName = vault?.name ?? firstDes?.key?.vaultName ?? (desIds.length > 0 ? '—' : '');
     const sub = estate.subscriptions.get(server.subscriptionId.toLowerCase());
-    return {
+    rows.push({
       id: server.id,
       name: server.machineName,
       method: server.method,
@@ -114,8 +122,9 @@ export function serverRows(estate: Estate, e: Evaluation): ServerRow[] {
       verdict: result.verdict,
       topFinding: result.findings[0],
       findings: result.findings,
-    };
-  });
+    });
+  }
+  return rows;
 }
 
 /** disk → DES → key vault → key → access, each with its state and the findings that concern it. */
