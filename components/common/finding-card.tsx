@@ -6,7 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { parseResourceId } from '@/lib/estate/ids';
 import { useReadiness } from '@/lib/queries/estate';
-import { selectionStore } from '@/lib/queries/run-store';
+import { selectionStore } from '@/lib/queries/selection-store';
 import { REENABLE_ACTION, useWriteAccess } from '@/lib/queries/write-access';
 import { ruleById } from '@/lib/readiness/catalog';
 import { filledCommand } from '@/lib/readiness/commands';

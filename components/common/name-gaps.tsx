@@ -2,7 +2,7 @@
 
 import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import type { EstateGap } from '@/lib/estate/file';
-import { isArmGap } from '@/lib/estate/normalize';
+import { isArmGap } from '@/lib/estate/ids';
 
 /** When Microsoft Graph could not name principals: ids are shown instead, and nothing else changes. */
 export function NameGaps({ gaps }: { gaps: EstateGap[] | undefined }) {

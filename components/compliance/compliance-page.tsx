@@ -1,7 +1,7 @@
 'use client';
 
 import { NameGaps } from '@/components/common/name-gaps';
-import { isArmGap } from '@/lib/estate/normalize';
+import { isArmGap } from '@/lib/estate/ids';
 import {
   Badge,
   Body1,

@@ -1,6 +1,6 @@
 'use client';
 
-import { isArmGap } from '@/lib/estate/normalize';
+import { isArmGap } from '@/lib/estate/ids';
 import {
   Body1,
   Caption1,

@@ -31,7 +31,8 @@ import { desCandidates, findServer, planReenable, seedHours, WHAT_IS_LOST } from
 import { useReadiness, type Readiness } from '@/lib/queries/estate';
 import { usePlanRunner } from '@/lib/queries/plan-runner';
 import { usePreflight } from '@/lib/queries/preflight';
-import { selectionStore, type StoredRun } from '@/lib/queries/run-store';
+import { selectionStore } from '@/lib/queries/selection-store';
+import type { StoredRun } from '@/lib/queries/run-store';
 import { REENABLE_ACTION, useWriteAccess } from '@/lib/queries/write-access';
 import { EmptyState } from '../common/empty-state';
 import { HealthBadge, VerdictBadge } from '../common/verdict-badge';

@@ -1,12 +1,12 @@
 'use client';
 
 import { Caption1, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
-import { useState, type ReactElement, type ReactNode } from 'react';
-import { rawResource } from '@/lib/estate/normalize';
+import { useEffect, useState, type ReactElement, type ReactNode } from 'react';
+import { rawResource } from '@/lib/estate/ids';
 import type { Readiness } from '@/lib/queries/estate';
 import type { Finding } from '@/lib/readiness/types';
 import { EmptyState } from '../common/empty-state';
-import { ResourceDrawer } from './resource-drawer';
+import { useIdleImport } from '../common/use-idle-import';
 
 const useStyles = makeStyles({
   wrap: {
@@ -60,6 +60,11 @@ export function ResourceList<R extends { id: string; name: string; findings: Fin
   const [open, setOpen] = useState<string>();
   const current = rows.find((r) => r.id === open);
   const opened = current ? blade(current) : undefined;
+  // The resource's pane loads when the page is idle, or at once when a row is opened before that.
+  const [drawer, loadDrawer] = useIdleImport(() => import('./resource-drawer'));
+  useEffect(() => {
+    if (open) void loadDrawer().catch(() => undefined);
+  }, [open, loadDrawer]);
   if (rows.length === 0) {
     return (
       <EmptyState icon={empty.icon} title={empty.title}>
@@ -101,16 +106,18 @@ export function ResourceList<R extends { id: string; name: string; findings: Fin
           </TableBody>
         </Table>
       </div>
-      <ResourceDrawer
-        title={current?.name}
-        kind={opened?.kind ?? ''}
-        onClose={() => setOpen(undefined)}
-        findings={current?.findings ?? []}
-        raw={current ? rawResource(readiness.estate, current.id) : undefined}
-        essentials={opened?.essentials ?? []}
-      >
-        {opened?.children}
-      </ResourceDrawer>
+      {drawer && (
+        <drawer.ResourceDrawer
+          title={current?.name}
+          kind={opened?.kind ?? ''}
+          onClose={() => setOpen(undefined)}
+          findings={current?.findings ?? []}
+          raw={current ? rawResource(readiness.estate, current.id) : undefined}
+          essentials={opened?.essentials ?? []}
+        >
+          {opened?.children}
+        </drawer.ResourceDrawer>
+      )}
     </>
   );
 }

@@ -28,7 +28,7 @@ import type { LandedVm, ReplicatingServer } from '@/lib/estate/model';
 import type { Verdict } from '@/lib/readiness/types';
 import type { Readiness } from '@/lib/queries/estate';
 import { normalizeId } from '@/lib/estate/ids';
-import { rawResource } from '@/lib/estate/normalize';
+import { rawResource } from '@/lib/estate/ids';
 import { FindingCard } from '../common/finding-card';
 import { healthLabel, VerdictBadge } from '../common/verdict-badge';
 import { CodeBlock } from '../common/code-block';

@@ -2,7 +2,7 @@
  * The evidence bundle (`lockstep.evidence` v1): what a CISO hands an auditor, with the SHA-256 of
  * the estate file's exact bytes so anyone can recompute every figure from that file.
  */
-import { isArmGap } from '../estate/normalize';
+import { isArmGap } from '../estate/ids';
 import type { Estate } from '../estate/model';
 import { findingsDocument } from '../readiness/report';
 import type { Evaluation } from '../readiness/types';

@@ -91,3 +91,16 @@ export function parseResourceId(id: string): ParsedId | undefined {
 export function sameType(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
 }
+
+/**
+ * A gap in what ARM showed (its scope is an ARM id), as opposed to names Microsoft Graph could not give: those
+ * leave principals as object ids and change no verdict or control.
+ */
+export function isArmGap(g: { scope: string }): boolean {
+  return g.scope.startsWith('/');
+}
+
+/** The resource exactly as ARM sent it (for the JSON view), by id in any casing. */
+export function rawResource<R>(estate: { raw: Map<string, R> }, id: string): R | undefined {
+  return estate.raw.get(normalizeId(id));
+}

@@ -8,6 +8,7 @@ import { BUILT_IN_ROLES } from './builtin-roles';
 import type { ArmResource, EstateFile } from './file';
 import { isAtOrBelow, normalizeId, parseResourceId } from './ids';
 import { runSync, type Steps } from './steps';
+export { isArmGap, rawResource } from './ids';
 import type {
   AccessPolicy,
   DiagnosticSetting,
@@ -115,11 +116,6 @@ function permissionSets(v: unknown): RolePermissionSet[] {
     const list = (k: string) => arr(o[k]).filter((x): x is string => typeof x === 'string');
     return { actions: list('actions'), notActions: list('notActions'), dataActions: list('dataActions'), notDataActions: list('notDataActions') };
   });
-}
-
-/** The resource exactly as ARM sent it (for the JSON view), by id in any casing. */
-export function rawResource(estate: Pick<Estate, 'raw'>, id: string): ArmResource | undefined {
-  return estate.raw.get(normalizeId(id));
 }
 
 /** Assignments of the built-in disk-encryption policies, with the effect each will have. */
@@ -598,14 +594,6 @@ function principalNames(file: EstateFile): Map<string, string> {
   }
   for (const u of file.users ?? []) out.set(u.objectId.toLowerCase(), `${u.displayName} (${u.userPrincipalName})`);
   return out;
-}
-
-/**
- * A gap in what ARM showed (its scope is an ARM id), as opposed to names Microsoft Graph could not give: those
- * leave principals as object ids and change no verdict or control.
- */
-export function isArmGap(g: { scope: string }): boolean {
-  return g.scope.startsWith('/');
 }
 
 /** Why a resource id cannot be read: its subscription was not captured, or a gap covers it. */

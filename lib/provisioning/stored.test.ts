@@ -6,7 +6,8 @@ import { normalize } from '../estate/normalize';
 import { newRun } from './apply';
 import { draftIntent } from './draft';
 import { plan } from './plan';
-import { draftSchema, selectionSchema, storedRunSchema } from './stored';
+import { stringList } from '../queries/browser-store';
+import { draftSchema, storedRunSchema } from './stored';
 
 const file = parseEstateFile(readFileSync(resolve(__dirname, '../../emulator/estates/contoso-health.json'), 'utf8'), 'demo');
 const estate = normalize(file);
@@ -48,7 +49,7 @@ describe('stored shapes', () => {
     expect(draftSchema.safeParse({ intent, serverIds: [server.id], tab: 'key' }).success).toBe(true);
     expect(draftSchema.safeParse({ intent: { ...intent, keyVault: 'kv-1' }, serverIds: [], tab: 'key' }).success).toBe(false);
     expect(draftSchema.safeParse({ intent, tab: 'key' }).success).toBe(false);
-    expect(selectionSchema.safeParse(['a', 'b']).success).toBe(true);
-    expect(selectionSchema.safeParse(['a', 3]).success).toBe(false);
+    expect(stringList.safeParse(['a', 'b']).success).toBe(true);
+    expect(stringList.safeParse(['a', 3]).success).toBe(false);
   });
 });

@@ -93,9 +93,6 @@ export interface WizardDraft {
 // Typed as the draft it reads: the intent inside is checked for shape, as an intent file is (the planner judges its values).
 export const draftSchema = obj({ intent: intentSchema, serverIds: z.array(z.string()), tab: z.string() }) as unknown as z.ZodMiniType<WizardDraft>;
 
-/** The servers picked in the grid, handed to the wizard (ids are too long for a URL). */
-export const selectionSchema = z.array(z.string());
-
 // The schemas describe the types the rest of Lockstep uses: what a schema accepts must be a value of its type, or this fails
 // to compile. (A draft's intent is checked for shape only, as an intent file is: its names and key type are the planner's to judge.)
 const fits: [(v: z.infer<typeof storedRunSchema>) => StoredRun, (v: z.infer<typeof planSchema>) => Plan] = [(v) => v, (v) => v];

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { browserStore, memoryStore } from './browser-store';
+import { browserStore, memoryStore, oneOf, someOf, stringList } from './browser-store';
 
 /** A window with the two storage areas and storage events, enough for the store (Vitest runs in Node). */
 function fakeWindow() {
@@ -99,5 +99,17 @@ describe('memoryStore', () => {
     expect(store.get()).toBe(5);
     expect(calls).toBe(1);
     expect(win.localStorage.getItem('5')).toBeNull();
+  });
+});
+
+describe('the small schemas', () => {
+  it('accept only what they name', () => {
+    expect(stringList.safeParse(['a', 'b'])).toEqual({ success: true, data: ['a', 'b'] });
+    expect(stringList.safeParse('a').success).toBe(false);
+    expect(oneOf(['compact', 'comfortable']).safeParse('compact')).toEqual({ success: true, data: 'compact' });
+    expect(oneOf(['compact', 'comfortable']).safeParse('huge').success).toBe(false);
+    expect(someOf(['name', 'verdict']).safeParse(['verdict'])).toEqual({ success: true, data: ['verdict'] });
+    expect(someOf(['name', 'verdict']).safeParse(['verdict', 'colour']).success).toBe(false);
+    expect(someOf(['name', 'verdict']).safeParse({}).success).toBe(false);
   });
 });

@@ -2,9 +2,22 @@
 
 import { useSyncExternalStore } from 'react';
 
-/** What a store checks what it reads with: a zod (or zod/mini) schema. */
-interface Schema<T> {
+/** What a store checks what it reads with: a zod (or zod/mini) schema, or one of the small ones below. */
+export interface Schema<T> {
   safeParse(v: unknown): { success: true; data: T } | { success: false };
+}
+
+/**
+ * Schemas for the simple values pages remember (a list of ids, a choice, a set of choices). Pages that load on every
+ * visit use these rather than a schema library, which would add 24 kB gzip to their first load.
+ */
+const accept = <T>(ok: boolean, v: unknown): { success: true; data: T } | { success: false } => (ok ? { success: true, data: v as T } : { success: false });
+export const stringList: Schema<string[]> = { safeParse: (v) => accept(Array.isArray(v) && v.every((x) => typeof x === 'string'), v) };
+export function oneOf<T extends string>(values: readonly T[]): Schema<T> {
+  return { safeParse: (v) => accept(typeof v === 'string' && (values as readonly string[]).includes(v), v) };
+}
+export function someOf<T extends string>(values: readonly T[]): Schema<T[]> {
+  return { safeParse: (v) => accept(Array.isArray(v) && v.every((x) => typeof x === 'string' && (values as readonly string[]).includes(x)), v) };
 }
 
 export interface BrowserStore<T> {

@@ -3,7 +3,7 @@
  * or an interrupted apply resumes where it stopped, without repeating finished steps. Nothing secret is stored: plans
  * hold resource ids and settings, never tokens. Each is read through its schema (lib/provisioning/stored.ts).
  */
-import { draftSchema, selectionSchema, storedRunSchema, type StoredRun, type WizardDraft } from '../provisioning/stored';
+import { draftSchema, storedRunSchema, type StoredRun, type WizardDraft } from '../provisioning/stored';
 import { browserStore } from './browser-store';
 
 export type { StoredRun, WizardDraft };
@@ -12,5 +12,4 @@ const session = <T>(fallback: T) => ({ storage: 'session' as const, fallback, se
 
 export const runStore = browserStore<StoredRun | undefined>('lockstep.setup.run', storedRunSchema, session(undefined));
 export const draftStore = browserStore<WizardDraft | undefined>('lockstep.setup.draft', draftSchema, session(undefined));
-/** The servers picked in the grid, handed to the wizard (ids are too long for a URL). */
-export const selectionStore = browserStore<string[]>('lockstep.setup.servers', selectionSchema, session([]));
+export { selectionStore } from './selection-store';

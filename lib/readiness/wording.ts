@@ -1,7 +1,6 @@
 /** Wording shared by findings, the chain and custody: a resource's short name, a scope in words. */
 import type { EstateGap } from '../estate/file';
-import { isArmGap } from '../estate/normalize';
-import { normalizeId } from '../estate/ids';
+import { isArmGap, normalizeId } from '../estate/ids';
 import type { Estate } from '../estate/model';
 
 /** The last segment of an ARM id: what people call the resource. */
