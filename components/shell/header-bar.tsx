@@ -1,26 +1,8 @@
 'use client';
 
-import {
-  Avatar,
-  Body1Strong,
-  Button,
-  Caption1,
-  makeStyles,
-  Menu,
-  MenuDivider,
-  MenuGroup,
-  MenuGroupHeader,
-  MenuItem,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
-  Skeleton,
-  SkeletonItem,
-  ToggleButton,
-  Tooltip,
-  tokens,
-} from '@fluentui/react-components';
-import { BuildingRegular, DismissRegular, DocumentRegular, SignOutRegular, WeatherMoonRegular, WeatherSunnyRegular } from '@fluentui/react-icons';
+import { Button, makeStyles, Skeleton, SkeletonItem, Tooltip, tokens } from '@fluentui/react-components';
+import { BuildingRegular, DismissRegular, DocumentRegular, WeatherMoonRegular, WeatherSunnyRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
 import type { AccountInfo } from '@azure/msal-browser';
 import { useQuery } from '@tanstack/react-query';
 import { useArm } from '@/lib/queries/arm-context';
@@ -30,6 +12,9 @@ import { directoryQuery } from '@/lib/queries/subscriptions';
 import { useLockstepConfig } from '../providers/config-context';
 import { useTheme } from '../providers/theme-provider';
 import { BrandMark } from './brand-mark';
+import { Initials } from '../common/initials';
+import { KeepFocus } from '../common/keep-focus';
+import { useIdleImport } from '../common/use-idle-import';
 import { NotificationBell } from './notifications';
 import { useSession } from '@/lib/auth/session-context';
 
@@ -86,6 +71,26 @@ export function HeaderBar({ account, offline }: { account?: AccountInfo; offline
     ? (offline.file.tenantDisplayName ?? `Directory ${offline.file.tenantId}`)
     : (directory.data?.displayName ?? (directory.isError ? `Directory ${account?.tenantId}` : undefined));
 
+  // The menu's code loads when the page is idle, or at the first click (header-overlays.tsx).
+  const [overlays, loadOverlays] = useIdleImport(() => import('./header-overlays'));
+  const [menuOpen, setMenuOpen] = useState(false);
+  const accountButton = account && (
+    <Button
+      appearance="subtle"
+      className={s.onDark}
+      aria-label={`Account: ${account.name ?? account.username}`}
+      onClick={overlays ? undefined : () => void loadOverlays().then(() => setMenuOpen(true))}
+    >
+      <span className={s.account}>
+        <span className={s.accountText}>
+          <span>{account.username}</span>
+          <span className={s.tenantCaps}>{directoryName ?? ''}</span>
+        </span>
+        <Initials name={account.name ?? account.username} />
+      </span>
+    </Button>
+  );
+
   return (
     <header className={s.bar} data-print-hide>
       <a href="/overview/" className={s.brand}>
@@ -106,10 +111,10 @@ export function HeaderBar({ account, offline }: { account?: AccountInfo; offline
       </span>
       <NotificationBell className={s.onDark} />
       <Tooltip content={theme === 'dark' ? 'Dark theme is on' : 'Dark theme is off'} relationship="description">
-        <ToggleButton
+        <Button
           appearance="subtle"
           className={s.onDark}
-          checked={theme === 'dark'}
+          aria-pressed={theme === 'dark'}
           icon={theme === 'dark' ? <WeatherMoonRegular /> : <WeatherSunnyRegular />}
           aria-label="Dark theme"
           onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}
@@ -135,35 +140,21 @@ export function HeaderBar({ account, offline }: { account?: AccountInfo; offline
         </>
       )}
       {account && !offline && (
-        <Menu positioning="below-end">
-          <MenuTrigger disableButtonEnhancement>
-            <Button appearance="subtle" className={s.onDark} aria-label={`Account: ${account.name ?? account.username}`}>
-              <span className={s.account}>
-                <span className={s.accountText}>
-                  <span>{account.username}</span>
-                  <span className={s.tenantCaps}>{directoryName ?? ''}</span>
-                </span>
-                <Avatar name={account.name ?? account.username} size={28} color="colorful" />
-              </span>
-            </Button>
-          </MenuTrigger>
-          <MenuPopover>
-            <MenuList>
-              <MenuGroup>
-                <MenuGroupHeader>Signed in</MenuGroupHeader>
-                <div style={{ padding: '4px 12px 8px', display: 'flex', flexDirection: 'column' }}>
-                  <Body1Strong>{account.name}</Body1Strong>
-                  <Caption1>{account.username}</Caption1>
-                  <Caption1>{directoryName}</Caption1>
-                </div>
-              </MenuGroup>
-              <MenuDivider />
-              <MenuItem icon={<SignOutRegular />} onClick={() => void logoutRedirect({ account, postLogoutRedirectUri: config.redirectUri })}>
-                Sign out
-              </MenuItem>
-            </MenuList>
-          </MenuPopover>
-        </Menu>
+        <KeepFocus when={overlays}>
+          {overlays ? (
+            <overlays.AccountMenu
+              trigger={accountButton!}
+              open={menuOpen}
+              onOpenChange={setMenuOpen}
+              name={account.name}
+              username={account.username}
+              directoryName={directoryName}
+              onSignOut={() => void logoutRedirect({ account, postLogoutRedirectUri: config.redirectUri })}
+            />
+          ) : (
+            accountButton
+          )}
+        </KeepFocus>
       )}
     </header>
   );
