@@ -13,8 +13,12 @@ const nextConfig: NextConfig = {
   trailingSlash: true,
   reactStrictMode: true,
   poweredByHeader: false,
+  productionBrowserSourceMaps: process.env.LOCKSTEP_ANALYZE === '1',
   images: { unoptimized: true },
   typedRoutes: false,
+  // Fluent's context selector imports the standalone `scheduler` package; React DOM in Next.js runs on Next's own copy.
+  // One scheduler, not two in every page's first load.
+  turbopack: { resolveAlias: { scheduler: 'next/dist/compiled/scheduler' } },
   // The version the evidence bundle names as its tool.
   env: { NEXT_PUBLIC_LOCKSTEP_VERSION: version },
 };

@@ -1,10 +1,11 @@
 'use client';
 
-import { Field, ProgressBar, Skeleton, SkeletonItem } from '@fluentui/react-components';
+import { ProgressBar, Skeleton, SkeletonItem } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import type { InventoryProgress, StepProgress } from '@/lib/queries/estate';
 import { useReadiness, type Readiness } from '@/lib/queries/estate';
 import { ArmErrorBar } from '../common/arm-error-bar';
+import { Labelled } from '../common/labelled';
 
 /** Progress while the estate is read, the error in words if it fails, then the page. */
 export function ReadinessFrame({ children }: { children: (r: Readiness) => ReactNode }) {
@@ -34,9 +35,9 @@ const n = (x: number) => x.toLocaleString('en-US');
 export function ReadingProgress({ progress, judging }: { progress: InventoryProgress | undefined; judging?: StepProgress }) {
   if (!progress && judging) {
     return (
-      <Field label="Checking readiness" validationState="none" validationMessage={`${judging.phase}: ${n(judging.done)} of ${n(judging.total)}…`}>
+      <Labelled label="Checking readiness" message={`${judging.phase}: ${n(judging.done)} of ${n(judging.total)}…`}>
         <ProgressBar value={judging.total > 0 ? judging.done / judging.total : undefined} />
-      </Field>
+      </Labelled>
     );
   }
   const known = progress && progress.subscriptionsTotal > 0;
@@ -49,9 +50,9 @@ export function ReadingProgress({ progress, judging }: { progress: InventoryProg
       ? `Reading ${Math.min(progress.subscriptionsDone + 1, progress.subscriptionsTotal)} of ${progress.subscriptionsTotal} subscriptions… ${n(progress.requests)} requests, ${n(progress.resources)} resources`
       : 'Reading your subscriptions…';
   return (
-    // The Field's label names the bar (a Field without one points the bar's aria-labelledby at nothing).
-    <Field label="Reading Azure" validationState="none" validationMessage={message}>
+    // The label names the bar; the message says how far the reading is.
+    <Labelled label="Reading Azure" message={message}>
       <ProgressBar value={details ? details.done / details.total : known ? progress.subscriptionsDone / progress.subscriptionsTotal : undefined} />
-    </Field>
+    </Labelled>
   );
 }

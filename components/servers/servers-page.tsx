@@ -1,21 +1,14 @@
 'use client';
 
 import { NameGaps } from '@/components/common/name-gaps';
-import { isArmGap } from '@/lib/estate/normalize';
+import { isArmGap } from '@/lib/estate/ids';
 import { gapLines, plural } from '@/lib/readiness/wording';
 import {
   Body1,
   Button,
   Caption1,
   Dropdown,
-  Field,
   makeStyles,
-  Menu,
-  MenuItemCheckbox,
-  MenuItemRadio,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -23,11 +16,9 @@ import {
   SearchBox,
   Skeleton,
   SkeletonItem,
-  Tag,
-  TagGroup,
-  ToggleButton,
   ToolbarButton,
   tokens,
+  shorthands,
 } from '@fluentui/react-components';
 import {
   ArrowClockwiseRegular,
@@ -43,11 +34,9 @@ import {
 } from '@fluentui/react-icons';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import * as z from 'zod/mini';
-import { browserStore } from '@/lib/queries/browser-store';
-import { selectionStore } from '@/lib/queries/run-store';
+import { browserStore, oneOf, someOf } from '@/lib/queries/browser-store';
+import { selectionStore } from '@/lib/queries/selection-store';
 import { REENABLE_ACTION, useWriteAccess } from '@/lib/queries/write-access';
-import { findingsCsv, findingsDocument } from '@/lib/readiness/report';
 import { filterRows, type ServerRow } from '@/lib/readiness/rows';
 import type { Verdict } from '@/lib/readiness/types';
 import { useReadiness } from '@/lib/queries/estate';
@@ -57,7 +46,10 @@ import { VERDICTS } from '../common/verdict-badge';
 import { PageHeader } from '../shell/page-header';
 import { downloadText } from '../common/download';
 import { ReadingProgress } from '../resources/readiness-frame';
-import { ServerDetails } from './server-details';
+import { KeepFocus } from '../common/keep-focus';
+import { Labelled } from '../common/labelled';
+import { FilterPill } from './filter-pill';
+import { useIdleImport } from '../common/use-idle-import';
 import { COLUMNS, DEFAULT_COLUMNS, DENSITIES, ServersGrid, type ColumnKey, type Density } from './servers-grid';
 
 const useStyles = makeStyles({
@@ -65,6 +57,24 @@ const useStyles = makeStyles({
   search: { width: '220px', minWidth: '160px' },
   pills: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, minHeight: '28px' },
   chips: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  // Fluent's checked ToggleButton, on a Button with aria-pressed (the ToggleButton's styles alone were 5 kB gzip).
+  pressed: {
+    backgroundColor: tokens.colorNeutralBackground1Selected,
+    ...shorthands.borderColor(tokens.colorNeutralStroke1),
+    color: tokens.colorNeutralForeground1Selected,
+    ':hover': {
+      backgroundColor: tokens.colorNeutralBackground1Hover,
+      ...shorthands.borderColor(tokens.colorNeutralStroke1Hover),
+      color: tokens.colorNeutralForeground1Hover,
+    },
+    ':hover:active': { backgroundColor: tokens.colorNeutralBackground1Pressed, ...shorthands.borderColor(tokens.colorNeutralStroke1Pressed) },
+    '@media (forced-colors: active)': {
+      backgroundColor: 'Highlight',
+      ...shorthands.borderColor('Highlight'),
+      color: 'HighlightText',
+      forcedColorAdjust: 'none',
+    },
+  },
   // Columns and density: how the grid looks, not what it shows; at the right of the line that says what is shown.
   view: { display: 'flex', marginLeft: 'auto', gap: tokens.spacingHorizontalXS },
   muted: { color: tokens.colorNeutralForeground2 },
@@ -99,19 +109,21 @@ function optionsOf(rows: ServerRow[]) {
   return o;
 }
 
+/** One collator for every sort: `localeCompare` builds its comparison anew on each call, 10,000 × log 10,000 times a click. */
+const collator = new Intl.Collator();
+
 function sortRows(rows: ServerRow[], sort: { key: ColumnKey; dir: 'asc' | 'desc' } | undefined): ServerRow[] {
   if (!sort) return rows;
   const col = COLUMNS.find((c) => c.key === sort.key)!;
   const sign = sort.dir === 'asc' ? 1 : -1;
-  return [...rows].sort((a, b) => {
-    const x = col.sortValue(a);
-    const y = col.sortValue(b);
-    return (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y))) * sign;
-  });
+  // Each row's value once, not twice per comparison.
+  const keyed = rows.map((r) => ({ r, v: col.sortValue(r) }));
+  keyed.sort(({ v: x }, { v: y }) => (typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y))) * sign);
+  return keyed.map((k) => k.r);
 }
 
 /** The columns shown, remembered per browser as a comma-separated list of keys; a key no column has any more is dropped. */
-const columnsStore = browserStore<ColumnKey[]>('lockstep.servers.columns', z.array(z.enum(COLUMNS.map((c) => c.key) as [ColumnKey, ...ColumnKey[]])), {
+const columnsStore = browserStore<ColumnKey[]>('lockstep.servers.columns', someOf(COLUMNS.map((c) => c.key)), {
   storage: 'local',
   codec: { encode: (keys) => keys.join(','), decode: (text) => text.split(',').filter((k) => COLUMNS.some((c) => c.key === k)) },
   fallback: DEFAULT_COLUMNS,
@@ -119,7 +131,7 @@ const columnsStore = browserStore<ColumnKey[]>('lockstep.servers.columns', z.arr
 });
 
 /** Row density, remembered per browser. */
-const densityStore = browserStore<Density>('lockstep.servers.density', z.enum(Object.keys(DENSITIES) as [Density, ...Density[]]), {
+const densityStore = browserStore<Density>('lockstep.servers.density', oneOf(Object.keys(DENSITIES) as Density[]), {
   storage: 'local',
   codec: { encode: (d) => d, decode: (text) => text },
   fallback: 'compact',
@@ -151,7 +163,7 @@ const MORE = ['region', 'des', 'vault'] as const;
 /** One exact-match filter whose options come from the data. */
 function FilterDropdown({ label, value, options, onChange }: { label: string; value: string; options: string[]; onChange: (v: string | undefined) => void }) {
   return (
-    <Field label={label}>
+    <Labelled label={label}>
       <Dropdown
         aria-label={label}
         value={value || 'All'}
@@ -166,7 +178,7 @@ function FilterDropdown({ label, value, options, onChange }: { label: string; va
           </Option>
         ))}
       </Dropdown>
-    </Field>
+    </Labelled>
   );
 }
 
@@ -381,7 +393,9 @@ export function ServersPage() {
               disabled={!readiness}
               onClick={() =>
                 readiness &&
-                downloadText(`lockstep-findings-${stamp}.json`, JSON.stringify(findingsDocument(readiness.evaluation), null, 2), 'application/json')
+                void import('@/lib/readiness/report').then(({ findingsDocument }) =>
+                  downloadText(`lockstep-findings-${stamp}.json`, JSON.stringify(findingsDocument(readiness.evaluation), null, 2), 'application/json'),
+                )
               }
             >
               Export findings
@@ -389,7 +403,12 @@ export function ServersPage() {
             <ToolbarButton
               icon={<ArrowDownloadRegular />}
               disabled={!readiness}
-              onClick={() => readiness && downloadText(`lockstep-findings-${stamp}.csv`, findingsCsv(readiness.evaluation), 'text/csv')}
+              onClick={() =>
+                readiness &&
+                void import('@/lib/readiness/report').then(({ findingsCsv }) =>
+                  downloadText(`lockstep-findings-${stamp}.csv`, findingsCsv(readiness.evaluation), 'text/csv'),
+                )
+              }
             >
               Export CSV
             </ToolbarButton>
@@ -411,24 +430,25 @@ export function ServersPage() {
       readiness && (
         <div className={s.chips} role="group" aria-label="Servers by verdict">
           {VERDICTS.map((v) => (
-            <ToggleButton
+            <Button
               key={v.value}
               size="small"
-              checked={verdict === v.value}
+              aria-pressed={verdict === v.value}
+              className={verdict === v.value ? s.pressed : undefined}
               onClick={() => setParam('verdict', verdict === v.value ? undefined : v.value)}
             >
               {v.label}: {readiness.evaluation.summary[v.value]}
-            </ToggleButton>
+            </Button>
           ))}
         </div>
       ),
-    [readiness, verdict, setParam, s.chips],
+    [readiness, verdict, setParam, s.chips, s.pressed],
   );
   const moreCount = MORE.filter((k) => filters[k]).length;
   const dropdowns = useMemo(
     () => (
       <>
-        <Field label="Verdict">
+        <Labelled label="Verdict">
           <Dropdown
             aria-label="Verdict"
             value={verdict ? VERDICTS.find((v) => v.value === verdict)!.label : 'All'}
@@ -443,10 +463,10 @@ export function ServersPage() {
               </Option>
             ))}
           </Dropdown>
-        </Field>
+        </Labelled>
         <FilterDropdown label="Subscription" value={filters.subscription ?? ''} options={options.subscription} onChange={(v) => setParam('subscription', v)} />
         <FilterDropdown label="Project" value={filters.project ?? ''} options={options.project} onChange={(v) => setParam('project', v)} />
-        <Field label="Method">
+        <Labelled label="Method">
           <Dropdown
             aria-label="Method"
             value={METHODS.find((m) => m.value === filters.method)?.label ?? 'All'}
@@ -461,17 +481,17 @@ export function ServersPage() {
               </Option>
             ))}
           </Dropdown>
-        </Field>
-        <ToggleButton
+        </Labelled>
+        {/* A disclosure (aria-expanded), not a toggle: it shows the group under it. Open, it looks selected. */}
+        <Button
           icon={<FilterRegular />}
-          appearance="subtle"
-          checked={showMore}
+          appearance={showMore ? 'secondary' : 'subtle'}
           aria-expanded={showMore}
           disabled={moreCount > 0}
           onClick={() => setMoreOpen((o) => !o)}
         >
           More filters{moreCount > 0 ? ` (${moreCount})` : ''}
-        </ToggleButton>
+        </Button>
       </>
     ),
     [verdict, filters, options, setParam, showMore, moreCount],
@@ -487,47 +507,33 @@ export function ServersPage() {
       ),
     [showMore, filters, options, setParam, s.filters],
   );
-  const view = useMemo(
-    () => (
+  // The Columns and Density menus load when the page is idle, or at the first click (view-menus.tsx).
+  const [menus, loadMenus] = useIdleImport(() => import('./view-menus'));
+  const [menuOpen, setMenuOpen] = useState<'columns' | 'density'>();
+  const view = useMemo(() => {
+    const openLater = (which: 'columns' | 'density') => (menus ? undefined : () => void loadMenus().then(() => setMenuOpen(which)));
+    const columnsButton = (
+      <ToolbarButton icon={<ColumnTripleEditRegular />} onClick={openLater('columns')}>
+        Columns
+      </ToolbarButton>
+    );
+    const densityButton = (
+      <ToolbarButton icon={<TextDensityRegular />} aria-label={`Row density: ${density}`} onClick={openLater('density')}>
+        Density
+      </ToolbarButton>
+    );
+    const controlled = (which: 'columns' | 'density') => ({ open: menuOpen === which, onOpenChange: (o: boolean) => setMenuOpen(o ? which : undefined) });
+    return (
       <div className={s.view} role="group" aria-label="View">
-        <Menu
-          checkedValues={{ columns }}
-          onCheckedValueChange={(_, d) => columnsStore.set(COLUMNS.map((c) => c.key).filter((k) => k === 'name' || d.checkedItems.includes(k)))}
-        >
-          <MenuTrigger disableButtonEnhancement>
-            <ToolbarButton icon={<ColumnTripleEditRegular />}>Columns</ToolbarButton>
-          </MenuTrigger>
-          <MenuPopover>
-            <MenuList>
-              {COLUMNS.map((c) => (
-                <MenuItemCheckbox key={c.key} name="columns" value={c.key} disabled={c.key === 'name'}>
-                  {c.title}
-                </MenuItemCheckbox>
-              ))}
-            </MenuList>
-          </MenuPopover>
-        </Menu>
-        <Menu checkedValues={{ density: [density] }} onCheckedValueChange={(_, d) => densityStore.set(d.checkedItems[0] as Density)}>
-          <MenuTrigger disableButtonEnhancement>
-            <ToolbarButton icon={<TextDensityRegular />} aria-label={`Row density: ${density}`}>
-              Density
-            </ToolbarButton>
-          </MenuTrigger>
-          <MenuPopover>
-            <MenuList>
-              <MenuItemRadio name="density" value="compact">
-                Compact
-              </MenuItemRadio>
-              <MenuItemRadio name="density" value="comfortable">
-                Comfortable
-              </MenuItemRadio>
-            </MenuList>
-          </MenuPopover>
-        </Menu>
+        <KeepFocus when={menus}>
+          {menus ? <menus.ColumnsMenu trigger={columnsButton} {...controlled('columns')} columns={columns} onColumns={columnsStore.set} /> : columnsButton}
+        </KeepFocus>
+        <KeepFocus when={menus}>
+          {menus ? <menus.DensityMenu trigger={densityButton} {...controlled('density')} density={density} onDensity={densityStore.set} /> : densityButton}
+        </KeepFocus>
       </div>
-    ),
-    [columns, density, s.view],
-  );
+    );
+  }, [columns, density, s.view, menus, loadMenus, menuOpen]);
   const gapBanner = useMemo(
     () => (
       <>
@@ -549,7 +555,15 @@ export function ServersPage() {
     ),
     [readiness, s.gapBar, s.gaps],
   );
-  const details = useMemo(() => readiness && <ServerDetails readiness={readiness} serverId={open} onClose={onClose} />, [readiness, open, onClose]);
+  // The server's pane (a drawer, its chain and findings) loads when the page is idle, or at once for an address that opens one.
+  const [pane, loadPane] = useIdleImport(() => import('./server-details'));
+  useEffect(() => {
+    if (open) void loadPane().catch(() => undefined);
+  }, [open, loadPane]);
+  const details = useMemo(
+    () => readiness && pane && <pane.ServerDetails readiness={readiness} serverId={open} onClose={onClose} />,
+    [readiness, open, onClose, pane],
+  );
   return (
     <>
       {header}
@@ -588,21 +602,16 @@ export function ServersPage() {
           <div className={s.pills}>
             {active.length > 0 && (
               <>
-                <TagGroup aria-label="Active filters" size="small" onDismiss={(_, d) => setParams({ [d.value]: undefined })}>
+                <div className={s.chips} role="group" aria-label="Active filters">
                   {active.map((k) => (
-                    <Tag
+                    <FilterPill
                       key={k}
-                      value={k}
-                      dismissible
-                      dismissIcon={{ 'aria-label': `Remove the filter ${pillText(k)}` }}
+                      text={pillText(k)}
                       title={k === 'rules' ? `Failing any of: ${filters.rules.split(',').join(', ')}` : undefined}
-                      appearance="brand"
-                      shape="circular"
-                    >
-                      {pillText(k)}
-                    </Tag>
+                      onRemove={() => setParams({ [k]: undefined })}
+                    />
                   ))}
-                </TagGroup>
+                </div>
                 <Button
                   size="small"
                   appearance="subtle"

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
-import { SetupWizardPage } from '@/components/setup/setup-wizard';
+import { SetupWizardPage } from '@/components/setup/lazy-pages';
 
 export const metadata: Metadata = { title: 'Create a disk encryption set' };
 

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
-import { RepairPage } from '@/components/setup/repair-page';
+import { RepairPage } from '@/components/setup/lazy-pages';
 
 export const metadata: Metadata = { title: 'Repair' };
 
