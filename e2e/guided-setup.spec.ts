@@ -90,7 +90,19 @@ test('the consultant secures the target of servers waiting for a missing DES, th
   await expect(preflight.getByRole('listitem', { name: /: allowed$/ })).toHaveCount(5);
   await expect(page.getByText('Purge protection on kv-chx-dict-weu cannot be turned off')).toBeVisible();
   await page.getByRole('tab', { name: 'Azure CLI' }).click();
-  await expect(page.getByLabel('Azure CLI script', { exact: true })).toContainText('az disk-encryption-set create --name des-weu-prod-02');
+  const script = page.getByLabel('Azure CLI script', { exact: true });
+  await expect(script).toContainText('az disk-encryption-set create --name des-weu-prod-02');
+  // Copy sits beside Download, before the script in the focus order, and copies the script exactly as shown.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  const copy = page.getByRole('button', { name: 'Copy Azure CLI script' });
+  await page.getByRole('button', { name: 'Download script' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(copy).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Copied Azure CLI script' })).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toContain('az disk-encryption-set create --name des-weu-prod-02');
+  expect(copied.trim()).toBe((await script.innerText()).trim());
   await page.getByRole('tab', { name: 'Bicep' }).click();
   await expect(page.getByLabel('Bicep', { exact: true })).toContainText("resource des 'Microsoft.Compute/diskEncryptionSets@2025-01-02'");
   const download = page.waitForEvent('download');

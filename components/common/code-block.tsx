@@ -44,7 +44,8 @@ export async function copyText(text: string): Promise<boolean> {
 }
 
 /** A Copy button for a command, an id or an exported plan; says "Copied" (to the eye and to a screen reader) for two seconds. */
-export function CopyButton({ text, what, className }: { text: string; what: string; className?: string }) {
+/** Copies `text`; `labelled` shows the word Copy beside the icon (a toolbar's button), else the icon alone (over a block). */
+export function CopyButton({ text, what, className, labelled }: { text: string; what: string; className?: string; labelled?: boolean }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   useEffect(() => {
     if (state === 'idle') return;
@@ -56,18 +57,33 @@ export function CopyButton({ text, what, className }: { text: string; what: stri
     <Tooltip content={label} relationship="label" withArrow>
       <Button
         className={className}
-        size="small"
-        appearance="subtle"
+        size={labelled ? 'medium' : 'small'}
+        appearance={labelled ? 'secondary' : 'subtle'}
         icon={state === 'copied' ? <CheckmarkRegular /> : <CopyRegular />}
         onClick={() => void copyText(text).then((ok) => setState(ok ? 'copied' : 'failed'))}
         aria-live="polite"
-      />
+      >
+        {labelled ? (state === 'copied' ? 'Copied' : 'Copy') : undefined}
+      </Button>
     </Tooltip>
   );
 }
 
 /** Code as text the user can select, scroll and copy; `label` names it for assistive technology and for the Copy button. */
-export function CodeBlock({ text: given, label, tall, focusable }: { text: string; label: string; tall?: boolean; focusable?: boolean }) {
+export function CodeBlock({
+  text: given,
+  label,
+  tall,
+  focusable,
+  copy = true,
+}: {
+  text: string;
+  label: string;
+  tall?: boolean;
+  focusable?: boolean;
+  /** False when the block's owner offers Copy itself (in its own command row, before the block in the focus order). */
+  copy?: boolean;
+}) {
   const s = useStyles();
   // Raw JSON and exports carry ARM text as it came: shown, and copied, with its invisible controls made visible.
   const text = reveal(given);
@@ -76,7 +92,7 @@ export function CodeBlock({ text: given, label, tall, focusable }: { text: strin
       <pre className={mergeClasses(s.code, tall && s.tall)} aria-label={label} tabIndex={focusable ? 0 : undefined}>
         {text}
       </pre>
-      <CopyButton text={text} what={label} className={s.copy} />
+      {copy && <CopyButton text={text} what={label} className={s.copy} />}
     </div>
   );
 }

@@ -32,7 +32,8 @@ import { pendingRequests, type Plan } from '@/lib/provisioning/steps';
 import type { Preflight } from '@/lib/provisioning/preflight';
 import { renderArmJson, renderAzCli, renderBicep, renderPowerShell } from '@/lib/provisioning/render';
 import { downloadText } from '../common/download';
-import { CodeBlock } from '../common/code-block';
+import { CodeBlock, CopyButton } from '../common/code-block';
+import { reveal } from '@/lib/estate/display';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -197,6 +198,7 @@ export function PlanExport({ plan, baseName, formats: wanted = ['bicep', 'azcli'
         : tab === 'powershell'
           ? renderPowerShell(plan)
           : renderArmJson(plan);
+  const label = tab === 'bicep' ? 'Bicep' : tab === 'azcli' ? 'Azure CLI script' : tab === 'powershell' ? 'Azure PowerShell script' : 'ARM JSON';
   const download = () => {
     if (tab === 'bicep') for (const f of bicep) downloadText(f.name === 'main.bicep' ? `${baseName}.bicep` : f.name, f.text, 'text/plain');
     else if (tab === 'azcli') downloadText(`${baseName}.sh`, text, 'text/x-shellscript');
@@ -221,6 +223,8 @@ export function PlanExport({ plan, baseName, formats: wanted = ['bicep', 'azcli'
         <Button icon={<ArrowDownloadRegular />} onClick={download}>
           Download {tab === 'bicep' ? `Bicep${bicep.length > 1 ? ` (${bicep.length} files)` : ''}` : tab === 'json' ? 'JSON' : 'script'}
         </Button>
+        {/* Copy beside Download, before the code in the focus order: the keyboard reaches it without crossing the script. */}
+        <CopyButton text={reveal(text)} what={label} labelled />
         <Caption1 className={s.muted}>
           {tab === 'bicep'
             ? 'az deployment group create --resource-group <rg> --template-file main.bicep'
@@ -231,12 +235,7 @@ export function PlanExport({ plan, baseName, formats: wanted = ['bicep', 'azcli'
                 : 'The requests Lockstep sends, with the bindings between them'}
         </Caption1>
       </div>
-      <CodeBlock
-        label={tab === 'bicep' ? 'Bicep' : tab === 'azcli' ? 'Azure CLI script' : tab === 'powershell' ? 'Azure PowerShell script' : 'ARM JSON'}
-        text={text}
-        tall
-        focusable
-      />
+      <CodeBlock label={label} text={text} tall focusable copy={false} />
     </section>
   );
 }
