@@ -10,7 +10,10 @@
  *   bundle     — each route's first-load JavaScript (gzip; signed-out ≤ 250 kB, portal pages ≤ 350 kB) and proof that no
  *                ARM SDK is in it.
  *   grid       — Chromium with 10,000 rows: a keystroke in the filter to the rows painted, beside a bare Fluent Table +
- *                TanStack Virtual page over the same rows (bench/reference), opening the file, the longest task.
+ *                TanStack Virtual page over the same rows (bench/reference), opening the file, the longest task, a sort
+ *                click and a server's pane; then opening and typing at 50,000 rows (reported).
+ *
+ * What a page's first load is made of: bench/bundle-analysis.ts (after LOCKSTEP_ANALYZE=1 npx next build).
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -296,6 +299,28 @@ function readinessRows(file: ReturnType<typeof generateEstate>): ServerRow[] {
 }
 
 /**
+ * Opens `capture` as an estate file on the signed-out page, goes to the servers page and waits for all `total` rows:
+ * the time from choosing the file to the rows shown, and every main-thread task over 50 ms meanwhile.
+ */
+async function openCapture(browser: Browser, capture: string, total: number): Promise<{ page: Page; firstRows: number; long: number[] }> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto('http://localhost:3000/');
+  await page.evaluate(() => {
+    const w = window as unknown as { __long: number[] };
+    w.__long = [];
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__long.push(e.duration))).observe({ entryTypes: ['longtask'] });
+  });
+  const started = Date.now();
+  await page.getByLabel('Estate file').setInputFiles(capture);
+  await page.waitForURL(/\/overview\/$/, { timeout: 300_000 });
+  await page.getByRole('navigation', { name: 'Lockstep' }).getByRole('link', { name: 'Replicating servers' }).click();
+  await page.getByText(`Showing ${total} of ${total} servers`).waitFor({ timeout: 300_000 });
+  const firstRows = Date.now() - started;
+  const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
+  return { page, firstRows, long };
+}
+
+/**
  * Keystroke → rows painted, on a page that shows "Showing N of T servers" and has a box labelled "Filter servers":
  * `7` then Backspace, six times; from the input event to the frame after the caption changed. The waits read only the
  * caption, so the harness itself forces no layout of the page.
@@ -449,20 +474,7 @@ async function grid(): Promise<void> {
         await new Promise((r) => setTimeout(r, 200));
       }
     }
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto('http://localhost:3000/');
-    await page.evaluate(() => {
-      const w = window as unknown as { __long: number[] };
-      w.__long = [];
-      new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__long.push(e.duration))).observe({ entryTypes: ['longtask'] });
-    });
-    const started = Date.now();
-    await page.getByLabel('Estate file').setInputFiles(capture);
-    await page.waitForURL(/\/overview\/$/, { timeout: 120_000 });
-    await page.getByRole('navigation', { name: 'Lockstep' }).getByRole('link', { name: 'Replicating servers' }).click();
-    await page.getByText('Showing 10000 of 10000 servers').waitFor({ timeout: 120_000 });
-    const firstRows = Date.now() - started;
-    const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
+    const { page, firstRows, long } = await openCapture(browser, capture, 10_000);
     const times = await typingTimes(page, 10_000);
     const sorts = await clickTimes(page, 'sort');
     const panes = await clickTimes(page, 'pane');
@@ -514,6 +526,26 @@ async function grid(): Promise<void> {
       value: Number((median(times) / Math.max(1, median(reference))).toFixed(2)),
       unit: '×',
       budget: 1.3,
+    });
+
+    // The same at 50,000 servers, reported beside the 10,000 figures (no budget: the issue asks for the figure).
+    rmSync(capture, { force: true });
+    const big = generateEstate({ servers: 50_000, subscriptions: 40, vaults: 80, des: 200, keyvaults: 200 });
+    writeFileSync(capture, JSON.stringify(big));
+    const { page: page50, firstRows: shown50, long: long50 } = await openCapture(browser, capture, 50_000);
+    const times50 = await typingTimes(page50, 50_000);
+    record({ name: 'grid: file opened → 50,000 rows shown', value: shown50, unit: 'ms', note: 'reported, no budget' });
+    record({
+      name: 'grid: longest main-thread task meanwhile, 50,000 rows',
+      value: Math.round(Math.max(0, ...long50)),
+      unit: 'ms',
+      note: `${long50.length} tasks over 50 ms; reported, no budget`,
+    });
+    record({
+      name: 'grid: keystroke → rows painted at 50,000 rows, median',
+      value: Math.round(median(times50)),
+      unit: 'ms',
+      note: `${times50.length} keystrokes, max ${Math.round(times50[times50.length - 1] ?? 0)} ms; reported, no budget`,
     });
   } finally {
     await browser.close();
