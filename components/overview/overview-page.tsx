@@ -34,6 +34,8 @@ const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   sectionHead: { display: 'flex', alignItems: 'baseline', gap: tokens.spacingHorizontalM },
   muted: { color: tokens.colorNeutralForeground2 },
+  signedIn: { display: 'flex', flexDirection: 'column' },
+  upn: { color: tokens.colorNeutralForeground2 },
   cards: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))', gap: tokens.spacingHorizontalM },
   cardIcon: { fontSize: '24px', color: tokens.colorBrandForeground1 },
   card: { height: '100%' },
@@ -113,7 +115,26 @@ function LiveOverview() {
           { key: 'Directory', value: directory.data?.displayName ?? (directory.isPending ? 'Loading…' : directory.isError ? 'Could not be read' : '—') },
           { key: 'Default domain', value: directory.data?.defaultDomain ?? '—' },
           { key: 'Directory (tenant) ID', value: account?.tenantId ?? '—', copy: account?.tenantId },
-          { key: 'Signed in as', value: account ? `${account.name ?? ''} (${account.username})` : '—' },
+          {
+            key: 'Signed in as',
+            // The name, then the sign-in name under it; a long one breaks after its @, not inside a word.
+            value: account ? (
+              <span className={s.signedIn}>
+                <span>{account.name}</span>
+                <span className={s.upn}>
+                  {account.username.split('@')[0]}
+                  {account.username.includes('@') && (
+                    <>
+                      @<wbr />
+                      {account.username.split('@').slice(1).join('@')}
+                    </>
+                  )}
+                </span>
+              </span>
+            ) : (
+              '—'
+            ),
+          },
           { key: 'Cloud', value: `${config.cloud.displayName} · ${config.cloud.armEndpoint}` },
           { key: 'Subscriptions', value: subs.data ? String(subs.data.length) : subs.isPending ? 'Loading…' : 'Could not be read' },
         ]}
