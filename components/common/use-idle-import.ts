@@ -4,9 +4,10 @@ import { useCallback, useEffect, useState } from 'react';
 
 /**
  * A module the page needs soon but not for its first paint (a menu, a popover): fetched when the browser is next idle
- * after the page is shown, or at once when `load()` is called (a click that cannot wait). Until then, undefined.
+ * after the page is shown, at once while `now` is true (an address that opens a pane), or when `load()` is called (a
+ * click that cannot wait). Until then, undefined.
  */
-export function useIdleImport<T>(importer: () => Promise<T>): [T | undefined, () => Promise<T>] {
+export function useIdleImport<T>(importer: () => Promise<T>, now = false): [T | undefined, () => Promise<T>] {
   const [loaded, setLoaded] = useState<T>();
   const load = useCallback(() => {
     const p = importer();
@@ -15,6 +16,9 @@ export function useIdleImport<T>(importer: () => Promise<T>): [T | undefined, ()
     // The importer is a fixed `() => import('…')` at each call site.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+  useEffect(() => {
+    if (now) void load().catch(() => undefined);
+  }, [now, load]);
   useEffect(() => {
     const w = window as Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number; cancelIdleCallback?: (id: number) => void };
     if (w.requestIdleCallback) {

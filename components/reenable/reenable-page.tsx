@@ -42,6 +42,7 @@ import { RunView } from '../setup/plan-run';
 import { VerdictsBeforeAfter } from '../setup/verdicts-before-after';
 import { PageHeader } from '../shell/page-header';
 import { CARD } from '../common/card-style';
+import { ViewServersButton } from '../common/view-servers-button';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1040px' },
@@ -107,15 +108,7 @@ function Reenable({ readiness }: { readiness: Readiness }) {
 
   if (servers.length === 0) {
     return (
-      <EmptyState
-        icon={<ArrowRepeatAllRegular />}
-        title="No servers selected"
-        action={
-          <Button appearance="primary" onClick={() => router.push('/servers/')}>
-            View servers
-          </Button>
-        }
-      >
+      <EmptyState icon={<ArrowRepeatAllRegular />} title="No servers selected" action={<ViewServersButton />}>
         Select the servers to re-replicate on Replicating servers, then choose Re-replicate with a DES.
       </EmptyState>
     );
@@ -289,7 +282,6 @@ function Reenable({ readiness }: { readiness: Readiness }) {
 /** The run, resumable; once it succeeded, each server's verdict before and now. */
 function ReenableRun({ readiness, stored }: { readiness: Readiness; stored: StoredRun }) {
   const s = useStyles();
-  const router = useRouter();
   const runner = usePlanRunner();
   const { isFetching } = useReadiness();
   const origin = stored.origin.kind === 'reenable' ? stored.origin : undefined;
@@ -313,9 +305,7 @@ function ReenableRun({ readiness, stored }: { readiness: Readiness; stored: Stor
           <VerdictsBeforeAfter readiness={readiness} serverIds={origin.serverIds} before={origin.verdictsBefore} rereading={isFetching} />
           <Caption1 className={s.muted}>Initial replication takes the time estimated before; the servers page shows its progress.</Caption1>
           <div className={s.footer}>
-            <Button appearance="primary" onClick={() => router.push('/servers/')}>
-              View servers
-            </Button>
+            <ViewServersButton />
             <Button onClick={runner.clear}>Done</Button>
           </div>
         </section>

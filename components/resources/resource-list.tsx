@@ -1,7 +1,7 @@
 'use client';
 
 import { Caption1, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
-import { useEffect, useState, type ReactElement, type ReactNode } from 'react';
+import { useState, type ReactElement, type ReactNode } from 'react';
 import { rawResource } from '@/lib/estate/ids';
 import type { Readiness } from '@/lib/queries/estate';
 import type { Finding } from '@/lib/readiness/types';
@@ -61,10 +61,7 @@ export function ResourceList<R extends { id: string; name: string; findings: Fin
   const current = rows.find((r) => r.id === open);
   const opened = current ? blade(current) : undefined;
   // The resource's pane loads when the page is idle, or at once when a row is opened before that.
-  const [drawer, loadDrawer] = useIdleImport(() => import('./resource-drawer'));
-  useEffect(() => {
-    if (open) void loadDrawer().catch(() => undefined);
-  }, [open, loadDrawer]);
+  const [drawer] = useIdleImport(() => import('./resource-drawer'), !!open);
   if (rows.length === 0) {
     return (
       <EmptyState icon={empty.icon} title={empty.title}>

@@ -553,10 +553,7 @@ export function ServersPage() {
     [readiness, s.gapBar, s.gaps],
   );
   // The server's pane (a drawer, its chain and findings) loads when the page is idle, or at once for an address that opens one.
-  const [pane, loadPane] = useIdleImport(() => import('./server-details'));
-  useEffect(() => {
-    if (open) void loadPane().catch(() => undefined);
-  }, [open, loadPane]);
+  const [pane] = useIdleImport(() => import('./server-details'), !!open);
   const details = useMemo(
     () => readiness && pane && <pane.ServerDetails readiness={readiness} serverId={open} onClose={onClose} />,
     [readiness, open, onClose, pane],

@@ -18,6 +18,7 @@ import { usePreflight } from '@/lib/queries/preflight';
 import { ConfirmDialog, PlanExport, PlanSteps, PreflightView } from './plan-review';
 import { usePlanRunner } from '@/lib/queries/plan-runner';
 import { RunView } from './plan-run';
+import { ViewServersButton } from '../common/view-servers-button';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '880px' },
@@ -30,7 +31,6 @@ export function RepairPage() {
   const ruleId = params.get('rule') ?? '';
   const resourceId = params.get('resource') ?? '';
   const rule = ruleById(ruleId);
-  const router = useRouter();
   return (
     <>
       <PageHeader
@@ -40,15 +40,7 @@ export function RepairPage() {
       />
       {!ruleId || !resourceId ? (
         // Reached without a finding (a bookmark, a hand-typed address): say where repairs start instead of judging nothing.
-        <EmptyState
-          icon={<WrenchRegular />}
-          title="No repair chosen"
-          action={
-            <Button appearance="primary" onClick={() => router.push('/servers/')}>
-              View servers
-            </Button>
-          }
-        >
+        <EmptyState icon={<WrenchRegular />} title="No repair chosen" action={<ViewServersButton />}>
           A repair starts from a finding: choose Fix on a finding in Replicating servers, Disk encryption sets or Key vaults.
         </EmptyState>
       ) : !rule ? (
@@ -94,9 +86,7 @@ function Repair({ readiness, ruleId, resourceId }: { readiness: Readiness; ruleI
           </MessageBar>
         )}
         <div className={s.footer}>
-          <Button appearance="primary" onClick={() => router.push('/servers/')}>
-            View servers
-          </Button>
+          <ViewServersButton />
           {stored.run.status === 'succeeded' && <Button onClick={runner.clear}>Done</Button>}
         </div>
       </div>

@@ -7,7 +7,7 @@ import { revealAll } from './display';
 import { BUILT_IN_ROLES } from './builtin-roles';
 import type { ArmResource, EstateFile } from './file';
 import { isAtOrBelow, normalizeId, parseResourceId } from './ids';
-import { runSync, type Steps } from './steps';
+import { runSync, STRIDE, type Steps } from './steps';
 export { isArmGap, rawResource } from './ids';
 import type {
   AccessPolicy,
@@ -227,9 +227,6 @@ function testMigrationOf(server: ReplicatingServer, item: ArmResource, vaultJobs
 export function normalize(file: EstateFile): Estate {
   return runSync(normalizeSteps(file));
 }
-
-/** How often a pass reports its progress (and lets a sliced run look at the clock): every this many items. */
-const STRIDE = 64;
 
 /** `normalize`, as steps: one per resource read and one per server built (see steps.ts). */
 export function* normalizeSteps(file: EstateFile): Steps<Estate> {

@@ -6,32 +6,26 @@ import type { ArmResource, EstateFile } from './file';
 import { EstateFileError, parseEstateFile } from './file';
 
 export type OpenFileMessage =
-  | { kind: 'head'; head: EstateFile; total: number }
+  | { kind: 'head'; head: EstateFile }
   | { kind: 'resources'; resources: ArmResource[] }
   | { kind: 'done' }
   | { kind: 'invalid'; source: string; jsonPath: string; detail: string }
   | { kind: 'failed'; message: string };
 
 /** Rejects with an EstateFileError naming the JSON path of the first bad field, as parseEstateFile does. */
-export async function openEstateFile(file: File, onProgress?: (done: number, total: number) => void): Promise<EstateFile> {
+export async function openEstateFile(file: File): Promise<EstateFile> {
   if (typeof Worker === 'undefined') return parseEstateFile(await file.text(), file.name);
   const worker = new Worker(new URL('./open-file.worker.ts', import.meta.url));
   try {
     return await new Promise<EstateFile>((resolve, reject) => {
       let head: EstateFile | undefined;
-      let total = 0;
       worker.onerror = (e) => reject(new Error(e.message || 'the file could not be read'));
       worker.onmessageerror = () => reject(new Error('the file could not be handed to the page'));
       worker.onmessage = (event: MessageEvent<OpenFileMessage>) => {
         const m = event.data;
-        if (m.kind === 'head') {
-          head = m.head;
-          total = m.total;
-          onProgress?.(0, total);
-        } else if (m.kind === 'resources' && head) {
-          for (const r of m.resources) head.resources.push(r);
-          onProgress?.(head.resources.length, total);
-        } else if (m.kind === 'done' && head) resolve(head);
+        if (m.kind === 'head') head = m.head;
+        else if (m.kind === 'resources' && head) for (const r of m.resources) head.resources.push(r);
+        else if (m.kind === 'done' && head) resolve(head);
         else if (m.kind === 'invalid') reject(new EstateFileError(m.source, m.jsonPath, m.detail));
         else if (m.kind === 'failed') reject(new Error(m.message));
       };

@@ -17,7 +17,7 @@ self.onmessage = async (event: MessageEvent<{ file: File }>) => {
     const parsed = parseEstateFile(await file.text(), file.name);
     const { resources } = parsed;
     // The top-level fields keep their order (an export writes them back as they came): resources arrive into the same slot.
-    post({ kind: 'head', head: { ...parsed, resources: [] }, total: resources.length });
+    post({ kind: 'head', head: { ...parsed, resources: [] } });
     for (let i = 0; i < resources.length; i += CHUNK) post({ kind: 'resources', resources: resources.slice(i, i + CHUNK) });
     post({ kind: 'done' });
   } catch (e) {

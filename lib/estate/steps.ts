@@ -13,6 +13,9 @@ export interface StepProgress {
 
 export type Steps<T> = Generator<StepProgress | undefined, T, void>;
 
+/** How often a pass reports its progress (and lets a sliced run look at the clock): every this many items. */
+export const STRIDE = 64;
+
 export function runSync<T>(steps: Steps<T>): T {
   for (;;) {
     const r = steps.next();

@@ -170,13 +170,15 @@ const judged = new WeakMap<EstateFile, Judgement>();
 const judgedVersion = memoryStore(0);
 const changed = () => judgedVersion.set(judgedVersion.get() + 1);
 const keyOf = (now: number, settings: Settings) => `${now}|${JSON.stringify(settings)}`;
+/** Where a judgement stands before its first slice has run. */
+const starting = (file: EstateFile): StepProgress => ({ phase: 'Reading the estate', done: 0, total: file.resources.length });
 
 function startJudging(file: EstateFile, now: number, settings: Settings): void {
   const key = keyOf(now, settings);
   const hit = judged.get(file);
   if (hit?.key === key) return;
   hit?.controller.abort();
-  const j: Judgement = { key, controller: new AbortController(), judging: { phase: 'Reading the estate', done: 0, total: file.resources.length } };
+  const j: Judgement = { key, controller: new AbortController(), judging: starting(file) };
   judged.set(file, j);
   changed();
   let shown = 0;
@@ -224,7 +226,7 @@ function useJudgement(file: EstateFile | undefined, now: number, settings: Setti
   const shown = file ? (current?.readiness ?? last) : undefined;
   if (shown !== last) setLast(shown);
   // Before the effect has started this file's judgement, it is as good as started.
-  const judging = current ? current.judging : file ? { phase: 'Reading the estate', done: 0, total: file.resources.length } : undefined;
+  const judging = current ? current.judging : file ? starting(file) : undefined;
   return { readiness: shown, judging, error: current?.error };
 }
 

@@ -7,7 +7,7 @@ import { isAtOrBelow, normalizeId } from '../estate/ids';
 import type { DiskEncryptionSet, Estate, KeyVault } from '../estate/model';
 import { isManagedHsmHost, lookup, vaultOfDes } from '../estate/normalize';
 import { nameOf } from './wording';
-import { runSync, type Steps } from '../estate/steps';
+import { runSync, STRIDE, type Steps } from '../estate/steps';
 import { RULES, desRuleSet, keyRuleSet, serverRuleSet, vaultRuleSet } from './catalog';
 import { DEFAULT_SETTINGS } from './settings';
 import type {
@@ -194,7 +194,7 @@ export function* evaluateSteps(estate: Estate, options: { settings?: Partial<Set
   const serversOf = new Map<Finding, Set<string>>();
   const servers: ServerResult[] = [];
   for (const server of estate.servers) {
-    if (servers.length % 64 === 0) yield { phase: 'Judging servers', done: servers.length, total: estate.servers.length };
+    if (servers.length % STRIDE === 0) yield { phase: 'Judging servers', done: servers.length, total: estate.servers.length };
     const ids: string[] = [];
     for (const d of server.disks ?? []) if (d.desId && !ids.some((x) => normalizeId(x) === normalizeId(d.desId!))) ids.push(d.desId);
     const deses = ids.map((id) => ({ id, lookup: lookup(estate, estate.diskEncryptionSets, id) }));

@@ -4,7 +4,7 @@
  */
 import { normalizeId } from '../estate/ids';
 import type { Estate } from '../estate/model';
-import { runSync, type Steps } from '../estate/steps';
+import { runSync, STRIDE, type Steps } from '../estate/steps';
 import { nameOf, targetSubscriptionName } from './wording';
 import type { Evaluation, Finding, Severity, Verdict } from './types';
 
@@ -66,7 +66,7 @@ export function* serverRowsSteps(estate: Estate, e: Evaluation): Steps<ServerRow
   const projects = new Map(estate.projects.map((p) => [normalizeId(p.id), p.name]));
   const rows: ServerRow[] = [];
   for (const server of estate.servers) {
-    if (rows.length % 64 === 0) yield { phase: 'Listing servers', done: rows.length, total: estate.servers.length };
+    if (rows.length % STRIDE === 0) yield { phase: 'Listing servers', done: rows.length, total: estate.servers.length };
     const result = byId.get(normalizeId(server.id))!;
     const disks = server.disks ?? [];
     const desIds = [...new Set(disks.filter((d) => d.desId).map((d) => normalizeId(d.desId!)))];

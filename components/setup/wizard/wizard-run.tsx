@@ -11,6 +11,7 @@ import type { usePlanRunner } from '@/lib/queries/plan-runner';
 import { RunView } from '../plan-run';
 import { VerdictsBeforeAfter } from '../verdicts-before-after';
 import { useWizardStyles } from './styles';
+import { ViewServersButton } from '../../common/view-servers-button';
 
 /** The wizard's run and, once it succeeded, the done page: the selected servers' verdicts before and now, and what comes next. */
 export function WizardRun({ readiness, stored, runner }: { readiness: Readiness; stored: StoredRun; runner: ReturnType<typeof usePlanRunner> }) {
@@ -82,9 +83,7 @@ export function WizardRun({ readiness, stored, runner }: { readiness: Readiness;
                 Re-replicate {next.reEnable.length} {next.reEnable.length === 1 ? 'server' : 'servers'} with {desName}
               </Button>
             )}
-            <Button appearance={canReenable ? 'secondary' : 'primary'} onClick={() => router.push('/servers/')}>
-              View servers
-            </Button>
+            <ViewServersButton appearance={canReenable ? 'secondary' : 'primary'} />
             <Button onClick={() => router.push('/disk-encryption-sets/')}>Open disk encryption sets</Button>
             <Button
               onClick={() => {
