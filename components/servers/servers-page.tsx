@@ -119,6 +119,15 @@ function sortRows(rows: ServerRow[], sort: { key: ColumnKey; dir: 'asc' | 'desc'
   return keyed.map((k) => k.r);
 }
 
+/**
+ * A filter, a sort or a pane in the address: the History API, which Next.js syncs with useSearchParams (a fresh state
+ * object, so it does), instead of a router navigation. The page is the same; a navigation would fetch its payload
+ * again and check the scroll position (bench: grid, sort and pane).
+ */
+function showParams(pathname: string, next: URLSearchParams): void {
+  window.history.replaceState(null, '', `${pathname}${next.size ? `?${next}` : ''}`);
+}
+
 /** The columns shown, remembered per browser as a comma-separated list of keys; a key no column has any more is dropped. */
 const columnsStore = browserStore<ColumnKey[]>('lockstep.servers.columns', someOf(COLUMNS.map((c) => c.key)), {
   storage: 'local',
@@ -186,26 +195,25 @@ export function ServersPage() {
   const params = useSearchParams();
   const { readiness, progress, judging, isPending, isFetching, isError, error, refetch, partialRows } = useReadiness();
   const q = params.get('q') ?? '';
-  // One object per address, so what is drawn from the filters is redrawn only when they change (not on each keystroke).
-  const paramsKey = params.toString();
-  const { filters, sort } = useMemo(() => {
-    const p = new URLSearchParams(paramsKey);
-    const sortKey = p.get('sort') as ColumnKey | null;
+  // One object per set of filters, and one per sort, so what is drawn from them is redrawn only when they change (not
+  // on each keystroke, and not the filters when the sort or the open pane changes).
+  const filterKey = FILTER_KEYS.map((k) => (k === 'q' ? '' : (params.get(k) ?? ''))).join('\n');
+  const filters = useMemo(() => {
+    const [, verdict, subscription, project, method, region, des, vault, rules] = filterKey.split('\n') as string[];
     return {
-      filters: {
-        verdict: (p.get('verdict') ?? '') as Verdict | '',
-        subscription: p.get('subscription') ?? '',
-        project: p.get('project') ?? '',
-        method: p.get('method') ?? '',
-        region: p.get('region') ?? '',
-        des: p.get('des') ?? '',
-        vault: p.get('vault') ?? '',
-        rules: p.get('rules') ?? '',
-      },
-      sort:
-        sortKey && COLUMNS.some((c) => c.key === sortKey) ? { key: sortKey, dir: p.get('dir') === 'desc' ? ('desc' as const) : ('asc' as const) } : undefined,
+      verdict: (verdict ?? '') as Verdict | '',
+      subscription: subscription ?? '',
+      project: project ?? '',
+      method: method ?? '',
+      region: region ?? '',
+      des: des ?? '',
+      vault: vault ?? '',
+      rules: rules ?? '',
     };
-  }, [paramsKey]);
+  }, [filterKey]);
+  const sortKey = params.get('sort') as ColumnKey | null;
+  const sortDir = params.get('dir') === 'desc' ? ('desc' as const) : ('asc' as const);
+  const sort = useMemo(() => (sortKey && COLUMNS.some((c) => c.key === sortKey) ? { key: sortKey, dir: sortDir } : undefined), [sortKey, sortDir]);
   const verdict = filters.verdict;
   const columns = columnsStore.use();
   const open = params.get('server') ?? undefined;
@@ -267,9 +275,9 @@ export function ServersPage() {
         if (value) next.set(key, value);
         else next.delete(key);
       }
-      router.replace(`${pathname}${next.size ? `?${next}` : ''}`, { scroll: false });
+      showParams(pathname, next);
     },
-    [router, pathname, flushQ, setBox],
+    [pathname, flushQ, setBox],
   );
   const setParam = useCallback((key: string, value: string | undefined) => setParams({ [key]: value }), [setParams]);
   const density = densityStore.use();
@@ -341,9 +349,9 @@ export function ServersPage() {
       const dir = next.get('sort') === key && next.get('dir') !== 'desc' ? 'desc' : 'asc';
       next.set('sort', key);
       next.set('dir', dir);
-      router.replace(`${pathname}?${next}`, { scroll: false });
+      showParams(pathname, next);
     },
-    [router, pathname, flushQ],
+    [pathname, flushQ],
   );
   const onOpen = useCallback((r: ServerRow) => setParam('server', r.id), [setParam]);
   const onClose = useCallback(() => setParam('server', undefined), [setParam]);
