@@ -18,7 +18,7 @@ test('the CISO sees the same readiness as the consultant and no action that writ
   await expect(page.getByRole('img', { name: 'Servers by verdict: Blocked 29, Unprotected 8, Unknown 4, Attention 9, Ready 21' })).toBeVisible();
   await expect(page.getByLabel('Servers under a customer key')).toContainText('30 of 71 replicating servers');
 
-  await page.goto('/servers/');
+  await page.getByRole('navigation', { name: 'Lockstep' }).getByRole('link', { name: 'Replicating servers' }).click();
   await expect(page.getByText('Showing 71 of 71 servers')).toBeVisible({ timeout: 30_000 });
   const commands = await page.getByRole('toolbar', { name: 'Commands' }).getByRole('button').allInnerTexts();
   expect(commands.map((c) => c.trim())).toEqual(['Refresh', 'Export findings', 'Export CSV', 'Download estate']);
@@ -26,8 +26,7 @@ test('the CISO sees the same readiness as the consultant and no action that writ
 });
 
 test('disk encryption sets and key vaults show health, dependents and details', async ({ page }) => {
-  await signIn(page, user('Consultant'));
-  await page.goto('/disk-encryption-sets/');
+  await signIn(page, user('Consultant'), '/disk-encryption-sets/');
   const des = page.getByRole('table', { name: 'Disk encryption sets' });
   await expect(des).toBeVisible({ timeout: 30_000 });
   await expect(des.getByRole('row', { name: /des-weu-prod-01/ })).toContainText('Healthy');
@@ -40,7 +39,7 @@ test('disk encryption sets and key vaults show health, dependents and details', 
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);
 
-  await page.goto('/key-vaults/');
+  await page.getByRole('navigation', { name: 'Lockstep' }).getByRole('link', { name: 'Key vaults' }).click();
   const kv = page.getByRole('table', { name: 'Key vaults' });
   await expect(kv).toBeVisible({ timeout: 30_000 });
   await kv.getByRole('row', { name: /kv-chx-exp-weu/ }).click();
@@ -54,8 +53,7 @@ test('disk encryption sets and key vaults show health, dependents and details', 
 });
 
 test('the rule catalog has a page per rule with its fix', async ({ page }) => {
-  await signIn(page, user('Cloud engineer'));
-  await page.goto('/rules/');
+  await signIn(page, user('Cloud engineer'), '/rules/');
   // Every rule of the catalog has its row.
   await expect(page.getByText(`Showing ${RULES.length} of ${RULES.length} rules`)).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);

@@ -55,8 +55,7 @@ test('a 403 on one subscription shows what could not be read while the rest load
     code: 'AuthorizationFailed',
     message: 'The client does not have authorization to perform action Microsoft.Compute/diskEncryptionSets/read.',
   });
-  await signIn(page, user('CISO'));
-  await page.goto('/servers/');
+  await signIn(page, user('CISO'), '/servers/');
   await expect(page.getByText('Lockstep could not read everything')).toBeVisible({ timeout: 30_000 });
   // The subscription by its name, and its id for the ticket.
   const name = estate.subscriptions.find((x) => x.subscriptionId === research)!.displayName;
@@ -67,16 +66,14 @@ test('a 403 on one subscription shows what could not be read while the rest load
 });
 
 test('the servers page passes an axe scan', async ({ page }) => {
-  await signIn(page, user('CISO'));
-  await page.goto('/servers/');
+  await signIn(page, user('CISO'), '/servers/');
   await expect(page.getByRole('grid', { name: 'Replicating servers' })).toBeVisible({ timeout: 30_000 });
   const result = await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze();
   expect(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 });
 
 test('filters, sort and columns: by key vault, by server name descending, without the top finding column', async ({ page }) => {
-  await signIn(page, user('Consultant'));
-  await page.goto('/servers/');
+  await signIn(page, user('Consultant'), '/servers/');
   const grid = page.getByRole('grid', { name: 'Replicating servers' });
   await expect(grid).toBeVisible({ timeout: 30_000 });
   // Region, disk encryption set and key vault wait under More filters, so the first line fits at 1366 px.
@@ -112,8 +109,7 @@ test('rows appear while the estate is still being read', async ({ page }) => {
 });
 
 test('a compliance drill-down is a pill: removing it restores the rows, and Clear all removes every filter', async ({ page }) => {
-  await signIn(page, user('Consultant'));
-  await page.goto('/compliance/');
+  await signIn(page, user('Consultant'), '/compliance/');
   // The first control with failing servers: its count is a link to the grid narrowed to the rules it fails.
   const drill = page.getByRole('link', { name: /^\d+ servers failing / }).first();
   await expect(drill).toBeVisible({ timeout: 30_000 });

@@ -6,8 +6,7 @@ test.beforeEach(async () => {
 });
 
 test('requiring double encryption changes the verdicts everywhere, and is remembered', async ({ page }) => {
-  await signIn(page, user('Consultant'));
-  await page.goto('/servers/');
+  await signIn(page, user('Consultant'), '/servers/');
   const ready = page.getByRole('button', { name: /^Ready: \d+/ });
   await expect(ready).toBeVisible({ timeout: 30_000 });
   const before = Number(/\d+/.exec((await ready.textContent()) ?? '')?.[0]);

@@ -6,8 +6,7 @@ test.beforeEach(async () => {
 });
 
 test('typing "PACS-APP" with 10 ms between keys keeps every character and filters to the PACS-APP servers', async ({ page }) => {
-  await signIn(page, user('Consultant'));
-  await page.goto('/servers/');
+  await signIn(page, user('Consultant'), '/servers/');
   const grid = page.getByRole('grid', { name: 'Replicating servers' });
   await expect(grid).toBeVisible({ timeout: 30_000 });
   const all = (estate.resources as { type: string; properties?: { machineName?: string; friendlyName?: string } }[]).filter((r) =>
@@ -33,8 +32,7 @@ test('typing "PACS-APP" with 10 ms between keys keeps every character and filter
 });
 
 test('the grid with the keyboard alone: one Tab in, arrows between cells, Space selects, Enter opens, Esc gives the row its focus back', async ({ page }) => {
-  await signIn(page, user('Consultant'));
-  await page.goto('/servers/');
+  await signIn(page, user('Consultant'), '/servers/');
   const grid = page.getByRole('grid', { name: 'Replicating servers' });
   await expect(grid).toBeVisible({ timeout: 30_000 });
   const inGrid = () => grid.evaluate((g) => g.contains(document.activeElement));
@@ -87,8 +85,7 @@ for (const viewport of [
     page,
   }) => {
     await page.setViewportSize(viewport);
-    await signIn(page, user('Consultant'));
-    await page.goto('/servers/');
+    await signIn(page, user('Consultant'), '/servers/');
     const grid = page.getByRole('grid', { name: 'Replicating servers' });
     await expect(grid).toBeVisible({ timeout: 30_000 });
     const row = grid.getByRole('row').nth(1);

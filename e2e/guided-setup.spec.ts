@@ -22,8 +22,8 @@ async function writes(): Promise<number> {
     .reduce((a, [, n]) => a + n, 0);
 }
 
+/** On Replicating servers: select the servers a filter shows and start the wizard for them. */
 async function selectServers(page: Page, filter: string, count: number) {
-  await page.goto('/servers/');
   await expect(page.getByRole('grid', { name: 'Replicating servers' })).toBeVisible({ timeout: 30_000 });
   await page.getByRole('searchbox', { name: 'Filter servers' }).fill(filter);
   await expect(page.getByText(new RegExp(`Showing ${count} of \\d+ servers`))).toBeVisible();
@@ -48,7 +48,7 @@ test('the consultant secures the target of servers waiting for a missing DES, th
   // five-request apply with its long-running operations. It takes 45 s on an idle 2-core machine and
   // ran past the 60 s default under CI's load; the budget is the journey's, not a slack for the app.
   test.setTimeout(120_000);
-  await signIn(page, user('Consultant'));
+  await signIn(page, user('Consultant'), '/servers/');
   await selectServers(page, 'DICT-APP', 2);
   const tabs = page.getByRole('tablist', { name: 'Setup steps' });
 
@@ -128,7 +128,7 @@ test('the consultant secures the target of servers waiting for a missing DES, th
 test('servers replicating without a DES: the done page says replication must be enabled again, and how much is seeded again', async ({ page }) => {
   const files = model.servers.filter((s) => /^FILE-SRV-0\d$/.test(s.machineName));
   const gib = Math.round(files.reduce((a, s) => a + (s.disks ?? []).reduce((b, d) => b + (d.sizeBytes ?? 0), 0), 0) / 1024 ** 3);
-  await signIn(page, user('Consultant'));
+  await signIn(page, user('Consultant'), '/servers/');
   await selectServers(page, 'FILE-SRV', files.length);
   // Before anything runs, the wizard says these servers are not changed by a new set.
   await expect(page.getByText(`${files.length} of these already replicate without a disk encryption set`)).toBeVisible();
@@ -155,7 +155,7 @@ test('servers replicating without a DES: the done page says replication must be 
 });
 
 test("the engineer's preflight shows the role assignment blocked before anything runs, with who can and the command to hand over", async ({ page }) => {
-  await signIn(page, user('Cloud engineer'));
+  await signIn(page, user('Cloud engineer'), '/servers/');
   await selectServers(page, 'DICT-APP', 2);
   await wizardActions(page).getByRole('button', { name: 'Review + create' }).click();
   const grant = page.getByRole('listitem', { name: /Grant the disk encryption set's identity .*: blocked$/ });
@@ -179,7 +179,7 @@ test("the engineer's preflight shows the role assignment blocked before anything
 
 test('a fault on the DES step stops the run; after a reload, Resume finishes without creating anything twice', async ({ page }) => {
   await control('faults', { method: 'PUT', path: '*/diskEncryptionSets/des-weu-prod-02*', status: 500, code: 'InternalServerError', count: 4 });
-  await signIn(page, user('Consultant'));
+  await signIn(page, user('Consultant'), '/servers/');
   await selectServers(page, 'DICT-APP', 2);
   await wizardActions(page).getByRole('button', { name: 'Review + create' }).click();
   await expect(page.getByRole('list', { name: 'Preflight checks' })).toBeVisible({ timeout: 20_000 });
@@ -197,8 +197,7 @@ test('a fault on the DES step stops the run; after a reload, Resume finishes wit
 });
 
 test('a finding offers Fix: purge protection is repaired after the irreversible warning is acknowledged', async ({ page }) => {
-  await signIn(page, user('Consultant'));
-  await page.goto('/key-vaults/');
+  await signIn(page, user('Consultant'), '/key-vaults/');
   await page.getByRole('row', { name: /kv-chx-legacy-weu/ }).click();
   const finding = page.getByRole('dialog').getByRole('article', { name: /LS-KV-002/ });
   await finding.getByRole('button', { name: 'Fix' }).click();
@@ -226,8 +225,7 @@ test('a finding offers Fix: purge protection is repaired after the irreversible 
 });
 
 test('the repair page reached without a finding says where repairs start, and judges nothing', async ({ page }) => {
-  await signIn(page, user('Cloud engineer'));
-  await page.goto('/disk-encryption-sets/repair/');
+  await signIn(page, user('Cloud engineer'), '/disk-encryption-sets/repair/');
   await expect(page.getByRole('heading', { name: 'Repair', exact: true, level: 1 })).toBeVisible();
   await expect(page.getByText('No repair chosen')).toBeVisible();
   await expect(page.getByText(/is not reported for this resource/)).toHaveCount(0);
@@ -239,8 +237,7 @@ test('the repair page reached without a finding says where repairs start, and ju
 });
 
 test('the CISO never sees the wizard or fix-its', async ({ page }) => {
-  await signIn(page, user('CISO'));
-  await page.goto('/servers/');
+  await signIn(page, user('CISO'), '/servers/');
   await expect(page.getByRole('grid', { name: 'Replicating servers' })).toBeVisible({ timeout: 30_000 });
   await page.getByRole('searchbox', { name: 'Filter servers' }).fill('PACS-APP-01');
   await page
@@ -258,7 +255,9 @@ test('the CISO never sees the wizard or fix-its', async ({ page }) => {
     .getByRole('row', { name: /PACS-APP-01/ })
     .click();
   await expect(page.getByRole('dialog').getByRole('button', { name: 'Fix' })).toHaveCount(0);
-  await page.goto('/disk-encryption-sets/');
+  // The pane is modal: closed first, as a user would, before the navigation is reachable.
+  await page.keyboard.press('Escape');
+  await page.getByRole('navigation', { name: 'Lockstep' }).getByRole('link', { name: 'Disk encryption sets' }).click();
   await expect(page.getByRole('table', { name: 'Disk encryption sets' })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('button', { name: 'Create disk encryption set' })).toHaveCount(0);
   await page.goto('/disk-encryption-sets/create/');

@@ -38,8 +38,7 @@ async function migrate(machineName: string) {
 
 test('a server migrates in the demo, and Lockstep verifies what landed: every disk under the customer key, encryption at host off', async ({ page }) => {
   await migrate('EPD-APP-02');
-  await signIn(page, user('Consultant'));
-  await page.goto('/servers/');
+  await signIn(page, user('Consultant'), '/servers/');
   const grid = page.getByRole('grid', { name: 'Replicating servers' });
   await expect(grid).toBeVisible({ timeout: 30_000 });
   await page.getByRole('searchbox', { name: 'Filter servers' }).fill('EPD-APP-02');
@@ -61,8 +60,7 @@ test('a server migrates in the demo, and Lockstep verifies what landed: every di
 
 test('a server that migrated without a customer key is unprotected by what landed, not by what replication planned', async ({ page }) => {
   await migrate('FILE-SRV-02');
-  await signIn(page, user('Consultant'));
-  await page.goto('/servers/');
+  await signIn(page, user('Consultant'), '/servers/');
   const grid = page.getByRole('grid', { name: 'Replicating servers' });
   await expect(grid).toBeVisible({ timeout: 30_000 });
   await page.getByRole('searchbox', { name: 'Filter servers' }).fill('FILE-SRV-02');

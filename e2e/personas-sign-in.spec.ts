@@ -55,11 +55,11 @@ test('the emulator sign-in page lists every demo user with their role', async ({
   await expect(page.getByRole('button', { name: /Iris de Vries/ })).toContainText('Owner on Contoso Health – Landing Zone');
 });
 
-test('a signed-out visitor who opens a portal page is sent to sign in and comes back to it', async ({ page }) => {
-  await page.goto('/settings/');
-  await expect(page).toHaveURL(/\/\?returnTo=%2Fsettings%2F/);
+test('a signed-out visitor who opens a portal page is sent to sign in and comes back to it, filters and all', async ({ page }) => {
+  await page.goto('/servers/?verdict=blocked');
+  await expect(page).toHaveURL(/\/\?returnTo=%2Fservers%2F%3Fverdict%3Dblocked$/);
   await page.getByRole('button', { name: 'Sign in with Microsoft' }).click();
   await page.getByRole('button', { name: /Ruth Bakker/ }).click();
-  await expect(page).toHaveURL(/\/settings\/$/);
-  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+  await expect(page).toHaveURL(/\/servers\/\?verdict=blocked$/);
+  await expect(page.getByRole('group', { name: 'Active filters' })).toContainText('Verdict: Blocked', { timeout: 30_000 });
 });

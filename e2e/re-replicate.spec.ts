@@ -7,8 +7,7 @@ test.beforeEach(async () => {
 
 test('an engineer re-replicates two unprotected servers from the grid, and sees them replicate under the DES', async ({ page }) => {
   test.setTimeout(120_000);
-  await signIn(page, user('Cloud engineer'));
-  await page.goto('/servers/');
+  await signIn(page, user('Cloud engineer'), '/servers/');
   const grid = page.getByRole('grid', { name: 'Replicating servers' });
   await expect(grid).toBeVisible({ timeout: 30_000 });
   await page.getByRole('searchbox', { name: 'Filter servers' }).fill('FILE-SRV-0');
@@ -59,15 +58,13 @@ test('an engineer re-replicates two unprotected servers from the grid, and sees 
 });
 
 test('the CISO is not offered re-replication', async ({ page }) => {
-  await signIn(page, user('CISO'));
-  await page.goto('/servers/');
+  await signIn(page, user('CISO'), '/servers/');
   await expect(page.getByRole('grid', { name: 'Replicating servers' })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('button', { name: /Re-replicate/ })).toHaveCount(0);
 });
 
 test("an unprotected server's finding offers re-replication with a DES, for that server", async ({ page }) => {
-  await signIn(page, user('Cloud engineer'));
-  await page.goto('/servers/');
+  await signIn(page, user('Cloud engineer'), '/servers/');
   const grid = page.getByRole('grid', { name: 'Replicating servers' });
   await expect(grid).toBeVisible({ timeout: 30_000 });
   await page.getByRole('searchbox', { name: 'Filter servers' }).fill('FILE-SRV-03');
@@ -81,8 +78,7 @@ test("an unprotected server's finding offers re-replication with a DES, for that
 
 test('an engineer re-replicates an agent-based server: the same plan, sent as Site Recovery protected-item requests', async ({ page }) => {
   test.setTimeout(120_000);
-  await signIn(page, user('Cloud engineer'));
-  await page.goto('/servers/');
+  await signIn(page, user('Cloud engineer'), '/servers/');
   const grid = page.getByRole('grid', { name: 'Replicating servers' });
   await expect(grid).toBeVisible({ timeout: 30_000 });
   await page.getByRole('searchbox', { name: 'Filter servers' }).fill('DENTAL-APP-01');
@@ -108,8 +104,7 @@ test('an engineer re-replicates an agent-based server: the same plan, sent as Si
 });
 
 test('re-replicate reached without a selection says how to choose servers and leads back to them', async ({ page }) => {
-  await signIn(page, user('Cloud engineer'));
-  await page.goto('/servers/re-replicate/');
+  await signIn(page, user('Cloud engineer'), '/servers/re-replicate/');
   await expect(page.getByText('No servers selected')).toBeVisible({ timeout: 30_000 });
   await page.getByRole('button', { name: 'View servers' }).click();
   await expect(page).toHaveURL(/\/servers\/$/);

@@ -11,8 +11,7 @@ test.beforeEach(async () => {
 });
 
 test('agent-based servers are in the grid beside agentless ones, with a Method filter', async ({ page }) => {
-  await signIn(page, user('Consultant'));
-  await page.goto('/servers/');
+  await signIn(page, user('Consultant'), '/servers/');
   const grid = page.getByRole('grid', { name: 'Replicating servers' });
   await expect(grid).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText(/Showing (\d+) of \1 servers/)).toBeVisible({ timeout: 30_000 });
@@ -43,8 +42,7 @@ test('agent-based servers are in the grid beside agentless ones, with a Method f
 });
 
 test('a key in another tenant and a key in a Managed HSM say what could not be verified, and how to check it', async ({ page }) => {
-  await signIn(page, user('Consultant'));
-  await page.goto('/servers/?q=TELE-APP-01');
+  await signIn(page, user('Consultant'), '/servers/?q=TELE-APP-01');
   const grid = page.getByRole('grid', { name: 'Replicating servers' });
   await grid.getByRole('row', { name: /TELE-APP-01/ }).click({ timeout: 30_000 });
   let drawer = page.getByRole('dialog');
@@ -58,7 +56,7 @@ test('a key in another tenant and a key in a Managed HSM say what could not be v
   await expect(drawer).not.toContainText('does not exist');
   await page.keyboard.press('Escape');
 
-  await page.goto('/servers/?q=ONCO-APP-01');
+  await page.getByRole('searchbox', { name: 'Filter servers' }).fill('ONCO-APP-01');
   await page
     .getByRole('grid', { name: 'Replicating servers' })
     .getByRole('row', { name: /ONCO-APP-01/ })
@@ -73,7 +71,7 @@ test('a key in another tenant and a key in a Managed HSM say what could not be v
   await page.keyboard.press('Escape');
 
   // The HSM is listed with the vaults, for what ARM shows of it, and says what it cannot show.
-  await page.goto('/key-vaults/');
+  await page.getByRole('navigation', { name: 'Lockstep' }).getByRole('link', { name: 'Key vaults' }).click();
   const hsm = page.getByRole('table', { name: 'Key vaults' }).getByRole('row', { name: /hsm-chx-weu/ });
   await expect(hsm).toContainText('Managed HSM', { timeout: 30_000 });
   await expect(hsm).toContainText('Local RBAC (Managed HSM)');

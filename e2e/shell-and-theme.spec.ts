@@ -70,8 +70,7 @@ test('the navigation collapses to its icons and stays so after a reload; every s
 });
 
 test('an address that is no page keeps the shell for someone signed in, and says so in words', async ({ page }) => {
-  await signIn(page, user('Consultant'));
-  await page.goto('/no-such-page/');
+  await signIn(page, user('Consultant'), '/no-such-page/');
   await expect(page.getByRole('heading', { name: 'This page does not exist' })).toBeVisible({ timeout: 20_000 });
   await expect(page.getByRole('navigation', { name: 'Lockstep' }).getByRole('link', { name: 'Replicating servers' })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toContainText('Page not found');

@@ -58,12 +58,20 @@ export async function resetEmulator(): Promise<void> {
   await control('reset');
 }
 
-/** Signs in through the landing page and the emulator's Entra ID sign-in page. */
-export async function signIn(page: Page, u: EstateUser): Promise<void> {
-  await page.goto('/');
+/**
+ * Signs in through the landing page and the emulator's Entra ID sign-in page.
+ * With `to`, it starts as a deep link does (`/?returnTo=…`, where a signed-out visit to a page lands) and ends on that page,
+ * read once; without it, it ends on the Overview (readers land on Compliance and go on to the Overview).
+ */
+export async function signIn(page: Page, u: EstateUser, to?: string): Promise<void> {
+  await page.goto(to ? `/?returnTo=${encodeURIComponent(to)}` : '/');
   await page.getByRole('button', { name: 'Sign in with Microsoft' }).click();
   await expect(page.getByRole('heading', { name: 'Pick an account' })).toBeVisible();
   await page.getByRole('button', { name: new RegExp(u.displayName) }).click();
+  if (to) {
+    await page.waitForURL((url) => url.pathname + url.search === to);
+    return;
+  }
   // Readers land on Compliance, people who can write on the Overview; tests start from the Overview.
   await expect(page).toHaveURL(/\/(overview|compliance)\/$/);
   if (page.url().endsWith('/compliance/')) await page.getByRole('navigation', { name: 'Lockstep' }).getByRole('link', { name: 'Overview' }).click();
@@ -71,9 +79,11 @@ export async function signIn(page: Page, u: EstateUser): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Overview', level: 1 })).toBeVisible();
 }
 
-/** Opens Replicating servers filtered to one server and returns its row. */
+/** Goes to Replicating servers, filters to one server and returns its row. */
 export async function serverRow(page: Page, machineName: string) {
-  await page.goto('/servers/');
+  // In the app, as a user would go: the estate already read stays read.
+  if (new URL(page.url()).pathname !== '/servers/')
+    await page.getByRole('navigation', { name: 'Lockstep' }).getByRole('link', { name: 'Replicating servers' }).click();
   const grid = page.getByRole('grid', { name: 'Replicating servers' });
   await expect(grid).toBeVisible({ timeout: 30_000 });
   await page.getByRole('searchbox', { name: 'Filter servers' }).fill(machineName);

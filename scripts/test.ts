@@ -3,7 +3,7 @@
  * Finds a Chromium itself (LOCKSTEP_CHROMIUM, /usr/bin/chromium, Playwright's own, or apt-get as root).
  * Ends with one line "N passed, N failed" over every test that ran.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadEnvConfig } from '@next/env';
@@ -26,6 +26,35 @@ function run(name: string, cmd: string, args: string[], env: Record<string, stri
 
 function step(name: string, cmd: string, args: string[], env: Record<string, string> = {}): void {
   if (run(name, cmd, args, env) !== 0) finish(`${name} failed`);
+}
+
+/**
+ * Checks that share nothing, run at once (tsc and eslint each keep one core busy): each one's output is printed whole when it
+ * ends, so the log reads as if they had run one after the other. Any failure stops the run after all of them have ended.
+ */
+async function together(steps: [name: string, cmd: string, args: string[]][]): Promise<void> {
+  const results = await Promise.all(
+    steps.map(
+      ([name, cmd, args]) =>
+        new Promise<[string, number, string, number]>((done) => {
+          const started = Date.now();
+          const child = spawn(cmd, args, { cwd: root, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', FORCE_COLOR: process.stdout.isTTY ? '1' : '0' } });
+          let out = '';
+          child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+          child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+          child.on('error', (e) => (out += `${e.message}\n`));
+          child.on('close', (code) => done([name, code ?? 1, out, Date.now() - started]));
+        }),
+    ),
+  );
+  for (const [name, code, out, ms] of results) {
+    console.log(`\n▶ ${name}${steps.length > 1 ? ' (alongside the others)' : ''}`);
+    if (out) process.stdout.write(out);
+    timings.push([name, ms]);
+    if (code !== 0) console.log(`${name}: exit ${code}`);
+  }
+  const failedStep = results.find(([, code]) => code !== 0);
+  if (failedStep) finish(`${failedStep[0]} failed`);
 }
 
 function finish(problem?: string): never {
@@ -102,38 +131,44 @@ function findAzureCli(): void {
   );
 }
 
-rmSync(resolve(root, 'test-results'), { recursive: true, force: true });
-mkdirSync(resolve(root, 'test-results'), { recursive: true });
-step('Type check (tsc)', bin('tsc'), ['--noEmit', '-p', '.']);
-step('Lint (eslint)', bin('eslint'), ['.', '--max-warnings=0']);
-step('Format (prettier --check)', bin('prettier'), ['--check', '--log-level', 'warn', '**/*.{ts,tsx,mjs,js}']);
-const unitFile = resolve(root, 'test-results', 'unit-results.json');
-const unit = run('Unit + contract (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitFile}`]);
-countVitest(unitFile);
-if (unit !== 0) finish('Unit or contract tests failed');
+async function main(): Promise<void> {
+  rmSync(resolve(root, 'test-results'), { recursive: true, force: true });
+  mkdirSync(resolve(root, 'test-results'), { recursive: true });
+  await together([
+    ['Type check (tsc)', bin('tsc'), ['--noEmit', '-p', '.']],
+    ['Lint (eslint)', bin('eslint'), ['.', '--max-warnings=0']],
+    ['Format (prettier --check)', bin('prettier'), ['--check', '--log-level', 'warn', '**/*.{ts,tsx,mjs,js}']],
+  ]);
+  const unitFile = resolve(root, 'test-results', 'unit-results.json');
+  const unit = run('Unit + contract (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitFile}`]);
+  countVitest(unitFile);
+  if (unit !== 0) finish('Unit or contract tests failed');
 
-findAzureCli();
-const azFile = resolve(root, 'test-results', 'conformance-results.json');
-const conformance = run('Azure CLI conformance (vitest)', bin('vitest'), [
-  'run',
-  '--config',
-  'vitest.conformance.mts',
-  '--reporter=default',
-  '--reporter=json',
-  `--outputFile.json=${azFile}`,
-]);
-countVitest(azFile);
-if (conformance !== 0) finish('The Azure CLI conformance suite failed');
+  findAzureCli();
+  const azFile = resolve(root, 'test-results', 'conformance-results.json');
+  const conformance = run('Azure CLI conformance (vitest)', bin('vitest'), [
+    'run',
+    '--config',
+    'vitest.conformance.mts',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${azFile}`,
+  ]);
+  countVitest(azFile);
+  if (conformance !== 0) finish('The Azure CLI conformance suite failed');
 
-const chromium = findChromium();
-loadEnvConfig(root, false, { info: () => undefined, error: console.error });
-const stamp = buildStamp(root, process.env);
-if (isBuildCurrent(root, stamp)) console.log('\n▶ Production build is current');
-else {
-  step('Production build (next build)', bin('next'), ['build']);
-  writeStamp(root, stamp);
+  const chromium = findChromium();
+  loadEnvConfig(root, false, { info: () => undefined, error: console.error });
+  const stamp = buildStamp(root, process.env);
+  if (isBuildCurrent(root, stamp)) console.log('\n▶ Production build is current');
+  else {
+    step('Production build (next build)', bin('next'), ['build']);
+    writeStamp(root, stamp);
+  }
+  const e2eFile = resolve(root, 'test-results', 'e2e-results.json');
+  const e2e = run('End to end (playwright)', bin('playwright'), ['test'], chromium ? { LOCKSTEP_CHROMIUM: chromium } : {});
+  countPlaywright(e2eFile);
+  finish(e2e !== 0 ? 'End-to-end tests failed' : undefined);
 }
-const e2eFile = resolve(root, 'test-results', 'e2e-results.json');
-const e2e = run('End to end (playwright)', bin('playwright'), ['test'], chromium ? { LOCKSTEP_CHROMIUM: chromium } : {});
-countPlaywright(e2eFile);
-finish(e2e !== 0 ? 'End-to-end tests failed' : undefined);
+
+void main();

@@ -44,7 +44,8 @@ export function PortalShell({ children, crumbs }: { children: ReactNode; crumbs?
   const router = useRouter();
   const pathname = usePathname();
   useEffect(() => {
-    if (!account && !offline && !busy) router.replace(`/?returnTo=${encodeURIComponent(pathname)}`);
+    // The whole address comes back after sign-in: a shared link to a filtered grid or an open pane keeps its filter.
+    if (!account && !offline && !busy) router.replace(`/?returnTo=${encodeURIComponent(pathname + window.location.search)}`);
   }, [account, offline, busy, router, pathname]);
   if (!account && !offline) return <StartupSplash />;
   return (
