@@ -1,18 +1,6 @@
 'use client';
 
-import {
-  Button,
-  Checkbox,
-  makeStyles,
-  mergeClasses,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Checkbox, makeStyles, mergeClasses, Table, TableBody, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
 import { ArrowSortDownRegular, ArrowSortUpRegular } from '@fluentui/react-icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
@@ -55,6 +43,16 @@ const useStyles = makeStyles({
     unicodeBidi: 'isolate',
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
   },
+  // The body's rows and cells are plain elements dressed as Fluent's (TableRow, TableCell with noNativeElements): a sort
+  // or a filter rewrites every visible cell, and Fluent's per-cell hooks were most of that work (bench: grid, sort click).
+  bodyRow: {
+    boxSizing: 'border-box',
+    alignItems: 'center',
+    color: tokens.colorNeutralForeground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    ':active': { backgroundColor: tokens.colorSubtleBackgroundPressed },
+  },
+  bodyCell: { position: 'relative', padding: `0 ${tokens.spacingHorizontalS}`, alignSelf: 'stretch', boxSizing: 'border-box' },
   frozen: { position: 'sticky', zIndex: 1, backgroundColor: 'inherit' },
   lastFrozen: { borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   ellipsis: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
@@ -148,6 +146,15 @@ function Grid({
   const total = (selection ? SELECT_WIDTH : 0) + shown.reduce((a, c) => a + c.width, 0);
   // Frozen: the selection box and the server name.
   const cellClass = (key: ColumnKey) => (key === 'name' ? mergeClasses(s.cell, s.frozen, s.lastFrozen) : s.cell);
+  // Worked out once per render of the grid, not once per cell.
+  const body: BodyClasses = {
+    row: mergeClasses(s.row, s.bodyRow),
+    selectedRow: mergeClasses(s.row, s.bodyRow, s.selectedRow),
+    cell: mergeClasses(s.cell, s.bodyCell),
+    frozen: mergeClasses(s.cell, s.bodyCell, s.frozen),
+    name: mergeClasses(s.cell, s.bodyCell, s.frozen, s.lastFrozen),
+    text: { ellipsis: s.ellipsis, muted: s.muted, strong: mergeClasses(s.ellipsis, s.strong) },
+  };
   // Rows can shrink under the keyboard (a filter); the position follows.
   const pos = { row: Math.min(active.row, rows.length), col: Math.min(active.col, colCount - 1) };
 
@@ -248,7 +255,7 @@ function Grid({
             ))}
           </TableRow>
         </TableHeader>
-        <TableBody style={{ position: 'relative', height: virtual.getTotalSize() }}>
+        <TableBody style={{ position: 'relative', height: virtual.getTotalSize() }} role="rowgroup">
           {virtual.getVirtualItems().map((v) => {
             const r = rows[v.index]!;
             const row = v.index + 1;
@@ -268,6 +275,7 @@ function Grid({
                 onToggle={selection?.onToggle}
                 onOpen={onOpen}
                 onFocusCell={setActive}
+                classes={body}
               />
             );
           })}
@@ -295,77 +303,107 @@ function widthOf(c: (typeof COLUMNS)[number], withSelection: boolean): CSSProper
  * One server's row. Memoised: a keystroke in the filter or an arrow key redraws only the rows whose server, position,
  * selection or focused cell changed, not every visible row (bench: grid).
  */
-const GridRow = memo(function GridRow({
-  r,
-  row,
-  top,
-  height,
-  total,
-  shown,
-  focusCol,
-  picked,
-  onToggle,
-  onOpen,
-  onFocusCell,
-}: {
-  r: ServerRow;
-  row: number;
-  top: number;
-  height: number;
-  total: number;
-  shown: (typeof COLUMNS)[number][];
-  /** The cell that holds the grid's one Tab stop when it is in this row, else -1. */
-  focusCol: number;
-  /** Whether the row is selected; undefined when the grid offers no selection. */
-  picked: boolean | undefined;
-  onToggle: ((row: ServerRow) => void) | undefined;
-  onOpen: (row: ServerRow) => void;
-  onFocusCell: (update: (p: Position) => Position) => void;
-}) {
-  const s = useStyles();
-  const selectable = picked !== undefined;
-  const lead = selectable ? 1 : 0;
-  const props = (col: number) => ({
-    'data-pos': `${row}:${col}`,
-    tabIndex: focusCol === col ? 0 : -1,
-    onFocus: () => onFocusCell((a) => (a.row === row && a.col === col ? a : { row, col })),
-  });
-  return (
-    <TableRow
-      className={mergeClasses(s.row, picked && s.selectedRow)}
-      style={{ top, height, minWidth: total, width: '100%' }}
-      aria-rowindex={row + 1}
-      aria-selected={selectable ? picked : undefined}
-      onClick={() => onOpen(r)}
-    >
-      {selectable && (
-        <TableCell role="gridcell" className={mergeClasses(s.cell, s.frozen)} style={SELECT_STYLE} onClick={(e) => e.stopPropagation()} {...props(0)}>
-          <Checkbox tabIndex={-1} aria-label={`Select ${r.name}`} checked={picked} onChange={() => onToggle?.(r)} />
-        </TableCell>
-      )}
-      {shown.map((c, i) => (
-        <TableCell
-          key={c.key}
-          role="gridcell"
-          className={c.key === 'name' ? mergeClasses(s.cell, s.frozen, s.lastFrozen) : s.cell}
-          style={widthOf(c, selectable)}
-          {...props(i + lead)}
-        >
-          {cell(c.key, r, s)}
-        </TableCell>
-      ))}
-    </TableRow>
-  );
-});
+const GridRow = memo(
+  function GridRow({
+    r,
+    row,
+    top,
+    height,
+    total,
+    shown,
+    focusCol,
+    picked,
+    onToggle,
+    onOpen,
+    onFocusCell,
+    classes: c,
+  }: {
+    r: ServerRow;
+    row: number;
+    top: number;
+    height: number;
+    total: number;
+    shown: (typeof COLUMNS)[number][];
+    /** The cell that holds the grid's one Tab stop when it is in this row, else -1. */
+    focusCol: number;
+    /** Whether the row is selected; undefined when the grid offers no selection. */
+    picked: boolean | undefined;
+    onToggle: ((row: ServerRow) => void) | undefined;
+    onOpen: (row: ServerRow) => void;
+    onFocusCell: (update: (p: Position) => Position) => void;
+    classes: BodyClasses;
+  }) {
+    const selectable = picked !== undefined;
+    const lead = selectable ? 1 : 0;
+    const props = (col: number) => ({
+      role: 'gridcell',
+      'data-pos': `${row}:${col}`,
+      tabIndex: focusCol === col ? 0 : -1,
+      onFocus: () => onFocusCell((a) => (a.row === row && a.col === col ? a : { row, col })),
+    });
+    return (
+      <div
+        role="row"
+        className={picked ? c.selectedRow : c.row}
+        style={{ top, height, minWidth: total, width: '100%' }}
+        aria-rowindex={row + 1}
+        aria-selected={selectable ? picked : undefined}
+        onClick={() => onOpen(r)}
+      >
+        {selectable && (
+          <div className={c.frozen} style={SELECT_STYLE} onClick={(e) => e.stopPropagation()} {...props(0)}>
+            <Checkbox tabIndex={-1} aria-label={`Select ${r.name}`} checked={picked} onChange={() => onToggle?.(r)} />
+          </div>
+        )}
+        {shown.map((col, i) => (
+          <div key={col.key} className={col.key === 'name' ? c.name : c.cell} style={widthOf(col, selectable)} {...props(i + lead)}>
+            {cell(col.key, r, c.text)}
+          </div>
+        ))}
+      </div>
+    );
+  },
+  // The classes object is rebuilt with each render of the grid; its strings are what matter.
+  (a, b) =>
+    a.r === b.r &&
+    a.row === b.row &&
+    a.top === b.top &&
+    a.height === b.height &&
+    a.total === b.total &&
+    a.shown === b.shown &&
+    a.focusCol === b.focusCol &&
+    a.picked === b.picked &&
+    a.onToggle === b.onToggle &&
+    a.onOpen === b.onOpen &&
+    a.onFocusCell === b.onFocusCell &&
+    a.classes.row === b.classes.row &&
+    a.classes.cell === b.classes.cell,
+);
+
+interface BodyClasses {
+  row: string;
+  selectedRow: string;
+  cell: string;
+  frozen: string;
+  name: string;
+  text: CellText;
+}
+
+interface CellText {
+  ellipsis: string;
+  muted: string;
+  /** Ellipsis and semibold: the server's name. */
+  strong: string;
+}
 
 /** Redrawn only when its rows, columns, sort or selection change (not on each progress tick of the page around it). */
 export const ServersGrid = memo(Grid);
 
-function cell(key: ColumnKey, r: ServerRow, s: ReturnType<typeof useStyles>) {
+function cell(key: ColumnKey, r: ServerRow, s: CellText) {
   switch (key) {
     case 'name':
       return (
-        <span className={mergeClasses(s.ellipsis, s.strong)} title={r.name}>
+        <span className={s.strong} title={r.name}>
           {r.name}
         </span>
       );

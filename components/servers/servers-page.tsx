@@ -50,7 +50,7 @@ import { KeepFocus } from '../common/keep-focus';
 import { Labelled } from '../common/labelled';
 import { FilterPill } from './filter-pill';
 import { useIdleImport } from '../common/use-idle-import';
-import { COLUMNS, DEFAULT_COLUMNS, DENSITIES, ServersGrid, type ColumnKey, type Density } from './servers-grid';
+import { COLUMNS, DEFAULT_COLUMNS, DENSITIES, ServersGrid, type ColumnKey, type Density, type SortState } from './servers-grid';
 
 const useStyles = makeStyles({
   filters: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalM },
@@ -213,7 +213,20 @@ export function ServersPage() {
   }, [filterKey]);
   const sortKey = params.get('sort') as ColumnKey | null;
   const sortDir = params.get('dir') === 'desc' ? ('desc' as const) : ('asc' as const);
-  const sort = useMemo(() => (sortKey && COLUMNS.some((c) => c.key === sortKey) ? { key: sortKey, dir: sortDir } : undefined), [sortKey, sortDir]);
+  const linkedSort = useMemo(() => (sortKey && COLUMNS.some((c) => c.key === sortKey) ? { key: sortKey, dir: sortDir } : undefined), [sortKey, sortDir]);
+  // A click on a header sorts at once, in this component; the address follows a moment later through the History API
+  // without a Next.js sync (a second redraw of the page per click: bench: grid, sort). A sort arriving from the address
+  // (a link, Back) wins over the one clicked.
+  const linkedKey = linkedSort ? `${linkedSort.key}|${linkedSort.dir}` : '';
+  const [sortBox, setSortBox] = useState<{ clicked?: SortState; seen: string }>({ seen: linkedKey });
+  if (sortBox.seen !== linkedKey) {
+    const clickedKey = sortBox.clicked ? `${sortBox.clicked.key}|${sortBox.clicked.dir}` : '';
+    setSortBox(clickedKey === linkedKey ? { clicked: sortBox.clicked, seen: linkedKey } : { seen: linkedKey });
+  }
+  const sort = sortBox.clicked ?? linkedSort;
+  const sortedBy = sort?.key;
+  const sortedDir = sort?.dir;
+  const sortWrite = useRef<number>(undefined);
   const verdict = filters.verdict;
   const columns = columnsStore.use();
   const open = params.get('server') ?? undefined;
@@ -345,14 +358,21 @@ export function ServersPage() {
   const onSort = useCallback(
     (key: ColumnKey) => {
       flushQ();
-      const next = new URLSearchParams(window.location.search);
-      const dir = next.get('sort') === key && next.get('dir') !== 'desc' ? 'desc' : 'asc';
-      next.set('sort', key);
-      next.set('dir', dir);
-      showParams(pathname, next);
+      const dir = sortedBy === key && sortedDir !== 'desc' ? 'desc' : 'asc';
+      setSortBox((b) => ({ ...b, clicked: { key, dir } }));
+      window.clearTimeout(sortWrite.current);
+      sortWrite.current = window.setTimeout(() => {
+        sortWrite.current = undefined;
+        const next = new URLSearchParams(window.location.search);
+        next.set('sort', key);
+        next.set('dir', dir);
+        // Next.js's own state object: it keeps its params as they were, and the page does not redraw for the write.
+        window.history.replaceState(window.history.state, '', `${pathname}${next.size ? `?${next}` : ''}`);
+      }, 100);
     },
-    [pathname, flushQ],
+    [pathname, flushQ, sortedBy, sortedDir, setSortBox],
   );
+  useEffect(() => () => window.clearTimeout(sortWrite.current), []);
   const onOpen = useCallback((r: ServerRow) => setParam('server', r.id), [setParam]);
   const onClose = useCallback(() => setParam('server', undefined), [setParam]);
   const onToggle = useCallback(
