@@ -146,15 +146,18 @@ function Grid({
   const total = (selection ? SELECT_WIDTH : 0) + shown.reduce((a, c) => a + c.width, 0);
   // Frozen: the selection box and the server name.
   const cellClass = (key: ColumnKey) => (key === 'name' ? mergeClasses(s.cell, s.frozen, s.lastFrozen) : s.cell);
-  // Worked out once per render of the grid, not once per cell.
-  const body: BodyClasses = {
-    row: mergeClasses(s.row, s.bodyRow),
-    selectedRow: mergeClasses(s.row, s.bodyRow, s.selectedRow),
-    cell: mergeClasses(s.cell, s.bodyCell),
-    frozen: mergeClasses(s.cell, s.bodyCell, s.frozen),
-    name: mergeClasses(s.cell, s.bodyCell, s.frozen, s.lastFrozen),
-    text: { ellipsis: s.ellipsis, muted: s.muted, strong: mergeClasses(s.ellipsis, s.strong) },
-  };
+  // Worked out once, not once per cell: one object while the styles are the same, so the memoised rows keep their props.
+  const body = useMemo<BodyClasses>(
+    () => ({
+      row: mergeClasses(s.row, s.bodyRow),
+      selectedRow: mergeClasses(s.row, s.bodyRow, s.selectedRow),
+      cell: mergeClasses(s.cell, s.bodyCell),
+      frozen: mergeClasses(s.cell, s.bodyCell, s.frozen),
+      name: mergeClasses(s.cell, s.bodyCell, s.frozen, s.lastFrozen),
+      text: { ellipsis: s.ellipsis, muted: s.muted, strong: mergeClasses(s.ellipsis, s.strong) },
+    }),
+    [s],
+  );
   // Rows can shrink under the keyboard (a filter); the position follows.
   const pos = { row: Math.min(active.row, rows.length), col: Math.min(active.col, colCount - 1) };
 
@@ -303,82 +306,65 @@ function widthOf(c: (typeof COLUMNS)[number], withSelection: boolean): CSSProper
  * One server's row. Memoised: a keystroke in the filter or an arrow key redraws only the rows whose server, position,
  * selection or focused cell changed, not every visible row (bench: grid).
  */
-const GridRow = memo(
-  function GridRow({
-    r,
-    row,
-    top,
-    height,
-    total,
-    shown,
-    focusCol,
-    picked,
-    onToggle,
-    onOpen,
-    onFocusCell,
-    classes: c,
-  }: {
-    r: ServerRow;
-    row: number;
-    top: number;
-    height: number;
-    total: number;
-    shown: (typeof COLUMNS)[number][];
-    /** The cell that holds the grid's one Tab stop when it is in this row, else -1. */
-    focusCol: number;
-    /** Whether the row is selected; undefined when the grid offers no selection. */
-    picked: boolean | undefined;
-    onToggle: ((row: ServerRow) => void) | undefined;
-    onOpen: (row: ServerRow) => void;
-    onFocusCell: (update: (p: Position) => Position) => void;
-    classes: BodyClasses;
-  }) {
-    const selectable = picked !== undefined;
-    const lead = selectable ? 1 : 0;
-    const props = (col: number) => ({
-      role: 'gridcell',
-      'data-pos': `${row}:${col}`,
-      tabIndex: focusCol === col ? 0 : -1,
-      onFocus: () => onFocusCell((a) => (a.row === row && a.col === col ? a : { row, col })),
-    });
-    return (
-      <div
-        role="row"
-        className={picked ? c.selectedRow : c.row}
-        style={{ top, height, minWidth: total, width: '100%' }}
-        aria-rowindex={row + 1}
-        aria-selected={selectable ? picked : undefined}
-        onClick={() => onOpen(r)}
-      >
-        {selectable && (
-          <div className={c.frozen} style={SELECT_STYLE} onClick={(e) => e.stopPropagation()} {...props(0)}>
-            <Checkbox tabIndex={-1} aria-label={`Select ${r.name}`} checked={picked} onChange={() => onToggle?.(r)} />
-          </div>
-        )}
-        {shown.map((col, i) => (
-          <div key={col.key} className={col.key === 'name' ? c.name : c.cell} style={widthOf(col, selectable)} {...props(i + lead)}>
-            {cell(col.key, r, c.text)}
-          </div>
-        ))}
-      </div>
-    );
-  },
-  // The classes object is rebuilt with each render of the grid; its strings are what matter.
-  (a, b) =>
-    a.r === b.r &&
-    a.row === b.row &&
-    a.top === b.top &&
-    a.height === b.height &&
-    a.total === b.total &&
-    a.shown === b.shown &&
-    a.focusCol === b.focusCol &&
-    a.picked === b.picked &&
-    a.onToggle === b.onToggle &&
-    a.onOpen === b.onOpen &&
-    a.onFocusCell === b.onFocusCell &&
-    a.classes.row === b.classes.row &&
-    a.classes.cell === b.classes.cell,
-);
+const GridRow = memo(function GridRow({
+  r,
+  row,
+  top,
+  height,
+  total,
+  shown,
+  focusCol,
+  picked,
+  onToggle,
+  onOpen,
+  onFocusCell,
+  classes: c,
+}: {
+  r: ServerRow;
+  row: number;
+  top: number;
+  height: number;
+  total: number;
+  shown: (typeof COLUMNS)[number][];
+  /** The cell that holds the grid's one Tab stop when it is in this row, else -1. */
+  focusCol: number;
+  /** Whether the row is selected; undefined when the grid offers no selection. */
+  picked: boolean | undefined;
+  onToggle: ((row: ServerRow) => void) | undefined;
+  onOpen: (row: ServerRow) => void;
+  onFocusCell: (update: (p: Position) => Position) => void;
+  classes: BodyClasses;
+}) {
+  const selectable = picked !== undefined;
+  const lead = selectable ? 1 : 0;
+  const props = (col: number) => ({
+    role: 'gridcell',
+    'data-pos': `${row}:${col}`,
+    tabIndex: focusCol === col ? 0 : -1,
+    onFocus: () => onFocusCell((a) => (a.row === row && a.col === col ? a : { row, col })),
+  });
+  return (
+    <div
+      role="row"
+      className={picked ? c.selectedRow : c.row}
+      style={{ top, height, minWidth: total, width: '100%' }}
+      aria-rowindex={row + 1}
+      aria-selected={selectable ? picked : undefined}
+      onClick={() => onOpen(r)}
+    >
+      {selectable && (
+        <div className={c.frozen} style={SELECT_STYLE} onClick={(e) => e.stopPropagation()} {...props(0)}>
+          <Checkbox tabIndex={-1} aria-label={`Select ${r.name}`} checked={picked} onChange={() => onToggle?.(r)} />
+        </div>
+      )}
+      {shown.map((col, i) => (
+        <div key={col.key} className={col.key === 'name' ? c.name : c.cell} style={widthOf(col, selectable)} {...props(i + lead)}>
+          {cell(col.key, r, c.text)}
+        </div>
+      ))}
+    </div>
+  );
+});
 
 interface BodyClasses {
   row: string;

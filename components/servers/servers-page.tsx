@@ -128,6 +128,14 @@ function showParams(pathname: string, next: URLSearchParams): void {
   window.history.replaceState(null, '', `${pathname}${next.size ? `?${next}` : ''}`);
 }
 
+/**
+ * The same write, with Next.js's own state object: Next.js then keeps its params as they were and the page does not redraw
+ * for it. For what the page already shows from its own state (the search box, a clicked sort).
+ */
+function followParams(pathname: string, next: URLSearchParams): void {
+  window.history.replaceState(window.history.state, '', `${pathname}${next.size ? `?${next}` : ''}`);
+}
+
 /** The columns shown, remembered per browser as a comma-separated list of keys; a key no column has any more is dropped. */
 const columnsStore = browserStore<ColumnKey[]>('lockstep.servers.columns', someOf(COLUMNS.map((c) => c.key)), {
   storage: 'local',
@@ -246,7 +254,7 @@ export function ServersPage() {
       const next = new URLSearchParams(window.location.search);
       if (value) next.set('q', value);
       else next.delete('q');
-      window.history.replaceState(window.history.state, '', `${pathname}${next.size ? `?${next}` : ''}`);
+      followParams(pathname, next);
     },
     [pathname],
   );
@@ -366,8 +374,7 @@ export function ServersPage() {
         const next = new URLSearchParams(window.location.search);
         next.set('sort', key);
         next.set('dir', dir);
-        // Next.js's own state object: it keeps its params as they were, and the page does not redraw for the write.
-        window.history.replaceState(window.history.state, '', `${pathname}${next.size ? `?${next}` : ''}`);
+        followParams(pathname, next);
       }, 100);
     },
     [pathname, flushQ, sortedBy, sortedDir, setSortBox],
