@@ -22,7 +22,8 @@ export function startMsal(config: LockstepConfig): Promise<MsalStart> {
     pca.addEventCallback((event) => {
       if ((event.eventType === EventType.LOGIN_SUCCESS || event.eventType === EventType.ACQUIRE_TOKEN_SUCCESS) && event.payload) {
         const account = (event.payload as AuthenticationResult).account;
-        if (account) pca.setActiveAccount(account);
+        // Only a different account: setting the same one again rewrites session storage and tells every listener.
+        if (account && pca.getActiveAccount()?.homeAccountId !== account.homeAccountId) pca.setActiveAccount(account);
       }
     });
     const result = await pca.handleRedirectPromise();
