@@ -97,9 +97,10 @@ export function LandingPage() {
   const openFile = async (file: File | undefined) => {
     if (!file) return;
     setError(undefined);
-    // The schema and the rules load only when someone opens a file: the signed-out page stays small.
+    // The rules load only when someone opens a file (the schema only in the worker that reads it): the signed-out page
+    // stays small, and choosing a file starts no long task on the page.
     const [{ EstateFileError }, { openEstateFile }, { openOfflineEstate }] = await Promise.all([
-      import('@/lib/estate/file'),
+      import('@/lib/estate/file-error'),
       import('@/lib/estate/open-file'),
       import('@/lib/queries/estate'),
     ]);

@@ -4,6 +4,7 @@
  * inventory, is scanned by the CLI and is opened in the browser for offline review.
  */
 import { z } from 'zod';
+import { EstateFileError } from './file-error';
 import { parseResourceId, sameType } from './ids';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -99,16 +100,7 @@ export type EstateDirectoryObject = z.infer<typeof estateDirectoryObjectSchema>;
 /** A raw ARM resource: the fields every resource has, and whatever else ARM sent. */
 export type ArmResource = z.infer<typeof estateResourceSchema>;
 
-export class EstateFileError extends Error {
-  constructor(
-    readonly source: string,
-    readonly jsonPath: string,
-    readonly detail: string,
-  ) {
-    super(`${source}: ${jsonPath}: ${detail}`);
-    this.name = 'EstateFileError';
-  }
-}
+export { EstateFileError };
 
 /** `['resources', 3, 'id']` → `$.resources[3].id` */
 export function jsonPath(path: ReadonlyArray<PropertyKey>): string {

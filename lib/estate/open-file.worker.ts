@@ -1,25 +1,32 @@
 /**
  * Reads, parses and validates an estate file off the main thread: a 10,000-server capture is some 50 MB of JSON, and
  * parsing and checking it holds a thread for a third of a second. The file comes back in pieces (the top-level fields,
- * then the resources a few hundred at a time), so no single message costs the page a long task to receive.
+ * then the resources a couple of hundred at a time), each sent when the page asks for it: the browser hands a page the
+ * messages waiting for it in one task, so pieces sent all at once arrived as one long task of copying.
  */
 import { EstateFileError, parseEstateFile } from './file';
-import type { OpenFileMessage } from './open-file';
+import type { ArmResource } from './file';
+import type { OpenFileMessage, OpenFileRequest } from './open-file';
 
-/** Resources per message: a few megabytes, which the page takes in well within a frame's budget. */
-const CHUNK = 400;
+/** Resources per message: about a megabyte, which the page copies in a few milliseconds. */
+const CHUNK = 200;
 
 const post = (m: OpenFileMessage) => (self as unknown as Worker).postMessage(m);
+let pieces: ArmResource[][] = [];
 
-self.onmessage = async (event: MessageEvent<{ file: File }>) => {
-  const { file } = event.data;
+self.onmessage = async (event: MessageEvent<OpenFileRequest>) => {
+  if (event.data.kind === 'next') {
+    const piece = pieces.shift();
+    post(piece ? { kind: 'resources', resources: piece } : { kind: 'done' });
+    return;
+  }
   try {
-    const parsed = parseEstateFile(await file.text(), file.name);
+    const parsed = parseEstateFile(await event.data.file.text(), event.data.file.name);
     const { resources } = parsed;
+    pieces = [];
+    for (let i = 0; i < resources.length; i += CHUNK) pieces.push(resources.slice(i, i + CHUNK));
     // The top-level fields keep their order (an export writes them back as they came): resources arrive into the same slot.
     post({ kind: 'head', head: { ...parsed, resources: [] } });
-    for (let i = 0; i < resources.length; i += CHUNK) post({ kind: 'resources', resources: resources.slice(i, i + CHUNK) });
-    post({ kind: 'done' });
   } catch (e) {
     post(
       e instanceof EstateFileError
