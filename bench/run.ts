@@ -318,7 +318,11 @@ async function openCapture(browser: Browser, capture: string, total: number): Pr
   await page.getByLabel('Estate file').setInputFiles(capture);
   await page.waitForURL(/\/overview\/$/, { timeout: 300_000 });
   await page.getByRole('navigation', { name: 'Lockstep' }).getByRole('link', { name: 'Replicating servers' }).click();
-  await page.getByText(`Showing ${total} of ${total} servers`).waitFor({ timeout: 300_000 });
+  // Waits by reading text only: a locator's polling checks visibility, which lays the page out in its own long tasks.
+  await page.waitForFunction((caption) => document.body.textContent?.includes(caption), `Showing ${total} of ${total} servers`, {
+    timeout: 300_000,
+    polling: 50,
+  });
   const firstRows = Date.now() - started;
   const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
   return { page, firstRows, long };

@@ -110,7 +110,9 @@ export function LandingPage() {
       router.prefetch('/overview/');
       void Promise.all([import('@/components/shell/portal-shell'), import('@/components/overview/overview-page')]).catch(() => undefined);
       openOfflineEstate(file.name, await opening);
-      router.push('/overview/');
+      // Nothing is scrolled on the way from this page: no scroll handling, which would read the new page's layout in the
+      // middle of mounting it (Next.js's scroll-into-view check, measured at 35 ms of forced style and layout).
+      router.push('/overview/', { scroll: false });
     } catch (e) {
       setError(
         e instanceof EstateFileError
