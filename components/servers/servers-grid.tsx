@@ -137,9 +137,9 @@ function Grid({
   const scroller = useRef<HTMLDivElement>(null);
   const focusWanted = useRef(false);
   const [active, setActive] = useState<Position>({ row: 1, col: 0 });
+  const height = Math.min(560, (rows.length + 1) * ROW + 4);
   // The virtualizer hands back fresh functions each render; React Compiler skips memoising this component, which is what we want.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const height = Math.min(560, (rows.length + 1) * ROW + 4);
   const virtual = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
