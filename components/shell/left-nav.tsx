@@ -66,7 +66,9 @@ export function LeftNav() {
               onClick={(e) => {
                 if (e.metaKey || e.ctrlKey || e.shiftKey) return;
                 e.preventDefault();
-                router.push(item.href);
+                // The frame puts the new page at the top of its pane itself, after it is drawn (portal-shell.tsx): Next.js's
+                // own check would read the new page's layout in the middle of mounting it.
+                router.push(item.href, { scroll: false });
               }}
             >
               {collapsed ? null : item.title}

@@ -2,7 +2,7 @@
 
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { usePathname, useRouter } from 'next/navigation';
-import { useEffect, type ReactNode } from 'react';
+import { startTransition, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useOfflineEstate } from '@/lib/queries/estate';
 import { StartupSplash } from '../common/startup-splash';
 import { Breadcrumbs, type Crumb } from './breadcrumbs';
@@ -47,6 +47,20 @@ export function PortalShell({ children, crumbs }: { children: ReactNode; crumbs?
     // The whole address comes back after sign-in: a shared link to a filtered grid or an open pane keeps its filter.
     if (!account && !offline && !busy) router.replace(`/?returnTo=${encodeURIComponent(pathname + window.location.search)}`);
   }, [account, offline, busy, router, pathname]);
+  // The first time the frame mounts, the page inside it mounts a frame later: arriving from sign-in or from an opened
+  // file, the header, navigation and page are then drawn in two short tasks instead of one long one (bench: grid). A
+  // transition, so React draws the page in slices between frames.
+  const [pageShown, setPageShown] = useState(false);
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => startTransition(() => setPageShown(true)));
+    return () => cancelAnimationFrame(frame);
+  }, []);
+  // A new page starts at the top of the pane, read and set once it is drawn (the left navigation turns off Next.js's
+  // scroll handling, which measured the page in the middle of its commit).
+  const main = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (main.current && main.current.scrollTop !== 0) main.current.scrollTop = 0;
+  }, [pathname]);
   if (!account && !offline) return <StartupSplash />;
   return (
     <div className={s.frame}>
@@ -57,9 +71,9 @@ export function PortalShell({ children, crumbs }: { children: ReactNode; crumbs?
       <NotificationToasts />
       <div className={s.body}>
         <LeftNav />
-        <main id="main" className={s.main} tabIndex={-1}>
+        <main ref={main} id="main" className={s.main} tabIndex={-1}>
           <Breadcrumbs extra={crumbs} />
-          {children}
+          {pageShown && children}
         </main>
       </div>
     </div>
