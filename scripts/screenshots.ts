@@ -56,7 +56,16 @@ const SHOTS: Shot[] = [
   { name: 'rules', who: 'consultant', path: '/rules/' },
   { name: 'rule', who: 'consultant', path: '/rules/LS-DES-001/' },
   { name: 'settings', who: 'consultant', path: '/settings/' },
-  { name: 'not-found', who: 'consultant', path: '/no-such-page/' },
+  {
+    name: 'not-found',
+    who: 'consultant',
+    path: '/no-such-page/',
+    // The prerendered page already has its heading; the portal's frame loads after it for someone signed in.
+    then: async (page) => {
+      await page.getByRole('navigation', { name: 'Breadcrumb' }).getByText('Page not found').waitFor({ timeout: 30_000 });
+      await page.getByRole('heading', { name: 'This page does not exist' }).waitFor();
+    },
+  },
 ];
 
 async function waitForApp(): Promise<boolean> {
