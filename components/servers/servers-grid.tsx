@@ -3,8 +3,9 @@
 import { Button, Checkbox, makeStyles, mergeClasses, Table, TableBody, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
 import { ArrowSortDownRegular, ArrowSortUpRegular } from '@fluentui/react-icons';
 import { elementScroll, useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual';
-import { memo, startTransition, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import type { ServerRow } from '@/lib/readiness/rows';
+import { useAfterFirstFrame } from '../common/use-after-first-frame';
 import { HealthIcon, VerdictBadge } from '../common/verdict-badge';
 
 /** Row heights: compact is Fluent's small table density, comfortable its medium. */
@@ -167,13 +168,8 @@ function Grid({
     }),
     [s],
   );
-  // The body's rows mount one frame after the grid's frame and header: a page arriving with thousands of servers then
-  // draws in two short tasks instead of one long one (bench: grid, longest task while loading), the rows in slices.
-  const [bodyShown, setBodyShown] = useState(false);
-  useEffect(() => {
-    const frame = requestAnimationFrame(() => startTransition(() => setBodyShown(true)));
-    return () => cancelAnimationFrame(frame);
-  }, []);
+  // The body's rows mount one frame after the grid's frame and header.
+  const bodyShown = useAfterFirstFrame();
   // Rows can shrink under the keyboard (a filter); the position follows.
   const pos = { row: Math.min(active.row, rows.length), col: Math.min(active.col, colCount - 1) };
 

@@ -2,9 +2,10 @@
 
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { usePathname, useRouter } from 'next/navigation';
-import { startTransition, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useOfflineEstate } from '@/lib/queries/estate';
 import { StartupSplash } from '../common/startup-splash';
+import { useAfterFirstFrame } from '../common/use-after-first-frame';
 import { Breadcrumbs, type Crumb } from './breadcrumbs';
 import { HeaderBar } from './header-bar';
 import { LeftNav } from './left-nav';
@@ -47,14 +48,8 @@ export function PortalShell({ children, crumbs }: { children: ReactNode; crumbs?
     // The whole address comes back after sign-in: a shared link to a filtered grid or an open pane keeps its filter.
     if (!account && !offline && !busy) router.replace(`/?returnTo=${encodeURIComponent(pathname + window.location.search)}`);
   }, [account, offline, busy, router, pathname]);
-  // The first time the frame mounts, the page inside it mounts a frame later: arriving from sign-in or from an opened
-  // file, the header, navigation and page are then drawn in two short tasks instead of one long one (bench: grid). A
-  // transition, so React draws the page in slices between frames.
-  const [pageShown, setPageShown] = useState(false);
-  useEffect(() => {
-    const frame = requestAnimationFrame(() => startTransition(() => setPageShown(true)));
-    return () => cancelAnimationFrame(frame);
-  }, []);
+  // The first time the frame mounts (arriving from sign-in or from an opened file), the page inside it mounts a frame later.
+  const pageShown = useAfterFirstFrame();
   // A new page starts at the top of the pane, read and set once it is drawn (the left navigation turns off Next.js's
   // scroll handling, which measured the page in the middle of its commit).
   const main = useRef<HTMLElement>(null);

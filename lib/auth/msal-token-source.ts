@@ -47,7 +47,8 @@ export class MsalTokenSource implements TokenSource {
   async getArmToken(options?: { forceRefresh?: boolean }): Promise<ArmToken> {
     const force = options?.forceRefresh ?? false;
     if (!force && this.held && this.held.expiresOnTimestamp - Date.now() > RENEWAL_MARGIN_MS) return this.held;
-    // A renewal already on its way answers everyone; a forced one is joined only by a forced one or a plain one.
+    // Callers join a renewal already on its way, except a forced refresh joining a plain one (which may bring back the
+    // token ARM just refused).
     if (this.pending && (this.pending.forced || !force)) return this.pending.promise;
     const promise = this.acquire(force);
     const pending = { promise, forced: force };

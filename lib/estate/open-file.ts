@@ -28,9 +28,9 @@ export async function openEstateFile(file: File): Promise<EstateFile> {
       let head: EstateFile | undefined;
       worker.onerror = (e) => reject(new Error(e.message || 'the file could not be read'));
       worker.onmessageerror = () => reject(new Error('the file could not be handed to the page'));
+      const next = () => worker.postMessage({ kind: 'next' } satisfies OpenFileRequest);
       worker.onmessage = (event: MessageEvent<OpenFileMessage>) => {
         const m = event.data;
-        const next = () => worker.postMessage({ kind: 'next' } satisfies OpenFileRequest);
         if (m.kind === 'head') {
           head = m.head;
           next();

@@ -12,19 +12,21 @@ import type { OpenFileMessage, OpenFileRequest } from './open-file';
 const CHUNK = 200;
 
 const post = (m: OpenFileMessage) => (self as unknown as Worker).postMessage(m);
-let pieces: ArmResource[][] = [];
+/** The file's resources, and how many of them the page has been sent. */
+let resources: ArmResource[] = [];
+let sent = 0;
 
 self.onmessage = async (event: MessageEvent<OpenFileRequest>) => {
   if (event.data.kind === 'next') {
-    const piece = pieces.shift();
-    post(piece ? { kind: 'resources', resources: piece } : { kind: 'done' });
+    const piece = resources.slice(sent, sent + CHUNK);
+    sent += piece.length;
+    post(piece.length > 0 ? { kind: 'resources', resources: piece } : { kind: 'done' });
     return;
   }
   try {
     const parsed = parseEstateFile(await event.data.file.text(), event.data.file.name);
-    const { resources } = parsed;
-    pieces = [];
-    for (let i = 0; i < resources.length; i += CHUNK) pieces.push(resources.slice(i, i + CHUNK));
+    resources = parsed.resources;
+    sent = 0;
     // The top-level fields keep their order (an export writes them back as they came): resources arrive into the same slot.
     post({ kind: 'head', head: { ...parsed, resources: [] } });
   } catch (e) {
