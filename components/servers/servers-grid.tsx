@@ -53,12 +53,13 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     ':active': { backgroundColor: tokens.colorSubtleBackgroundPressed },
   },
-  bodyCell: { position: 'relative', padding: `0 ${tokens.spacingHorizontalS}`, alignSelf: 'stretch', boxSizing: 'border-box' },
+  // A block with its text in it, centred by the row's line height: the cell clips and ellipsises its own text, so a cell
+  // is one box instead of a flex box around a clipping box (a filter keystroke lays out every visible cell again).
+  bodyCell: { display: 'block', position: 'relative', padding: `0 ${tokens.spacingHorizontalS}`, alignSelf: 'stretch', boxSizing: 'border-box' },
+  nameCell: { fontWeight: tokens.fontWeightSemibold },
   frozen: { position: 'sticky', zIndex: 1, backgroundColor: 'inherit' },
   lastFrozen: { borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
-  ellipsis: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   muted: { color: tokens.colorNeutralForeground2 },
-  strong: { fontWeight: tokens.fontWeightSemibold },
   sortButton: { fontWeight: tokens.fontWeightSemibold, paddingLeft: 0, minWidth: 0, justifyContent: 'flex-start' },
 });
 
@@ -67,7 +68,7 @@ export type ColumnKey = 'name' | 'method' | 'project' | 'subscription' | 'region
 /** In display order: what the page is for (server, verdict, top finding) first, the rest scrolls under the frozen server. */
 export const COLUMNS: { key: ColumnKey; title: string; width: number; grow?: boolean; sortValue: (r: ServerRow) => string | number }[] = [
   { key: 'name', title: 'Server', width: 170, sortValue: (r) => r.name },
-  { key: 'verdict', title: 'Verdict', width: 124, sortValue: (r) => ['blocked', 'unprotected', 'unknown', 'attention', 'ready'].indexOf(r.verdict) },
+  { key: 'verdict', title: 'Verdict', width: 130, sortValue: (r) => ['blocked', 'unprotected', 'unknown', 'attention', 'ready'].indexOf(r.verdict) },
   { key: 'finding', title: 'Top finding', width: 340, grow: true, sortValue: (r) => r.topFinding?.ruleId ?? 'ZZZ' },
   { key: 'method', title: 'Method', width: 110, sortValue: (r) => r.method },
   { key: 'project', title: 'Project', width: 150, sortValue: (r) => r.project },
@@ -163,8 +164,8 @@ function Grid({
       selectedRow: mergeClasses(s.row, s.bodyRow, s.selectedRow),
       cell: mergeClasses(s.cell, s.bodyCell),
       frozen: mergeClasses(s.cell, s.bodyCell, s.frozen),
-      name: mergeClasses(s.cell, s.bodyCell, s.frozen, s.lastFrozen),
-      text: { ellipsis: s.ellipsis, muted: s.muted, strong: mergeClasses(s.ellipsis, s.strong) },
+      name: mergeClasses(s.cell, s.bodyCell, s.frozen, s.lastFrozen, s.nameCell),
+      muted: s.muted,
     }),
     [s],
   );
@@ -386,7 +387,8 @@ const GridRow = memo(function GridRow({
     <div
       role="row"
       className={picked ? c.selectedRow : c.row}
-      style={{ top, height, minWidth: total, width: '100%' }}
+      // The border is inside the height: the line box fills the rest, so the cells' text sits in the middle.
+      style={{ top, height, lineHeight: `${height - 1}px`, minWidth: total, width: '100%' }}
       aria-rowindex={row + 1}
       aria-selected={selectable ? picked : undefined}
       onClick={() => onOpen(r)}
@@ -397,8 +399,8 @@ const GridRow = memo(function GridRow({
         </div>
       )}
       {shown.map((col, i) => (
-        <div key={col.key} className={col.key === 'name' ? c.name : c.cell} style={widthOf(col, selectable)} {...props(i + lead)}>
-          {cell(col.key, r, c.text)}
+        <div key={col.key} className={col.key === 'name' ? c.name : c.cell} style={widthOf(col, selectable)} title={textOf(col.key, r)} {...props(i + lead)}>
+          {cell(col.key, r, c.muted)}
         </div>
       ))}
     </div>
@@ -411,86 +413,59 @@ interface BodyClasses {
   cell: string;
   frozen: string;
   name: string;
-  text: CellText;
-}
-
-interface CellText {
-  ellipsis: string;
   muted: string;
-  /** Ellipsis and semibold: the server's name. */
-  strong: string;
 }
 
 /** Redrawn only when its rows, columns, sort or selection change (not on each progress tick of the page around it). */
 export const ServersGrid = memo(Grid);
 
-function cell(key: ColumnKey, r: ServerRow, s: CellText) {
+/** A cell's text: its content for the text columns, the name beside the health icon for a DES or a vault, and its tooltip. */
+function textOf(key: ColumnKey, r: ServerRow): string | undefined {
   switch (key) {
     case 'name':
-      return (
-        <span className={s.strong} title={r.name}>
-          {r.name}
-        </span>
-      );
+      return r.name;
     case 'method':
       return r.method === 'agent-based' ? 'Agent-based' : 'Agentless';
     case 'project':
-      return (
-        <span className={s.ellipsis} title={r.project}>
-          {r.project}
-        </span>
-      );
+      return r.project;
     case 'subscription':
-      return (
-        <span className={s.ellipsis} title={r.subscription}>
-          {r.subscription}
-        </span>
-      );
+      return r.subscription;
     case 'region':
       return r.targetRegion;
-    case 'state': {
-      const text = r.progress !== undefined ? `${r.state} · ${r.progress}%` : r.state;
-      return (
-        <span className={s.ellipsis} title={text}>
-          {text}
-        </span>
-      );
-    }
-    case 'disks':
-      return (
-        <>
-          {r.disks} · <span className={s.muted}>{r.capacityGiB} GiB</span>
-        </>
-      );
+    case 'state':
+      return r.progress !== undefined ? `${r.state} · ${r.progress}%` : r.state;
     case 'encryption':
       return ENCRYPTION[r.encryption];
     case 'des':
+      return r.desName || undefined;
+    case 'vault':
+      return r.vaultName || undefined;
+    case 'finding':
+      return r.topFinding ? `${r.topFinding.ruleId}: ${r.topFinding.message}` : 'No findings';
+    default:
+      return undefined;
+  }
+}
+
+function cell(key: ColumnKey, r: ServerRow, muted: string) {
+  switch (key) {
+    case 'disks':
       return (
         <>
-          <HealthIcon health={r.desHealth} />
-          <span className={s.ellipsis} title={r.desName || undefined}>
-            {r.desName || '—'}
-          </span>
+          {r.disks} · <span className={muted}>{r.capacityGiB} GiB</span>
         </>
       );
+    case 'des':
     case 'vault':
       return (
         <>
-          <HealthIcon health={r.vaultHealth} />
-          <span className={s.ellipsis} title={r.vaultName || undefined}>
-            {r.vaultName || '—'}
-          </span>
+          <HealthIcon health={key === 'des' ? r.desHealth : r.vaultHealth} />
+          {textOf(key, r) ?? '—'}
         </>
       );
     case 'verdict':
       return <VerdictBadge verdict={r.verdict} />;
-    case 'finding': {
-      const text = r.topFinding ? `${r.topFinding.ruleId}: ${r.topFinding.message}` : 'No findings';
-      return (
-        <span className={s.ellipsis} title={text}>
-          {text}
-        </span>
-      );
-    }
+    default:
+      return textOf(key, r);
   }
 }

@@ -33,7 +33,7 @@ import {
   ServerRegular,
 } from '@fluentui/react-icons';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { browserStore, oneOf, someOf } from '@/lib/queries/browser-store';
 import { selectionStore } from '@/lib/queries/selection-store';
 import { REENABLE_ACTION, useWriteAccess } from '@/lib/queries/write-access';
@@ -277,7 +277,6 @@ export function ServersPage() {
     },
     [],
   );
-  const deferredQ = useDeferredValue(search);
   const access = useWriteAccess();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
 
@@ -325,11 +324,12 @@ export function ServersPage() {
     return () => window.clearTimeout(t);
   }, [open]);
 
-  // Plain computation: filtering and sorting 10,000 rows takes a few milliseconds (bench: grid).
-  const rows = useMemo(
-    () => (readiness ? sortRows(filterRows(readiness.rows, { ...filters, q: deferredQ }), sort) : EMPTY),
-    [readiness, filters, deferredQ, sort],
-  );
+  // Sorted once per sort, then filtered on each keystroke: a filter keeps the order of what it filters, so a keystroke
+  // costs one pass over the rows (1-2 ms at 10,000) and never a sort. The rows follow the box in the keystroke's own
+  // render: only the visible rows are drawn, so that render costs the same at 10,000 rows as at 50, and a deferred
+  // second render cost a frame of its own (bench: grid, keystroke).
+  const sorted = useMemo(() => (readiness ? sortRows(readiness.rows, sort) : EMPTY), [readiness, sort]);
+  const rows = useMemo(() => filterRows(sorted, { ...filters, q: search }), [sorted, filters, search]);
   const options = optionsOf(readiness?.rows ?? EMPTY);
 
   const stamp = new Date().toISOString().slice(0, 10);

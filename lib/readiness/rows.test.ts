@@ -5,7 +5,7 @@ import { parseEstateFile } from '../estate/file';
 import { normalize } from '../estate/normalize';
 import { evaluate } from './evaluate';
 import { desRows, vaultRows } from './resource-rows';
-import { chainOf, coverageOf, serverRows, topFindings } from './rows';
+import { chainOf, coverageOf, filterRows, serverRows, topFindings } from './rows';
 
 const file = parseEstateFile(readFileSync(resolve(__dirname, '../../emulator/estates/contoso-health.json'), 'utf8'), 'demo');
 const estate = normalize(file);
@@ -70,5 +70,23 @@ describe('grid rows', () => {
       ['LS-DES-003', 5],
       ['LS-KV-002', 5],
     ]);
+  });
+
+  it('filters by text in any field, keeping the order it is given (the grid sorts once, then filters per keystroke)', () => {
+    const byName = [...rows].sort((a, b) => b.name.localeCompare(a.name));
+    const hits = filterRows(byName, { q: 'pacs' });
+    expect(hits.length).toBeGreaterThan(1);
+    expect(
+      hits.every((r) =>
+        [r.name, r.project, r.subscription, r.targetRegion, r.desName, r.vaultName, r.state, r.topFinding?.message].some((t) =>
+          t?.toLowerCase().includes('pacs'),
+        ),
+      ),
+    ).toBe(true);
+    expect(hits).toEqual(byName.filter((r) => hits.includes(r)));
+    const withVerdict = filterRows(byName, { q: 'pacs', verdict: hits[0]!.verdict });
+    expect(withVerdict.length).toBeGreaterThan(0);
+    expect(withVerdict.every((r) => r.verdict === hits[0]!.verdict)).toBe(true);
+    expect(filterRows(byName, { q: '   ' })).toEqual(byName);
   });
 });
