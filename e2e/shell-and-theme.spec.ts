@@ -50,6 +50,14 @@ test('the left navigation reaches every section, keyboard included', async ({ pa
   await nav.getByRole('link', { name: 'Overview' }).focus();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/overview\/$/);
+  // A page read far down does not hand its scroll position to the next one: Rules opens at its top.
+  await expect(page.getByRole('list', { name: 'Top findings' })).toBeVisible();
+  const pane = page.locator('main#main');
+  await pane.evaluate((m) => (m.scrollTop = m.scrollHeight));
+  await expect.poll(() => pane.evaluate((m) => m.scrollTop)).toBeGreaterThan(100);
+  await nav.getByRole('link', { name: 'Rules' }).click();
+  await expect(page.getByRole('heading', { name: 'Rules', level: 1 })).toBeVisible();
+  await expect.poll(() => pane.evaluate((m) => m.scrollTop)).toBe(0);
 });
 
 test('the navigation collapses to its icons and stays so after a reload; every section is still reachable by name', async ({ page }) => {
