@@ -10,7 +10,8 @@
  *   bundle     — each route's first-load JavaScript (gzip; signed-out ≤ 250 kB, portal pages ≤ 350 kB) and proof that no
  *                ARM SDK is in it.
  *   grid       — Chromium with 10,000 rows: a keystroke in the filter to the rows painted, beside a bare Fluent Table +
- *                TanStack Virtual page over the same rows (bench/reference), opening the file, the longest task, a sort
+ *                TanStack Virtual page and a plain DOM page over the same rows (bench/reference), typed in alternating
+ *                rounds; opening the file, the longest task, a sort
  *                click and a server's pane; then opening and typing at 50,000 rows (reported).
  *
  * What a page's first load is made of: bench/bundle-analysis.ts (after LOCKSTEP_ANALYZE=1 npx next build).
@@ -430,12 +431,12 @@ async function clickTimes(page: Page, kind: 'sort' | 'pane', n = 7): Promise<num
   return times.slice(1).sort((a, b) => a - b);
 }
 
-/** The bare reference page (bench/reference/bare-grid.tsx), bundled with esbuild, served locally over `rows` and opened. */
-async function referencePage(browser: Browser, rows: ServerRow[]): Promise<{ page: Page; close: () => Promise<void> }> {
+/** A reference page (bench/reference/`entry`), bundled with esbuild, served locally over `rows` and opened. */
+async function referencePage(browser: Browser, rows: ServerRow[], entry: string): Promise<{ page: Page; close: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'lockstep-ref-'));
   const { build } = await import('esbuild');
   await build({
-    entryPoints: [join(root, 'bench', 'reference', 'bare-grid.tsx')],
+    entryPoints: [join(root, 'bench', 'reference', entry)],
     bundle: true,
     minify: true,
     format: 'esm',
@@ -507,14 +508,16 @@ async function grid(): Promise<void> {
       }
     }
     const { page, firstRows, long } = await openCapture(browser, capture, 10_000);
-    const ref = await referencePage(browser, readinessRows(estateFile));
-    await typingProbe(page);
-    await typingProbe(ref.page);
-    const [times, reference] = (await typingTimes([
+    const ref = await referencePage(browser, readinessRows(estateFile), 'bare-grid.tsx');
+    const plain = await referencePage(browser, readinessRows(estateFile), 'plain-grid.ts');
+    for (const p of [page, ref.page, plain.page]) await typingProbe(p);
+    const [times, reference, floor] = (await typingTimes([
       { page, total: 10_000 },
       { page: ref.page, total: 10_000 },
-    ])) as [number[], number[]];
+      { page: plain.page, total: 10_000 },
+    ])) as [number[], number[], number[]];
     await ref.close();
+    await plain.close();
     await page.bringToFront();
     const sorts = await clickTimes(page, 'sort');
     const panes = await clickTimes(page, 'pane');
@@ -545,6 +548,12 @@ async function grid(): Promise<void> {
       value: Math.round(median(reference)),
       unit: 'ms',
       note: `reference, same rows and harness, in rounds alternating with Lockstep's; ${reference.length} keystrokes, max ${Math.round(reference[reference.length - 1] ?? 0)} ms`,
+    });
+    record({
+      name: 'grid: the same, plain DOM page',
+      value: Math.round(median(floor)),
+      unit: 'ms',
+      note: `no framework: the same rows, columns, frozen first column and filter, text rewritten in place; what this browser needs before any library; ${floor.length} keystrokes, max ${Math.round(floor[floor.length - 1] ?? 0)} ms; reported, no budget`,
     });
     record({
       name: 'grid: sort click → rows painted, median',
