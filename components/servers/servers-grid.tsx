@@ -329,6 +329,8 @@ const scrollUnlessThere: typeof elementScroll<HTMLDivElement> = (offset, options
 };
 
 const SELECT_STYLE: CSSProperties = { flex: `0 0 ${SELECT_WIDTH}px`, width: SELECT_WIDTH, left: 0 };
+/** A row's selection box: its cell is a block that ellipsises overflowing text, and the box is wider than the padding leaves. */
+const SELECT_BODY_STYLE: CSSProperties = { ...SELECT_STYLE, textOverflow: 'clip' };
 const widthCache = new Map<string, CSSProperties>();
 /** A column's width (one object per column, so a row's cells keep their props from one render to the next). */
 function widthOf(c: (typeof COLUMNS)[number], withSelection: boolean): CSSProperties {
@@ -394,7 +396,7 @@ const GridRow = memo(function GridRow({
       onClick={() => onOpen(r)}
     >
       {selectable && (
-        <div className={c.frozen} style={SELECT_STYLE} onClick={(e) => e.stopPropagation()} {...props(0)}>
+        <div className={c.frozen} style={SELECT_BODY_STYLE} onClick={(e) => e.stopPropagation()} {...props(0)}>
           <Checkbox tabIndex={-1} aria-label={`Select ${r.name}`} checked={picked} onChange={() => onToggle?.(r)} />
         </div>
       )}
