@@ -47,7 +47,7 @@ const COLUMNS: ResourceColumn<DesRow>[] = [
   { title: 'Region', width: 110, cell: (r) => r.location },
   { title: 'Encryption', width: 150, cell: (r) => r.encryptionType },
   { title: 'Key vault / key', width: 230, cell: (r) => `${r.vaultName} / ${r.keyName}` },
-  { title: 'Auto-rotation', width: 110, cell: (r) => r.autoRotation },
+  { title: 'Auto-rotation', width: 120, cell: (r) => r.autoRotation },
   { title: 'Servers', width: 80, cell: (r) => r.servers },
   { title: 'Capacity', width: 100, cell: (r) => `${r.capacityGiB} GiB` },
 ];

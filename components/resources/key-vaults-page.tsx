@@ -90,8 +90,8 @@ const COLUMNS: ResourceColumn<VaultRow>[] = [
   { title: 'Health', width: 110, cell: (r) => <HealthBadge health={r.health} /> },
   { title: 'Subscription', width: 200, cell: (r) => r.subscription },
   { title: 'Region', width: 110, cell: (r) => r.location },
-  { title: 'Permission model', width: 140, cell: (r) => r.permissionModel },
-  { title: 'Purge protection', width: 130, cell: (r) => r.purgeProtection },
+  { title: 'Permission model', width: 150, cell: (r) => r.permissionModel },
+  { title: 'Purge protection', width: 145, cell: (r) => r.purgeProtection },
   { title: 'Network', width: 150, cell: (r) => r.network },
   // A Managed HSM's keys live in its data plane: say so rather than show "0" and "No expiry".
   { title: 'Keys', width: 70, cell: (r) => (r.kind === 'Managed HSM' ? HSM_KEYS : r.keys.length) },
@@ -102,10 +102,15 @@ const COLUMNS: ResourceColumn<VaultRow>[] = [
 function VaultName({ row }: { row: VaultRow }) {
   const s = useStyles();
   return (
-    <>
+    <span title={row.kind === 'Managed HSM' ? `${row.name} · Managed HSM` : row.name}>
       {row.name}
-      {row.kind === 'Managed HSM' && <Caption1 className={s.muted}> · Managed HSM</Caption1>}
-    </>
+      {row.kind === 'Managed HSM' && (
+        <Caption1 wrap={false} className={s.muted}>
+          {' '}
+          · Managed HSM
+        </Caption1>
+      )}
+    </span>
   );
 }
 

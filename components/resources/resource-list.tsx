@@ -19,6 +19,8 @@ const useStyles = makeStyles({
   // One line per row: a long name is cut with an ellipsis and shown whole in its tooltip, instead of wrapping onto three.
   cell: { display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   muted: { color: tokens.colorNeutralForeground2 },
+  // Headers on one line too: the columns are as wide as their titles.
+  head: { whiteSpace: 'nowrap' },
 });
 
 /** One column: its header and what a row shows in it. */
@@ -79,7 +81,7 @@ export function ResourceList<R extends { id: string; name: string; findings: Fin
           <TableHeader>
             <TableRow>
               {columns.map((c) => (
-                <TableHeaderCell key={c.title} style={c.width ? { width: c.width } : undefined}>
+                <TableHeaderCell key={c.title} className={s.head} style={c.width ? { width: c.width } : undefined}>
                   {c.title}
                 </TableHeaderCell>
               ))}

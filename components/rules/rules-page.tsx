@@ -43,9 +43,9 @@ export function RulesPage() {
               {(
                 [
                   ['Id', 110],
-                  ['Name', 290],
+                  ['Name', 260],
                   ['Severity', 100],
-                  ['About', 150],
+                  ['About', 180],
                   ['Rule', undefined],
                 ] as const
               ).map(([h, width]) => (
@@ -75,7 +75,9 @@ export function RulesPage() {
                 <TableCell>
                   <SeverityBadge severity={r.severity} />
                 </TableCell>
-                <TableCell>{SUBJECT[r.subject]}</TableCell>
+                <TableCell title={SUBJECT[r.subject]}>
+                  <span className={s.ellipsis}>{SUBJECT[r.subject]}</span>
+                </TableCell>
                 <TableCell>
                   {r.title}
                   <Caption1 block className={s.muted}>
