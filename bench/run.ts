@@ -11,8 +11,8 @@
  *                ARM SDK is in it.
  *   grid       — Chromium with 10,000 rows: a keystroke in the filter to the rows painted, beside a bare Fluent Table +
  *                TanStack Virtual page and a plain DOM page over the same rows (bench/reference), typed in alternating
- *                rounds; opening the file, the longest task, a sort
- *                click and a server's pane; then opening and typing at 50,000 rows (reported).
+ *                rounds; opening the file, the longest task, a sort click and a server's pane; then opening and typing
+ *                at 50,000 rows (reported).
  *
  * What a page's first load is made of: bench/bundle-analysis.ts (after LOCKSTEP_ANALYZE=1 npx next build).
  */
@@ -370,9 +370,9 @@ async function typeRound(page: Page, total: number, pairs: number): Promise<numb
 }
 
 /**
- * Keystrokes on Lockstep's page and on the reference, in alternating rounds: this machine's speed drifts by a third
- * within a minute, so figures taken one after the other compared the drift as much as the grids. The first round on
- * each page warms it up and is not counted.
+ * Keystrokes on each page in turn, in alternating rounds: this machine's speed drifts by a third within a minute, so
+ * figures taken one page after the other compared the drift as much as the grids. The first round on each page warms it
+ * up and is not counted.
  */
 async function typingTimes(pages: { page: Page; total: number }[], rounds = 5, pairs = 4): Promise<number[][]> {
   const times = pages.map(() => [] as number[]);
@@ -509,16 +509,25 @@ async function grid(): Promise<void> {
       }
     }
     const { page, firstRows, long } = await openCapture(browser, capture, 10_000);
-    const ref = await referencePage(browser, readinessRows(estateFile), 'bare-grid.tsx');
-    const plain = await referencePage(browser, readinessRows(estateFile), 'plain-grid.ts');
-    for (const p of [page, ref.page, plain.page]) await typingProbe(p);
-    const [times, reference, floor] = (await typingTimes([
-      { page, total: 10_000 },
-      { page: ref.page, total: 10_000 },
-      { page: plain.page, total: 10_000 },
-    ])) as [number[], number[], number[]];
-    await ref.close();
-    await plain.close();
+    const gridRows = readinessRows(estateFile);
+    const ref = await referencePage(browser, gridRows, 'bare-grid.tsx');
+    const plain = await referencePage(browser, gridRows, 'plain-grid.ts').catch(async (e: unknown) => {
+      await ref.close();
+      throw e;
+    });
+    let times: number[], reference: number[], floor: number[];
+    try {
+      for (const p of [page, ref.page, plain.page]) await typingProbe(p);
+      [times, reference, floor] = (await typingTimes([
+        { page, total: 10_000 },
+        { page: ref.page, total: 10_000 },
+        { page: plain.page, total: 10_000 },
+      ])) as [number[], number[], number[]];
+    } finally {
+      // Their local servers would keep the bench's process alive after a failure.
+      await ref.close();
+      await plain.close();
+    }
     await page.bringToFront();
     const sorts = await clickTimes(page, 'sort');
     const panes = await clickTimes(page, 'pane');

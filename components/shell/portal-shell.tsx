@@ -50,11 +50,10 @@ export function PortalShell({ children, crumbs }: { children: ReactNode; crumbs?
   }, [account, offline, busy, router, pathname]);
   // The first time the frame mounts (arriving from sign-in or from an opened file), the page inside it mounts a frame later.
   const pageShown = useAfterFirstFrame();
-  // A new page starts at the top of the pane, read and set once it is drawn (the left navigation turns off Next.js's
-  // scroll handling, which measured the page in the middle of its commit).
-  // Not when the frame first mounts (a new pane is at the top), and not in the effect itself: reading the scroll position
-  // there laid out the page in the middle of the task that mounted it (9-10 ms of a 50-55 ms task as the Overview
-  // mounted after a file was opened). In the next animation frame the page is laid out for painting anyway.
+  // A new page starts at the top of the pane (the left navigation turns off Next.js's scroll handling, which measured the
+  // page in the middle of its commit). Read and set in the next animation frame, when the page is laid out for painting
+  // anyway, not in the effect: there it laid out the Overview inside the task that mounted it (9-10 ms of a 50-55 ms task
+  // after a file was opened). Not when the frame first mounts: a new pane is at the top.
   const main = useRef<HTMLElement>(null);
   const shownPath = useRef(pathname);
   useEffect(() => {
